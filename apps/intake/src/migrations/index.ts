@@ -1,0 +1,13 @@
+import type { ServiceMigrations } from '@pc/platform';
+import { Migration20261122205437 as pgMigration20261122205437 } from './postgresql/Migration20261122205437';
+import { Migration20261122205437 as sqliteMigration20261122205437 } from './sqlite/Migration20261122205437';
+
+/** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- intake`). */
+export const intakeMigrations: ServiceMigrations = {
+  postgresql: [
+    { name: 'Migration20261122205437', class: pgMigration20261122205437 },
+  ],
+  sqlite: [
+    { name: 'Migration20261122205437', class: sqliteMigration20261122205437 },
+  ],
+};

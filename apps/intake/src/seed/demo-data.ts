@@ -1,0 +1,65 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Department, Role } from '@pc/contracts';
+import type { AuthUser } from '@pc/platform';
+import { Area, Customer, CustomerKind, Organisation, Site, Unit } from '../registry/registry.entities';
+
+/** A registry to seed: one organisation with its sites, areas, units and customers. */
+export interface RegistryDataset {
+  organisation: { id: string; name: string };
+  sites: { id: string; name: string; timeZone?: string; holidays?: string[]; makeUpWorkdays?: string[] }[];
+  areas: { id: string; siteId: string; name: string; areaManagerId?: string }[];
+  units: { id: string; siteId: string; areaId: string; name: string }[];
+  customers: { id: string; name: string; phone: string; kind: CustomerKind; unitId?: string }[];
+}
+
+/** The stable demo ids of api.md: docs and scripts refer to them. */
+export const DEMO_ORG = 'demo-org';
+
+export const DEMO_DATASET: RegistryDataset = {
+  organisation: { id: DEMO_ORG, name: 'Demo Property Group' },
+  sites: [
+    { id: 'demo-site-1', name: 'Harbour View Residences' },
+    { id: 'demo-site-2', name: 'Riverside Office Tower' },
+  ],
+  areas: [
+    { id: 'demo-site-1-area-a', siteId: 'demo-site-1', name: 'Area A (towers 1-3)', areaManagerId: 'demo-area-manager' },
+    { id: 'demo-site-1-area-b', siteId: 'demo-site-1', name: 'Area B (towers 4-6)', areaManagerId: 'demo-area-manager' },
+    { id: 'demo-site-2-area-a', siteId: 'demo-site-2', name: 'Floors 1-20', areaManagerId: 'demo-area-manager' },
+  ],
+  units: [
+    { id: 'demo-site-1-unit-101', siteId: 'demo-site-1', areaId: 'demo-site-1-area-a', name: 'Tower 1, 101' },
+    { id: 'demo-site-1-unit-502', siteId: 'demo-site-1', areaId: 'demo-site-1-area-b', name: 'Tower 5, 502' },
+    { id: 'demo-site-2-unit-1201', siteId: 'demo-site-2', areaId: 'demo-site-2-area-a', name: 'Floor 12, suite 1201' },
+  ],
+  customers: [
+    { id: 'demo-customer-1', name: 'Li Wei', phone: '13800000001', kind: CustomerKind.OWNER, unitId: 'demo-site-1-unit-101' },
+    { id: 'demo-customer-2', name: 'Zhang Min', phone: '13800000002', kind: CustomerKind.TENANT, unitId: 'demo-site-1-unit-502' },
+    { id: 'demo-customer-3', name: 'Chen Jie', phone: '13800000003', kind: CustomerKind.TENANT, unitId: 'demo-site-2-unit-1201' },
+  ],
+};
+
+/** One demo user per role (api.md), all of `demo-org` and all its sites. */
+export const DEMO_USERS: AuthUser[] = [
+  { sub: 'demo-front-desk', org: DEMO_ORG, sites: ['*'], roles: [Role.FRONT_DESK] },
+  { sub: 'demo-complaint-rep', org: DEMO_ORG, sites: ['*'], roles: [Role.COMPLAINT_REP] },
+  { sub: 'demo-area-manager', org: DEMO_ORG, sites: ['demo-site-1', 'demo-site-2'], roles: [Role.AREA_MANAGER] },
+  { sub: 'demo-department-staff', org: DEMO_ORG, sites: ['*'], roles: [Role.DEPARTMENT_STAFF], department: Department.ENGINEERING },
+  { sub: 'demo-department-head', org: DEMO_ORG, sites: ['*'], roles: [Role.DEPARTMENT_HEAD], department: Department.ENGINEERING },
+  { sub: 'demo-site-head', org: DEMO_ORG, sites: ['demo-site-1'], roles: [Role.SITE_HEAD] },
+  { sub: 'demo-quality', org: DEMO_ORG, sites: ['*'], roles: [Role.QUALITY], department: Department.QUALITY },
+  { sub: 'demo-leadership', org: DEMO_ORG, sites: ['*'], roles: [Role.LEADERSHIP], department: Department.LEADERSHIP },
+  { sub: 'demo-analyst', org: DEMO_ORG, sites: ['*'], roles: [Role.ANALYST] },
+  { sub: 'demo-admin', org: DEMO_ORG, sites: ['*'], roles: [Role.ADMIN] },
+];
+
+/** Inserts or updates the dataset by its ids: running it twice changes nothing. */
+export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promise<void> {
+  const orgId = d.organisation.id;
+  await em.upsert(Organisation, d.organisation);
+  for (const s of d.sites) {
+    await em.upsert(Site, { timeZone: 'Asia/Shanghai', holidays: [], makeUpWorkdays: [], ...s, orgId });
+  }
+  for (const a of d.areas) await em.upsert(Area, { areaManagerId: null, ...a });
+  for (const u of d.units) await em.upsert(Unit, u);
+  for (const c of d.customers) await em.upsert(Customer, { unitId: null, ...c, orgId });
+}

@@ -1,0 +1,126 @@
+/**
+ * The public vocabulary of api.md. Values are fixed: consoles, BI tools and acceptance checks
+ * rely on them. Every subgraph registers them through `registerDomainEnums()` so that the
+ * composed supergraph sees one identical definition of each.
+ */
+export enum Channel {
+  PHONE = 'PHONE',
+  VISIT = 'VISIT',
+  WECHAT = 'WECHAT',
+  APP = 'APP',
+  LETTER = 'LETTER',
+  EMAIL = 'EMAIL',
+  SUGGESTION_BOX = 'SUGGESTION_BOX',
+  PATROL = 'PATROL',
+  OWNERS_COMMITTEE = 'OWNERS_COMMITTEE',
+}
+
+export enum Category {
+  SERVICE_ATTITUDE = 'SERVICE_ATTITUDE',
+  SERVICE_QUALITY = 'SERVICE_QUALITY',
+  BUILDING = 'BUILDING',
+  FIT_OUT = 'FIT_OUT',
+  EQUIPMENT = 'EQUIPMENT',
+  FEES = 'FEES',
+  SAFETY = 'SAFETY',
+  ACCESS = 'ACCESS',
+  PARKING = 'PARKING',
+  NOISE = 'NOISE',
+  HYGIENE = 'HYGIENE',
+  WASTE = 'WASTE',
+  GREENERY = 'GREENERY',
+  COMPENSATION = 'COMPENSATION',
+  MANAGER_CONDUCT = 'MANAGER_CONDUCT',
+  OTHER = 'OTHER',
+}
+
+export enum Department {
+  ENGINEERING = 'ENGINEERING',
+  SECURITY = 'SECURITY',
+  CLEANING = 'CLEANING',
+  FINANCE = 'FINANCE',
+  QUALITY = 'QUALITY',
+  LEADERSHIP = 'LEADERSHIP',
+}
+
+export enum Severity {
+  MINOR = 'MINOR',
+  MAJOR = 'MAJOR',
+}
+
+/** Rules A–C of domain.md §2 that make a complaint major. */
+export enum Circumstance {
+  PROMISED_SERVICE_FAILED = 'PROMISED_SERVICE_FAILED',
+  NEIGHBOUR_OR_EXTERNAL_CAUSE = 'NEIGHBOUR_OR_EXTERNAL_CAUSE',
+  SERIOUS_LOSS_OR_INJURY = 'SERIOUS_LOSS_OR_INJURY',
+}
+
+export enum Satisfaction {
+  VERY_SATISFIED = 'VERY_SATISFIED',
+  SATISFIED = 'SATISFIED',
+  BASICALLY_SATISFIED = 'BASICALLY_SATISFIED',
+  DISSATISFIED = 'DISSATISFIED',
+}
+
+/** The deadlines of domain.md; see `SLA_DURATIONS` for their lengths. */
+export enum SlaClock {
+  INVALID_REPLY = 'INVALID_REPLY',
+  PLAN = 'PLAN',
+  FEEDBACK = 'FEEDBACK',
+  REPORT_TO_HEAD = 'REPORT_TO_HEAD',
+  SOLUTION_AGREED = 'SOLUTION_AGREED',
+  REPLY = 'REPLY',
+  MAJOR_UPGRADE = 'MAJOR_UPGRADE',
+  CALLBACK = 'CALLBACK',
+  CONTRACTOR_ARRIVAL = 'CONTRACTOR_ARRIVAL',
+}
+
+export enum Role {
+  FRONT_DESK = 'FRONT_DESK',
+  COMPLAINT_REP = 'COMPLAINT_REP',
+  AREA_MANAGER = 'AREA_MANAGER',
+  DEPARTMENT_STAFF = 'DEPARTMENT_STAFF',
+  DEPARTMENT_HEAD = 'DEPARTMENT_HEAD',
+  SITE_HEAD = 'SITE_HEAD',
+  QUALITY = 'QUALITY',
+  LEADERSHIP = 'LEADERSHIP',
+  ANALYST = 'ANALYST',
+  ADMIN = 'ADMIN',
+}
+
+export enum ComplaintStatus {
+  /** Valid, dispatched to departments, not yet resolved. */
+  OPEN = 'OPEN',
+  /** Answered on the spot at intake. */
+  RESOLVED_AT_INTAKE = 'RESOLVED_AT_INTAKE',
+  /** Invalid: waiting for the reasoned reply (1 working day). */
+  REJECTED = 'REJECTED',
+  RESOLVED = 'RESOLVED',
+  CLOSED = 'CLOSED',
+}
+
+export enum WorkOrderStatus {
+  RECEIVED = 'RECEIVED',
+  PLANNED = 'PLANNED',
+  ASSIGNED = 'ASSIGNED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  RESOLVED = 'RESOLVED',
+  CONFIRMED = 'CONFIRMED',
+  CLOSED = 'CLOSED',
+  REOPENED = 'REOPENED',
+}
+
+export const HOUR_MS = 3_600_000;
+export const MINUTE_MS = 60_000;
+
+/** Fixed-length SLA clocks (working-day clocks are computed on the site calendar). */
+export const SLA_DURATIONS_MS = {
+  PLAN: HOUR_MS,
+  FEEDBACK: 24 * HOUR_MS,
+  REPORT_TO_HEAD: 10 * MINUTE_MS,
+  SOLUTION_AGREED: 12 * HOUR_MS,
+  URGENT_REPLY: 2 * HOUR_MS,
+  MAJOR_UPGRADE: 10 * 24 * HOUR_MS,
+  CALLBACK: 24 * HOUR_MS,
+  CONTRACTOR_ARRIVAL: 4 * HOUR_MS,
+} as const;

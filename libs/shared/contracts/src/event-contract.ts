@@ -1,0 +1,62 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+/**
+ * An event contract: the subject it travels on, its version and the payload class that
+ * validates it. Publishers and consumers only ever name contracts, never raw subjects.
+ */
+export interface EventContract<T extends object = object> {
+  readonly subject: string;
+  readonly version: number;
+  readonly payload: ClassConstructor<T>;
+}
+
+export function defineEvent<T extends object>(
+  subject: string,
+  version: number,
+  payload: ClassConstructor<T>,
+): EventContract<T> {
+  return Object.freeze({ subject, version, payload });
+}
+
+/** The JSON body of every message on the bus. */
+export interface EventEnvelope<T = unknown> {
+  /** Unique event id; also the JetStream `Nats-Msg-Id`, so a re-publish is deduplicated. */
+  id: string;
+  subject: string;
+  version: number;
+  occurredAt: string;
+  orgId: string;
+  payload: T;
+}
+
+export class ContractViolationError extends Error {
+  constructor(
+    readonly subject: string,
+    readonly reasons: string[],
+  ) {
+    super(`event ${subject} violates its contract: ${reasons.join('; ')}`);
+    this.name = 'ContractViolationError';
+  }
+}
+
+function flatten(errors: ValidationError[], prefix = ''): string[] {
+  return errors.flatMap((e) => {
+    const path = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => `${path}: ${m}`);
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+/** Validates a payload against its contract; throws `ContractViolationError` with every reason. */
+export function validatePayload<T extends object>(contract: EventContract<T>, plain: unknown): T {
+  if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
+    throw new ContractViolationError(contract.subject, ['payload must be an object']);
+  }
+  const instance = plainToInstance(contract.payload, plain);
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) {
+    throw new ContractViolationError(contract.subject, flatten(errors));
+  }
+  return instance;
+}

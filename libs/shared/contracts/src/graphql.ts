@@ -1,0 +1,22 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { Category, Channel, Circumstance, ComplaintStatus, Department, Satisfaction, Severity, SlaClock, WorkOrderStatus } from './enums';
+
+let registered = false;
+
+/**
+ * Registers the api.md enums with GraphQL once per process; every subgraph calls it so that the
+ * composed supergraph sees identical definitions.
+ */
+export function registerDomainEnums(): void {
+  if (registered) return;
+  registered = true;
+  registerEnumType(Channel, { name: 'Channel', description: 'How the complaint reached us.' });
+  registerEnumType(Category, { name: 'Category', description: 'What the complaint is about; decides routing.' });
+  registerEnumType(Department, { name: 'Department', description: 'A department that receives work.' });
+  registerEnumType(Severity, { name: 'Severity' });
+  registerEnumType(Circumstance, { name: 'Circumstance', description: 'Rules A–C that make a complaint major.' });
+  registerEnumType(Satisfaction, { name: 'Satisfaction' });
+  registerEnumType(SlaClock, { name: 'SlaClock', description: 'The deadlines of domain.md.' });
+  registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
+  registerEnumType(WorkOrderStatus, { name: 'WorkOrderStatus' });
+}

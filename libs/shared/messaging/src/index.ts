@@ -1,0 +1,6 @@
+export * from './entities';
+export * from './nats';
+export * from './options';
+export * from './outbox';
+export * from './consumer';
+export * from './messaging.module';

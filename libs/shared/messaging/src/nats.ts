@@ -1,0 +1,63 @@
+import {
+  DiscardPolicy,
+  RetentionPolicy,
+  StorageType,
+  connect,
+  nanos,
+  type NatsConnection,
+  type StreamConfig,
+} from 'nats';
+
+export interface BusSettings {
+  url: string;
+  /** Prefix of the stream name and of every subject (`<ns>.complaint.filed`). */
+  namespace: string;
+  /** Name of the connecting service (shows in `nats server report connections`). */
+  service: string;
+  /** JetStream replicas of the stream: 1 on one server, 3 on a production cluster. */
+  replicas?: number;
+}
+
+export const streamName = (namespace: string): string => `${namespace.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_EVENTS`;
+export const wireSubject = (namespace: string, subject: string): string => `${namespace}.${subject}`;
+
+export async function connectBus(s: BusSettings): Promise<NatsConnection> {
+  return connect({
+    servers: s.url.split(','),
+    name: s.service,
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 1000,
+  });
+}
+
+/**
+ * Creates the event stream, or brings an existing one to this configuration: safe to run on every
+ * start of every replica. The 2-minute duplicate window is what makes `Nats-Msg-Id` deduplicate a
+ * re-published outbox row.
+ */
+export async function ensureStream(nc: NatsConnection, s: BusSettings): Promise<string> {
+  const jsm = await nc.jetstreamManager();
+  const name = streamName(s.namespace);
+  const config: Partial<StreamConfig> & { name: string } = {
+    name,
+    subjects: [`${s.namespace}.>`],
+    retention: RetentionPolicy.Limits,
+    storage: StorageType.File,
+    discard: DiscardPolicy.Old,
+    duplicate_window: nanos(120_000),
+    num_replicas: s.replicas ?? 1,
+  };
+  try {
+    await jsm.streams.info(name);
+    await jsm.streams.update(name, config);
+  } catch (e) {
+    if (!/stream not found/i.test((e as Error).message)) throw e;
+    try {
+      await jsm.streams.add(config);
+    } catch (err) {
+      // another replica created it in between
+      if (!/already in use|exists/i.test((err as Error).message)) throw err;
+    }
+  }
+  return name;
+}

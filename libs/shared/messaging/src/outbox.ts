@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/core';
+import { StringCodec, headers as natsHeaders, type NatsConnection } from 'nats';
+import { validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
+import { Clock } from '@pc/platform';
+import { OutboxEvent } from './entities';
+import { wireSubject } from './nats';
+import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './options';
+
+const codec = StringCodec();
+const BATCH = 100;
+
+/** Collects the events of one transaction; they are stored with it and relayed after commit. */
+export class EventWriter {
+  readonly added: OutboxEvent[] = [];
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Validates the payload against its contract (a bad event fails the transaction) and stores it. */
+  publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }): EventEnvelope<T> {
+    const validated = validatePayload(contract, JSON.parse(JSON.stringify(payload)));
+    const envelope: EventEnvelope<T> = {
+      id: randomUUID(),
+      subject: contract.subject,
+      version: contract.version,
+      occurredAt: this.clock.now().toISOString(),
+      orgId: payload.orgId,
+      payload: validated,
+    };
+    const row = this.em.create(OutboxEvent, {
+      eventId: envelope.id,
+      subject: contract.subject,
+      body: JSON.stringify(envelope),
+      createdAt: this.clock.now(),
+      publishedAt: null,
+      attempts: 0,
+      lastError: null,
+    });
+    this.em.persist(row);
+    this.added.push(row);
+    return envelope;
+  }
+}
+
+export type TransactionWork<R> = (em: EntityManager, events: EventWriter) => Promise<R>;
+
+/**
+ * Relays committed outbox rows to JetStream with `Nats-Msg-Id` = event id. Replicas claim rows
+ * with `FOR UPDATE SKIP LOCKED`; a crash between publish and marking re-publishes the row, which
+ * the stream's duplicate window drops.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer?: NodeJS.Timeout;
+  private running: Promise<unknown> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.poke(), this.options.outboxPollMs);
+    this.timer.unref();
+    this.poke();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Asks for a relay run now (coalesced with one already under way). */
+  poke(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.poke();
+      }
+    });
+  }
+
+  /** Publishes until nothing is pending; resolves with the number published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    try {
+      for (;;) {
+        const n = await this.relayBatch();
+        total += n;
+        if (n < BATCH || this.stopped) break;
+      }
+    } catch (e) {
+      this.logger.warn({ err: e }, 'outbox relay failed; will retry');
+    }
+    return total;
+  }
+
+  private async relayBatch(): Promise<number> {
+    const js = this.nc.jetstream();
+    const isPostgres = this.orm.config.get('driver')?.name === 'PostgreSqlDriver';
+    return this.orm.em.fork().transactional(async (em) => {
+      const rows = await em.find(
+        OutboxEvent,
+        { publishedAt: null },
+        {
+          orderBy: { seq: 'asc' },
+          limit: BATCH,
+          lockMode: isPostgres ? LockMode.PESSIMISTIC_PARTIAL_WRITE : undefined,
+        },
+      );
+      let published = 0;
+      for (const row of rows) {
+        const h = natsHeaders();
+        h.set('Pc-Event-Version', String(JSON.parse(row.body).version));
+        try {
+          await js.publish(wireSubject(this.options.namespace, row.subject), codec.encode(row.body), {
+            msgID: row.eventId,
+            headers: h,
+          });
+        } catch (e) {
+          row.attempts += 1;
+          row.lastError = (e as Error).message;
+          this.logger.warn({ eventId: row.eventId, err: e }, 'publish failed; row stays pending');
+          return published;
+        }
+        row.publishedAt = this.clock.now();
+        published += 1;
+      }
+      return published;
+    });
+  }
+}
+
+/** Runs a unit of work in one transaction with an event writer; relays its events after commit. */
+@Injectable()
+export class TransactionalOutbox {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly relay: OutboxRelay,
+    private readonly clock: Clock,
+  ) {}
+
+  async run<R>(work: TransactionWork<R>): Promise<R> {
+    let writer: EventWriter | undefined;
+    const result = await this.orm.em.fork().transactional(async (em) => {
+      writer = new EventWriter(em, this.clock);
+      return work(em, writer);
+    });
+    if (writer?.added.length) this.relay.poke();
+    return result;
+  }
+}

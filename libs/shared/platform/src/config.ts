@@ -1,0 +1,47 @@
+import { plainToInstance, Transform, type ClassConstructor } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+
+export class ConfigError extends Error {}
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * The settings every service reads (documented in `.env.example`). A service's own config class
+ * extends this with its port and anything else it needs.
+ */
+export class ServiceConfig {
+  @Transform(emptyToUndefined) @IsString() @IsNotEmpty() NATS_URL: string = 'nats://127.0.0.1:4222';
+  /** Prefix of stream names and subjects; lets several systems (or test runs) share one NATS. */
+  @Transform(emptyToUndefined) @IsString() @IsNotEmpty() NATS_NAMESPACE: string = 'pc';
+  /** PostgreSQL server URL; each service uses its own database `<DATABASE_PREFIX>_<service>`. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() DATABASE_URL?: string;
+  @Transform(emptyToUndefined) @IsString() @IsNotEmpty() DATABASE_PREFIX: string = 'pc';
+  /** Where the embedded SQLite files live when no DATABASE_URL is given. */
+  @Transform(emptyToUndefined) @IsString() @IsNotEmpty() DATA_DIR: string = '.data';
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
+  AUTH_JWT_SECRET: string;
+  @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600) OUTBOX_POLL_MS: number = 500;
+}
+
+/** Reads and validates a config class from an environment; every problem is reported at once. */
+export function loadConfig<T extends object>(cls: ClassConstructor<T>, env: NodeJS.ProcessEnv = process.env): T {
+  const defaults = new cls() as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const key of Object.keys(defaults).concat(Object.keys(env))) {
+    if (env[key] !== undefined) picked[key] = env[key];
+  }
+  const config = plainToInstance(cls, { ...defaults, ...picked }, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}
+
+export { toInt };

@@ -1,0 +1,58 @@
+/**
+ * Working days of a site (domain.md: "1 working day", "2 working days"). A day is a working day
+ * when it is Monday–Friday and not a public holiday, or when it is a make-up working day (调休).
+ * Dates are local dates (YYYY-MM-DD) in the site's time zone.
+ */
+export interface WorkingCalendar {
+  timeZone: string;
+  holidays: readonly string[];
+  makeUpWorkdays: readonly string[];
+}
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export const defaultCalendar = (timeZone = DEFAULT_TIME_ZONE): WorkingCalendar => ({
+  timeZone,
+  holidays: [],
+  makeUpWorkdays: [],
+});
+
+const DAY_MS = 86_400_000;
+
+/** Local date (YYYY-MM-DD) and weekday (0 = Sunday) of an instant in a time zone. */
+export function localDate(at: Date, timeZone: string): { date: string; weekday: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    weekday: 'short',
+  }).formatToParts(at);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, weekday };
+}
+
+/** The month (YYYY-MM) an instant falls in, in the site's time zone. */
+export const localMonth = (at: Date, timeZone: string): string => localDate(at, timeZone).date.slice(0, 7);
+
+export function isWorkingDay(at: Date, cal: WorkingCalendar): boolean {
+  const { date, weekday } = localDate(at, cal.timeZone);
+  if (cal.makeUpWorkdays.includes(date)) return true;
+  if (cal.holidays.includes(date)) return false;
+  return weekday >= 1 && weekday <= 5;
+}
+
+/**
+ * `days` working days after `from`, at the same time of day: the stricter reading of "within N
+ * working days" (Friday 10:00 + 1 working day = Monday 10:00, not Monday evening).
+ */
+export function addWorkingDays(from: Date, days: number, cal: WorkingCalendar): Date {
+  let at = from.getTime();
+  let counted = 0;
+  while (counted < days) {
+    at += DAY_MS;
+    if (isWorkingDay(new Date(at), cal)) counted += 1;
+  }
+  return new Date(at);
+}
