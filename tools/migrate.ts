@@ -1,15 +1,18 @@
 import 'reflect-metadata';
-import { loadConfig, migrate } from '@pc/platform';
+import { ServiceConfig, loadConfig, migrate } from '@pc/platform';
+import { subgraphPersistence } from '@pc/subgraph';
 import { SERVICES, serviceNamed } from './services';
 
 /** `npm run migrate [-- service...]`: applies each service's committed migrations to its own database. */
 export async function migrateAll(names: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const services = names.length ? names.map(serviceNamed) : SERVICES;
   for (const s of services) {
-    const persistence = s.persistence(loadConfig(s.configClass, env));
+    // migrations need no auth secret; the placeholder only satisfies the shared config's validation
+    const config = loadConfig(ServiceConfig, { AUTH_JWT_SECRET: 'unused-by-migrations', ...env });
+    const persistence = subgraphPersistence(s.def, config);
     const applied = await migrate(persistence);
-    const where = persistence.databaseUrl ? new URL(persistence.databaseUrl).pathname.slice(1) : `${persistence.dataDir}/${s.name}.sqlite3`;
-    process.stdout.write(`migrate ${s.name} (${where}): ${applied.length ? applied.join(', ') : 'up to date'}\n`);
+    const where = persistence.databaseUrl ? new URL(persistence.databaseUrl).pathname.slice(1) : `${persistence.dataDir}/${s.def.service}.sqlite3`;
+    process.stdout.write(`migrate ${s.def.service} (${where}): ${applied.length ? applied.join(', ') : 'up to date'}\n`);
   }
 }
 

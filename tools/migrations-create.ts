@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
-import { dropDatabase, ensureDatabase, loadConfig, ormOptions, type Dialect, type PersistenceSettings } from '@pc/platform';
+import { ServiceConfig, dropDatabase, ensureDatabase, loadConfig, ormOptions, type Dialect, type PersistenceSettings } from '@pc/platform';
+import { subgraphPersistence } from '@pc/subgraph';
 import { SERVICES, serviceNamed } from './services';
 
 /**
@@ -57,12 +58,12 @@ function writeIndex(service: string, folder: string): void {
 async function main(): Promise<void> {
   const names = process.argv.slice(2);
   for (const s of names.length ? names.map(serviceNamed) : SERVICES) {
-    const p = s.persistence(loadConfig(s.configClass, { ...process.env, DATABASE_URL: '' }));
+    const p = subgraphPersistence(s.def, loadConfig(ServiceConfig, { AUTH_JWT_SECRET: 'unused-by-migrations', DATABASE_URL: '' }));
     for (const dialect of ['postgresql', 'sqlite'] as const) {
       const file = await createFor(p, dialect);
-      process.stdout.write(`${s.name}/${dialect}: ${file ? `created ${file}` : 'no changes'}\n`);
+      process.stdout.write(`${s.def.service}/${dialect}: ${file ? `created ${file}` : 'no changes'}\n`);
     }
-    writeIndex(s.name, dirname(join(p.migrationsFolder, 'x')));
+    writeIndex(s.def.service, dirname(join(p.migrationsFolder, 'x')));
   }
 }
 

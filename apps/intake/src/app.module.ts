@@ -1,21 +1,24 @@
+import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
-import { edgeControllers, edgeProviders, infrastructureImports, subgraphGraphQL, type SubgraphSettings } from '@pc/subgraph';
+import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
+import { Complaint } from './complaint/complaint.entity';
 import { ComplaintModule } from './complaint/complaint.module';
-import type { IntakeConfig } from './config';
-import { INTAKE_SERVICE, intakePersistence } from './persistence';
+import { intakeMigrations } from './migrations';
+import { REGISTRY_ENTITIES } from './registry/registry.entities';
 import { RegistryModule } from './registry/registry.module';
 
-export type IntakeSettings = Omit<SubgraphSettings, 'service' | 'config'> & { config: IntakeConfig };
+export const INTAKE: SubgraphDefinition = {
+  service: 'intake',
+  port: (c) => c.INTAKE_PORT,
+  databaseUrlOverride: (c) => c.INTAKE_DATABASE_URL,
+  entities: [...REGISTRY_ENTITIES, Complaint],
+  migrations: intakeMigrations,
+  migrationsFolder: join(__dirname, 'migrations'),
+};
 
 @Module({})
 export class IntakeAppModule {
-  static forRoot(settings: IntakeSettings): DynamicModule {
-    const s: SubgraphSettings = { ...settings, service: INTAKE_SERVICE, config: { ...settings.config, PORT: settings.config.INTAKE_PORT } };
-    return {
-      module: IntakeAppModule,
-      imports: [...infrastructureImports(s, intakePersistence(settings.config)), subgraphGraphQL(), RegistryModule, ComplaintModule],
-      controllers: edgeControllers,
-      providers: edgeProviders(s),
-    };
+  static forRoot(rt: SubgraphRuntime): DynamicModule {
+    return subgraphAppModule(IntakeAppModule, INTAKE, rt, [RegistryModule, ComplaintModule]);
   }
 }

@@ -1,8 +1,9 @@
-import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Category, Channel, Circumstance, ComplaintStatus, Department, Severity } from '@pc/contracts';
 import type { Complaint } from './complaint.entity';
+import { ComplaintModule } from './complaint.module';
 
-@ObjectType('Complaint')
+@ObjectType('Complaint', { registerIn: () => ComplaintModule })
 @Directive('@key(fields: "id")')
 export class ComplaintObject {
   @Field(() => ID) id: string;
@@ -18,13 +19,13 @@ export class ComplaintObject {
   @Field() description: string;
   @Field() receivedAt: Date;
   @Field(() => ID) receivedBy: string;
-  @Field({ nullable: true }) requestedReplyBy?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) requestedReplyBy?: Date | null;
   @Field() serious: boolean;
   @Field() urgent: boolean;
   @Field(() => [Circumstance]) circumstances: Circumstance[];
   @Field(() => [Department], { description: 'Routed departments, lead first.' }) departments: Department[];
   @Field({ description: 'The REPLY deadline.' }) replyDueAt: Date;
-  @Field({ nullable: true }) resolvedAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt?: Date | null;
 
   static from(c: Complaint): ComplaintObject {
     return Object.assign(new ComplaintObject(), {

@@ -1,13 +1,14 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { RegistryModule } from './registry.module';
 
-@ObjectType('Area')
+@ObjectType('Area', { registerIn: () => RegistryModule })
 export class AreaObject {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field(() => ID, { nullable: true }) areaManagerId?: string | null;
 }
 
-@ObjectType('Site')
+@ObjectType('Site', { registerIn: () => RegistryModule })
 @Directive('@key(fields: "id")')
 export class SiteObject {
   @Field(() => ID) id: string;

@@ -25,7 +25,21 @@ export class ServiceConfig {
   AUTH_JWT_SECRET: string;
   @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
-  @Transform(toInt) @IsInt() @Min(1) @Max(3600) OUTBOX_POLL_MS: number = 500;
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600_000) OUTBOX_POLL_MS: number = 500;
+
+  /** Ports on 127.0.0.1 (HOST to change); the gateway finds the subgraphs by them or by *_URL. */
+  @Transform(emptyToUndefined) @IsString() HOST: string = '127.0.0.1';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) GATEWAY_PORT: number = 4000;
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) INTAKE_PORT: number = 4001;
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) DISPATCH_PORT: number = 4002;
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) CALLBACK_PORT: number = 4003;
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) ANALYTICS_PORT: number = 4004;
+
+  /** A full URL for one service's own database (overrides DATABASE_URL + DATABASE_PREFIX). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() INTAKE_DATABASE_URL?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() DISPATCH_DATABASE_URL?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() CALLBACK_DATABASE_URL?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() ANALYTICS_DATABASE_URL?: string;
 }
 
 /** Reads and validates a config class from an environment; every problem is reported at once. */

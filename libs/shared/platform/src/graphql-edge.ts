@@ -31,6 +31,15 @@ interface GqlContext {
 }
 
 /**
+ * The GraphQL context of a resolver call. Field resolvers get (root, args, context, info), but
+ * federation reference resolvers get (reference, context, info): find it by shape.
+ */
+function gqlContext(context: ExecutionContext): GqlContext {
+  const found = context.getArgs().find((a) => a !== null && typeof a === 'object' && 'req' in a);
+  return (found ?? GqlExecutionContext.create(context).getContext()) as GqlContext;
+}
+
+/**
  * Every subgraph verifies the caller's token itself (the gateway forwards it): a subgraph reached
  * directly is as closed as the gateway. Federation's own `_service` and `_entities` root fields
  * are not Nest resolvers; `_entities` still resolves fields through guarded resolvers.
@@ -44,7 +53,7 @@ export class GqlAuthGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
-    const ctx = GqlExecutionContext.create(context).getContext<GqlContext>();
+    const ctx = gqlContext(context);
     if (!ctx.user) {
       ctx.user = verifyToken(bearerToken(ctx.req?.headers.authorization), this.secret);
     }
@@ -58,7 +67,7 @@ export class GqlAuthGuard implements CanActivate {
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthUser => {
-  const user = GqlExecutionContext.create(context).getContext<GqlContext>().user;
+  const user = gqlContext(context).user;
   if (!user) throw new DomainError('UNAUTHENTICATED', 'no authenticated user on this request');
   return user;
 });

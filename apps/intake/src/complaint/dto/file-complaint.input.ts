@@ -13,12 +13,13 @@ import {
   MaxLength,
 } from 'class-validator';
 import { Category, Channel, Circumstance } from '@pc/contracts';
+import { ComplaintModule } from '../complaint.module';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export const MAX_DESCRIPTION = 10_000;
 
-@InputType({ description: 'A complaint as taken at intake, from any channel.' })
+@InputType({ registerIn: () => ComplaintModule, description: 'A complaint as taken at intake, from any channel.' })
 export class FileComplaintInput {
   @Field(() => ID)
   @Transform(trim)

@@ -1,0 +1,42 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ReportModule } from '../report.module';
+
+@ObjectType('CountBy', { registerIn: () => ReportModule })
+export class CountByObject {
+  @Field() key: string;
+  @Field(() => Int) count: number;
+}
+
+@ObjectType('SlaAttainment', { registerIn: () => ReportModule })
+export class SlaAttainmentObject {
+  @Field(() => Int) deadlines: number;
+  @Field(() => Int) metOnTime: number;
+  @Field(() => Int) breached: number;
+  @Field(() => Int) open: number;
+  @Field(() => Float, { nullable: true, description: 'metOnTime / (metOnTime + breached); null when none decided.' })
+  attainment: number | null;
+}
+
+@ObjectType('CallbackCoverage', { registerIn: () => ReportModule })
+export class CallbackCoverageObject {
+  @Field(() => Int) resolved: number;
+  @Field(() => Int) completed: number;
+  @Field(() => Int) onTime: number;
+  @Field(() => Int) missing: number;
+  @Field(() => Float, { nullable: true, description: 'completed / resolved; null when nothing was resolved.' })
+  coverage: number | null;
+}
+
+@ObjectType('MonthlyReport', { registerIn: () => ReportModule })
+export class MonthlyReportObject {
+  @Field() month: string;
+  @Field(() => ID, { nullable: true }) siteId: string | null;
+  @Field(() => Int) complaints: number;
+  @Field(() => [CountByObject]) byCategory: CountByObject[];
+  @Field(() => [CountByObject]) bySeverity: CountByObject[];
+  @Field(() => [CountByObject]) byChannel: CountByObject[];
+  @Field(() => [CountByObject]) byDepartment: CountByObject[];
+  @Field(() => SlaAttainmentObject) sla: SlaAttainmentObject;
+  @Field(() => CallbackCoverageObject) callbacks: CallbackCoverageObject;
+  @Field(() => [CountByObject]) satisfaction: CountByObject[];
+}

@@ -1,0 +1,80 @@
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import {
+  CallbackCompleted,
+  CallbackScheduled,
+  ComplaintFiled,
+  ComplaintResolved,
+  WorkOrderCreated,
+  WorkOrderResolved,
+  type DeadlineV1,
+} from '@pc/contracts';
+import { EventConsumers, on } from '@pc/messaging';
+import { localMonth } from '@pc/platform';
+import { ComplaintFact, DeadlineFact } from './facts.entity';
+
+async function fact(em: EntityManager, p: { complaintId: string; orgId: string; siteId: string }): Promise<ComplaintFact> {
+  const existing = await em.findOne(ComplaintFact, { complaintId: p.complaintId });
+  if (existing) return existing;
+  const created = em.create(ComplaintFact, { complaintId: p.complaintId, orgId: p.orgId, siteId: p.siteId });
+  em.persist(created);
+  return created;
+}
+
+/** `workorder.created` only adds clocks; `workorder.resolved` (which may arrive first) has the final word. */
+async function recordDeadlines(
+  em: EntityManager,
+  p: { workOrderId: string; complaintId: string; orgId: string },
+  deadlines: DeadlineV1[],
+  final: boolean,
+) {
+  for (const d of deadlines) {
+    if (!final && (await em.findOne(DeadlineFact, { workOrderId: p.workOrderId, clock: d.clock }))) continue;
+    await em.upsert(DeadlineFact, {
+      workOrderId: p.workOrderId,
+      clock: d.clock,
+      complaintId: p.complaintId,
+      orgId: p.orgId,
+      dueAt: new Date(d.dueAt),
+      metAt: d.metAt ? new Date(d.metAt) : null,
+      breachedAt: d.breachedAt ? new Date(d.breachedAt) : null,
+    });
+  }
+}
+
+/** Projects the event stream into the facts the reports read. */
+@Injectable()
+export class FactProjector implements OnApplicationBootstrap {
+  constructor(private readonly consumers: EventConsumers) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.consumers.start([
+      on(ComplaintFiled, async (p, _e, { em }) => {
+        const f = await fact(em, p);
+        Object.assign(f, {
+          month: localMonth(new Date(p.receivedAt), p.timeZone),
+          category: p.category,
+          severity: p.severity,
+          channel: p.channel,
+          departments: p.departments,
+          receivedAt: new Date(p.receivedAt),
+        });
+      }),
+      on(ComplaintResolved, async (p, _e, { em }) => {
+        const f = await fact(em, p);
+        f.resolvedAt = new Date(p.resolvedAt);
+        f.severity = p.severity;
+      }),
+      on(WorkOrderCreated, async (p, _e, { em }) => recordDeadlines(em, p, p.deadlines, false)),
+      on(WorkOrderResolved, async (p, _e, { em }) => recordDeadlines(em, p, p.deadlines, true)),
+      on(CallbackScheduled, async (p, _e, { em }) => {
+        const f = await fact(em, p);
+        f.callbackDueAt = new Date(p.dueAt);
+      }),
+      on(CallbackCompleted, async (p, _e, { em }) => {
+        const f = await fact(em, p);
+        Object.assign(f, { callbackCompletedAt: new Date(p.completedAt), callbackOnTime: p.onTime, satisfaction: p.satisfaction });
+      }),
+    ]);
+  }
+}

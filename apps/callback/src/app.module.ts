@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { DynamicModule, Module } from '@nestjs/common';
+import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
+import { CALLBACK_ENTITIES } from './callback/callback.entity';
+import { CallbackModule } from './callback/callback.module';
+import { callbackMigrations } from './migrations';
+
+export const CALLBACK: SubgraphDefinition = {
+  service: 'callback',
+  port: (c) => c.CALLBACK_PORT,
+  databaseUrlOverride: (c) => c.CALLBACK_DATABASE_URL,
+  entities: CALLBACK_ENTITIES,
+  migrations: callbackMigrations,
+  migrationsFolder: join(__dirname, 'migrations'),
+};
+
+@Module({})
+export class CallbackAppModule {
+  static forRoot(rt: SubgraphRuntime): DynamicModule {
+    return subgraphAppModule(CallbackAppModule, CALLBACK, rt, [CallbackModule]);
+  }
+}

@@ -1,0 +1,13 @@
+import type { ServiceMigrations } from '@pc/platform';
+import { Migration20261122205740 as pgMigration20261122205740 } from './postgresql/Migration20261122205740';
+import { Migration20261122205740 as sqliteMigration20261122205740 } from './sqlite/Migration20261122205740';
+
+/** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- callback`). */
+export const callbackMigrations: ServiceMigrations = {
+  postgresql: [
+    { name: 'Migration20261122205740', class: pgMigration20261122205740 },
+  ],
+  sqlite: [
+    { name: 'Migration20261122205740', class: sqliteMigration20261122205740 },
+  ],
+};

@@ -1,0 +1,22 @@
+import { join } from 'node:path';
+import { DynamicModule, Module } from '@nestjs/common';
+import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
+import { dispatchMigrations } from './migrations';
+import { DISPATCH_ENTITIES } from './work-order/work-order.entity';
+import { WorkOrderModule } from './work-order/work-order.module';
+
+export const DISPATCH: SubgraphDefinition = {
+  service: 'dispatch',
+  port: (c) => c.DISPATCH_PORT,
+  databaseUrlOverride: (c) => c.DISPATCH_DATABASE_URL,
+  entities: DISPATCH_ENTITIES,
+  migrations: dispatchMigrations,
+  migrationsFolder: join(__dirname, 'migrations'),
+};
+
+@Module({})
+export class DispatchAppModule {
+  static forRoot(rt: SubgraphRuntime): DynamicModule {
+    return subgraphAppModule(DispatchAppModule, DISPATCH, rt, [WorkOrderModule]);
+  }
+}

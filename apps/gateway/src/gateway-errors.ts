@@ -1,0 +1,18 @@
+import type { GraphQLFormattedError } from 'graphql';
+
+/**
+ * Variable coercion errors ("Variable "$input" got invalid value "X" at "input.channel"; ...") are
+ * BAD_USER_INPUT already; give them the `field` that subgraph errors carry, so that every input
+ * error reads the same (code, field, reason).
+ */
+export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (code !== 'BAD_USER_INPUT' || formatted.extensions?.field) return formatted;
+  const at = /at "([^"]+)"/.exec(formatted.message)?.[1];
+  const variable = /Variable "\$([^"]+)"/.exec(formatted.message)?.[1];
+  const path = at ?? variable;
+  if (!path) return formatted;
+  const field = path.replace(/^input\./, '');
+  const reason = formatted.message.split('; ').slice(1).join('; ') || formatted.message;
+  return { ...formatted, extensions: { ...formatted.extensions, field, reason } };
+}

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { ServiceConfig, loadConfig } from '@pc/platform';
+import { startApp } from '@pc/subgraph';
+import { GatewayAppModule, subgraphUrls } from './gateway.module';
+
+(async () => {
+  const config = loadConfig(ServiceConfig);
+  const introspect = process.env.GATEWAY_INTROSPECT === 'true';
+  await startApp(GatewayAppModule.forRoot({ config, urls: subgraphUrls(config), introspect }), config.GATEWAY_PORT, config.HOST);
+})().catch((e) => {
+  process.stderr.write(`${JSON.stringify({ level: 'fatal', service: 'gateway', msg: String(e?.stack ?? e) })}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,185 @@
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { connect } from 'nats';
+import { GatewayAppModule, SUBGRAPH_NAMES, type SubgraphName } from '@pc/gateway';
+import { streamName } from '@pc/messaging';
+import { ServiceConfig, dropDatabase, loadConfig, migrate, signToken, type AuthUser } from '@pc/platform';
+import { appUrl, startApp, subgraphPersistence } from '@pc/subgraph';
+import { SERVICES } from './services';
+
+const ROOT = join(__dirname, '..');
+
+export interface SystemOptions {
+  /** Base environment (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Extra environment per service (e.g. fault injection). */
+  serviceEnv?: Partial<Record<SubgraphName, NodeJS.ProcessEnv>>;
+  /** Fresh PostgreSQL databases per run, dropped on close (default true). false = as configured. */
+  freshDatabases?: boolean;
+  /** Start the gateway too (default true). */
+  gateway?: boolean;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  output: string[];
+  exited: Promise<number | null>;
+}
+
+/**
+ * The whole system for a test or a tool: each subgraph in its own process (as in production) with its
+ * own fresh PostgreSQL database, all on a NATS namespace of their own so that runs never share state;
+ * the gateway in this process. `kill()` and `startService()` let a test crash and restart a service.
+ */
+export class System {
+  readonly urls = {} as Record<SubgraphName, string>;
+  gatewayUrl = '';
+  gateway?: INestApplication;
+  private readonly running = new Map<SubgraphName, Running>();
+
+  private constructor(
+    readonly config: ServiceConfig,
+    readonly env: NodeJS.ProcessEnv,
+    private readonly options: SystemOptions,
+    private readonly databases: string[],
+  ) {}
+
+  static async start(options: SystemOptions = {}): Promise<System> {
+    const run = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+    const env: NodeJS.ProcessEnv = {
+      AUTH_JWT_SECRET: randomBytes(24).toString('hex'),
+      LOG_LEVEL: 'warn',
+      OUTBOX_POLL_MS: '200',
+      ...(options.env ?? process.env),
+      NATS_NAMESPACE: run,
+    };
+    const databases: string[] = [];
+    if (options.freshDatabases ?? true) {
+      const server = new URL(env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432');
+      for (const name of SUBGRAPH_NAMES) {
+        server.pathname = `/pc_${run}_${name}`;
+        env[`${name.toUpperCase()}_DATABASE_URL`] = server.toString();
+        databases.push(server.toString());
+      }
+    }
+    for (const name of SUBGRAPH_NAMES) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
+    const config = loadConfig(ServiceConfig, env);
+    const system = new System(config, env, options, databases);
+    try {
+      for (const s of SERVICES) await migrate(subgraphPersistence(s.def, config));
+      await Promise.all(SUBGRAPH_NAMES.map((name) => system.startService(name)));
+      if (options.gateway ?? true) {
+        system.gateway = await startApp(GatewayAppModule.forRoot({ config, urls: system.urls }), 0);
+        system.gatewayUrl = await appUrl(system.gateway);
+      }
+    } catch (e) {
+      await system.close();
+      throw e;
+    }
+    return system;
+  }
+
+  /** Starts (or restarts) one subgraph process and waits until its /health answers 200. */
+  async startService(name: SubgraphName, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
+    const port = this.env[`${name.toUpperCase()}_PORT`];
+    this.urls[name] = `http://127.0.0.1:${port}/graphql`;
+    const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)], {
+      cwd: ROOT,
+      env: { ...this.env, ...this.options.serviceEnv?.[name], ...extraEnv },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    this.running.set(name, { child, output, exited });
+    const health = this.urls[name].replace(/\/graphql$/, '/health');
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output.slice(-20).join('\n')}`);
+        return (await fetch(health).catch(() => undefined))?.ok;
+      },
+      90_000,
+      `${name} to become healthy`,
+      true,
+    );
+  }
+
+  /** Lines the service printed (JSON logs, fault markers). */
+  output(name: SubgraphName): string[] {
+    return this.running.get(name)?.output ?? [];
+  }
+
+  /** Stops a service: SIGTERM for a clean shutdown, SIGKILL for a crash. */
+  async stopService(name: SubgraphName, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const r = this.running.get(name);
+    if (!r) return;
+    if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill(signal);
+    await r.exited;
+    this.running.delete(name);
+  }
+
+  token(user: AuthUser): string {
+    return signToken(user, this.config.AUTH_JWT_SECRET);
+  }
+
+  /** POSTs a GraphQL operation (to the gateway unless another URL is given). */
+  async graphql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>, url = this.gatewayUrl): Promise<{ data?: T; errors?: any[] }> {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as { data?: T; errors?: any[] };
+  }
+
+  async close(): Promise<void> {
+    await this.gateway?.close().catch(() => undefined);
+    await Promise.all(SUBGRAPH_NAMES.map((n) => this.stopService(n)));
+    const nc = await connect({ servers: this.config.NATS_URL }).catch(() => undefined);
+    if (nc) {
+      const jsm = await nc.jetstreamManager();
+      await jsm.streams.delete(streamName(this.config.NATS_NAMESPACE)).catch(() => undefined);
+      await nc.close();
+    }
+    for (const db of this.databases) await dropDatabase(db).catch(() => undefined);
+  }
+}
+
+/** Polls until `check` returns a value (not undefined/false/null) or the timeout passes. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false | null>,
+  timeoutMs = 15_000,
+  what = 'condition',
+  failFast = false,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false && v !== null) return v;
+    } catch (e) {
+      if (failFast) throw e;
+      last = e;
+    }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
