@@ -7,6 +7,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { LoggerModule } from 'nestjs-pino';
 import { HEALTH_CHECKS, HealthController, ServiceConfig, bearerToken, verifyToken, type HealthCheck } from '@pc/platform';
+import { pinoHttpOptions } from '@pc/subgraph';
 import { formatGatewayError } from './gateway-errors';
 
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
@@ -54,12 +55,13 @@ export class GatewayAppModule {
       module: GatewayAppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: { name: 'gateway', level: s.config.LOG_LEVEL, autoLogging: { ignore: (req) => req.url === '/health' } },
+          pinoHttp: pinoHttpOptions('gateway', s.config.LOG_LEVEL),
         }),
         GraphQLModule.forRoot<ApolloGatewayDriverConfig>({
           driver: ApolloGatewayDriver,
           server: {
             playground: false,
+            includeStacktraceInErrorResponses: false,
             formatError: formatGatewayError,
             context: async ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => {
               try {

@@ -88,7 +88,7 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
     imports: [
       ClockModule.forRoot(rt.clock),
       LoggerModule.forRoot({
-        pinoHttp: { name: def.service, level: config.LOG_LEVEL, autoLogging: { ignore: (req) => req.url === '/health' } },
+        pinoHttp: pinoHttpOptions(def.service, config.LOG_LEVEL),
       }),
       MikroOrmModule.forRoot({ ...ormOptions(subgraphPersistence(def, config)), registerRequestContext: false }),
       MessagingModule.forRoot({
@@ -105,12 +105,25 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
         include: features,
         sortSchema: true,
         playground: false,
+        includeStacktraceInErrorResponses: false,
+        // federated fields (Complaint.workOrders) are field resolvers: check the token there too
+        fieldResolverEnhancers: ['guards', 'filters'],
         context: ({ req }: { req: unknown }) => ({ req }),
       }),
       ...features,
     ],
     controllers: [HealthController],
     providers,
+  };
+}
+
+/** JSON request logs that never contain the caller's token. */
+export function pinoHttpOptions(name: string, level: string) {
+  return {
+    name,
+    level,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
   };
 }
 

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { Client } from 'pg';
+import { Department, Role } from '@pc/contracts';
+import { DEMO_DATASET, DEMO_USERS, seedRegistry, INTAKE } from '@pc/intake';
+import { SUPERGRAPH_FILE } from '@pc/gateway';
+import { MikroORM } from '@mikro-orm/core';
+import { ormOptions } from '@pc/platform';
+import { subgraphPersistence } from '@pc/subgraph';
+import { System, eventually } from '@pc/system';
+import { composeFrom } from '../tools/compose-supergraph';
+
+/**
+ * Real: the four subgraph processes, the gateway, PostgreSQL (a fresh database per service) and
+ * NATS JetStream (a namespace of its own). Mocked: nothing.
+ */
+let system: System;
+const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
+let frontDesk: string;
+let engineer: string;
+let analyst: string;
+
+async function seed(): Promise<void> {
+  const orm = await MikroORM.init(ormOptions(subgraphPersistence(INTAKE, system.config)));
+  try {
+    const em = orm.em.fork();
+    await seedRegistry(em, DEMO_DATASET);
+    await seedRegistry(em, {
+      organisation: { id: 'other-org', name: 'Another group' },
+      sites: [{ id: 'other-site', name: 'Elsewhere' }],
+      areas: [{ id: 'other-area', siteId: 'other-site', name: 'A' }],
+      units: [{ id: 'other-unit', siteId: 'other-site', areaId: 'other-area', name: '1' }],
+      customers: [{ id: 'other-customer', name: 'X', phone: '13900000000', kind: 'OWNER' as never }],
+    });
+    await em.flush();
+  } finally {
+    await orm.close();
+  }
+}
+
+async function count(service: 'intake' | 'dispatch', sql: string): Promise<number> {
+  const client = new Client({ connectionString: system.env[`${service.toUpperCase()}_DATABASE_URL`] });
+  await client.connect();
+  try {
+    return Number((await client.query(sql)).rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+const FILE = `mutation File($input: FileComplaintInput!) {
+  fileComplaint(input: $input) { id siteId status valid severity channel category departments receivedAt }
+}`;
+
+const baseInput = {
+  siteId: 'demo-site-1',
+  unitId: 'demo-site-1-unit-101',
+  customerId: 'demo-customer-1',
+  channel: 'PHONE',
+  category: 'EQUIPMENT',
+  description: 'The lift in tower 1 stops between floors.',
+};
+
+beforeAll(async () => {
+  system = await System.start();
+  await seed();
+  frontDesk = system.token(user('demo-front-desk'));
+  engineer = system.token(user('demo-department-staff'));
+  analyst = system.token(user('demo-analyst'));
+});
+
+afterAll(async () => {
+  await system?.close();
+});
+
+describe('walking skeleton through the gateway', () => {
+  it('files, routes, dispatches, resolves, calls back and reports one complaint end to end', async () => {
+    const filed = await system.graphql(frontDesk, FILE, { input: { ...baseInput, idempotencyKey: 'slice-1' } });
+    expect(filed.errors).toBeUndefined();
+    const complaint = filed.data.fileComplaint;
+    expect(complaint).toMatchObject({ siteId: 'demo-site-1', status: 'OPEN', valid: true, severity: 'MINOR', departments: [Department.ENGINEERING] });
+
+    const query = `query C($id: ID!) { complaint(id: $id) { id status
+      workOrders { id department status deadlines { clock dueAt metAt breachedAt } }
+      callbacks { id dueAt satisfaction } } }`;
+    const withWorkOrder = await eventually(async () => {
+      const r = await system.graphql(frontDesk, query, { id: complaint.id });
+      return r.data?.complaint?.workOrders?.length ? r.data.complaint : undefined;
+    }, 20_000, 'the work order');
+    const wo = withWorkOrder.workOrders[0];
+    expect(wo).toMatchObject({ department: 'ENGINEERING', status: 'RECEIVED' });
+    expect(wo.deadlines.map((d: { clock: string }) => d.clock).sort()).toEqual(['FEEDBACK', 'MAJOR_UPGRADE', 'PLAN', 'REPLY']);
+
+    const queue = await system.graphql(engineer, `{ workOrders(department: ENGINEERING, first: 10) { edges { node { id complaintId } } pageInfo { hasNextPage endCursor } } }`);
+    expect(queue.errors).toBeUndefined();
+    expect(queue.data.workOrders.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(wo.id);
+
+    const resolved = await system.graphql(engineer, `mutation R($input: ResolveWorkOrderInput!) { resolveWorkOrder(input: $input) { id status deadlines { clock metAt } } }`, {
+      input: { workOrderId: wo.id, resolution: 'Replaced the door sensor.', causeAnalysis: 'Worn sensor', preventiveAction: 'Monthly check' },
+    });
+    expect(resolved.errors).toBeUndefined();
+    expect(resolved.data.resolveWorkOrder.status).toBe('RESOLVED');
+
+    const after = await eventually(async () => {
+      const r = await system.graphql(frontDesk, query, { id: complaint.id });
+      return r.data?.complaint?.callbacks?.length && r.data.complaint.status === 'RESOLVED' ? r.data.complaint : undefined;
+    }, 20_000, 'the callback');
+    const callbackDue = new Date(after.callbacks[0].dueAt).getTime();
+    const resolvedAt = new Date(resolved.data.resolveWorkOrder.deadlines[0].metAt).getTime();
+    expect(callbackDue - resolvedAt).toBe(24 * 3_600_000); // domain.md §4: callback within 24 hours
+
+    const month = complaint.receivedAt.slice(0, 7);
+    const report = await eventually(async () => {
+      const r = await system.graphql(analyst, `query M($m: String!) { monthlyReport(month: $m, siteId: "demo-site-1") {
+        complaints byCategory { key count } byDepartment { key count } bySeverity { key count }
+        sla { metOnTime breached } callbacks { resolved completed missing } } }`, { m: month });
+      return r.data?.monthlyReport?.callbacks?.resolved >= 1 ? r.data.monthlyReport : undefined;
+    }, 20_000, 'the monthly report');
+    expect(report.complaints).toBeGreaterThanOrEqual(1);
+    expect(report.byCategory).toContainEqual({ key: 'EQUIPMENT', count: expect.any(Number) });
+    expect(report.byDepartment).toContainEqual({ key: 'ENGINEERING', count: expect.any(Number) });
+    expect(report.callbacks.missing).toBeGreaterThanOrEqual(1); // resolved, not yet called back
+  });
+
+  it('returns the same complaint for the same idempotency key, never a second one', async () => {
+    const input = { ...baseInput, idempotencyKey: 'twice' };
+    const a = await system.graphql(frontDesk, FILE, { input });
+    const b = await system.graphql(frontDesk, FILE, { input });
+    expect(b.data.fileComplaint.id).toBe(a.data.fileComplaint.id);
+    expect(await count('intake', `select count(*) n from complaint where idempotency_key = 'twice'`)).toBe(1);
+    const other = await system.graphql(frontDesk, FILE, { input: { ...input, description: 'something else' } });
+    expect(other.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+  });
+
+  it('routes each category to its lead department (domain.md §2 routing)', async () => {
+    const cases: [string, Department][] = [
+      ['SERVICE_ATTITUDE', Department.QUALITY],
+      ['FEES', Department.FINANCE],
+      ['NOISE', Department.SECURITY],
+      ['WASTE', Department.CLEANING],
+      ['COMPENSATION', Department.LEADERSHIP],
+    ];
+    for (const [category, department] of cases) {
+      const r = await system.graphql(frontDesk, FILE, { input: { ...baseInput, category } });
+      expect(r.data.fileComplaint.departments[0]).toBe(department);
+    }
+  });
+
+  it('makes a complaint major when a circumstance A–C applies (domain.md §2 severity)', async () => {
+    const r = await system.graphql(frontDesk, FILE, { input: { ...baseInput, circumstances: ['SERIOUS_LOSS_OR_INJURY'] } });
+    expect(r.data.fileComplaint.severity).toBe('MAJOR');
+  });
+});
+
+describe('bad input at the edge', () => {
+  const future = new Date(Date.now() + 3_600_000).toISOString();
+  const cases: [string, Record<string, unknown>, string][] = [
+    ['unknown site', { siteId: 'no-such-site' }, 'siteId'],
+    ['a site of another organisation', { siteId: 'other-site', unitId: undefined }, 'siteId'],
+    ['a unit of another site', { unitId: 'demo-site-2-unit-1201' }, 'unitId'],
+    ['a customer of another organisation', { customerId: 'other-customer' }, 'customerId'],
+    ['an empty description', { description: '   ' }, 'description'],
+    ['a description over 10,000 characters', { description: 'x'.repeat(10_001) }, 'description'],
+    ['receivedAt in the future', { receivedAt: future }, 'receivedAt'],
+    ['a malformed receivedAt', { receivedAt: 'yesterday' }, 'receivedAt'],
+    ['a wrong channel', { channel: 'PIGEON' }, 'channel'],
+    ['a wrong category', { category: 'WEATHER' }, 'category'],
+    ['no customer and no contact', { customerId: undefined }, 'customerName'],
+  ];
+
+  it.each(cases)('answers BAD_USER_INPUT naming the field for %s, and stores and publishes nothing', async (_name, patch, field) => {
+    const before = await count('intake', 'select count(*) n from complaint');
+    const outboxBefore = await count('intake', 'select count(*) n from outbox_event');
+    const r = await system.graphql(frontDesk, FILE, { input: { ...baseInput, ...patch } });
+    expect(r.data?.fileComplaint ?? null).toBeNull();
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await count('intake', 'select count(*) n from complaint')).toBe(before);
+    expect(await count('intake', 'select count(*) n from outbox_event')).toBe(outboxBefore);
+  });
+});
+
+describe('auth and scope', () => {
+  it('answers UNAUTHENTICATED without a valid token', async () => {
+    expect((await system.graphql(null, '{ sites { id } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await system.graphql('not-a-jwt', '{ sites { id } }')).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('shows only the granted sites of the caller organisation', async () => {
+    const siteHead = system.token(user('demo-site-head'));
+    const r = await system.graphql(siteHead, '{ sites { id name areas { id name } } }');
+    expect(r.data.sites.map((s: { id: string }) => s.id)).toEqual(['demo-site-1']);
+    const other = system.token({ sub: 'x', org: 'other-org', sites: ['*'], roles: [Role.ADMIN] });
+    expect((await system.graphql(other, '{ sites { id } }')).data.sites.map((s: { id: string }) => s.id)).toEqual(['other-site']);
+  });
+
+  it('answers FORBIDDEN to a role that may not file complaints, and for a site not granted', async () => {
+    expect((await system.graphql(analyst, FILE, { input: baseInput })).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const siteHead = system.token(user('demo-site-head'));
+    const r = await system.graphql(siteHead, FILE, { input: { ...baseInput, siteId: 'demo-site-2', unitId: undefined } });
+    expect(r.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('enforces auth in the subgraphs too, not only at the gateway', async () => {
+    const direct = await system.graphql(null, '{ sites { id } }', undefined, system.urls.intake);
+    expect(direct.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('never shows a complaint of another organisation', async () => {
+    const filed = await system.graphql(frontDesk, FILE, { input: baseInput });
+    const other = system.token({ sub: 'x', org: 'other-org', sites: ['*'], roles: [Role.ADMIN] });
+    const r = await system.graphql(other, 'query C($id: ID!) { complaint(id: $id) { id } }', { id: filed.data.fileComplaint.id });
+    expect(r.data.complaint).toBeNull();
+  });
+});
+
+describe('health and schema', () => {
+  it('answers GET /health with 200 on every service', async () => {
+    for (const url of [...Object.values(system.urls), system.gatewayUrl]) {
+      expect((await fetch(url.replace(/\/graphql$/, '/health'))).status).toBe(200);
+    }
+  });
+
+  it('keeps the committed supergraph in sync with the subgraph schemas (npm run supergraph)', async () => {
+    expect(await composeFrom(system.urls)).toBe(readFileSync(SUPERGRAPH_FILE, 'utf8'));
+  });
+});
