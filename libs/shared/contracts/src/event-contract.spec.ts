@@ -1,0 +1,17 @@
+import { ComplaintResolved, ContractViolationError, validatePayload } from './index';
+
+describe('event contracts', () => {
+  const valid = {
+    orgId: 'o', siteId: 's', complaintId: 'c', severity: 'MINOR', category: 'FEES',
+    resolvedAt: '2026-11-02T08:00:00.000Z', resolvedBy: 'u', takenBy: 'u', atIntake: false,
+  };
+  it('accepts a payload that matches its version', () => {
+    expect(validatePayload(ComplaintResolved, valid)).toMatchObject(valid);
+  });
+  it('refuses a payload with a missing field, a wrong enum or an unknown field, naming each', () => {
+    const { orgId: _o, ...missing } = valid;
+    expect(() => validatePayload(ComplaintResolved, missing)).toThrow(/orgId/);
+    expect(() => validatePayload(ComplaintResolved, { ...valid, severity: 'HUGE' })).toThrow(/severity/);
+    expect(() => validatePayload(ComplaintResolved, { ...valid, extra: 1 })).toThrow(ContractViolationError);
+  });
+});
