@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { ServiceConfig, dropDatabase, ensureDatabase, loadConfig, ormOptions, type Dialect, type PersistenceSettings } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
       const file = await createFor(p, dialect);
       process.stdout.write(`${s.def.service}/${dialect}: ${file ? `created ${file}` : 'no changes'}\n`);
     }
-    writeIndex(s.def.service, dirname(join(p.migrationsFolder, 'x')));
+    writeIndex(s.def.service, p.migrationsFolder);
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { IntrospectAndCompose, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -23,8 +23,10 @@ export function subgraphUrls(config: ServiceConfig, env: NodeJS.ProcessEnv = pro
 }
 
 /** Forwards the caller's token: every subgraph checks it again and scopes by its claims. */
-class AuthForwardingDataSource extends RemoteGraphQLDataSource<{ req?: { headers: Record<string, string | string[] | undefined> } }> {
-  override willSendRequest({ request, context }: Parameters<RemoteGraphQLDataSource['willSendRequest'] & Function>[0] & { context: { req?: { headers: Record<string, string | string[] | undefined> } } }): void {
+type GatewayContext = { req?: { headers: Record<string, string | string[] | undefined> } };
+
+class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const auth = context.req?.headers.authorization;
     if (typeof auth === 'string') request.http?.headers.set('authorization', auth);
   }

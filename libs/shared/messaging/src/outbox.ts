@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/core';
-import { StringCodec, headers as natsHeaders, type NatsConnection } from 'nats';
+import { StringCodec, type NatsConnection } from 'nats';
 import { validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
 import { Clock } from '@pc/platform';
 import { OutboxEvent } from './entities';
@@ -126,13 +126,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       );
       let published = 0;
       for (const row of rows) {
-        const h = natsHeaders();
-        h.set('Pc-Event-Version', String(JSON.parse(row.body).version));
         try {
-          await js.publish(wireSubject(this.options.namespace, row.subject), codec.encode(row.body), {
-            msgID: row.eventId,
-            headers: h,
-          });
+          await js.publish(wireSubject(this.options.namespace, row.subject), codec.encode(row.body), { msgID: row.eventId });
         } catch (e) {
           row.attempts += 1;
           row.lastError = (e as Error).message;

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { Department, Role } from '@pc/contracts';
-import { DomainError, forbidden, unauthenticated } from './errors';
+import { forbidden, unauthenticated } from './errors';
 
 /** The claims of api.md, as every service sees them after verification. */
 export interface AuthUser {
@@ -86,5 +86,3 @@ export function siteScope(user: AuthUser, requested?: string | null): string[] |
   }
   return seesAllSites(user) ? undefined : user.sites;
 }
-
-export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

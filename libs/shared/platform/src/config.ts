@@ -59,3 +59,6 @@ export function loadConfig<T extends object>(cls: ClassConstructor<T>, env: Node
 }
 
 export { toInt };
+
+/** class-transformer: trims strings of an input before validation. */
+export const trimString = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

@@ -1,23 +1,22 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
+import { trimString } from '@pc/platform';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { WorkOrderModule } from '../work-order.module';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 @InputType({ registerIn: () => WorkOrderModule })
 export class ResolveWorkOrderInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
 
   @Field({ description: 'What was done for the customer.' })
-  @Transform(trim) @IsString() @IsNotEmpty({ message: 'resolution must not be empty' }) @MaxLength(5000)
+  @Transform(trimString) @IsString() @IsNotEmpty({ message: 'resolution must not be empty' }) @MaxLength(5000)
   resolution: string;
 
   @Field({ nullable: true, description: 'Cause analysis (domain.md §3).' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(5000)
+  @IsOptional() @Transform(trimString) @IsString() @MaxLength(5000)
   causeAnalysis?: string;
 
   @Field({ nullable: true, description: 'Preventive action (domain.md §3).' })
-  @IsOptional() @Transform(trim) @IsString() @MaxLength(5000)
+  @IsOptional() @Transform(trimString) @IsString() @MaxLength(5000)
   preventiveAction?: string;
 }

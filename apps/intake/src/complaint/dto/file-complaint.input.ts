@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
+import { trimString } from '@pc/platform';
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,14 +16,12 @@ import {
 import { Category, Channel, Circumstance } from '@pc/contracts';
 import { ComplaintModule } from '../complaint.module';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export const MAX_DESCRIPTION = 10_000;
 
 @InputType({ registerIn: () => ComplaintModule, description: 'A complaint as taken at intake, from any channel.' })
 export class FileComplaintInput {
   @Field(() => ID)
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'siteId must not be empty' })
   @MaxLength(64)
@@ -44,7 +43,7 @@ export class FileComplaintInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -52,7 +51,7 @@ export class FileComplaintInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @Matches(/^\+?[0-9][0-9 -]{4,30}$/, { message: 'customerPhone must be a phone number' })
   customerPhone?: string;
@@ -66,7 +65,7 @@ export class FileComplaintInput {
   category: Category;
 
   @Field()
-  @Transform(trim)
+  @Transform(trimString)
   @IsString()
   @IsNotEmpty({ message: 'description must not be empty' })
   @MaxLength(MAX_DESCRIPTION, { message: `description must be at most ${MAX_DESCRIPTION} characters` })
