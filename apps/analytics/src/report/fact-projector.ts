@@ -3,11 +3,17 @@ import type { EntityManager } from '@mikro-orm/core';
 import {
   CallbackCompleted,
   CallbackScheduled,
+  ComplaintClosed,
   ComplaintFiled,
+  ComplaintRejected,
   ComplaintResolved,
+  ComplaintResolvedAtIntake,
+  ComplaintSeverityChanged,
+  SlaClock,
   WorkOrderCreated,
   WorkOrderResolved,
   type DeadlineV1,
+  type IntakeRecordV1,
 } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
 import { localMonth } from '@pc/platform';
@@ -19,6 +25,22 @@ async function fact(em: EntityManager, p: { complaintId: string; orgId: string; 
   const created = em.create(ComplaintFact, { complaintId: p.complaintId, orgId: p.orgId, siteId: p.siteId });
   em.persist(created);
   return created;
+}
+
+/** The intake record's dimensions: month of receipt in the site's zone, category, severity, ... */
+async function recordIntake(em: EntityManager, p: IntakeRecordV1, valid: boolean): Promise<ComplaintFact> {
+  const f = await fact(em, p);
+  Object.assign(f, {
+    month: localMonth(new Date(p.receivedAt), p.timeZone),
+    category: p.category,
+    // a later severity change (rule A or D) may have arrived first: it has the final word
+    severity: f.severity === 'MAJOR' ? f.severity : p.severity,
+    channel: p.channel,
+    departments: p.departments,
+    receivedAt: new Date(p.receivedAt),
+    valid,
+  });
+  return f;
 }
 
 /** `workorder.created` only adds clocks; `workorder.resolved` (which may arrive first) has the final word. */
@@ -49,16 +71,19 @@ export class FactProjector implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start([
-      on(ComplaintFiled, async (p, _e, { em }) => {
+      on(ComplaintFiled, async (p, _e, { em }) => void (await recordIntake(em, p, true))),
+      on(ComplaintRejected, async (p, _e, { em }) => {
+        await recordIntake(em, p, false);
+        await recordDeadlines(em, { ...p, workOrderId: p.complaintId }, [{ clock: SlaClock.INVALID_REPLY, dueAt: p.replyDueAt }], false);
+      }),
+      on(ComplaintClosed, async (p, _e, { em }) => recordDeadlines(em, { ...p, workOrderId: p.complaintId }, [p.deadline], true)),
+      on(ComplaintResolvedAtIntake, async (p, _e, { em }) => {
+        const f = await recordIntake(em, p, true);
+        Object.assign(f, { resolvedAt: new Date(p.resolvedAt), resolvedAtIntake: true });
+      }),
+      on(ComplaintSeverityChanged, async (p, _e, { em }) => {
         const f = await fact(em, p);
-        Object.assign(f, {
-          month: localMonth(new Date(p.receivedAt), p.timeZone),
-          category: p.category,
-          severity: p.severity,
-          channel: p.channel,
-          departments: p.departments,
-          receivedAt: new Date(p.receivedAt),
-        });
+        f.severity = p.to;
       }),
       on(ComplaintResolved, async (p, _e, { em }) => {
         const f = await fact(em, p);

@@ -17,6 +17,9 @@ export class ComplaintFact {
   @Property({ type: 'string', length: 32, nullable: true }) channel?: string | null;
   @Property({ type: 'json', nullable: true }) departments?: string[] | null;
   @Property({ type: 'datetime', nullable: true }) receivedAt?: Date | null;
+  /** false for an invalid complaint (complaint.rejected); valid ones are what the report counts. */
+  @Property({ type: 'boolean', nullable: true }) valid?: boolean | null;
+  @Property({ type: 'boolean', nullable: true }) resolvedAtIntake?: boolean | null;
   @Property({ type: 'datetime', nullable: true }) resolvedAt?: Date | null;
   @Property({ type: 'datetime', nullable: true }) callbackDueAt?: Date | null;
   @Property({ type: 'datetime', nullable: true }) callbackCompletedAt?: Date | null;
@@ -24,7 +27,7 @@ export class ComplaintFact {
   @Property({ type: 'string', length: 32, nullable: true }) satisfaction?: string | null;
 }
 
-/** One SLA clock of one work order. */
+/** One SLA clock of one work order (intake's INVALID_REPLY clock is keyed by the complaint id). */
 @Entity({ tableName: 'deadline_fact' })
 @Index({ properties: ['complaintId'] })
 export class DeadlineFact {

@@ -27,4 +27,16 @@ describe('domain.md §5 monthly analysis report', () => {
     expect(report.satisfaction).toContainEqual({ key: 'SATISFIED', count: 1 });
     expect(report.satisfaction).toHaveLength(4);
   });
+  it('counts valid complaints only, with invalid ones and those resolved at intake shown apart (domain.md §1, §5)', () => {
+    const r = buildMonthlyReport('2026-11', null, [
+      ...facts,
+      fact({ complaintId: 'd', category: 'NOISE', valid: false }),
+      fact({ complaintId: 'e', category: 'FEES', valid: true, resolvedAtIntake: true, resolvedAt: new Date() }),
+    ], []);
+    expect(r.complaints).toBe(4);
+    expect(r.invalid).toBe(1);
+    expect(r.resolvedAtIntake).toBe(1);
+    expect(r.byCategory).not.toContainEqual(expect.objectContaining({ key: 'NOISE' }));
+    expect(r.callbacks.resolved).toBe(3); // answered on the spot still owes its callback
+  });
 });

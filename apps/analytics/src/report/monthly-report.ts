@@ -9,7 +9,12 @@ export interface CountBy {
 export interface MonthlyReportData {
   month: string;
   siteId: string | null;
+  /** Valid complaints received in the month (the report is about them). */
   complaints: number;
+  /** Invalid complaints (无理投诉) received in the month, each owed a reasoned reply. */
+  invalid: number;
+  /** Valid complaints answered on the spot at intake. */
+  resolvedAtIntake: number;
   byCategory: CountBy[];
   bySeverity: CountBy[];
   byChannel: CountBy[];
@@ -33,7 +38,8 @@ const ratio = (n: number, d: number): number | null => (d === 0 ? null : Math.ro
  * SLA attainment (clocks met on time among those decided); callback coverage (callbacks done among
  * resolved complaints) and satisfaction on the four levels.
  */
-export function buildMonthlyReport(month: string, siteId: string | null, facts: ComplaintFact[], deadlines: DeadlineFact[]): MonthlyReportData {
+export function buildMonthlyReport(month: string, siteId: string | null, all: ComplaintFact[], deadlines: DeadlineFact[]): MonthlyReportData {
+  const facts = all.filter((f) => f.valid !== false);
   const metOnTime = deadlines.filter((d) => d.metAt && !d.breachedAt).length;
   const breached = deadlines.filter((d) => d.breachedAt).length;
   const resolved = facts.filter((f) => f.resolvedAt);
@@ -43,6 +49,8 @@ export function buildMonthlyReport(month: string, siteId: string | null, facts: 
     month,
     siteId,
     complaints: facts.length,
+    invalid: all.length - facts.length,
+    resolvedAtIntake: facts.filter((f) => f.resolvedAtIntake).length,
     byCategory: countBy(facts.map((f) => f.category)),
     bySeverity: countBy(facts.map((f) => f.severity)),
     byChannel: countBy(facts.map((f) => f.channel)),

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ComplaintResolved } from '@pc/contracts';
+import { ComplaintResolved, ComplaintResolvedAtIntake } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
 import { ScheduleCallback } from './schedule-callback.usecase';
 
@@ -11,6 +11,15 @@ export class CallbackConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.consumers.start([on(ComplaintResolved, async (p, _e, ctx) => void (await this.schedule.execute(p, ctx)))]);
+    await this.consumers.start([
+      on(ComplaintResolved, async (p, _e, ctx) => void (await this.schedule.execute(p, ctx))),
+      // domain.md §1: answered on the spot still gets its callback, owed by whoever took the case
+      on(ComplaintResolvedAtIntake, async (p, _e, ctx) => {
+        await this.schedule.execute(
+          { ...p, resolvedBy: p.receivedBy, takenBy: p.receivedBy, atIntake: true },
+          ctx,
+        );
+      }),
+    ]);
   }
 }

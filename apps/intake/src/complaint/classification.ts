@@ -1,4 +1,4 @@
-import { Circumstance, SLA_DURATIONS_MS, Severity } from '@pc/contracts';
+import { Category, Circumstance, ComplaintStatus, SLA_DURATIONS_MS, Severity } from '@pc/contracts';
 import { addWorkingDays, type WorkingCalendar } from '@pc/platform';
 
 /** domain.md §2 severity: major when any of circumstances A–C applies, minor otherwise. */
@@ -19,4 +19,35 @@ export function replyDueAt(args: {
   if (args.requestedReplyBy) return args.requestedReplyBy;
   if (args.urgent) return new Date(args.receivedAt.getTime() + SLA_DURATIONS_MS.URGENT_REPLY);
   return addWorkingDays(args.receivedAt, 2, args.calendar);
+}
+
+/** domain.md §1 validity: an invalid complaint is owed a reasoned reply within 1 working day. */
+export function invalidReplyDueAt(receivedAt: Date, calendar: WorkingCalendar): Date {
+  return addWorkingDays(receivedAt, 1, calendar);
+}
+
+/** The parts of a complaint that tell whether two complaints are about the same matter. */
+export interface MatterKey {
+  customerId: string;
+  siteId: string;
+  unitId?: string | null;
+  areaId?: string | null;
+  category: Category;
+}
+
+/**
+ * domain.md §2 rule A, detected by itself: the same customer raising the same matter again while
+ * the earlier complaint is unresolved. "Same matter" = same customer, same site, same category and
+ * the same place (the same unit, or the same area of a public space). An earlier complaint that was
+ * resolved, rejected or closed is not "unresolved"; a repeat of such a matter is linked explicitly
+ * with `repeatOf` by the person taking the case.
+ */
+export function isSameUnresolvedMatter(earlier: MatterKey & { status: ComplaintStatus }, now: MatterKey): boolean {
+  return (
+    earlier.status === ComplaintStatus.OPEN &&
+    earlier.customerId === now.customerId &&
+    earlier.siteId === now.siteId &&
+    earlier.category === now.category &&
+    (now.unitId ? earlier.unitId === now.unitId : !earlier.unitId && (earlier.areaId ?? null) === (now.areaId ?? null))
+  );
 }

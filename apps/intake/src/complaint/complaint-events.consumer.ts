@@ -1,9 +1,10 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ComplaintResolved, ComplaintStatus } from '@pc/contracts';
+import { ComplaintResolved, ComplaintStatus, SeverityChangeReason, SlaBreached, SlaClock } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
 import { Complaint } from './complaint.entity';
+import { upgradeToMajor } from './severity-change';
 
-/** Keeps the intake record's status in step with what dispatch reports. */
+/** Keeps the intake record in step with what dispatch reports. */
 @Injectable()
 export class ComplaintEventsConsumer implements OnApplicationBootstrap {
   constructor(private readonly consumers: EventConsumers) {}
@@ -17,6 +18,14 @@ export class ComplaintEventsConsumer implements OnApplicationBootstrap {
           complaint.status = ComplaintStatus.RESOLVED;
           complaint.resolvedAt = new Date(p.resolvedAt);
         }
+      }),
+      // domain.md §2 rule D: dispatch's MAJOR_UPGRADE clock ran out (10 days unresolved)
+      on(SlaBreached, async (p, _envelope, { em, events }) => {
+        if (p.clock !== SlaClock.MAJOR_UPGRADE) return;
+        const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
+        if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
+        if (complaint.status !== ComplaintStatus.OPEN) return; // resolved meanwhile: nothing to upgrade
+        await upgradeToMajor(em, events, complaint, SeverityChangeReason.UNRESOLVED_10_DAYS, new Date(p.breachedAt));
       }),
     ]);
   }

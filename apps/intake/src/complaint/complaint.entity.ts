@@ -1,9 +1,18 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Category, Channel, Circumstance, ComplaintStatus, Department, Severity } from '@pc/contracts';
 
+export interface SeverityChange {
+  at: string;
+  from: Severity;
+  to: Severity;
+  reason: string;
+  causedBy?: string;
+}
+
 /** The intake record (客户投诉记录表). */
 @Entity({ tableName: 'complaint' })
 @Index({ properties: ['orgId', 'siteId', 'receivedAt'] })
+@Index({ properties: ['orgId', 'customerId', 'status'] })
 @Unique({ properties: ['orgId', 'idempotencyKey'] })
 export class Complaint {
   @PrimaryKey({ type: 'string', length: 64 }) id: string;
@@ -17,16 +26,34 @@ export class Complaint {
   @Property({ type: 'text' }) description: string;
   /** When the customer raised it (a paper record entered late keeps its real time). */
   @Property({ type: 'datetime' }) receivedAt: Date;
+  /** The staff member who took the case (the minor-complaint callback goes back to them). */
   @Property({ type: 'string', length: 64 }) receivedBy: string;
+  /** The user who entered the record (differs from receivedBy for a paper record typed in later). */
+  @Property({ type: 'string', length: 64 }) recordedBy: string;
+  /** Public-area location when there is no unit (e.g. "car park B2"). */
+  @Property({ type: 'string', length: 200, nullable: true }) location?: string | null;
+  /** References to photos, recordings or scanned letters (storage keys or URLs). */
+  @Property({ type: 'json' }) attachments: string[] = [];
   @Property({ type: 'datetime', nullable: true }) requestedReplyBy?: Date | null;
   @Property({ type: 'boolean' }) serious: boolean = false;
   @Property({ type: 'boolean' }) urgent: boolean = false;
   @Property({ type: 'json' }) circumstances: Circumstance[] = [];
   @Property({ type: 'string', length: 16 }) severity: Severity;
   @Property({ type: 'boolean' }) valid: boolean = true;
+  /** Why an invalid complaint is invalid (recorded, and the basis of the reasoned reply). */
+  @Property({ type: 'text', nullable: true }) invalidReason?: string | null;
+  /** The reasoned reply given to an invalid complaint, or the answer given on the spot. */
+  @Property({ type: 'text', nullable: true }) reply?: string | null;
+  @Property({ type: 'datetime', nullable: true }) repliedAt?: Date | null;
+  @Property({ type: 'string', length: 32, nullable: true }) repliedVia?: Channel | null;
+  /** Rule A: the earlier complaint of the same customer about the same matter. */
+  @Property({ type: 'string', length: 64, nullable: true }) repeatOf?: string | null;
+  /** Every severity change with its rule, for traceability (domain.md §5). */
+  @Property({ type: 'json' }) severityHistory: SeverityChange[] = [];
   @Property({ type: 'string', length: 32 }) status: ComplaintStatus;
   /** Routed departments, lead first. */
   @Property({ type: 'json' }) departments: Department[] = [];
+  /** The REPLY deadline (valid) or the INVALID_REPLY deadline (invalid). */
   @Property({ type: 'datetime' }) replyDueAt: Date;
   @Property({ type: 'string', length: 200, nullable: true }) idempotencyKey?: string | null;
   /** Hash of the filed input, to tell a retry from a different complaint reusing a key. */

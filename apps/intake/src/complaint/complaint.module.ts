@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ComplaintEventsConsumer } from './complaint-events.consumer';
 import { ComplaintResolver } from './complaint.resolver';
 import { FileComplaint } from './file-complaint.usecase';
+import { RecordInvalidReply } from './record-invalid-reply.usecase';
 
-@Module({ providers: [FileComplaint, ComplaintResolver, ComplaintEventsConsumer] })
+@Module({ providers: [FileComplaint, RecordInvalidReply, ComplaintResolver, ComplaintEventsConsumer] })
 export class ComplaintModule {}

@@ -3,6 +3,15 @@ import { Category, Channel, Circumstance, ComplaintStatus, Department, Severity 
 import type { Complaint } from './complaint.entity';
 import { ComplaintModule } from './complaint.module';
 
+@ObjectType('SeverityChange', { registerIn: () => ComplaintModule, description: 'One severity change and the rule behind it.' })
+export class SeverityChangeObject {
+  @Field(() => GraphQLISODateTime) at: Date;
+  @Field(() => Severity) from: Severity;
+  @Field(() => Severity) to: Severity;
+  @Field({ description: 'REPEATED_UNRESOLVED (rule A) or UNRESOLVED_10_DAYS (rule D).' }) reason: string;
+  @Field(() => ID, { nullable: true, description: 'The complaint whose filing revealed the repeat.' }) causedBy?: string | null;
+}
+
 @ObjectType('Complaint', { registerIn: () => ComplaintModule })
 @Directive('@key(fields: "id")')
 export class ComplaintObject {
@@ -19,12 +28,21 @@ export class ComplaintObject {
   @Field() description: string;
   @Field() receivedAt: Date;
   @Field(() => ID) receivedBy: string;
+  @Field(() => ID, { description: 'Who entered the record.' }) recordedBy: string;
+  @Field(() => String, { nullable: true }) location?: string | null;
+  @Field(() => [String]) attachments: string[];
+  @Field(() => String, { nullable: true, description: 'Why an invalid complaint is invalid.' }) invalidReason?: string | null;
+  @Field(() => String, { nullable: true, description: 'The reasoned reply (invalid) or the answer given on the spot.' }) reply?: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) repliedAt?: Date | null;
+  @Field(() => Channel, { nullable: true }) repliedVia?: Channel | null;
+  @Field(() => ID, { nullable: true, description: 'The earlier complaint this one repeats (rule A).' }) repeatOf?: string | null;
+  @Field(() => [SeverityChangeObject]) severityHistory: SeverityChangeObject[];
   @Field(() => GraphQLISODateTime, { nullable: true }) requestedReplyBy?: Date | null;
   @Field() serious: boolean;
   @Field() urgent: boolean;
   @Field(() => [Circumstance]) circumstances: Circumstance[];
   @Field(() => [Department], { description: 'Routed departments, lead first.' }) departments: Department[];
-  @Field({ description: 'The REPLY deadline.' }) replyDueAt: Date;
+  @Field({ description: 'The REPLY deadline, or INVALID_REPLY for an invalid complaint.' }) replyDueAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt?: Date | null;
 
   static from(c: Complaint): ComplaintObject {
@@ -42,6 +60,15 @@ export class ComplaintObject {
       description: c.description,
       receivedAt: c.receivedAt,
       receivedBy: c.receivedBy,
+      recordedBy: c.recordedBy,
+      location: c.location,
+      attachments: c.attachments,
+      invalidReason: c.invalidReason,
+      reply: c.reply,
+      repliedAt: c.repliedAt,
+      repliedVia: c.repliedVia,
+      repeatOf: c.repeatOf,
+      severityHistory: c.severityHistory.map((h) => ({ ...h, at: new Date(h.at), causedBy: h.causedBy ?? null })),
       requestedReplyBy: c.requestedReplyBy,
       serious: c.serious,
       urgent: c.urgent,

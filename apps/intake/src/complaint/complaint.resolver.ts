@@ -1,11 +1,14 @@
 import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { MikroORM } from '@mikro-orm/core';
+import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, assertSite } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, assertSite, siteScope } from '@pc/platform';
 import { Complaint } from './complaint.entity';
 import { ComplaintObject } from './complaint.object';
+import { ComplaintsArgs } from './dto/complaints.args';
 import { FileComplaintInput } from './dto/file-complaint.input';
+import { RecordInvalidReplyInput } from './dto/record-invalid-reply.input';
 import { FileComplaint } from './file-complaint.usecase';
+import { RecordInvalidReply } from './record-invalid-reply.usecase';
 
 /** Who may take a complaint at intake. */
 export const INTAKE_ROLES = [Role.FRONT_DESK, Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD] as const;
@@ -14,21 +17,40 @@ export const INTAKE_ROLES = [Role.FRONT_DESK, Role.COMPLAINT_REP, Role.AREA_MANA
 export class ComplaintResolver {
   constructor(
     private readonly fileComplaint: FileComplaint,
+    private readonly recordInvalidReply: RecordInvalidReply,
     private readonly orm: MikroORM,
   ) {}
 
-  @Mutation(() => ComplaintObject, { name: 'fileComplaint', description: 'Records a complaint from any channel, classifies and routes it.' })
+  @Mutation(() => ComplaintObject, { name: 'fileComplaint', description: 'Records a complaint from any channel, judges, classifies and routes it.' })
   @Roles(...INTAKE_ROLES)
-  async fileComplaintMutation(
-    @CurrentUser() user: AuthUser,
-    @Args('input') input: FileComplaintInput,
-  ): Promise<ComplaintObject> {
+  async fileComplaintMutation(@CurrentUser() user: AuthUser, @Args('input') input: FileComplaintInput): Promise<ComplaintObject> {
     return ComplaintObject.from(await this.fileComplaint.execute(user, input));
+  }
+
+  @Mutation(() => ComplaintObject, {
+    name: 'recordInvalidReply',
+    description: 'Records the reasoned reply to an invalid complaint (due within 1 working day) and closes it.',
+  })
+  @Roles(...INTAKE_ROLES, Role.QUALITY)
+  async recordInvalidReplyMutation(@CurrentUser() user: AuthUser, @Args('input') input: RecordInvalidReplyInput): Promise<ComplaintObject> {
+    return ComplaintObject.from(await this.recordInvalidReply.execute(user, input));
   }
 
   @Query(() => ComplaintObject, { nullable: true, description: 'One complaint of a site the caller may see.' })
   async complaint(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<ComplaintObject | null> {
     return this.find(user, id);
+  }
+
+  @Query(() => [ComplaintObject], { description: "Complaints of the caller's sites, newest first: a customer's history, a unit's, a site's." })
+  async complaints(@CurrentUser() user: AuthUser, @Args() args: ComplaintsArgs): Promise<ComplaintObject[]> {
+    const sites = siteScope(user, args.siteId);
+    const where: FilterQuery<Complaint> = { orgId: user.org };
+    if (sites) where.siteId = { $in: sites };
+    if (args.customerId) where.customerId = args.customerId;
+    if (args.unitId) where.unitId = args.unitId;
+    if (args.status) where.status = args.status;
+    const rows = await this.orm.em.fork().find(Complaint, where, { orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }], limit: args.first ?? 50 });
+    return rows.map(ComplaintObject.from);
   }
 
   @ResolveReference()

@@ -1,26 +1,46 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import { ComplaintFiled, ComplaintStatus } from '@pc/contracts';
+import {
+  ComplaintFiled,
+  ComplaintRejected,
+  ComplaintResolvedAtIntake,
+  ComplaintStatus,
+  SeverityChangeReason,
+  Severity,
+  type IntakeRecordV1,
+} from '@pc/contracts';
 import { TransactionalOutbox, type EventWriter } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, invalidInput } from '@pc/platform';
-import { Area, Customer, CustomerKind, Site, Unit } from '../registry/registry.entities';
-import { severityOf, replyDueAt } from './classification';
-import { Complaint } from './complaint.entity';
+import { AuthUser, Clock, assertSite, canSeeSite, conflict, invalidInput } from '@pc/platform';
+import { Area, Customer, CustomerKind, RoutingRule, Site, StaffUser, Unit, calendarOf } from '../registry/registry.entities';
+import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
+import { Complaint, type SeverityChange } from './complaint.entity';
 import type { FileComplaintInput } from './dto/file-complaint.input';
 import { routeComplaint } from './routing';
+import { upgradeToMajor } from './severity-change';
 
 /** Records older than this are refused: complaint records are kept two years (domain.md §5). */
 const MAX_AGE_MS = 2 * 365 * 24 * 3_600_000;
+/** A requested reply time further out than this is a typing error, not a customer's wish. */
+const MAX_REQUESTED_REPLY_MS = 366 * 24 * 3_600_000;
 
 function inputHash(input: FileComplaintInput): string {
   const canonical = JSON.stringify(input, Object.keys(input).sort());
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/** Where the complaint is: a unit, or a public area of the site, or the site as a whole. */
+interface Place {
+  site: Site;
+  unit: Unit | null;
+  area: Area | null;
+}
+
 /**
- * Records a complaint from any channel (domain.md §1), classifies it (§2 severity and urgency),
- * routes it (§2 routing) and announces `complaint.filed` in the same transaction.
+ * Records a complaint from any channel (domain.md §1), decides its validity, classifies it (§2
+ * severity, rule A detected by itself, and urgency), routes it (§2 routing, per organisation) and
+ * announces it in the same transaction: `complaint.filed` (dispatched), `complaint.rejected`
+ * (invalid: a reasoned reply within 1 working day) or `complaint.resolved_at_intake`.
  */
 @Injectable()
 export class FileComplaint {
@@ -54,100 +74,190 @@ export class FileComplaint {
     return existing;
   }
 
-  private async file(
-    em: EntityManager,
-    events: EventWriter,
-    user: AuthUser,
-    input: FileComplaintInput,
-    hash: string,
-  ): Promise<Complaint> {
+  private async file(em: EntityManager, events: EventWriter, user: AuthUser, input: FileComplaintInput, hash: string): Promise<Complaint> {
     if (input.idempotencyKey) {
       const existing = await this.byKey(em, user.org, input.idempotencyKey, hash);
       if (existing) return existing;
     }
     const now = this.clock.now();
+    const place = await this.placeOf(em, user, input);
+    const customer = await this.customerFor(em, user, input, place.unit);
+    const receivedBy = await this.receiver(em, user, input, place.site);
+    const receivedAt = this.checkTimes(input, now);
+    const valid = this.checkValidity(input);
+    const linked = await this.linkedComplaint(em, user, input, customer, place.site);
 
+    const id = randomUUID();
+    const circumstances = [...new Set(input.circumstances ?? [])];
+    // rule A by itself: an earlier unresolved complaint of this customer about the same matter
+    const matter = { customerId: customer.id, siteId: place.site.id, unitId: place.unit?.id, areaId: place.area?.id, category: input.category };
+    const earlier = valid ? (await this.openComplaintsOf(em, user.org, customer.id)).filter((c) => isSameUnresolvedMatter(c, matter)) : [];
+    const repeated = valid ? [...new Map([...(linked ? [linked] : []), ...earlier].map((c) => [c.id, c])).values()] : [];
+    const repeatOf = linked ?? earlier[0] ?? null;
+
+    let severity = severityOf(circumstances);
+    const severityHistory: SeverityChange[] = [];
+    if (repeated.length > 0 && severity === Severity.MINOR) {
+      severity = Severity.MAJOR;
+      severityHistory.push({ at: now.toISOString(), from: Severity.MINOR, to: Severity.MAJOR, reason: SeverityChangeReason.REPEATED_UNRESOLVED, causedBy: repeatOf?.id });
+    }
+
+    const calendar = calendarOf(place.site);
+    const resolvedOnTheSpot = valid && Boolean(input.resolution);
+    const rule = await em.findOne(RoutingRule, { orgId: user.org, category: input.category });
+    const complaint = em.create(Complaint, {
+      id,
+      orgId: user.org,
+      siteId: place.site.id,
+      areaId: place.area?.id ?? null,
+      unitId: place.unit?.id ?? null,
+      location: input.location ?? null,
+      customerId: customer.id,
+      channel: input.channel,
+      category: input.category,
+      description: input.description,
+      attachments: input.attachments ?? [],
+      receivedAt,
+      receivedBy,
+      recordedBy: user.sub,
+      requestedReplyBy: input.requestedReplyBy ?? null,
+      serious: input.serious ?? false,
+      urgent: input.urgent ?? false,
+      circumstances,
+      severity,
+      severityHistory,
+      valid,
+      invalidReason: valid ? null : (input.invalidReason ?? null),
+      reply: resolvedOnTheSpot ? (input.resolution ?? null) : null,
+      repliedAt: resolvedOnTheSpot ? receivedAt : null,
+      repeatOf: repeatOf?.id ?? null,
+      status: !valid ? ComplaintStatus.REJECTED : resolvedOnTheSpot ? ComplaintStatus.RESOLVED_AT_INTAKE : ComplaintStatus.OPEN,
+      // an invalid complaint keeps the routing it would have had, for the record; it is not dispatched
+      departments: routeComplaint(input.category, input.coDepartments, rule?.departments),
+      replyDueAt: valid
+        ? replyDueAt({ receivedAt, urgent: input.urgent ?? false, requestedReplyBy: input.requestedReplyBy, calendar })
+        : invalidReplyDueAt(receivedAt, calendar),
+      idempotencyKey: input.idempotencyKey ?? null,
+      inputHash: hash,
+      createdAt: now,
+      resolvedAt: resolvedOnTheSpot ? receivedAt : null,
+    });
+    em.persist(complaint);
+
+    // the earlier, still unresolved complaints of the same matter become major too (rule A)
+    for (const c of repeated) {
+      if (c.status === ComplaintStatus.OPEN) await upgradeToMajor(em, events, c, SeverityChangeReason.REPEATED_UNRESOLVED, now, id);
+    }
+
+    const record = this.record(complaint, place);
+    if (!valid) {
+      events.publish(ComplaintRejected, { ...record, reason: complaint.invalidReason as string });
+    } else if (resolvedOnTheSpot) {
+      events.publish(ComplaintResolvedAtIntake, { ...record, resolution: complaint.reply as string, resolvedAt: receivedAt.toISOString() });
+    } else {
+      events.publish(ComplaintFiled, record);
+    }
+    return complaint;
+  }
+
+  private record(c: Complaint, { site, area }: Place): IntakeRecordV1 {
+    return {
+      orgId: c.orgId,
+      siteId: c.siteId,
+      complaintId: c.id,
+      areaId: c.areaId ?? undefined,
+      areaManagerId: area?.areaManagerId ?? undefined,
+      unitId: c.unitId ?? undefined,
+      customerId: c.customerId,
+      channel: c.channel,
+      category: c.category,
+      severity: c.severity,
+      circumstances: c.circumstances,
+      serious: c.serious,
+      urgent: c.urgent,
+      departments: c.departments,
+      receivedAt: c.receivedAt.toISOString(),
+      receivedBy: c.receivedBy,
+      replyDueAt: c.replyDueAt.toISOString(),
+      timeZone: site.timeZone,
+      repeatOf: c.repeatOf ?? undefined,
+    };
+  }
+
+  private async placeOf(em: EntityManager, user: AuthUser, input: FileComplaintInput): Promise<Place> {
     const site = await em.findOne(Site, { id: input.siteId, orgId: user.org });
     if (!site) throw invalidInput('siteId', `unknown site ${input.siteId}`);
     assertSite(user, site.id);
-
     let unit: Unit | null = null;
     if (input.unitId) {
       unit = await em.findOne(Unit, { id: input.unitId, siteId: site.id });
       if (!unit) throw invalidInput('unitId', `unit ${input.unitId} is not a unit of site ${site.id}`);
+      if (input.areaId && input.areaId !== unit.areaId) {
+        throw invalidInput('areaId', `unit ${unit.id} lies in area ${unit.areaId}, not ${input.areaId}`);
+      }
     }
-    const area = unit ? await em.findOne(Area, { id: unit.areaId }) : null;
+    const areaId = unit?.areaId ?? input.areaId;
+    const area = areaId ? await em.findOne(Area, { id: areaId, siteId: site.id }) : null;
+    if (areaId && !area) throw invalidInput('areaId', `area ${areaId} is not an area of site ${site.id}`);
+    return { site, unit, area };
+  }
 
-    const customer = await this.customerFor(em, user, input, unit);
-
+  private checkTimes(input: FileComplaintInput, now: Date): Date {
     const receivedAt = input.receivedAt ?? now;
     if (receivedAt.getTime() > now.getTime()) throw invalidInput('receivedAt', 'must not be in the future');
     if (now.getTime() - receivedAt.getTime() > MAX_AGE_MS) {
       throw invalidInput('receivedAt', 'must be within the last two years');
     }
-    if (input.requestedReplyBy && input.requestedReplyBy.getTime() <= receivedAt.getTime()) {
-      throw invalidInput('requestedReplyBy', 'must be after receivedAt');
+    if (input.requestedReplyBy) {
+      const asked = input.requestedReplyBy.getTime();
+      if (asked <= receivedAt.getTime()) throw invalidInput('requestedReplyBy', 'must be after receivedAt');
+      if (asked - receivedAt.getTime() > MAX_REQUESTED_REPLY_MS) {
+        throw invalidInput('requestedReplyBy', 'must be within a year of receivedAt');
+      }
     }
+    return receivedAt;
+  }
 
-    const circumstances = [...new Set(input.circumstances ?? [])];
-    const complaint = em.create(Complaint, {
-      id: randomUUID(),
-      orgId: user.org,
-      siteId: site.id,
-      areaId: area?.id ?? null,
-      unitId: unit?.id ?? null,
-      customerId: customer.id,
-      channel: input.channel,
-      category: input.category,
-      description: input.description,
-      receivedAt,
-      receivedBy: user.sub,
-      requestedReplyBy: input.requestedReplyBy ?? null,
-      serious: input.serious ?? false,
-      urgent: input.urgent ?? false,
-      circumstances,
-      severity: severityOf(circumstances),
-      valid: true,
-      status: ComplaintStatus.OPEN,
-      departments: routeComplaint(input.category),
-      replyDueAt: replyDueAt({
-        receivedAt,
-        urgent: input.urgent ?? false,
-        requestedReplyBy: input.requestedReplyBy,
-        calendar: { timeZone: site.timeZone, holidays: site.holidays, makeUpWorkdays: site.makeUpWorkdays },
-      }),
-      idempotencyKey: input.idempotencyKey ?? null,
-      inputHash: hash,
-      createdAt: now,
-      resolvedAt: null,
-    });
-    em.persist(complaint);
+  /** domain.md §1 validity: invalid needs its reason; a resolution on the spot is for valid ones. */
+  private checkValidity(input: FileComplaintInput): boolean {
+    const valid = input.valid ?? true;
+    if (!valid && !input.invalidReason) throw invalidInput('invalidReason', 'an invalid complaint needs the reason it is invalid');
+    if (valid && input.invalidReason) throw invalidInput('invalidReason', 'only an invalid complaint (valid: false) has an invalidReason');
+    if (!valid && input.resolution) {
+      throw invalidInput('resolution', 'an invalid complaint gets a reasoned reply (recordInvalidReply), not a resolution');
+    }
+    return valid;
+  }
 
-    events.publish(ComplaintFiled, {
-      orgId: complaint.orgId,
-      siteId: complaint.siteId,
-      complaintId: complaint.id,
-      areaId: complaint.areaId ?? undefined,
-      areaManagerId: area?.areaManagerId ?? undefined,
-      unitId: complaint.unitId ?? undefined,
-      customerId: complaint.customerId,
-      channel: complaint.channel,
-      category: complaint.category,
-      severity: complaint.severity,
-      circumstances: complaint.circumstances,
-      serious: complaint.serious,
-      urgent: complaint.urgent,
-      departments: complaint.departments,
-      receivedAt: complaint.receivedAt.toISOString(),
-      receivedBy: complaint.receivedBy,
-      replyDueAt: complaint.replyDueAt.toISOString(),
-      timeZone: site.timeZone,
-    });
-    return complaint;
+  private async receiver(em: EntityManager, user: AuthUser, input: FileComplaintInput, site: Site): Promise<string> {
+    if (!input.receivedBy || input.receivedBy === user.sub) return user.sub;
+    const staff = await em.findOne(StaffUser, { id: input.receivedBy, orgId: user.org, active: true });
+    if (!staff) throw invalidInput('receivedBy', `unknown staff user ${input.receivedBy}`);
+    if (!canSeeSite({ ...user, sites: staff.sites }, site.id)) {
+      throw invalidInput('receivedBy', `staff user ${staff.id} does not work at site ${site.id}`);
+    }
+    return staff.id;
+  }
+
+  private async linkedComplaint(em: EntityManager, user: AuthUser, input: FileComplaintInput, customer: Customer, site: Site): Promise<Complaint | null> {
+    if (!input.repeatOf) return null;
+    const linked = await em.findOne(Complaint, { id: input.repeatOf, orgId: user.org });
+    if (!linked) throw invalidInput('repeatOf', `unknown complaint ${input.repeatOf}`);
+    if (linked.customerId !== customer.id || linked.siteId !== site.id) {
+      throw invalidInput('repeatOf', `complaint ${linked.id} is not of this customer at site ${site.id}`);
+    }
+    return linked;
+  }
+
+  private openComplaintsOf(em: EntityManager, orgId: string, customerId: string): Promise<Complaint[]> {
+    return em.find(Complaint, { orgId, customerId, status: ComplaintStatus.OPEN }, { orderBy: { receivedAt: 'desc' }, limit: 50 });
   }
 
   private async customerFor(em: EntityManager, user: AuthUser, input: FileComplaintInput, unit: Unit | null): Promise<Customer> {
     if (input.customerId) {
+      if (input.customerName || input.customerPhone) {
+        throw invalidInput('customerId', 'give either customerId, or customerName and customerPhone, not both');
+      }
       const known = await em.findOne(Customer, { id: input.customerId, orgId: user.org });
       if (!known) throw invalidInput('customerId', `unknown customer ${input.customerId}`);
       return known;

@@ -25,8 +25,16 @@ export const DEFAULT_ROUTING: Readonly<Record<Category, Department>> = Object.fr
   [Category.OTHER]: Department.QUALITY,
 });
 
-/** The departments a complaint goes to, lead first, co-handlers after (no repeats). */
-export function routeComplaint(category: Category, coHandlers: readonly Department[] = []): Department[] {
-  const lead = DEFAULT_ROUTING[category];
-  return [lead, ...coHandlers.filter((d, i) => d !== lead && coHandlers.indexOf(d) === i)];
+/**
+ * The departments a complaint goes to, lead first, co-handlers after (no repeats). `orgRule` is the
+ * organisation's own routing of the category (lead first), when it has one; the case's own
+ * co-handlers are added after the rule's.
+ */
+export function routeComplaint(
+  category: Category,
+  coHandlers: readonly Department[] = [],
+  orgRule?: readonly Department[] | null,
+): Department[] {
+  const rule = orgRule?.length ? orgRule : [DEFAULT_ROUTING[category]];
+  return [...new Set([...rule, ...coHandlers])];
 }

@@ -1,4 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Category, Department, Role } from '@pc/contracts';
+import { CHINA_ANNUAL_HOLIDAYS, type WorkingCalendar } from '@pc/platform';
 
 @Entity({ tableName: 'organisation' })
 export class Organisation {
@@ -14,11 +16,20 @@ export class Site {
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 200 }) name: string;
   @Property({ type: 'string', length: 64 }) timeZone: string = 'Asia/Shanghai';
-  /** Public holidays (YYYY-MM-DD) on which no working-day clock runs. */
+  /** Dated public holidays (YYYY-MM-DD) on which no working-day clock runs. */
   @Property({ type: 'json' }) holidays: string[] = [];
   /** Weekend days that are working days (调休). */
   @Property({ type: 'json' }) makeUpWorkdays: string[] = [];
+  /** Holidays on the same date every year (MM-DD); mainland China's fixed-date ones by default. */
+  @Property({ type: 'json' }) annualHolidays: string[] = [...CHINA_ANNUAL_HOLIDAYS];
 }
+
+export const calendarOf = (site: Site): WorkingCalendar => ({
+  timeZone: site.timeZone,
+  holidays: site.holidays,
+  makeUpWorkdays: site.makeUpWorkdays,
+  annualHolidays: site.annualHolidays,
+});
 
 /** An area (片区) of a site, led by an area manager. */
 @Entity({ tableName: 'area' })
@@ -52,8 +63,32 @@ export class Customer {
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 200 }) name: string;
   @Property({ type: 'string', length: 40 }) phone: string;
+  @Property({ type: 'string', length: 200, nullable: true }) email?: string | null;
   @Property({ type: 'string', length: 16 }) kind: CustomerKind = CustomerKind.OTHER;
   @Property({ type: 'string', length: 64, nullable: true }) unitId?: string | null;
 }
 
-export const REGISTRY_ENTITIES = [Organisation, Site, Area, Unit, Customer];
+/** A staff user of an organisation: roles, department and the sites granted (api.md claims). */
+@Entity({ tableName: 'staff_user' })
+@Index({ properties: ['orgId'] })
+export class StaffUser {
+  @PrimaryKey({ type: 'string', length: 64 }) id: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 200 }) name: string;
+  @Property({ type: 'string', length: 40, nullable: true }) phone?: string | null;
+  @Property({ type: 'json' }) roles: Role[] = [];
+  @Property({ type: 'string', length: 32, nullable: true }) department?: Department | null;
+  /** Site ids, or `['*']` for every site of the organisation. */
+  @Property({ type: 'json' }) sites: string[] = [];
+  @Property({ type: 'boolean' }) active: boolean = true;
+}
+
+/** An organisation's own routing of one category (domain.md §2): lead first, co-handlers after. */
+@Entity({ tableName: 'routing_rule' })
+export class RoutingRule {
+  @PrimaryKey({ type: 'string', length: 64 }) orgId: string;
+  @PrimaryKey({ type: 'string', length: 32 }) category: Category;
+  @Property({ type: 'json' }) departments: Department[] = [];
+}
+
+export const REGISTRY_ENTITIES = [Organisation, Site, Area, Unit, Customer, StaffUser, RoutingRule];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { MaintainRegistry } from './maintain-registry.usecase';
 import { SiteResolver } from './site.resolver';
 
-@Module({ providers: [SiteResolver] })
+@Module({ providers: [SiteResolver, MaintainRegistry] })
 export class RegistryModule {}

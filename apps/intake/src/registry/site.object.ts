@@ -1,4 +1,6 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Category, Department, Role } from '@pc/contracts';
+import { CustomerKind } from './registry.entities';
 import { RegistryModule } from './registry.module';
 
 @ObjectType('Area', { registerIn: () => RegistryModule })
@@ -14,5 +16,44 @@ export class SiteObject {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field() timeZone: string;
+  @Field(() => [String], { description: 'Dated public holidays (YYYY-MM-DD).' }) holidays: string[];
+  @Field(() => [String], { description: 'Weekend days that are working days (调休).' }) makeUpWorkdays: string[];
+  @Field(() => [String], { description: 'Holidays on the same date every year (MM-DD).' }) annualHolidays: string[];
   @Field(() => [AreaObject]) areas: AreaObject[];
+}
+
+@ObjectType('Unit', { registerIn: () => RegistryModule })
+export class UnitObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) siteId: string;
+  @Field(() => ID) areaId: string;
+  @Field() name: string;
+}
+
+@ObjectType('Customer', { registerIn: () => RegistryModule })
+export class CustomerObject {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() phone: string;
+  @Field(() => String, { nullable: true }) email?: string | null;
+  @Field(() => CustomerKind) kind: CustomerKind;
+  @Field(() => ID, { nullable: true }) unitId?: string | null;
+}
+
+@ObjectType('StaffUser', { registerIn: () => RegistryModule })
+export class StaffUserObject {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => [Role]) roles: Role[];
+  @Field(() => Department, { nullable: true }) department?: Department | null;
+  @Field(() => [ID]) sites: string[];
+  @Field() active: boolean;
+}
+
+@ObjectType('RoutingRule', { registerIn: () => RegistryModule })
+export class RoutingRuleObject {
+  @Field(() => Category) category: Category;
+  @Field(() => [Department], { description: 'Lead first.' }) departments: Department[];
+  @Field({ description: "true when the organisation kept domain.md's default." }) isDefault: boolean;
 }

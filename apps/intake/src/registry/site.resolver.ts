@@ -1,29 +1,135 @@
-import { Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { MikroORM } from '@mikro-orm/core';
-import { AuthUser, CurrentUser, canSeeSite, siteScope } from '@pc/platform';
-import { Area, Site } from './registry.entities';
-import { SiteObject } from './site.object';
+import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import { Category, Role } from '@pc/contracts';
+import { AuthUser, CurrentUser, Roles, canSeeSite, invalidInput, siteScope } from '@pc/platform';
+import { DEFAULT_ROUTING } from '../complaint/routing';
+import { SaveAreaInput, SaveCustomerInput, SaveSiteInput, SaveStaffUserInput, SaveUnitInput, SetRoutingInput } from './dto/registry.inputs';
+import { MaintainRegistry } from './maintain-registry.usecase';
+import { Area, Customer, RoutingRule, Site, StaffUser, Unit } from './registry.entities';
+import { AreaObject, CustomerObject, RoutingRuleObject, SiteObject, StaffUserObject, UnitObject } from './site.object';
 
+const toSite = (s: Site, areas: Area[]): SiteObject => ({
+  id: s.id,
+  name: s.name,
+  timeZone: s.timeZone,
+  holidays: s.holidays,
+  makeUpWorkdays: s.makeUpWorkdays,
+  annualHolidays: s.annualHolidays,
+  areas: areas.filter((a) => a.siteId === s.id).map(toArea),
+});
+const toArea = (a: Area): AreaObject => ({ id: a.id, name: a.name, areaManagerId: a.areaManagerId });
+const toUnit = (u: Unit): UnitObject => ({ id: u.id, siteId: u.siteId, areaId: u.areaId, name: u.name });
+const toCustomer = (c: Customer): CustomerObject => ({ id: c.id, name: c.name, phone: c.phone, email: c.email, kind: c.kind, unitId: c.unitId });
+const toStaff = (s: StaffUser): StaffUserObject => ({
+  id: s.id,
+  name: s.name,
+  phone: s.phone,
+  roles: s.roles,
+  department: s.department,
+  sites: s.sites,
+  active: s.active,
+});
+
+/** The registry of a multi-site group, read and maintained within the caller's organisation and sites. */
 @Resolver(() => SiteObject)
 export class SiteResolver {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly registry: MaintainRegistry,
+  ) {}
 
   @Query(() => [SiteObject], { description: 'The sites the caller may see, with their areas.' })
   async sites(@CurrentUser() user: AuthUser): Promise<SiteObject[]> {
     const scope = siteScope(user);
     const em = this.orm.em.fork();
-    const sites = await em.find(
-      Site,
-      scope ? { orgId: user.org, id: { $in: scope } } : { orgId: user.org },
-      { orderBy: { id: 'asc' } },
-    );
+    const sites = await em.find(Site, scope ? { orgId: user.org, id: { $in: scope } } : { orgId: user.org }, { orderBy: { id: 'asc' } });
     const areas = await em.find(Area, { siteId: { $in: sites.map((s) => s.id) } }, { orderBy: { id: 'asc' } });
-    return sites.map((s) => ({
-      id: s.id,
-      name: s.name,
-      timeZone: s.timeZone,
-      areas: areas.filter((a) => a.siteId === s.id).map((a) => ({ id: a.id, name: a.name, areaManagerId: a.areaManagerId })),
-    }));
+    return sites.map((s) => toSite(s, areas));
+  }
+
+  @Query(() => [UnitObject], { description: 'Units of a site (optionally of one area).' })
+  async units(
+    @CurrentUser() user: AuthUser,
+    @Args('siteId', { type: () => ID }) siteId: string,
+    @Args('areaId', { type: () => ID, nullable: true }) areaId?: string,
+  ): Promise<UnitObject[]> {
+    await this.visibleSite(user, siteId);
+    const where: FilterQuery<Unit> = { siteId };
+    if (areaId) where.areaId = areaId;
+    return (await this.orm.em.fork().find(Unit, where, { orderBy: { name: 'asc' } })).map(toUnit);
+  }
+
+  @Query(() => [CustomerObject], { description: 'Customers of a unit, or found by phone within the sites the caller may see.' })
+  async customers(
+    @CurrentUser() user: AuthUser,
+    @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
+    @Args('phone', { nullable: true }) phone?: string,
+  ): Promise<CustomerObject[]> {
+    if (!unitId && !phone) throw invalidInput('unitId', 'give unitId or phone');
+    const em = this.orm.em.fork();
+    const where: FilterQuery<Customer> = { orgId: user.org };
+    if (unitId) {
+      const unit = await em.findOne(Unit, { id: unitId });
+      if (!unit) throw invalidInput('unitId', `unknown unit ${unitId}`);
+      await this.visibleSite(user, unit.siteId);
+      where.unitId = unitId;
+    }
+    if (phone) where.phone = phone.trim();
+    const found = await em.find(Customer, where, { orderBy: { name: 'asc' }, limit: 200 });
+    // a customer of a unit at a site the caller may not see stays hidden
+    const units = await em.find(Unit, { id: { $in: found.map((c) => c.unitId).filter((u): u is string => !!u) } });
+    return found
+      .filter((c) => !c.unitId || units.some((u) => u.id === c.unitId && canSeeSite(user, u.siteId)))
+      .map(toCustomer);
+  }
+
+  @Query(() => [StaffUserObject], { description: 'Staff users of the organisation (optionally those granted one site).' })
+  @Roles(Role.SITE_HEAD, Role.LEADERSHIP)
+  async staffUsers(@CurrentUser() user: AuthUser, @Args('siteId', { type: () => ID, nullable: true }) siteId?: string): Promise<StaffUserObject[]> {
+    const all = await this.orm.em.fork().find(StaffUser, { orgId: user.org }, { orderBy: { id: 'asc' } });
+    const scope = siteScope(user, siteId);
+    return all.filter((s) => !scope || s.sites.includes('*') || s.sites.some((x) => scope.includes(x))).map(toStaff);
+  }
+
+  @Query(() => [RoutingRuleObject], { description: "The organisation's routing table: lead department first, for every category." })
+  async routing(@CurrentUser() user: AuthUser): Promise<RoutingRuleObject[]> {
+    const rules = await this.orm.em.fork().find(RoutingRule, { orgId: user.org });
+    return (Object.values(Category) as Category[]).map((category) => {
+      const rule = rules.find((r) => r.category === category);
+      return { category, departments: rule?.departments ?? [DEFAULT_ROUTING[category]], isDefault: !rule };
+    });
+  }
+
+  @Mutation(() => SiteObject, { description: 'Creates or updates a site and its working calendar (ADMIN).' })
+  async saveSite(@CurrentUser() user: AuthUser, @Args('input') input: SaveSiteInput): Promise<SiteObject> {
+    const site = await this.registry.saveSite(user, input);
+    return toSite(site, await this.orm.em.fork().find(Area, { siteId: site.id }, { orderBy: { id: 'asc' } }));
+  }
+
+  @Mutation(() => AreaObject, { description: 'Creates or updates an area and its area manager (ADMIN, SITE_HEAD).' })
+  async saveArea(@CurrentUser() user: AuthUser, @Args('input') input: SaveAreaInput): Promise<AreaObject> {
+    return toArea(await this.registry.saveArea(user, input));
+  }
+
+  @Mutation(() => UnitObject, { description: 'Creates or updates a unit (ADMIN, SITE_HEAD).' })
+  async saveUnit(@CurrentUser() user: AuthUser, @Args('input') input: SaveUnitInput): Promise<UnitObject> {
+    return toUnit(await this.registry.saveUnit(user, input));
+  }
+
+  @Mutation(() => CustomerObject, { description: 'Creates or updates a customer (intake roles).' })
+  async saveCustomer(@CurrentUser() user: AuthUser, @Args('input') input: SaveCustomerInput): Promise<CustomerObject> {
+    return toCustomer(await this.registry.saveCustomer(user, input));
+  }
+
+  @Mutation(() => StaffUserObject, { description: 'Creates or updates a staff user (ADMIN).' })
+  async saveStaffUser(@CurrentUser() user: AuthUser, @Args('input') input: SaveStaffUserInput): Promise<StaffUserObject> {
+    return toStaff(await this.registry.saveStaffUser(user, input));
+  }
+
+  @Mutation(() => [RoutingRuleObject], { description: "Sets the organisation's routing of one category (ADMIN); answers the whole table." })
+  async setRouting(@CurrentUser() user: AuthUser, @Args('input') input: SetRoutingInput): Promise<RoutingRuleObject[]> {
+    await this.registry.setRouting(user, input);
+    return this.routing(user);
   }
 
   @ResolveReference()
@@ -31,5 +137,12 @@ export class SiteResolver {
     const user = (rest[0] as { user?: AuthUser } | undefined)?.user;
     if (!user || !canSeeSite(user, ref.id)) return null;
     return (await this.sites(user)).find((s) => s.id === ref.id) ?? null;
+  }
+
+  private async visibleSite(user: AuthUser, siteId: string): Promise<Site> {
+    const site = await this.orm.em.fork().findOne(Site, { id: siteId, orgId: user.org });
+    if (!site) throw invalidInput('siteId', `unknown site ${siteId}`);
+    siteScope(user, siteId);
+    return site;
   }
 }

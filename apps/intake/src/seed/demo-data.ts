@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Department, Role } from '@pc/contracts';
-import type { AuthUser } from '@pc/platform';
-import { Area, Customer, CustomerKind, Organisation, Site, Unit } from '../registry/registry.entities';
+import { CHINA_ANNUAL_HOLIDAYS, type AuthUser } from '@pc/platform';
+import { Area, Customer, CustomerKind, Organisation, Site, StaffUser, Unit } from '../registry/registry.entities';
 
 /** A registry to seed: one organisation with its sites, areas, units and customers. */
 export interface RegistryDataset {
@@ -10,10 +10,26 @@ export interface RegistryDataset {
   areas: { id: string; siteId: string; name: string; areaManagerId?: string }[];
   units: { id: string; siteId: string; areaId: string; name: string }[];
   customers: { id: string; name: string; phone: string; kind: CustomerKind; unitId?: string }[];
+  /** Staff users; their ids are the `sub` of their tokens. */
+  staff?: AuthUser[];
 }
 
 /** The stable demo ids of api.md: docs and scripts refer to them. */
 export const DEMO_ORG = 'demo-org';
+
+/** One demo user per role (api.md), all of `demo-org` and all its sites. */
+export const DEMO_USERS: AuthUser[] = [
+  { sub: 'demo-front-desk', org: DEMO_ORG, sites: ['*'], roles: [Role.FRONT_DESK] },
+  { sub: 'demo-complaint-rep', org: DEMO_ORG, sites: ['*'], roles: [Role.COMPLAINT_REP] },
+  { sub: 'demo-area-manager', org: DEMO_ORG, sites: ['demo-site-1', 'demo-site-2'], roles: [Role.AREA_MANAGER] },
+  { sub: 'demo-department-staff', org: DEMO_ORG, sites: ['*'], roles: [Role.DEPARTMENT_STAFF], department: Department.ENGINEERING },
+  { sub: 'demo-department-head', org: DEMO_ORG, sites: ['*'], roles: [Role.DEPARTMENT_HEAD], department: Department.ENGINEERING },
+  { sub: 'demo-site-head', org: DEMO_ORG, sites: ['demo-site-1'], roles: [Role.SITE_HEAD] },
+  { sub: 'demo-quality', org: DEMO_ORG, sites: ['*'], roles: [Role.QUALITY], department: Department.QUALITY },
+  { sub: 'demo-leadership', org: DEMO_ORG, sites: ['*'], roles: [Role.LEADERSHIP], department: Department.LEADERSHIP },
+  { sub: 'demo-analyst', org: DEMO_ORG, sites: ['*'], roles: [Role.ANALYST] },
+  { sub: 'demo-admin', org: DEMO_ORG, sites: ['*'], roles: [Role.ADMIN] },
+];
 
 export const DEMO_DATASET: RegistryDataset = {
   organisation: { id: DEMO_ORG, name: 'Demo Property Group' },
@@ -36,30 +52,22 @@ export const DEMO_DATASET: RegistryDataset = {
     { id: 'demo-customer-2', name: 'Zhang Min', phone: '13800000002', kind: CustomerKind.TENANT, unitId: 'demo-site-1-unit-502' },
     { id: 'demo-customer-3', name: 'Chen Jie', phone: '13800000003', kind: CustomerKind.TENANT, unitId: 'demo-site-2-unit-1201' },
   ],
+  staff: DEMO_USERS,
 };
 
-/** One demo user per role (api.md), all of `demo-org` and all its sites. */
-export const DEMO_USERS: AuthUser[] = [
-  { sub: 'demo-front-desk', org: DEMO_ORG, sites: ['*'], roles: [Role.FRONT_DESK] },
-  { sub: 'demo-complaint-rep', org: DEMO_ORG, sites: ['*'], roles: [Role.COMPLAINT_REP] },
-  { sub: 'demo-area-manager', org: DEMO_ORG, sites: ['demo-site-1', 'demo-site-2'], roles: [Role.AREA_MANAGER] },
-  { sub: 'demo-department-staff', org: DEMO_ORG, sites: ['*'], roles: [Role.DEPARTMENT_STAFF], department: Department.ENGINEERING },
-  { sub: 'demo-department-head', org: DEMO_ORG, sites: ['*'], roles: [Role.DEPARTMENT_HEAD], department: Department.ENGINEERING },
-  { sub: 'demo-site-head', org: DEMO_ORG, sites: ['demo-site-1'], roles: [Role.SITE_HEAD] },
-  { sub: 'demo-quality', org: DEMO_ORG, sites: ['*'], roles: [Role.QUALITY], department: Department.QUALITY },
-  { sub: 'demo-leadership', org: DEMO_ORG, sites: ['*'], roles: [Role.LEADERSHIP], department: Department.LEADERSHIP },
-  { sub: 'demo-analyst', org: DEMO_ORG, sites: ['*'], roles: [Role.ANALYST] },
-  { sub: 'demo-admin', org: DEMO_ORG, sites: ['*'], roles: [Role.ADMIN] },
-];
 
 /** Inserts or updates the dataset by its ids: running it twice changes nothing. */
 export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promise<void> {
   const orgId = d.organisation.id;
   await em.upsert(Organisation, d.organisation);
   for (const s of d.sites) {
-    await em.upsert(Site, { timeZone: 'Asia/Shanghai', holidays: [], makeUpWorkdays: [], ...s, orgId });
+    await em.upsert(Site, { timeZone: 'Asia/Shanghai', holidays: [], makeUpWorkdays: [], annualHolidays: [...CHINA_ANNUAL_HOLIDAYS], ...s, orgId });
   }
   for (const a of d.areas) await em.upsert(Area, { areaManagerId: null, ...a });
   for (const u of d.units) await em.upsert(Unit, u);
   for (const c of d.customers) await em.upsert(Customer, { unitId: null, ...c, orgId });
+  for (const u of d.staff ?? []) {
+    const name = u.sub.replace(/^demo-/, '').replace(/-/g, ' ');
+    await em.upsert(StaffUser, { id: u.sub, orgId, name, phone: null, roles: u.roles, department: u.department ?? null, sites: u.sites, active: true });
+  }
 }

@@ -20,7 +20,15 @@ abstract class ScopedPayload {
   @IsString() @IsNotEmpty() complaintId: string;
 }
 
-export class ComplaintFiledV1 extends ScopedPayload {
+export class DeadlineV1 {
+  @IsEnum(SlaClock) clock: SlaClock;
+  @IsISO8601({ strict: true }) dueAt: string;
+  @IsOptional() @IsISO8601({ strict: true }) metAt?: string;
+  @IsOptional() @IsISO8601({ strict: true }) breachedAt?: string;
+}
+
+/** The intake record as every downstream service needs it (domain.md §1). */
+export class IntakeRecordV1 extends ScopedPayload {
   @IsOptional() @IsString() areaId?: string;
   /** The area manager: reports major complaints and visits for their callback (domain.md §3–4). */
   @IsOptional() @IsString() areaManagerId?: string;
@@ -41,8 +49,57 @@ export class ComplaintFiledV1 extends ScopedPayload {
   @IsISO8601({ strict: true }) replyDueAt: string;
   /** IANA time zone of the site, for monthly bucketing and working-day clocks. */
   @IsString() @IsNotEmpty() timeZone: string;
+  /** The earlier complaint this one repeats (rule A), when known. */
+  @IsOptional() @IsString() repeatOf?: string;
 }
+
+/** A valid complaint that was not resolved on the spot: dispatch opens work orders for it. */
+export class ComplaintFiledV1 extends IntakeRecordV1 {}
 export const ComplaintFiled = defineEvent('complaint.filed', 1, ComplaintFiledV1);
+
+/**
+ * An invalid or unreasonable complaint (无理投诉, domain.md §1): not dispatched, but owed a reasoned
+ * reply within 1 working day (`INVALID_REPLY`, due at `replyDueAt`).
+ */
+export class ComplaintRejectedV1 extends IntakeRecordV1 {
+  @IsString() @IsNotEmpty() reason: string;
+}
+export const ComplaintRejected = defineEvent('complaint.rejected', 1, ComplaintRejectedV1);
+
+/** Answered on the spot (domain.md §1): counts in reports and still gets its callback. */
+export class ComplaintResolvedAtIntakeV1 extends IntakeRecordV1 {
+  @IsString() @IsNotEmpty() resolution: string;
+  @IsISO8601({ strict: true }) resolvedAt: string;
+}
+export const ComplaintResolvedAtIntake = defineEvent('complaint.resolved_at_intake', 1, ComplaintResolvedAtIntakeV1);
+
+/** Why a complaint's severity changed (domain.md §2 rules A and D). */
+export enum SeverityChangeReason {
+  /** Rule A: the same customer raised the same unresolved matter again. */
+  REPEATED_UNRESOLVED = 'REPEATED_UNRESOLVED',
+  /** Rule D: not reasonably resolved within 10 days (dispatch's MAJOR_UPGRADE clock). */
+  UNRESOLVED_10_DAYS = 'UNRESOLVED_10_DAYS',
+}
+
+export class ComplaintSeverityChangedV1 extends ScopedPayload {
+  @IsEnum(Severity) from: Severity;
+  @IsEnum(Severity) to: Severity;
+  @IsEnum(SeverityChangeReason) reason: SeverityChangeReason;
+  @IsISO8601({ strict: true }) changedAt: string;
+  @IsOptional() @IsString() areaId?: string;
+  @IsOptional() @IsString() areaManagerId?: string;
+  /** The complaint whose filing revealed the repeat (rule A). */
+  @IsOptional() @IsString() causedBy?: string;
+}
+export const ComplaintSeverityChanged = defineEvent('complaint.severity_changed', 1, ComplaintSeverityChangedV1);
+
+/** An invalid complaint got its reasoned reply and is closed (the `INVALID_REPLY` clock). */
+export class ComplaintClosedV1 extends ScopedPayload {
+  @IsISO8601({ strict: true }) closedAt: string;
+  @IsString() @IsNotEmpty() closedBy: string;
+  @ValidateNested() @Type(() => DeadlineV1) deadline: DeadlineV1;
+}
+export const ComplaintClosed = defineEvent('complaint.closed', 1, ComplaintClosedV1);
 
 export class ComplaintResolvedV1 extends ScopedPayload {
   @IsOptional() @IsString() areaId?: string;
@@ -57,12 +114,6 @@ export class ComplaintResolvedV1 extends ScopedPayload {
 }
 export const ComplaintResolved = defineEvent('complaint.resolved', 1, ComplaintResolvedV1);
 
-export class DeadlineV1 {
-  @IsEnum(SlaClock) clock: SlaClock;
-  @IsISO8601({ strict: true }) dueAt: string;
-  @IsOptional() @IsISO8601({ strict: true }) metAt?: string;
-  @IsOptional() @IsISO8601({ strict: true }) breachedAt?: string;
-}
 
 export class WorkOrderCreatedV1 extends ScopedPayload {
   @IsString() @IsNotEmpty() workOrderId: string;
@@ -95,3 +146,16 @@ export class CallbackCompletedV1 extends ScopedPayload {
   @IsBoolean() onTime: boolean;
 }
 export const CallbackCompleted = defineEvent('callback.completed', 1, CallbackCompletedV1);
+
+/**
+ * A deadline passed (dispatch's SLA engine). Published once per clock of a work order; consumers
+ * act on the clocks they own (intake: `MAJOR_UPGRADE` → rule D).
+ */
+export class SlaBreachedV1 extends ScopedPayload {
+  @IsString() @IsNotEmpty() workOrderId: string;
+  @IsEnum(Department) department: Department;
+  @IsEnum(SlaClock) clock: SlaClock;
+  @IsISO8601({ strict: true }) dueAt: string;
+  @IsISO8601({ strict: true }) breachedAt: string;
+}
+export const SlaBreached = defineEvent('sla.breached', 1, SlaBreachedV1);

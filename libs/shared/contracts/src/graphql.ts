@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Category, Channel, Circumstance, ComplaintStatus, Department, Satisfaction, Severity, SlaClock, WorkOrderStatus } from './enums';
+import { Category, Channel, Circumstance, ComplaintStatus, Department, Role, Satisfaction, Severity, SlaClock, WorkOrderStatus } from './enums';
 
 let registered = false;
 
@@ -19,4 +19,5 @@ export function registerDomainEnums(): void {
   registerEnumType(SlaClock, { name: 'SlaClock', description: 'The deadlines of domain.md.' });
   registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
   registerEnumType(WorkOrderStatus, { name: 'WorkOrderStatus' });
+  registerEnumType(Role, { name: 'Role', description: 'The roles of api.md, as carried in the token.' });
 }

@@ -5,16 +5,30 @@
  */
 export interface WorkingCalendar {
   timeZone: string;
+  /** Dated public holidays (YYYY-MM-DD): the movable ones, published each year. */
   holidays: readonly string[];
+  /** Weekend days that are working days (调休), YYYY-MM-DD. */
   makeUpWorkdays: readonly string[];
+  /** Holidays on the same date every year (MM-DD). */
+  annualHolidays?: readonly string[];
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+/**
+ * Mainland China's fixed-date statutory holidays (全国年节及纪念日放假办法, as amended in 2024):
+ * New Year's Day, Labour Day (1–2 May) and National Day (1–3 October). The lunar holidays
+ * (Spring Festival, Qingming, Dragon Boat, Mid-Autumn) and the make-up working days move every
+ * year with the State Council's notice, so each site enters them as dated `holidays` and
+ * `makeUpWorkdays`.
+ */
+export const CHINA_ANNUAL_HOLIDAYS: readonly string[] = Object.freeze(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
 
 export const defaultCalendar = (timeZone = DEFAULT_TIME_ZONE): WorkingCalendar => ({
   timeZone,
   holidays: [],
   makeUpWorkdays: [],
+  annualHolidays: CHINA_ANNUAL_HOLIDAYS,
 });
 
 const DAY_MS = 86_400_000;
@@ -39,7 +53,7 @@ export const localMonth = (at: Date, timeZone: string): string => localDate(at, 
 export function isWorkingDay(at: Date, cal: WorkingCalendar): boolean {
   const { date, weekday } = localDate(at, cal.timeZone);
   if (cal.makeUpWorkdays.includes(date)) return true;
-  if (cal.holidays.includes(date)) return false;
+  if (cal.holidays.includes(date) || cal.annualHolidays?.includes(date.slice(5))) return false;
   return weekday >= 1 && weekday <= 5;
 }
 

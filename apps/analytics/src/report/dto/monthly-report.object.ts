@@ -31,7 +31,9 @@ export class CallbackCoverageObject {
 export class MonthlyReportObject {
   @Field() month: string;
   @Field(() => ID, { nullable: true }) siteId: string | null;
-  @Field(() => Int) complaints: number;
+  @Field(() => Int, { description: 'Valid complaints received in the month.' }) complaints: number;
+  @Field(() => Int, { description: 'Invalid complaints received in the month (each owed a reasoned reply).' }) invalid: number;
+  @Field(() => Int, { description: 'Valid complaints answered on the spot at intake.' }) resolvedAtIntake: number;
   @Field(() => [CountByObject]) byCategory: CountByObject[];
   @Field(() => [CountByObject]) bySeverity: CountByObject[];
   @Field(() => [CountByObject]) byChannel: CountByObject[];

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { trimString } from '@pc/platform';
 import {
   ArrayMaxSize,
+  ArrayNotEmpty,
   IsArray,
   IsBoolean,
   IsDate,
@@ -13,10 +14,11 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { Category, Channel, Circumstance } from '@pc/contracts';
+import { Category, Channel, Circumstance, Department } from '@pc/contracts';
 import { ComplaintModule } from '../complaint.module';
 
 export const MAX_DESCRIPTION = 10_000;
+export const MAX_ATTACHMENTS = 20;
 
 @InputType({ registerIn: () => ComplaintModule, description: 'A complaint as taken at intake, from any channel.' })
 export class FileComplaintInput {
@@ -33,6 +35,21 @@ export class FileComplaintInput {
   @IsNotEmpty()
   @MaxLength(64)
   unitId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'The area of a public space, when there is no unit.' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  areaId?: string;
+
+  @Field({ nullable: true, description: 'Where in a public area (e.g. "car park B2, bay 41").' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  location?: string;
 
   @Field(() => ID, { nullable: true, description: 'A known customer; otherwise give customerName and customerPhone.' })
   @IsOptional()
@@ -97,6 +114,58 @@ export class FileComplaintInput {
   @ArrayMaxSize(3)
   @IsEnum(Circumstance, { each: true })
   circumstances?: Circumstance[];
+
+  @Field(() => ID, { nullable: true, description: 'The staff member who took the case, when not the caller (a paper record typed in later).' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  receivedBy?: string;
+
+  @Field(() => [String], { nullable: true, description: `References (storage keys or URLs) to photos, recordings or scans; at most ${MAX_ATTACHMENTS}.` })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ATTACHMENTS, { message: `attachments must hold at most ${MAX_ATTACHMENTS} references` })
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true, message: 'attachments must not hold an empty reference' })
+  @MaxLength(500, { each: true, message: 'each attachment reference must be at most 500 characters' })
+  attachments?: string[];
+
+  @Field({ nullable: true, defaultValue: true, description: 'false for an invalid or unreasonable complaint (无理投诉); give invalidReason.' })
+  @IsOptional()
+  @IsBoolean()
+  valid?: boolean;
+
+  @Field({ nullable: true, description: 'Why the complaint is invalid; the basis of the reasoned reply owed within 1 working day.' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  invalidReason?: string;
+
+  @Field({ nullable: true, description: 'The answer given on the spot: the complaint is recorded as resolved at intake.' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MAX_DESCRIPTION)
+  resolution?: string;
+
+  @Field(() => ID, { nullable: true, description: 'An earlier complaint of the same customer about the same matter (rule A).' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  repeatOf?: string;
+
+  @Field(() => [Department], { nullable: true, description: 'Departments to work with the lead department (co-handlers).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayMaxSize(6)
+  @IsEnum(Department, { each: true })
+  coDepartments?: Department[];
 
   @Field({ nullable: true, description: 'The same key twice returns the same complaint.' })
   @IsOptional()

@@ -1,0 +1,31 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Channel } from '@pc/contracts';
+import { trimString } from '@pc/platform';
+import { ComplaintModule } from '../complaint.module';
+
+@InputType({ registerIn: () => ComplaintModule, description: 'The reasoned reply given to an invalid complaint (domain.md §1).' })
+export class RecordInvalidReplyInput {
+  @Field(() => ID)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  complaintId: string;
+
+  @Field({ description: 'What the customer was told, and why.' })
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty({ message: 'reply must not be empty' })
+  @MaxLength(10_000)
+  reply: string;
+
+  @Field(() => Channel, { description: 'How the reply reached the customer.' })
+  @IsEnum(Channel)
+  repliedVia: Channel;
+
+  @Field({ nullable: true, description: 'When the reply was given, if not now; never in the future.' })
+  @IsOptional()
+  @IsDate()
+  repliedAt?: Date;
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { ComplaintClosed, ComplaintStatus, SlaClock } from '@pc/contracts';
+import { TransactionalOutbox } from '@pc/messaging';
+import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound } from '@pc/platform';
+import { Complaint } from './complaint.entity';
+import type { RecordInvalidReplyInput } from './dto/record-invalid-reply.input';
+
+/**
+ * domain.md §1: an invalid complaint is closed only once its patient, reasoned reply is recorded.
+ * The INVALID_REPLY clock (1 working day) is met, or breached at its due time when the reply is late.
+ */
+@Injectable()
+export class RecordInvalidReply {
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(user: AuthUser, input: RecordInvalidReplyInput): Promise<Complaint> {
+    return this.tx.run(async (em, events) => {
+      const complaint = await em.findOne(Complaint, { id: input.complaintId, orgId: user.org });
+      if (!complaint) throw notFound('complaint', input.complaintId);
+      assertSite(user, complaint.siteId);
+      if (complaint.status !== ComplaintStatus.REJECTED) {
+        throw conflict(`complaint ${complaint.id} is ${complaint.status}; only an invalid complaint awaiting its reply can be answered so`, 'complaintId');
+      }
+      const now = this.clock.now();
+      const repliedAt = input.repliedAt ?? now;
+      if (repliedAt.getTime() > now.getTime()) throw invalidInput('repliedAt', 'must not be in the future');
+      if (repliedAt.getTime() < complaint.receivedAt.getTime()) throw invalidInput('repliedAt', 'must not be before the complaint was received');
+
+      complaint.reply = input.reply;
+      complaint.repliedVia = input.repliedVia;
+      complaint.repliedAt = repliedAt;
+      complaint.status = ComplaintStatus.CLOSED;
+      const late = repliedAt.getTime() > complaint.replyDueAt.getTime();
+      events.publish(ComplaintClosed, {
+        orgId: complaint.orgId,
+        siteId: complaint.siteId,
+        complaintId: complaint.id,
+        closedAt: now.toISOString(),
+        closedBy: user.sub,
+        deadline: {
+          clock: SlaClock.INVALID_REPLY,
+          dueAt: complaint.replyDueAt.toISOString(),
+          metAt: repliedAt.toISOString(),
+          breachedAt: late ? complaint.replyDueAt.toISOString() : undefined,
+        },
+      });
+      return complaint;
+    });
+  }
+}
