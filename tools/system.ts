@@ -4,9 +4,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { connect } from 'nats';
+import { connect, StringCodec } from 'nats';
+import { Client } from 'pg';
+import { validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
 import { GatewayAppModule, SUBGRAPH_NAMES, type SubgraphName } from '@pc/gateway';
-import { streamName } from '@pc/messaging';
+import { streamName, wireSubject } from '@pc/messaging';
 import { ServiceConfig, dropDatabase, loadConfig, migrate, signToken, type AuthUser } from '@pc/platform';
 import { appUrl, startApp, subgraphPersistence } from '@pc/subgraph';
 import { SERVICES } from './services';
@@ -147,6 +149,36 @@ export class System {
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as { data?: T; errors?: any[] };
+  }
+
+  /** Runs SQL against one service's own database (tests read what a service stored). */
+  async sql<R = Record<string, unknown>>(service: SubgraphName, text: string, params: unknown[] = []): Promise<R[]> {
+    const client = new Client({ connectionString: this.env[`${service.toUpperCase()}_DATABASE_URL`] });
+    await client.connect();
+    try {
+      return (await client.query(text, params)).rows as R[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Publishes one event on this system's bus, as a service would (validated, with a message id). */
+  async publish<T extends object>(contract: EventContract<T>, payload: T, id: string = randomBytes(8).toString('hex')): Promise<void> {
+    validatePayload(contract, payload);
+    const envelope: EventEnvelope<T> = {
+      id,
+      subject: contract.subject,
+      version: contract.version,
+      occurredAt: new Date().toISOString(),
+      orgId: (payload as { orgId?: string }).orgId ?? '',
+      payload,
+    };
+    const nc = await connect({ servers: this.config.NATS_URL });
+    try {
+      await nc.jetstream().publish(wireSubject(this.config.NATS_NAMESPACE, contract.subject), StringCodec().encode(JSON.stringify(envelope)), { msgID: id });
+    } finally {
+      await nc.close();
+    }
   }
 
   async close(): Promise<void> {

@@ -10,9 +10,12 @@ export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFor
   if (code !== 'BAD_USER_INPUT' || formatted.extensions?.field) return formatted;
   const at = /at "([^"]+)"/.exec(formatted.message)?.[1];
   const variable = /Variable "\$([^"]+)"/.exec(formatted.message)?.[1];
-  const path = at ?? variable;
-  if (!path) return formatted;
-  const field = path.replace(/^input\./, '');
+  // an unknown or missing input field is named in the reason, not in the path
+  const named = /Field "([^"]+)" (?:is not defined by type|of required type)/.exec(formatted.message)?.[1];
+  const base = at ?? variable;
+  if (!base) return formatted;
+  const path = named ? `${base}.${named}` : base;
+  const field = path === 'input' ? path : path.replace(/^input\./, '');
   const reason = formatted.message.split('; ').slice(1).join('; ') || formatted.message;
   return { ...formatted, extensions: { ...formatted.extensions, field, reason } };
 }
