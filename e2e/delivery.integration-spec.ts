@@ -1,9 +1,5 @@
-import { MikroORM } from '@mikro-orm/core';
 import { connect, headers, StringCodec } from 'nats';
-import { Client } from 'pg';
-import { DEMO_DATASET, DEMO_USERS, INTAKE, seedRegistry } from '@pc/intake';
-import { ormOptions } from '@pc/platform';
-import { subgraphPersistence } from '@pc/subgraph';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 
 /**
@@ -13,24 +9,14 @@ import { System, eventually } from '@pc/system';
  */
 let system: System;
 
-async function rows(sql: string): Promise<Record<string, unknown>[]> {
-  const client = new Client({ connectionString: system.env.DISPATCH_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const rows = (sql: string) => system.sql('dispatch', sql);
 
 beforeAll(async () => {
   system = await System.start({
     gateway: true,
     serviceEnv: { dispatch: { PC_FAULT_PAUSE_BEFORE_COMMIT: 'complaint.filed', NATS_ACK_WAIT_MS: '2000' } },
   });
-  const orm = await MikroORM.init(ormOptions(subgraphPersistence(INTAKE, system.config)));
-  await seedRegistry(orm.em.fork(), DEMO_DATASET);
-  await orm.close();
+  await system.seedRegistry(DEMO_DATASET);
 });
 
 afterAll(async () => {

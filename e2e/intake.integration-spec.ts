@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { MikroORM } from '@mikro-orm/core';
 import { Channel, Department, Role, SlaBreached, SlaClock } from '@pc/contracts';
-import { DEMO_DATASET, DEMO_USERS, INTAKE, seedRegistry } from '@pc/intake';
-import { addWorkingDays, defaultCalendar, ormOptions, type AuthUser } from '@pc/platform';
-import { subgraphPersistence } from '@pc/subgraph';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { addWorkingDays, defaultCalendar, type AuthUser } from '@pc/platform';
 import { System, eventually } from '@pc/system';
 
 /**
@@ -19,22 +17,17 @@ let analyst: string;
 const OTHER_ORG = 'intake-other-org';
 
 async function seed(): Promise<void> {
-  const orm = await MikroORM.init(ormOptions(subgraphPersistence(INTAKE, system.config)));
-  try {
-    const em = orm.em.fork();
-    await seedRegistry(em, DEMO_DATASET);
-    await seedRegistry(em, {
+  await system.seedRegistry(
+    DEMO_DATASET,
+    {
       organisation: { id: OTHER_ORG, name: 'Another group' },
       sites: [{ id: 'other-site', name: 'Elsewhere' }],
       areas: [{ id: 'other-area', siteId: 'other-site', name: 'A' }],
       units: [{ id: 'other-unit', siteId: 'other-site', areaId: 'other-area', name: '1' }],
       customers: [{ id: 'other-customer', name: 'X', phone: '13900000000', kind: 'OWNER' as never }],
       staff: [{ sub: 'other-front-desk', org: OTHER_ORG, sites: ['*'], roles: [Role.FRONT_DESK] }],
-    });
-    await em.flush();
-  } finally {
-    await orm.close();
-  }
+    },
+  );
 }
 
 const COMPLAINT_FIELDS = `id siteId status valid severity channel category departments receivedAt receivedBy recordedBy

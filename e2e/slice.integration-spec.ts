@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Client } from 'pg';
 import { Department, Role } from '@pc/contracts';
-import { DEMO_DATASET, DEMO_USERS, seedRegistry, INTAKE } from '@pc/intake';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { SUPERGRAPH_FILE } from '@pc/gateway';
-import { MikroORM } from '@mikro-orm/core';
-import { ormOptions } from '@pc/platform';
-import { subgraphPersistence } from '@pc/subgraph';
 import { System, eventually } from '@pc/system';
 import { composeFrom } from '../tools/compose-supergraph';
 
@@ -20,31 +16,20 @@ let engineer: string;
 let analyst: string;
 
 async function seed(): Promise<void> {
-  const orm = await MikroORM.init(ormOptions(subgraphPersistence(INTAKE, system.config)));
-  try {
-    const em = orm.em.fork();
-    await seedRegistry(em, DEMO_DATASET);
-    await seedRegistry(em, {
+  await system.seedRegistry(
+    DEMO_DATASET,
+    {
       organisation: { id: 'other-org', name: 'Another group' },
       sites: [{ id: 'other-site', name: 'Elsewhere' }],
       areas: [{ id: 'other-area', siteId: 'other-site', name: 'A' }],
       units: [{ id: 'other-unit', siteId: 'other-site', areaId: 'other-area', name: '1' }],
       customers: [{ id: 'other-customer', name: 'X', phone: '13900000000', kind: 'OWNER' as never }],
-    });
-    await em.flush();
-  } finally {
-    await orm.close();
-  }
+    },
+  );
 }
 
 async function count(service: 'intake' | 'dispatch', sql: string): Promise<number> {
-  const client = new Client({ connectionString: system.env[`${service.toUpperCase()}_DATABASE_URL`] });
-  await client.connect();
-  try {
-    return Number((await client.query(sql)).rows[0].n);
-  } finally {
-    await client.end();
-  }
+  return Number((await system.sql<{ n: string }>(service, sql))[0].n);
 }
 
 const FILE = `mutation File($input: FileComplaintInput!) {

@@ -9,7 +9,9 @@ import { Client } from 'pg';
 import { validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
 import { GatewayAppModule, SUBGRAPH_NAMES, type SubgraphName } from '@pc/gateway';
 import { streamName, wireSubject } from '@pc/messaging';
-import { ServiceConfig, dropDatabase, loadConfig, migrate, signToken, type AuthUser } from '@pc/platform';
+import { MikroORM } from '@mikro-orm/core';
+import { INTAKE, seedRegistry, type RegistryDataset } from '@pc/intake';
+import { ServiceConfig, dropDatabase, loadConfig, migrate, ormOptions, signToken, type AuthUser } from '@pc/platform';
 import { appUrl, startApp, subgraphPersistence } from '@pc/subgraph';
 import { SERVICES } from './services';
 
@@ -22,6 +24,8 @@ export interface SystemOptions {
   serviceEnv?: Partial<Record<SubgraphName, NodeJS.ProcessEnv>>;
   /** Fresh PostgreSQL databases per run, dropped on close (default true). false = as configured. */
   freshDatabases?: boolean;
+  /** Extra node flags per service (e.g. `--cpu-prof` for a benchmark). */
+  nodeArgs?: Partial<Record<SubgraphName, string[]>>;
   /** Start the gateway too (default true). */
   gateway?: boolean;
 }
@@ -100,7 +104,7 @@ export class System {
   async startService(name: SubgraphName, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
     const port = this.env[`${name.toUpperCase()}_PORT`];
     this.urls[name] = `http://127.0.0.1:${port}/graphql`;
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs?.[name] ?? []), '-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)], {
       cwd: ROOT,
       env: { ...this.env, ...this.options.serviceEnv?.[name], ...extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -149,6 +153,18 @@ export class System {
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as { data?: T; errors?: any[] };
+  }
+
+  /** Seeds intake's registry (organisations, sites, areas, units, customers, staff) directly. */
+  async seedRegistry(...datasets: RegistryDataset[]): Promise<void> {
+    const orm = await MikroORM.init(ormOptions(subgraphPersistence(INTAKE, this.config)));
+    try {
+      const em = orm.em.fork();
+      for (const d of datasets) await seedRegistry(em, d);
+      await em.flush();
+    } finally {
+      await orm.close();
+    }
   }
 
   /** Runs SQL against one service's own database (tests read what a service stored). */

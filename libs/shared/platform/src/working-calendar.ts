@@ -33,15 +33,21 @@ export const defaultCalendar = (timeZone = DEFAULT_TIME_ZONE): WorkingCalendar =
 
 const DAY_MS = 86_400_000;
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per time zone: building an Intl.DateTimeFormat costs far more than using it. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', weekday: 'short' });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** Local date (YYYY-MM-DD) and weekday (0 = Sunday) of an instant in a time zone. */
 export function localDate(at: Date, timeZone: string): { date: string; weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    weekday: 'short',
-  }).formatToParts(at);
+  const parts = formatterFor(timeZone).formatToParts(at);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(get('weekday'));
   return { date: `${get('year')}-${get('month')}-${get('day')}`, weekday };
