@@ -14,4 +14,9 @@ describe('event contracts', () => {
     expect(() => validatePayload(ComplaintResolved, { ...valid, severity: 'HUGE' })).toThrow(/severity/);
     expect(() => validatePayload(ComplaintResolved, { ...valid, extra: 1 })).toThrow(ContractViolationError);
   });
+  it('lets a consumer read a payload with a field a newer publisher added, dropping the field, but never a missing or wrong one', () => {
+    const read = validatePayload(ComplaintResolved, { ...valid, addedLater: 'x' }, { tolerateUnknown: true });
+    expect(read).not.toHaveProperty('addedLater');
+    expect(() => validatePayload(ComplaintResolved, { ...valid, severity: 'HUGE', addedLater: 'x' }, { tolerateUnknown: true })).toThrow(/severity/);
+  });
 });

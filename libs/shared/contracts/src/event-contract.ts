@@ -48,13 +48,19 @@ function flatten(errors: ValidationError[], prefix = ''): string[] {
   });
 }
 
-/** Validates a payload against its contract; throws `ContractViolationError` with every reason. */
-export function validatePayload<T extends object>(contract: EventContract<T>, plain: unknown): T {
+/**
+ * Validates a payload against its contract; throws `ContractViolationError` with every reason.
+ * Publishers are strict (an unknown field is a bug). Consumers read tolerantly (`tolerateUnknown`):
+ * a field a newer publisher added to the same version is dropped, not a reason to park, so an
+ * additive change can roll out service by service. Anything that changes or removes a field is a
+ * new version.
+ */
+export function validatePayload<T extends object>(contract: EventContract<T>, plain: unknown, opts: { tolerateUnknown?: boolean } = {}): T {
   if (plain === null || typeof plain !== 'object' || Array.isArray(plain)) {
     throw new ContractViolationError(contract.subject, ['payload must be an object']);
   }
   const instance = plainToInstance(contract.payload, plain);
-  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: !opts.tolerateUnknown });
   if (errors.length > 0) {
     throw new ContractViolationError(contract.subject, flatten(errors));
   }

@@ -116,7 +116,7 @@ export class EventConsumers implements BeforeApplicationShutdown {
           `version ${String(envelope?.version)} is not the v${handler.contract.version} this consumer reads`,
         ]);
       }
-      payload = validatePayload(handler.contract, envelope.payload);
+      payload = validatePayload(handler.contract, envelope.payload, { tolerateUnknown: true });
     } catch (e) {
       const reason = e instanceof SyntaxError ? `malformed JSON: ${e.message}` : (e as Error).message;
       await this.park(durable, m, messageId, body, reason);
