@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { connect, StringCodec } from 'nats';
 import { Client } from 'pg';
-import { validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
+import { envelopeFor, type EventContract } from '@pc/contracts';
 import { GatewayAppModule, SUBGRAPH_NAMES, type SubgraphName } from '@pc/gateway';
 import { streamName, wireSubject } from '@pc/messaging';
 import { MikroORM } from '@mikro-orm/core';
@@ -179,16 +179,8 @@ export class System {
   }
 
   /** Publishes one event on this system's bus, as a service would (validated, with a message id). */
-  async publish<T extends object>(contract: EventContract<T>, payload: T, id: string = randomBytes(8).toString('hex')): Promise<void> {
-    validatePayload(contract, payload);
-    const envelope: EventEnvelope<T> = {
-      id,
-      subject: contract.subject,
-      version: contract.version,
-      occurredAt: new Date().toISOString(),
-      orgId: (payload as { orgId?: string }).orgId ?? '',
-      payload,
-    };
+  async publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }, id: string = randomBytes(8).toString('hex')): Promise<void> {
+    const envelope = envelopeFor(contract, payload, id, new Date());
     const nc = await connect({ servers: this.config.NATS_URL });
     try {
       await nc.jetstream().publish(wireSubject(this.config.NATS_NAMESPACE, contract.subject), StringCodec().encode(JSON.stringify(envelope)), { msgID: id });

@@ -66,3 +66,20 @@ export function validatePayload<T extends object>(contract: EventContract<T>, pl
   }
   return instance;
 }
+
+/** The envelope of one event, its payload validated strictly (the publishing side). */
+export function envelopeFor<T extends object>(
+  contract: EventContract<T>,
+  payload: T & { orgId: string },
+  id: string,
+  occurredAt: Date,
+): EventEnvelope<T> {
+  return {
+    id,
+    subject: contract.subject,
+    version: contract.version,
+    occurredAt: occurredAt.toISOString(),
+    orgId: payload.orgId,
+    payload: validatePayload(contract, JSON.parse(JSON.stringify(payload))),
+  };
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/core';
 import { StringCodec, type NatsConnection } from 'nats';
-import { validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
+import { envelopeFor, type EventContract, type EventEnvelope } from '@pc/contracts';
 import { Clock } from '@pc/platform';
 import { OutboxEvent } from './entities';
 import { wireSubject } from './nats';
@@ -22,15 +22,7 @@ export class EventWriter {
 
   /** Validates the payload against its contract (a bad event fails the transaction) and stores it. */
   publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }): EventEnvelope<T> {
-    const validated = validatePayload(contract, JSON.parse(JSON.stringify(payload)));
-    const envelope: EventEnvelope<T> = {
-      id: randomUUID(),
-      subject: contract.subject,
-      version: contract.version,
-      occurredAt: this.clock.now().toISOString(),
-      orgId: payload.orgId,
-      payload: validated,
-    };
+    const envelope = envelopeFor(contract, payload, randomUUID(), this.clock.now());
     const row = this.em.create(OutboxEvent, {
       eventId: envelope.id,
       subject: contract.subject,
