@@ -1,8 +1,12 @@
 import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
+import { ContractorModule } from './contractor/contractor.module';
+import { EmergencyModule } from './emergency/emergency.module';
+import { DISPATCH_ENTITIES } from './entities';
+import { LiaisonModule } from './liaison/liaison.module';
 import { dispatchMigrations } from './migrations';
-import { DISPATCH_ENTITIES } from './work-order/work-order.entity';
+import { SlaModule } from './sla/sla.module';
 import { WorkOrderModule } from './work-order/work-order.module';
 
 export const DISPATCH: SubgraphDefinition = {
@@ -17,6 +21,6 @@ export const DISPATCH: SubgraphDefinition = {
 @Module({})
 export class DispatchAppModule {
   static forRoot(rt: SubgraphRuntime): DynamicModule {
-    return subgraphAppModule(DispatchAppModule, DISPATCH, rt, [WorkOrderModule]);
+    return subgraphAppModule(DispatchAppModule, DISPATCH, rt, [WorkOrderModule, SlaModule, LiaisonModule, ContractorModule, EmergencyModule]);
   }
 }

@@ -3,8 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { ComplaintFiledV1, WorkOrderCreated, WorkOrderStatus } from '@pc/contracts';
 import type { HandlerContext } from '@pc/messaging';
 import { Clock } from '@pc/platform';
-import { initialClocks } from './sla-clocks';
-import { Deadline, WorkOrder } from './work-order.entity';
+import { DeadlineBook, deadlineV1 } from '../sla/deadline-book';
+import { initialClocks } from '../sla/sla-clocks';
+import { WorkOrder } from './work-order.entity';
 
 /** `complaint.filed` → one work order per routed department, lead first, with its SLA clocks. */
 @Injectable()
@@ -24,6 +25,7 @@ export class CreateWorkOrders {
         areaId: p.areaId ?? null,
         areaManagerId: p.areaManagerId ?? null,
         complaintId: p.complaintId,
+        customerId: p.customerId,
         department,
         lead: index === 0,
         status: WorkOrderStatus.RECEIVED,
@@ -34,16 +36,10 @@ export class CreateWorkOrders {
         createdAt: now,
       });
       em.persist(wo);
-      const clocks = initialClocks({
-        lead: wo.lead,
-        severity: p.severity,
-        receivedAt: wo.receivedAt,
-        replyDueAt: new Date(p.replyDueAt),
-        departmentReceivedAt: now,
-      });
-      for (const c of clocks) {
-        em.persist(em.create(Deadline, { id: randomUUID(), workOrderId: wo.id, clock: c.clock, dueAt: c.dueAt }));
-      }
+      const book = DeadlineBook.empty(em, wo);
+      const deadlines = book.start(
+        initialClocks({ lead: wo.lead, severity: p.severity, receivedAt: wo.receivedAt, replyDueAt: new Date(p.replyDueAt), departmentReceivedAt: now }),
+      );
       events.publish(WorkOrderCreated, {
         orgId: wo.orgId,
         siteId: wo.siteId,
@@ -52,7 +48,7 @@ export class CreateWorkOrders {
         department: wo.department,
         lead: wo.lead,
         createdAt: now.toISOString(),
-        deadlines: clocks.map((c) => ({ clock: c.clock, dueAt: c.dueAt.toISOString() })),
+        deadlines: deadlines.map(deadlineV1),
       });
       created.push(wo);
     }

@@ -1,50 +1,42 @@
 import { Injectable } from '@nestjs/common';
-import { ComplaintResolved, Role, WorkOrderResolved, WorkOrderStatus } from '@pc/contracts';
-import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, forbidden, hasAnyRole, notFound } from '@pc/platform';
+import { ComplaintResolved, Severity, SlaClock, WorkOrderResolved } from '@pc/contracts';
+import { invalidInput } from '@pc/platform';
+import type { AuthUser } from '@pc/platform';
+import { deadlineV1 } from '../sla/deadline-book';
 import type { ResolveWorkOrderInput } from './dto/resolve-work-order.input';
-import { closeClock } from './sla-clocks';
-import { Deadline, WorkOrder } from './work-order.entity';
-
-const DONE = new Set([WorkOrderStatus.RESOLVED, WorkOrderStatus.CONFIRMED, WorkOrderStatus.CLOSED]);
-
-/** Staff of the work order's own department, or those accountable for the site. */
-export function canHandle(user: AuthUser, wo: WorkOrder): boolean {
-  if (hasAnyRole(user, [Role.SITE_HEAD, Role.AREA_MANAGER])) return true;
-  return hasAnyRole(user, [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) && user.department === wo.department;
-}
+import { WorkOrderAction, isDone, transition } from './lifecycle';
+import { assertHandles } from './work-order.access';
+import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
+import { WorkOrder } from './work-order.entity';
 
 /**
- * Records the resolution of a work order (with cause analysis and preventive action, domain.md §3),
- * closes its clocks, and when every department's work order of the complaint is resolved announces
- * `complaint.resolved`.
+ * Records the resolution of a work order with cause analysis and preventive action (a major complaint
+ * also needs its corrective-action report, domain.md §3), closes its open clocks, and when every
+ * department's work order of the complaint is done announces `complaint.resolved`.
  */
 @Injectable()
 export class ResolveWorkOrder {
-  constructor(
-    private readonly tx: TransactionalOutbox,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly command: WorkOrderCommand) {}
 
-  async execute(user: AuthUser, input: ResolveWorkOrderInput): Promise<{ workOrder: WorkOrder; deadlines: Deadline[] }> {
-    return this.tx.run(async (em, events) => {
-      const wo = await em.findOne(WorkOrder, { id: input.workOrderId, orgId: user.org });
-      if (!wo) throw notFound('work order', input.workOrderId);
-      assertSite(user, wo.siteId);
-      if (!canHandle(user, wo)) throw forbidden(`only ${wo.department} staff or the site's managers may resolve this work order`);
-      if (DONE.has(wo.status)) throw conflict(`work order is already ${wo.status.toLowerCase()}`, 'workOrderId');
-
-      const now = this.clock.now();
+  execute(user: AuthUser, input: ResolveWorkOrderInput): Promise<WorkOrderView> {
+    return this.command.run(user, input.workOrderId, async ({ em, events, wo, book, now }) => {
+      if (wo.handlerId !== user.sub) assertHandles(user, wo, 'resolve it');
+      const status = transition(wo.status, WorkOrderAction.RESOLVE);
+      if (wo.severity === Severity.MAJOR && !input.correctiveActionReport) {
+        throw invalidInput('correctiveActionReport', 'a major complaint needs a corrective-action report');
+      }
       Object.assign(wo, {
-        status: WorkOrderStatus.RESOLVED,
+        status,
         resolvedAt: now,
         resolvedBy: user.sub,
         resolution: input.resolution,
-        causeAnalysis: input.causeAnalysis ?? null,
-        preventiveAction: input.preventiveAction ?? null,
+        causeAnalysis: input.causeAnalysis,
+        preventiveAction: input.preventiveAction,
+        correctiveActionReport: input.correctiveActionReport ?? null,
       });
-      const deadlines = await em.find(Deadline, { workOrderId: wo.id }, { orderBy: { dueAt: 'asc' } });
-      deadlines.forEach((d) => closeClock(d, now));
+      // the work is done: every clock of the case closes (met, or met late); a contractor's arrival
+      // is the contractor's own clock and stays with its notice
+      book.meetAll(now, (d) => d.clock === SlaClock.CONTRACTOR_ARRIVAL);
 
       events.publish(WorkOrderResolved, {
         orgId: wo.orgId,
@@ -53,23 +45,18 @@ export class ResolveWorkOrder {
         workOrderId: wo.id,
         department: wo.department,
         resolvedAt: now.toISOString(),
-        deadlines: deadlines.map((d) => ({
-          clock: d.clock,
-          dueAt: d.dueAt.toISOString(),
-          metAt: d.metAt?.toISOString(),
-          breachedAt: d.breachedAt?.toISOString(),
-        })),
+        deadlines: book.all.filter((d) => d.round === wo.round && !d.ref).map(deadlineV1),
       });
 
       const siblings = await em.find(WorkOrder, { complaintId: wo.complaintId, id: { $ne: wo.id } });
-      if (siblings.every((s) => DONE.has(s.status))) {
+      if (siblings.every((s) => isDone(s.status))) {
         events.publish(ComplaintResolved, {
           orgId: wo.orgId,
           siteId: wo.siteId,
           complaintId: wo.complaintId,
           areaId: wo.areaId ?? undefined,
           areaManagerId: wo.areaManagerId ?? undefined,
-          severity: wo.severity,
+          severity: siblings.some((s) => s.severity === Severity.MAJOR) ? Severity.MAJOR : wo.severity,
           category: wo.category,
           resolvedAt: now.toISOString(),
           resolvedBy: user.sub,
@@ -77,7 +64,6 @@ export class ResolveWorkOrder {
           atIntake: false,
         });
       }
-      return { workOrder: wo, deadlines };
     });
   }
 }

@@ -1,6 +1,8 @@
-import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { Department, Severity, SlaClock, WorkOrderStatus } from '@pc/contracts';
-import type { Deadline, WorkOrder } from './work-order.entity';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ContactMethod, Department, EscalationLevel, Severity, SlaClock, WorkOrderStatus } from '@pc/contracts';
+import type { Deadline, Escalation, Extension } from '../sla/deadline.entity';
+import type { WorkOrderView } from './work-order-command';
+import { NO_DEADLINE, type ProgressNote, type WorkOrder } from './work-order.entity';
 import { WorkOrderModule } from './work-order.module';
 
 @ObjectType('Deadline', { registerIn: () => WorkOrderModule })
@@ -9,9 +11,58 @@ export class DeadlineObject {
   @Field() dueAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) metAt?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) breachedAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Stopped because it no longer applies (a minor clock of a case that became major).' })
+  cancelledAt?: Date | null;
+  @Field(() => Int, { description: '1, or the rework round it belongs to.' }) round: number;
+  @Field(() => ID, { nullable: true, description: 'The rectification notice of a CONTRACTOR_ARRIVAL clock.' }) noticeId?: string | null;
 
   static from(d: Deadline): DeadlineObject {
-    return Object.assign(new DeadlineObject(), { clock: d.clock, dueAt: d.dueAt, metAt: d.metAt, breachedAt: d.breachedAt });
+    return Object.assign(new DeadlineObject(), {
+      clock: d.clock, dueAt: d.dueAt, metAt: d.metAt, breachedAt: d.breachedAt, cancelledAt: d.cancelledAt, round: d.round, noticeId: d.ref || null,
+    });
+  }
+}
+
+@ObjectType('Escalation', { registerIn: () => WorkOrderModule, description: 'One step of a case up the chain.' })
+export class EscalationObject {
+  @Field(() => EscalationLevel) from: EscalationLevel;
+  @Field(() => EscalationLevel, { description: 'The receiving level.' }) to: EscalationLevel;
+  @Field() reason: string;
+  @Field(() => SlaClock, { nullable: true, description: 'The clock whose breach caused it.' }) clock?: SlaClock | null;
+  @Field(() => ID, { description: 'A user id, or "system" for a breach.' }) by: string;
+  @Field() at: Date;
+
+  static from(e: Escalation): EscalationObject {
+    return Object.assign(new EscalationObject(), { from: e.fromLevel, to: e.toLevel, reason: e.reason, clock: e.clock, by: e.by, at: e.at });
+  }
+}
+
+@ObjectType('ProgressNote', { registerIn: () => WorkOrderModule })
+export class ProgressNoteObject {
+  @Field() note: string;
+  @Field(() => ID) by: string;
+  @Field() at: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) customerInformedAt?: Date | null;
+  @Field(() => ContactMethod, { nullable: true }) customerInformedVia?: ContactMethod | null;
+
+  static from(n: ProgressNote): ProgressNoteObject {
+    return Object.assign(new ProgressNoteObject(), n);
+  }
+}
+
+@ObjectType('DeadlineExtension', { registerIn: () => WorkOrderModule })
+export class ExtensionObject {
+  @Field(() => SlaClock) clock: SlaClock;
+  @Field() previousDueAt: Date;
+  @Field() newDueAt: Date;
+  @Field() reason: string;
+  @Field() customerToldAt: Date;
+  @Field(() => ContactMethod) customerToldVia: ContactMethod;
+  @Field(() => ID) by: string;
+  @Field() at: Date;
+
+  static from(e: Extension): ExtensionObject {
+    return Object.assign(new ExtensionObject(), e);
   }
 }
 
@@ -22,41 +73,56 @@ export class ComplaintRef {
   @Field(() => ID) id: string;
 }
 
-@ObjectType('WorkOrder', { registerIn: () => WorkOrderModule })
+@ObjectType('WorkOrder', { registerIn: () => WorkOrderModule, description: 'The disposal form (客户投诉处置表) of one department.' })
 @Directive('@key(fields: "id")')
 export class WorkOrderObject {
   @Field(() => ID) id: string;
   @Field(() => ID) complaintId: string;
   @Field(() => ComplaintRef, { description: 'The complaint, resolved by intake through federation.' }) complaint: ComplaintRef;
   @Field(() => ID) siteId: string;
+  @Field(() => ID, { nullable: true }) areaId?: string | null;
   @Field(() => Department) department: Department;
   @Field() lead: boolean;
   @Field(() => WorkOrderStatus) status: WorkOrderStatus;
   @Field(() => Severity) severity: Severity;
+  @Field() receivedAt: Date;
   @Field() createdAt: Date;
+  @Field(() => Int, { description: '1, then 2, 3, ... for each rework after a dissatisfied callback.' }) round: number;
+  @Field(() => EscalationLevel, { description: 'Who holds the case now.' }) escalationLevel: EscalationLevel;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The nearest due time of a clock still open.' }) nextDueAt: Date | null;
+  @Field(() => String, { nullable: true }) plan?: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) planWrittenAt?: Date | null;
+  @Field(() => ID, { nullable: true }) planSignedOffBy?: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) planSignedOffAt?: Date | null;
+  @Field(() => ID, { nullable: true }) handlerId?: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) assignedAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) reportedToHeadAt?: Date | null;
+  @Field(() => String, { nullable: true }) agreedSolution?: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) solutionAgreedAt?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt?: Date | null;
   @Field(() => String, { nullable: true }) resolution?: string | null;
   @Field(() => String, { nullable: true }) causeAnalysis?: string | null;
   @Field(() => String, { nullable: true }) preventiveAction?: string | null;
-  @Field(() => [DeadlineObject]) deadlines: DeadlineObject[];
+  @Field(() => String, { nullable: true }) correctiveActionReport?: string | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) confirmedAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) closedAt?: Date | null;
+  @Field(() => [DeadlineObject], { description: 'Every clock, earliest due first.' }) deadlines: DeadlineObject[];
 
-  static from(w: WorkOrder, deadlines: Deadline[]): WorkOrderObject {
-    return Object.assign(new WorkOrderObject(), {
-      id: w.id,
-      complaintId: w.complaintId,
-      complaint: { id: w.complaintId },
-      siteId: w.siteId,
-      department: w.department,
-      lead: w.lead,
-      status: w.status,
-      severity: w.severity,
-      createdAt: w.createdAt,
-      resolvedAt: w.resolvedAt,
-      resolution: w.resolution,
-      causeAnalysis: w.causeAnalysis,
-      preventiveAction: w.preventiveAction,
-      deadlines: deadlines.filter((d) => d.workOrderId === w.id).map(DeadlineObject.from),
-    });
+  static from({ workOrder: w, deadlines }: WorkOrderView): WorkOrderObject {
+    const o = new WorkOrderObject();
+    const fields = [
+      'id', 'complaintId', 'siteId', 'areaId', 'department', 'lead', 'status', 'severity', 'receivedAt', 'createdAt', 'round', 'escalationLevel',
+      'plan', 'planWrittenAt', 'planSignedOffBy', 'planSignedOffAt', 'handlerId', 'assignedAt', 'reportedToHeadAt', 'agreedSolution',
+      'solutionAgreedAt', 'resolvedAt', 'resolution', 'causeAnalysis', 'preventiveAction', 'correctiveActionReport', 'confirmedAt', 'closedAt',
+    ] as const;
+    for (const f of fields) (o as unknown as Record<string, unknown>)[f] = w[f];
+    o.complaint = { id: w.complaintId };
+    o.nextDueAt = w.nextDueAt.getTime() === NO_DEADLINE.getTime() ? null : w.nextDueAt;
+    o.deadlines = deadlines
+      .filter((d) => d.workOrderId === w.id)
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+      .map(DeadlineObject.from);
+    return o;
   }
 }
 
@@ -77,4 +143,3 @@ export class WorkOrderConnection {
   @Field(() => [WorkOrderEdge]) edges: WorkOrderEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;
 }
-

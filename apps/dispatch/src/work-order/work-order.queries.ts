@@ -1,55 +1,90 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
-import { AuthUser, forbidden, hasAnyRole, invalidInput, siteScope } from '@pc/platform';
+import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, notFound, siteScope } from '@pc/platform';
+import { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrdersArgs } from './dto/work-orders.args';
-import { Deadline, WorkOrder } from './work-order.entity';
-import { WorkOrderConnection, WorkOrderObject } from './work-order.object';
+import { ProgressNote, WorkOrder } from './work-order.entity';
+import { EscalationObject, ExtensionObject, ProgressNoteObject, WorkOrderConnection, WorkOrderObject } from './work-order.object';
 
-const encodeCursor = (w: WorkOrder): string => Buffer.from(`${w.createdAt.toISOString()}|${w.id}`).toString('base64url');
+const encodeCursor = (w: WorkOrder): string => Buffer.from(`${w.nextDueAt.toISOString()}|${w.id}`).toString('base64url');
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+function decodeCursor(cursor: string): { nextDueAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const createdAt = new Date(at);
-  if (!id || Number.isNaN(createdAt.getTime())) throw invalidInput('after', 'not a cursor of this connection');
-  return { createdAt, id };
+  const nextDueAt = new Date(at);
+  if (!id || Number.isNaN(nextDueAt.getTime())) throw invalidInput('after', 'not a cursor of this connection');
+  return { nextDueAt, id };
 }
 
 /** Read side of work orders: department queues and a complaint's work orders, scoped to the caller. */
 @Injectable()
 export class WorkOrderQueries {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+  ) {}
 
+  /** A queue sorted by the nearest open deadline (work orders with none come last), then id. */
   async queue(user: AuthUser, args: WorkOrdersArgs): Promise<WorkOrderConnection> {
     const department = this.departmentFilter(user, args);
     const sites = siteScope(user, args.siteId);
-    const where: FilterQuery<WorkOrder> = { orgId: user.org };
-    if (sites) where.siteId = { $in: sites };
-    if (department) where.department = department;
-    if (args.status) where.status = args.status;
+    const and: FilterQuery<WorkOrder>[] = [{ orgId: user.org }];
+    if (sites) and.push({ siteId: { $in: sites } });
+    if (department) and.push({ department });
+    if (args.status) and.push({ status: args.status });
+    if (args.overdue === true) and.push({ nextDueAt: { $lte: this.clock.now() } });
+    if (args.overdue === false) and.push({ nextDueAt: { $gt: this.clock.now() } });
     if (args.after) {
       const c = decodeCursor(args.after);
-      where.$or = [{ createdAt: { $gt: c.createdAt } }, { createdAt: c.createdAt, id: { $gt: c.id } }];
+      and.push({ $or: [{ nextDueAt: { $gt: c.nextDueAt } }, { nextDueAt: c.nextDueAt, id: { $gt: c.id } }] });
     }
     const first = args.first ?? 20;
     const em = this.orm.em.fork();
-    const rows = await em.find(WorkOrder, where, { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], limit: first + 1 });
+    const rows = await em.find(WorkOrder, { $and: and }, { orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }], limit: first + 1 });
     const page = rows.slice(0, first);
-    const deadlines = page.length ? await em.find(Deadline, { workOrderId: { $in: page.map((w) => w.id) } }, { orderBy: { dueAt: 'asc' } }) : [];
+    const deadlines = await this.deadlinesOf(page.map((w) => w.id));
     return {
-      edges: page.map((w) => ({ cursor: encodeCursor(w), node: WorkOrderObject.from(w, deadlines) })),
+      edges: page.map((w) => ({ cursor: encodeCursor(w), node: WorkOrderObject.from({ workOrder: w, deadlines }) })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
     };
   }
 
+  async one(user: AuthUser, id: string): Promise<WorkOrderObject> {
+    const where: FilterQuery<WorkOrder> = { orgId: user.org, id };
+    const sites = siteScope(user);
+    if (sites) where.siteId = { $in: sites };
+    const wo = await this.orm.em.fork().findOne(WorkOrder, where);
+    if (!wo) throw notFound('work order', id);
+    return WorkOrderObject.from({ workOrder: wo, deadlines: await this.deadlinesOf([wo.id]) });
+  }
+
   async forComplaint(user: AuthUser, complaintId: string): Promise<WorkOrderObject[]> {
     const sites = siteScope(user);
-    const em = this.orm.em.fork();
     const where: FilterQuery<WorkOrder> = { orgId: user.org, complaintId };
     if (sites) where.siteId = { $in: sites };
-    const rows = await em.find(WorkOrder, where, { orderBy: [{ lead: 'desc' }, { department: 'asc' }] });
-    const deadlines = rows.length ? await em.find(Deadline, { workOrderId: { $in: rows.map((w) => w.id) } }, { orderBy: { dueAt: 'asc' } }) : [];
-    return rows.map((w) => WorkOrderObject.from(w, deadlines));
+    const rows = await this.orm.em.fork().find(WorkOrder, where, { orderBy: [{ lead: 'desc' }, { department: 'asc' }] });
+    const deadlines = await this.deadlinesOf(rows.map((w) => w.id));
+    return rows.map((w) => WorkOrderObject.from({ workOrder: w, deadlines }));
+  }
+
+  async escalations(workOrderId: string): Promise<EscalationObject[]> {
+    return (await this.orm.em.fork().find(Escalation, { workOrderId }, { orderBy: { at: 'asc', id: 'asc' } })).map(EscalationObject.from);
+  }
+
+  async progress(workOrderId: string): Promise<ProgressNoteObject[]> {
+    return (await this.orm.em.fork().find(ProgressNote, { workOrderId }, { orderBy: { at: 'asc', id: 'asc' } })).map(ProgressNoteObject.from);
+  }
+
+  async extensions(workOrderId: string): Promise<ExtensionObject[]> {
+    return (await this.orm.em.fork().find(Extension, { workOrderId }, { orderBy: { at: 'asc', id: 'asc' } })).map(ExtensionObject.from);
+  }
+
+  isOverdue(w: WorkOrderObject): boolean {
+    return !!w.nextDueAt && w.nextDueAt.getTime() <= this.clock.now().getTime();
+  }
+
+  private async deadlinesOf(ids: string[]): Promise<Deadline[]> {
+    return ids.length ? this.orm.em.fork().find(Deadline, { workOrderId: { $in: ids } }, { orderBy: { dueAt: 'asc' } }) : [];
   }
 
   /** Department staff and heads see their own department's queue; managers see every department. */

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ComplaintResolved, ComplaintStatus, SeverityChangeReason, SlaBreached, SlaClock } from '@pc/contracts';
+import { ComplaintResolved, ComplaintStatus, SeverityChangeReason, SlaBreached, SlaClock, WorkOrderReopened } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
 import { Complaint } from './complaint.entity';
 import { upgradeToMajor } from './severity-change';
@@ -17,6 +17,15 @@ export class ComplaintEventsConsumer implements OnApplicationBootstrap {
         if (complaint.status === ComplaintStatus.OPEN) {
           complaint.status = ComplaintStatus.RESOLVED;
           complaint.resolvedAt = new Date(p.resolvedAt);
+        }
+      }),
+      // domain.md §4: a dissatisfied callback sends the case back for rework; it is open again
+      on(WorkOrderReopened, async (p, _envelope, { em }) => {
+        const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
+        if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
+        if (complaint.status === ComplaintStatus.RESOLVED) {
+          complaint.status = ComplaintStatus.OPEN;
+          complaint.resolvedAt = null;
         }
       }),
       // domain.md §2 rule D: dispatch's MAJOR_UPGRADE clock ran out (10 days unresolved)

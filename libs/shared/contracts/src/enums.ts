@@ -110,6 +110,35 @@ export enum WorkOrderStatus {
   REOPENED = 'REOPENED',
 }
 
+/** Who holds an escalated case (domain.md §3 升级投诉): each breach passes it one level up. */
+export enum EscalationLevel {
+  HANDLER = 'HANDLER',
+  DEPARTMENT_HEAD = 'DEPARTMENT_HEAD',
+  SITE_HEAD = 'SITE_HEAD',
+  LEADERSHIP = 'LEADERSHIP',
+}
+
+/** How staff reached the customer (informing, extensions, callbacks). */
+export enum ContactMethod {
+  PHONE = 'PHONE',
+  WECHAT = 'WECHAT',
+  VISIT = 'VISIT',
+  LETTER = 'LETTER',
+  EMAIL = 'EMAIL',
+}
+
+/** Why a contractor is fined (domain.md §3 工程整改通知单). */
+export enum ContractorFailure {
+  REFUSED = 'REFUSED',
+  NO_SHOW = 'NO_SHOW',
+  MISSED_DEADLINE = 'MISSED_DEADLINE',
+  SUBSTANDARD = 'SUBSTANDARD',
+  NOT_RETURNED = 'NOT_RETURNED',
+}
+
+/** The least fine for a contractor failure, in yuan (domain.md §3). */
+export const MIN_CONTRACTOR_PENALTY_YUAN = 5000;
+
 export const HOUR_MS = 3_600_000;
 export const MINUTE_MS = 60_000;
 

@@ -5,13 +5,15 @@ import {
   IsBoolean,
   IsEnum,
   IsISO8601,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
+  Min,
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from './event-contract';
-import { Category, Channel, Circumstance, Department, Satisfaction, Severity, SlaClock } from './enums';
+import { Category, Channel, Circumstance, ContractorFailure, Department, EscalationLevel, Satisfaction, Severity, SlaClock } from './enums';
 
 /** Fields every complaint-related event carries, so each consumer can scope and bucket it. */
 abstract class ScopedPayload {
@@ -159,3 +161,65 @@ export class SlaBreachedV1 extends ScopedPayload {
   @IsISO8601({ strict: true }) breachedAt: string;
 }
 export const SlaBreached = defineEvent('sla.breached', 1, SlaBreachedV1);
+
+/** A work order was passed up one level (a breach, by hand, an emergency or a second dissatisfaction). */
+export class WorkOrderEscalatedV1 extends ScopedPayload {
+  @IsString() @IsNotEmpty() workOrderId: string;
+  @IsEnum(Department) department: Department;
+  @IsEnum(EscalationLevel) from: EscalationLevel;
+  @IsEnum(EscalationLevel) to: EscalationLevel;
+  @IsString() @IsNotEmpty() reason: string;
+  @IsOptional() @IsEnum(SlaClock) clock?: SlaClock;
+  @IsString() @IsNotEmpty() escalatedBy: string;
+  @IsISO8601({ strict: true }) escalatedAt: string;
+}
+export const WorkOrderEscalated = defineEvent('workorder.escalated', 1, WorkOrderEscalatedV1);
+
+/** A resolved work order went back for rework (the customer was dissatisfied at callback). */
+export class WorkOrderReopenedV1 extends ScopedPayload {
+  @IsString() @IsNotEmpty() workOrderId: string;
+  @IsEnum(Department) department: Department;
+  /** 2 for the first rework, 3 for the second, ... */
+  @IsInt() @Min(2) round: number;
+  @IsISO8601({ strict: true }) reopenedAt: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => DeadlineV1) deadlines: DeadlineV1[];
+}
+export const WorkOrderReopened = defineEvent('workorder.reopened', 1, WorkOrderReopenedV1);
+
+/**
+ * The customer was dissatisfied at callback (domain.md §4): dispatch reopens the responsible
+ * department's work order for rework.
+ */
+export class CallbackDissatisfiedV1 extends ScopedPayload {
+  @IsString() @IsNotEmpty() callbackId: string;
+  @IsISO8601({ strict: true }) at: string;
+  /** The responsible department; the lead department when absent. */
+  @IsOptional() @IsEnum(Department) department?: Department;
+  @IsOptional() @IsString() shortcomings?: string;
+  @IsOptional() @IsString() areaManagerId?: string;
+}
+export const CallbackDissatisfied = defineEvent('callback.dissatisfied', 1, CallbackDissatisfiedV1);
+
+/** A contractor failed a rectification notice: fined, and the emergency repair team started. */
+export class ContractorPenalizedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() penaltyId: string;
+  @IsString() @IsNotEmpty() noticeId: string;
+  @IsString() @IsNotEmpty() contractor: string;
+  @IsEnum(ContractorFailure) failure: ContractorFailure;
+  @IsISO8601({ strict: true }) at: string;
+}
+export const ContractorPenalized = defineEvent('contractor.penalized', 1, ContractorPenalizedV1);
+
+/** An emergency (紧急事件) was reported and escalated to leadership at once. */
+export class EmergencyReportedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() emergencyId: string;
+  @IsOptional() @IsString() workOrderId?: string;
+  @IsString() @IsNotEmpty() description: string;
+  @IsISO8601({ strict: true }) occurredAt: string;
+  @IsISO8601({ strict: true }) reportedAt: string;
+}
+export const EmergencyReported = defineEvent('emergency.reported', 1, EmergencyReportedV1);

@@ -1,5 +1,19 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Category, Channel, Circumstance, ComplaintStatus, Department, Role, Satisfaction, Severity, SlaClock, WorkOrderStatus } from './enums';
+import {
+  Category,
+  Channel,
+  Circumstance,
+  ComplaintStatus,
+  ContactMethod,
+  ContractorFailure,
+  Department,
+  EscalationLevel,
+  Role,
+  Satisfaction,
+  Severity,
+  SlaClock,
+  WorkOrderStatus,
+} from './enums';
 
 let registered = false;
 
@@ -19,5 +33,8 @@ export function registerDomainEnums(): void {
   registerEnumType(SlaClock, { name: 'SlaClock', description: 'The deadlines of domain.md.' });
   registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
   registerEnumType(WorkOrderStatus, { name: 'WorkOrderStatus' });
+  registerEnumType(EscalationLevel, { name: 'EscalationLevel', description: 'Who holds an escalated case: handler → department head → site head → leadership.' });
+  registerEnumType(ContactMethod, { name: 'ContactMethod', description: 'How staff reached the customer.' });
+  registerEnumType(ContractorFailure, { name: 'ContractorFailure', description: 'Why a contractor is fined.' });
   registerEnumType(Role, { name: 'Role', description: 'The roles of api.md, as carried in the token.' });
 }

@@ -64,6 +64,7 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
   registerDomainEnums();
   const { config } = rt;
   const providers: Provider[] = [
+    { provide: ServiceConfig, useValue: config },
     { provide: AUTH_SECRET, useValue: config.AUTH_JWT_SECRET },
     { provide: APP_GUARD, useClass: GqlAuthGuard },
     { provide: APP_FILTER, useClass: GraphqlErrorFilter },
@@ -114,6 +115,9 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
     ],
     controllers: [HealthController],
     providers,
+    // feature modules read their settings from the one validated config
+    exports: [ServiceConfig],
+    global: true,
   };
 }
 

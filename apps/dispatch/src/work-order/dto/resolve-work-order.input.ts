@@ -12,11 +12,15 @@ export class ResolveWorkOrderInput {
   @Transform(trimString) @IsString() @IsNotEmpty({ message: 'resolution must not be empty' }) @MaxLength(5000)
   resolution: string;
 
-  @Field({ nullable: true, description: 'Cause analysis (domain.md §3).' })
-  @IsOptional() @Transform(trimString) @IsString() @MaxLength(5000)
-  causeAnalysis?: string;
+  @Field({ description: 'Cause analysis (domain.md §3).' })
+  @Transform(trimString) @IsString() @IsNotEmpty({ message: 'causeAnalysis must not be empty' }) @MaxLength(5000)
+  causeAnalysis: string;
 
-  @Field({ nullable: true, description: 'Preventive action (domain.md §3).' })
-  @IsOptional() @Transform(trimString) @IsString() @MaxLength(5000)
-  preventiveAction?: string;
+  @Field({ description: 'Preventive action (domain.md §3).' })
+  @Transform(trimString) @IsString() @IsNotEmpty({ message: 'preventiveAction must not be empty' }) @MaxLength(5000)
+  preventiveAction: string;
+
+  @Field({ nullable: true, description: 'Corrective-action report; required for a major complaint (domain.md §3).' })
+  @IsOptional() @Transform(trimString) @IsString() @MaxLength(20_000)
+  correctiveActionReport?: string;
 }

@@ -44,3 +44,35 @@ export function closeClock(d: { dueAt: Date; metAt?: Date | null; breachedAt?: D
   d.metAt = at;
   if (!d.breachedAt && at.getTime() > d.dueAt.getTime()) d.breachedAt = d.dueAt;
 }
+
+/**
+ * A complaint that became major (rule A by a repeat, rule D after 10 days) starts the major clocks
+ * from the moment of the upgrade: report to the head in 10 minutes, agree a solution in 12 hours.
+ */
+export function majorClocks(from: Date): ClockStart[] {
+  return [
+    { clock: SlaClock.REPORT_TO_HEAD, dueAt: after(from, SLA_DURATIONS_MS.REPORT_TO_HEAD) },
+    { clock: SlaClock.SOLUTION_AGREED, dueAt: after(from, SLA_DURATIONS_MS.SOLUTION_AGREED) },
+  ];
+}
+
+/**
+ * A reopened work order (rework after a dissatisfied callback) gets a new round of clocks from the
+ * moment it comes back: a new plan in 1 hour; for the lead department feedback to the customer in
+ * 24 hours (minor) or an agreed solution in 12 hours (major).
+ */
+export function reworkClocks(args: { lead: boolean; severity: Severity; at: Date }): ClockStart[] {
+  const clocks: ClockStart[] = [{ clock: SlaClock.PLAN, dueAt: after(args.at, SLA_DURATIONS_MS.PLAN) }];
+  if (!args.lead) return clocks;
+  clocks.push(
+    args.severity === Severity.MAJOR
+      ? { clock: SlaClock.SOLUTION_AGREED, dueAt: after(args.at, SLA_DURATIONS_MS.SOLUTION_AGREED) }
+      : { clock: SlaClock.FEEDBACK, dueAt: after(args.at, SLA_DURATIONS_MS.FEEDBACK) },
+  );
+  return clocks;
+}
+
+export const contractorArrivalClock = (issuedAt: Date): ClockStart => ({
+  clock: SlaClock.CONTRACTOR_ARRIVAL,
+  dueAt: after(issuedAt, SLA_DURATIONS_MS.CONTRACTOR_ARRIVAL),
+});

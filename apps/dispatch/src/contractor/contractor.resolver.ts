@@ -1,0 +1,99 @@
+import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import { Args, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { ContractorFailure, Role } from '@pc/contracts';
+import { AuthUser, CurrentUser, Roles, siteScope } from '@pc/platform';
+import { IssueRectificationNotice, RecordContractorResponse, SetPenaltyAmount, SettlePenalty } from './contractor.usecases';
+import { IssueNoticeInput, PenaltiesArgs, RecordContractorResponseInput, SetPenaltyAmountInput } from './contractor.inputs';
+import { ContractorModule } from './contractor.module';
+import { ContractorPenalty, RectificationNotice } from './rectification.entity';
+
+@ObjectType('RectificationNotice', { registerIn: () => ContractorModule })
+export class RectificationNoticeObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) siteId: string;
+  @Field(() => ID) workOrderId: string;
+  @Field() contractor: string;
+  @Field() defect: string;
+  @Field(() => ID) issuedBy: string;
+  @Field() issuedAt: Date;
+  @Field() rectifyBy: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) arrivedAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) returnedAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) completedAt?: Date | null;
+  @Field(() => ContractorFailure, { nullable: true }) failure?: ContractorFailure | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) emergencyRepairStartedAt?: Date | null;
+
+  static from(n: RectificationNotice): RectificationNoticeObject {
+    return Object.assign(new RectificationNoticeObject(), n);
+  }
+}
+
+@ObjectType('ContractorPenalty', { registerIn: () => ContractorModule, description: 'A fine kept for settlement.' })
+export class ContractorPenaltyObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) siteId: string;
+  @Field(() => ID) noticeId: string;
+  @Field() contractor: string;
+  @Field(() => ContractorFailure) failure: ContractorFailure;
+  @Field() at: Date;
+  @Field(() => Int, { nullable: true, description: 'Whole yuan; null until the coordinator sets it.' }) amountYuan?: number | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) settledAt?: Date | null;
+
+  static from(p: ContractorPenalty): ContractorPenaltyObject {
+    return Object.assign(new ContractorPenaltyObject(), p);
+  }
+}
+
+const ENGINEERING_ROLES = [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD, Role.SITE_HEAD] as const;
+
+@Resolver(() => RectificationNoticeObject)
+export class ContractorResolver {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly issue: IssueRectificationNotice,
+    private readonly respond: RecordContractorResponse,
+    private readonly setAmount: SetPenaltyAmount,
+    private readonly settle: SettlePenalty,
+  ) {}
+
+  @Query(() => [RectificationNoticeObject], { description: 'Rectification notices of a work order, newest first.' })
+  async rectificationNotices(@CurrentUser() user: AuthUser, @Args('workOrderId', { type: () => ID }) workOrderId: string): Promise<RectificationNoticeObject[]> {
+    const where: FilterQuery<RectificationNotice> = { orgId: user.org, workOrderId };
+    const sites = siteScope(user);
+    if (sites) where.siteId = { $in: sites };
+    return (await this.orm.em.fork().find(RectificationNotice, where, { orderBy: { issuedAt: 'desc' } })).map(RectificationNoticeObject.from);
+  }
+
+  @Query(() => [ContractorPenaltyObject], { description: 'Contractor fines for settlement, oldest first (at most 500).' })
+  async contractorPenalties(@CurrentUser() user: AuthUser, @Args() args: PenaltiesArgs): Promise<ContractorPenaltyObject[]> {
+    const where: FilterQuery<ContractorPenalty> = { orgId: user.org };
+    const sites = siteScope(user, args.siteId);
+    if (sites) where.siteId = { $in: sites };
+    if (args.settled !== undefined && args.settled !== null) where.settledAt = args.settled ? { $ne: null } : null;
+    return (await this.orm.em.fork().find(ContractorPenalty, where, { orderBy: { at: 'asc', id: 'asc' }, limit: 500 })).map(ContractorPenaltyObject.from);
+  }
+
+  @Mutation(() => RectificationNoticeObject, { description: 'Issues a rectification notice to a contractor (engineering).' })
+  @Roles(...ENGINEERING_ROLES)
+  async issueRectificationNotice(@CurrentUser() user: AuthUser, @Args('input') input: IssueNoticeInput): Promise<RectificationNoticeObject> {
+    return RectificationNoticeObject.from(await this.issue.execute(user, input));
+  }
+
+  @Mutation(() => RectificationNoticeObject, { description: 'Records what the contractor did; a failure fines them and starts the emergency repair team.' })
+  @Roles(...ENGINEERING_ROLES)
+  async recordContractorResponse(@CurrentUser() user: AuthUser, @Args('input') input: RecordContractorResponseInput): Promise<RectificationNoticeObject> {
+    return RectificationNoticeObject.from(await this.respond.execute(user, input));
+  }
+
+  @Mutation(() => ContractorPenaltyObject, { description: "Sets a fine's amount (the coordinator; at least 5000 yuan)." })
+  @Roles(Role.DEPARTMENT_HEAD, Role.SITE_HEAD)
+  async setPenaltyAmount(@CurrentUser() user: AuthUser, @Args('input') input: SetPenaltyAmountInput): Promise<ContractorPenaltyObject> {
+    return ContractorPenaltyObject.from(await this.setAmount.execute(user, input));
+  }
+
+  @Mutation(() => ContractorPenaltyObject, { description: 'Marks a fine settled.' })
+  @Roles(Role.DEPARTMENT_HEAD, Role.SITE_HEAD)
+  async settlePenalty(@CurrentUser() user: AuthUser, @Args('penaltyId', { type: () => ID }) penaltyId: string): Promise<ContractorPenaltyObject> {
+    return ContractorPenaltyObject.from(await this.settle.execute(user, penaltyId));
+  }
+}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { ServiceConfig } from '@pc/platform';
+import { ContractorModule } from '../contractor/contractor.module';
+import { LiaisonModule } from '../liaison/liaison.module';
+import { WorkOrderModule } from '../work-order/work-order.module';
+import { DeadlineTimers } from './deadline-timers';
+import { SCHEDULER_OPTIONS, SlaScheduler, type SchedulerOptions } from './sla-scheduler';
+import { SlaResolver } from './sla.resolver';
+import { EscalateWorkOrder, ExtendDeadline } from './sla.usecases';
+
+@Module({
+  imports: [WorkOrderModule, LiaisonModule, ContractorModule],
+  providers: [
+    {
+      provide: SCHEDULER_OPTIONS,
+      inject: [ServiceConfig],
+      useFactory: (c: ServiceConfig): SchedulerOptions => ({ intervalMs: c.SLA_SCAN_MS, batchSize: c.SLA_BATCH_SIZE }),
+    },
+    DeadlineTimers,
+    SlaScheduler,
+    EscalateWorkOrder,
+    ExtendDeadline,
+    SlaResolver,
+  ],
+  exports: [SlaScheduler],
+})
+export class SlaModule {}

@@ -1,0 +1,25 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { Role } from '@pc/contracts';
+import { AuthUser, CurrentUser, Roles } from '@pc/platform';
+import { WorkOrderObject } from '../work-order/work-order.object';
+import { EscalateWorkOrderInput, ExtendDeadlineInput } from './dto/sla.inputs';
+import { EscalateWorkOrder, ExtendDeadline } from './sla.usecases';
+
+@Resolver(() => WorkOrderObject)
+export class SlaResolver {
+  constructor(
+    private readonly escalateWorkOrder: EscalateWorkOrder,
+    private readonly extendDeadline: ExtendDeadline,
+  ) {}
+
+  @Mutation(() => WorkOrderObject, { name: 'escalateWorkOrder', description: 'Passes a case up the chain with its full history; the clocks keep running.' })
+  async escalate(@CurrentUser() user: AuthUser, @Args('input') input: EscalateWorkOrderInput): Promise<WorkOrderObject> {
+    return WorkOrderObject.from(await this.escalateWorkOrder.execute(user, input));
+  }
+
+  @Mutation(() => WorkOrderObject, { name: 'extendDeadline', description: 'Extends an open deadline with a reason, after telling the customer.' })
+  @Roles(Role.DEPARTMENT_HEAD, Role.SITE_HEAD, Role.AREA_MANAGER)
+  async extend(@CurrentUser() user: AuthUser, @Args('input') input: ExtendDeadlineInput): Promise<WorkOrderObject> {
+    return WorkOrderObject.from(await this.extendDeadline.execute(user, input));
+  }
+}

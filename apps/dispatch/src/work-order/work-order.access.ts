@@ -1,0 +1,33 @@
+import { LockMode, type EntityManager } from '@mikro-orm/core';
+import { Department, Role } from '@pc/contracts';
+import { AuthUser, assertSite, forbidden, hasAnyRole, notFound } from '@pc/platform';
+import { WorkOrder } from './work-order.entity';
+
+/** Staff of the work order's own department, or those accountable for the site. */
+export function canHandle(user: AuthUser, wo: { department: Department }): boolean {
+  if (hasAnyRole(user, [Role.SITE_HEAD, Role.AREA_MANAGER])) return true;
+  return hasAnyRole(user, [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) && user.department === wo.department;
+}
+
+export const isHeadOf = (user: AuthUser, department: Department): boolean =>
+  hasAnyRole(user, []) || (user.roles.includes(Role.DEPARTMENT_HEAD) && user.department === department);
+
+/** Row lock for the rest of the transaction (PostgreSQL; SQLite serialises writers anyway). */
+export const forUpdate = (em: EntityManager): LockMode.PESSIMISTIC_WRITE | undefined =>
+  em.getDriver().constructor.name === 'PostgreSqlDriver' ? LockMode.PESSIMISTIC_WRITE : undefined;
+
+/** Loads a work order of the caller's organisation and sites, locked for the transaction. */
+export async function loadWorkOrder(em: EntityManager, user: AuthUser, id: string): Promise<WorkOrder> {
+  const wo = await em.findOne(WorkOrder, { id, orgId: user.org }, { lockMode: forUpdate(em) });
+  if (!wo) throw notFound('work order', id);
+  assertSite(user, wo.siteId);
+  return wo;
+}
+
+export function assertHandles(user: AuthUser, wo: WorkOrder, what: string): void {
+  if (!canHandle(user, wo)) throw forbidden(`only ${wo.department} staff or the site's managers may ${what}`);
+}
+
+export function assertHeadOf(user: AuthUser, wo: WorkOrder, what: string): void {
+  if (!isHeadOf(user, wo.department)) throw forbidden(`only the ${wo.department} department head may ${what}`);
+}
