@@ -4,16 +4,18 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { connect, StringCodec } from 'nats';
-import { Client } from 'pg';
-import { envelopeFor, type EventContract } from '@pc/contracts';
+import { connect } from 'nats';
+import type { EventContract } from '@pc/contracts';
 import { GatewayAppModule, SUBGRAPH_NAMES, type SubgraphName } from '@pc/gateway';
-import { streamName, wireSubject } from '@pc/messaging';
+import { streamName } from '@pc/messaging';
 import { MikroORM } from '@mikro-orm/core';
 import { INTAKE, seedRegistry, type RegistryDataset } from '@pc/intake';
 import { ServiceConfig, dropDatabase, loadConfig, migrate, ormOptions, signToken, type AuthUser } from '@pc/platform';
 import { appUrl, startApp, subgraphPersistence } from '@pc/subgraph';
 import { SERVICES } from './services';
+import { eventually, postGraphql, publishEvent, runSql } from './harness';
+
+export { eventually } from './harness';
 
 const ROOT = join(__dirname, '..');
 
@@ -146,13 +148,8 @@ export class System {
   }
 
   /** POSTs a GraphQL operation (to the gateway unless another URL is given). */
-  async graphql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>, url = this.gatewayUrl): Promise<{ data?: T; errors?: any[] }> {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as { data?: T; errors?: any[] };
+  graphql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>, url = this.gatewayUrl): Promise<{ data?: T; errors?: any[] }> {
+    return postGraphql<T>(url, token, query, variables);
   }
 
   /** Seeds intake's registry (organisations, sites, areas, units, customers, staff) directly. */
@@ -168,25 +165,13 @@ export class System {
   }
 
   /** Runs SQL against one service's own database (tests read what a service stored). */
-  async sql<R = Record<string, unknown>>(service: SubgraphName, text: string, params: unknown[] = []): Promise<R[]> {
-    const client = new Client({ connectionString: this.env[`${service.toUpperCase()}_DATABASE_URL`] });
-    await client.connect();
-    try {
-      return (await client.query(text, params)).rows as R[];
-    } finally {
-      await client.end();
-    }
+  sql<R = Record<string, unknown>>(service: SubgraphName, text: string, params: unknown[] = []): Promise<R[]> {
+    return runSql<R>(this.env[`${service.toUpperCase()}_DATABASE_URL`]!, text, params);
   }
 
   /** Publishes one event on this system's bus, as a service would (validated, with a message id). */
-  async publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }, id: string = randomBytes(8).toString('hex')): Promise<void> {
-    const envelope = envelopeFor(contract, payload, id, new Date());
-    const nc = await connect({ servers: this.config.NATS_URL });
-    try {
-      await nc.jetstream().publish(wireSubject(this.config.NATS_NAMESPACE, contract.subject), StringCodec().encode(JSON.stringify(envelope)), { msgID: id });
-    } finally {
-      await nc.close();
-    }
+  publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }, id?: string): Promise<void> {
+    return publishEvent(this.config, contract, payload, id);
   }
 
   async close(): Promise<void> {
@@ -202,24 +187,3 @@ export class System {
   }
 }
 
-/** Polls until `check` returns a value (not undefined/false/null) or the timeout passes. */
-export async function eventually<T>(
-  check: () => Promise<T | undefined | false | null>,
-  timeoutMs = 15_000,
-  what = 'condition',
-  failFast = false,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await check();
-      if (v !== undefined && v !== false && v !== null) return v;
-    } catch (e) {
-      if (failFast) throw e;
-      last = e;
-    }
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,1 +1,2 @@
 export * from './app.module';
+export { SlaScheduler } from './sla/sla-scheduler';

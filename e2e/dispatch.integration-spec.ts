@@ -1,0 +1,458 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import {
+  CallbackDissatisfied,
+  Category,
+  Channel,
+  ComplaintFiled,
+  ComplaintSeverityChanged,
+  Department,
+  Role,
+  SeverityChangeReason,
+  Severity,
+  type ComplaintFiledV1,
+} from '@pc/contracts';
+import { DISPATCH, DispatchAppModule, SlaScheduler } from '@pc/dispatch';
+import { ManualClock, type AuthUser } from '@pc/platform';
+import { InProcessService, eventually, postGraphql } from '../tools/harness';
+import { WORK_ORDER_FIELDS, handleToResolution, informCustomer, ok, planAndAssign, resolve, type Steps } from './work-order-steps';
+
+/**
+ * Real: the dispatch subgraph (in this process, with a ManualClock), PostgreSQL, NATS JetStream.
+ * Mocked: nothing; the other services are stood in for by publishing their events on the bus.
+ * The scheduler's own interval is off: each test moves the clock and runs a tick.
+ */
+const H = 3_600_000;
+const ORG = 'org-d';
+const SITE = 'site-d';
+const user = (sub: string, roles: Role[], department?: Department): AuthUser => ({ sub, org: ORG, sites: [SITE], roles, department });
+const USERS = {
+  staff: user('eng-staff', [Role.DEPARTMENT_STAFF], Department.ENGINEERING),
+  head: user('eng-head', [Role.DEPARTMENT_HEAD], Department.ENGINEERING),
+  securityStaff: user('sec-staff', [Role.DEPARTMENT_STAFF], Department.SECURITY),
+  areaManager: user('area-mgr', [Role.AREA_MANAGER]),
+  siteHead: user('site-head', [Role.SITE_HEAD]),
+  frontDesk: user('front-desk', [Role.FRONT_DESK]),
+  otherSite: { sub: 'x', org: ORG, sites: ['elsewhere'], roles: [Role.SITE_HEAD] } as AuthUser,
+};
+
+let svc: InProcessService;
+let clock: ManualClock;
+let app: INestApplication;
+let url: string;
+const tokens = {} as Record<keyof typeof USERS, string>;
+const gql = (token: string, query: string, variables?: Record<string, unknown>) => postGraphql(url, token, query, variables);
+let steps: Steps;
+
+async function file(over: Partial<ComplaintFiledV1> = {}): Promise<{ complaintId: string; workOrders: { id: string; department: string }[] }> {
+  const complaintId = randomUUID();
+  const receivedAt = over.receivedAt ?? clock.now().toISOString();
+  await svc.publish(ComplaintFiled, {
+    orgId: ORG,
+    siteId: SITE,
+    complaintId,
+    areaId: 'area-1',
+    areaManagerId: 'area-mgr',
+    customerId: 'cust-1',
+    channel: Channel.PHONE,
+    category: Category.EQUIPMENT,
+    severity: Severity.MINOR,
+    circumstances: [],
+    serious: false,
+    urgent: false,
+    departments: [Department.ENGINEERING],
+    receivedBy: 'front-desk',
+    replyDueAt: new Date(new Date(receivedAt).getTime() + 2 * 24 * H).toISOString(),
+    timeZone: 'Asia/Shanghai',
+    ...over,
+    receivedAt,
+  });
+  const departments = over.departments ?? [Department.ENGINEERING];
+  const workOrders = await eventually(async () => {
+    const rows = await svc.sql<{ id: string; department: string }>(`select id, department from work_order where complaint_id = $1 order by lead desc`, [complaintId]);
+    return rows.length === departments.length ? rows : undefined;
+  }, 20_000, 'the work orders');
+  return { complaintId, workOrders };
+}
+
+const tick = () => app.get(SlaScheduler).tick();
+const workOrder = (id: string, extra = '') => ok(gql(tokens.siteHead, `query($id: ID!) { workOrder(id: $id) { ${WORK_ORDER_FIELDS} overdue ${extra} } }`, { id }));
+const clockOf = (wo: any, clock: string, round = 1) => wo.deadlines.find((d: any) => d.clock === clock && d.round === round);
+const breachEvents = async (workOrderId: string) =>
+  (await svc.sql<{ body: string }>(`select body from outbox_event where subject = 'sla.breached' order by seq`))
+    .map((r) => JSON.parse(r.body).payload)
+    .filter((p) => p.workOrderId === workOrderId);
+const errorOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions;
+
+beforeAll(async () => {
+  clock = new ManualClock('2026-11-02T01:00:00Z'); // a Monday, 09:00 in Shanghai
+  svc = await InProcessService.create({ def: DISPATCH, module: (rt) => DispatchAppModule.forRoot(rt) }, { clock, env: { SLA_SCAN_MS: '0' } });
+  ({ app, url } = await svc.start());
+  for (const [k, u] of Object.entries(USERS)) tokens[k as keyof typeof USERS] = svc.token(u);
+  steps = { gql, staff: tokens.staff, head: tokens.head, handlerId: 'eng-staff' };
+});
+
+afterAll(async () => {
+  await svc?.close();
+});
+
+describe('domain.md §3 handling: the lifecycle of a work order', () => {
+  it('has the department write the handling plan and its head sign it off within 1 hour (PLAN), then name a handler', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    await ok(gql(tokens.staff, `mutation($i: RecordHandlingPlanInput!) { recordHandlingPlan(input: $i) { id } }`, { i: { workOrderId: id, plan: 'Check the lift controller.' } }));
+    const bySelf = await gql(tokens.staff, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { id } }`, { id });
+    expect(errorOf(bySelf)).toMatchObject({ code: 'FORBIDDEN' });
+
+    clock.advance(20 * 60_000);
+    const signed = await ok(gql(tokens.head, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { ${WORK_ORDER_FIELDS} planSignedOffBy } }`, { id }));
+    expect(signed).toMatchObject({ status: 'PLANNED', planSignedOffBy: 'eng-head' });
+    expect(clockOf(signed, 'PLAN')).toMatchObject({ metAt: clock.now().toISOString(), breachedAt: null });
+
+    const assigned = await ok(gql(tokens.head, `mutation($i: AssignHandlerInput!) { assignHandler(input: $i) { ${WORK_ORDER_FIELDS} } }`, { i: { workOrderId: id, handlerId: 'eng-staff' } }));
+    expect(assigned).toMatchObject({ status: 'ASSIGNED', handlerId: 'eng-staff' });
+  });
+
+  it('refuses illegal transitions with a clear error naming what must come first', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    const early = await gql(tokens.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { id } }`, {
+      i: { workOrderId: id, resolution: 'r', causeAnalysis: 'c', preventiveAction: 'p' },
+    });
+    expect(errorOf(early)).toMatchObject({ code: 'CONFLICT', field: 'workOrderId' });
+    expect(early.errors![0].message).toMatch(/cannot resolve while the work order is RECEIVED: the handling plan must first be written and signed off/);
+
+    const assign = await gql(tokens.head, `mutation($i: AssignHandlerInput!) { assignHandler(input: $i) { id } }`, { i: { workOrderId: id, handlerId: 'eng-staff' } });
+    expect(errorOf(assign)).toMatchObject({ code: 'CONFLICT' });
+    const signOffWithoutPlan = await gql(tokens.head, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { id } }`, { id });
+    expect(errorOf(signOffWithoutPlan)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workOrderId' });
+    const close = await gql(tokens.head, `mutation($id: ID!) { closeWorkOrder(workOrderId: $id) { id } }`, { id });
+    expect(errorOf(close)).toMatchObject({ code: 'CONFLICT' });
+    const progress = await gql(tokens.staff, `mutation($i: RecordProgressInput!) { recordProgress(input: $i) { id } }`, { i: { workOrderId: id, note: 'x' } });
+    expect(errorOf(progress)).toMatchObject({ code: 'CONFLICT' });
+    expect((await workOrder(id)).status).toBe('RECEIVED');
+  });
+
+  it('keeps the customer informed: informing meets REPLY and the 24-hour FEEDBACK of a minor complaint, at the time they were told', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    await planAndAssign(steps, id);
+    const future = await gql(tokens.staff, `mutation($i: RecordProgressInput!) { recordProgress(input: $i) { id } }`, {
+      i: { workOrderId: id, note: 'n', customerInformed: { at: new Date(clock.now().getTime() + H).toISOString(), via: 'PHONE' } },
+    });
+    expect(errorOf(future)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerInformed.at' });
+
+    const toldAt = new Date(clock.now().getTime() - 60_000);
+    const wo = await informCustomer(steps, id, toldAt);
+    expect(wo.status).toBe('IN_PROGRESS');
+    expect(clockOf(wo, 'REPLY').metAt).toBe(toldAt.toISOString());
+    expect(clockOf(wo, 'FEEDBACK').metAt).toBe(toldAt.toISOString());
+    expect(clockOf(wo, 'MAJOR_UPGRADE').metAt).toBeNull();
+    const notes = await workOrder(id, 'progress { note by customerInformedAt customerInformedVia }');
+    expect(notes.progress).toEqual([{ note: 'Technician on the way.', by: 'eng-staff', customerInformedAt: toldAt.toISOString(), customerInformedVia: 'PHONE' }]);
+  });
+
+  it('resolves only with cause analysis and preventive action; a major complaint also needs its corrective-action report', async () => {
+    const { complaintId, workOrders } = await file({ severity: Severity.MAJOR });
+    const id = workOrders[0].id;
+    await planAndAssign(steps, id);
+    const missing = await gql(tokens.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { id } }`, {
+      i: { workOrderId: id, resolution: 'Fixed', causeAnalysis: '  ', preventiveAction: 'p' },
+    });
+    expect(errorOf(missing)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'causeAnalysis' });
+    const noReport = await gql(tokens.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { id } }`, {
+      i: { workOrderId: id, resolution: 'Fixed', causeAnalysis: 'c', preventiveAction: 'p' },
+    });
+    expect(errorOf(noReport)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'correctiveActionReport' });
+    const done = await resolve(steps, id, { correctiveActionReport: 'Controller replaced across the estate.' });
+    expect(done.status).toBe('RESOLVED');
+    expect(await svc.sql(`select 1 from outbox_event where subject = 'complaint.resolved' and body like $1`, [`%${complaintId}%`])).toHaveLength(1);
+  });
+
+  it("records the customer's confirmation only as given by the customer who complained, never signed on their behalf", async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    await handleToResolution(steps, id, clock.now());
+    const confirm = (i: Record<string, unknown>) => gql(tokens.staff, `mutation($i: ConfirmResolutionInput!) { confirmResolution(input: $i) { ${WORK_ORDER_FIELDS} confirmedAt } }`, { i: { workOrderId: id, ...i } });
+    expect(errorOf(await confirm({ customerId: 'someone-else', signature: 'scan-1.pdf' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerId' });
+    expect(errorOf(await confirm({ customerId: 'eng-staff', signature: 'scan-1.pdf' }))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await confirm({ customerId: 'cust-1', signature: ' ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'signature' });
+    const confirmed = await ok(confirm({ customerId: 'cust-1', signature: 'scan-1.pdf' }));
+    expect(confirmed.status).toBe('CONFIRMED');
+    const closed = await ok(gql(tokens.head, `mutation($id: ID!) { closeWorkOrder(workOrderId: $id) { status closedAt } }`, { id }));
+    expect(closed).toEqual({ status: 'CLOSED', closedAt: clock.now().toISOString() });
+  });
+
+  it('has the area manager report a major complaint to the head within 10 minutes and agree a solution within 12 hours', async () => {
+    const { workOrders } = await file({ severity: Severity.MAJOR });
+    const id = workOrders[0].id;
+    const fresh = await workOrder(id);
+    expect(clockOf(fresh, 'REPORT_TO_HEAD').dueAt).toBe(new Date(clock.now().getTime() + 10 * 60_000).toISOString());
+    expect(clockOf(fresh, 'SOLUTION_AGREED').dueAt).toBe(new Date(clock.now().getTime() + 12 * H).toISOString());
+    const byStaff = await gql(tokens.staff, `mutation($i: ReportToHeadInput!) { reportToHead(input: $i) { id } }`, { i: { workOrderId: id, reportedTo: 'site-head' } });
+    expect(errorOf(byStaff)).toMatchObject({ code: 'FORBIDDEN' });
+    clock.advance(5 * 60_000);
+    const reported = await ok(gql(tokens.areaManager, `mutation($i: ReportToHeadInput!) { reportToHead(input: $i) { ${WORK_ORDER_FIELDS} } }`, { i: { workOrderId: id, reportedTo: 'site-head' } }));
+    expect(clockOf(reported, 'REPORT_TO_HEAD')).toMatchObject({ metAt: clock.now().toISOString(), breachedAt: null });
+    clock.advance(13 * H);
+    await tick();
+    const agreed = await ok(gql(tokens.areaManager, `mutation($i: AgreeSolutionInput!) { recordAgreedSolution(input: $i) { ${WORK_ORDER_FIELDS} } }`, {
+      i: { workOrderId: id, solution: 'Replace the controller on Friday.', agreed: { at: clock.now().toISOString(), via: 'VISIT' } },
+    }));
+    const solution = clockOf(agreed, 'SOLUTION_AGREED');
+    expect(solution.metAt).toBe(clock.now().toISOString());
+    expect(solution.breachedAt).toBe(solution.dueAt); // met late: breached at its due time, and it fired once
+    expect((await breachEvents(id)).map((e) => e.clock)).toEqual(['PLAN', 'SOLUTION_AGREED']); // nobody signed a plan either
+  });
+});
+
+describe('domain.md §3 deadlines: breach, escalation, extension', () => {
+  it('fires a passed deadline once, never early, publishes sla.breached and escalates handler → department head → site head → leadership with the full history', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    const start = clock.now().getTime();
+    clock.set(new Date(start + H - 1));
+    await tick();
+    expect(await breachEvents(id)).toHaveLength(0); // 1 ms before PLAN is due: nothing
+
+    clock.set(new Date(start + H));
+    await tick();
+    await tick();
+    let wo = await workOrder(id, 'escalations { from to reason clock by }');
+    expect(clockOf(wo, 'PLAN')).toMatchObject({ breachedAt: new Date(start + H).toISOString(), metAt: null });
+    expect(wo.escalationLevel).toBe('DEPARTMENT_HEAD');
+    expect(wo.overdue).toBe(true);
+    expect(await breachEvents(id)).toEqual([expect.objectContaining({ clock: 'PLAN', department: 'ENGINEERING', dueAt: new Date(start + H).toISOString() })]);
+
+    clock.set(new Date(start + 24 * H)); // FEEDBACK (24 h) is due; REPLY (48 h) is not yet
+    await tick();
+    clock.set(new Date(start + 48 * H));
+    await tick();
+    clock.set(new Date(start + 240 * H));
+    await tick();
+    await tick();
+    wo = await workOrder(id, 'escalations { from to reason clock by }');
+    expect((await breachEvents(id)).map((e) => e.clock)).toEqual(['PLAN', 'FEEDBACK', 'REPLY', 'MAJOR_UPGRADE']);
+    expect(wo.escalations.map((e: any) => [e.from, e.to, e.clock, e.by])).toEqual([
+      ['HANDLER', 'DEPARTMENT_HEAD', 'PLAN', 'system'],
+      ['DEPARTMENT_HEAD', 'SITE_HEAD', 'FEEDBACK', 'system'],
+      ['SITE_HEAD', 'LEADERSHIP', 'REPLY', 'system'],
+      ['LEADERSHIP', 'LEADERSHIP', 'MAJOR_UPGRADE', 'system'],
+    ]);
+    expect(wo.escalationLevel).toBe('LEADERSHIP');
+    expect(await svc.sql(`select 1 from deadline where work_order_id = $1 and fired_at < due_at`, [id])).toHaveLength(0);
+  });
+
+  it('escalates by hand to a named higher level with a reason; the clocks keep running', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    const before = await workOrder(id);
+    const down = await gql(tokens.staff, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { id } }`, { i: { workOrderId: id, reason: 'x', to: 'HANDLER' } });
+    expect(errorOf(down)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
+    const noReason = await gql(tokens.staff, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { id } }`, { i: { workOrderId: id, reason: ' ' } });
+    expect(errorOf(noReason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const up = await ok(gql(tokens.staff, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { ${WORK_ORDER_FIELDS} escalations { from to reason by } } }`, {
+      i: { workOrderId: id, reason: 'Customer threatens to go to the press.', to: 'SITE_HEAD' },
+    }));
+    expect(up.escalationLevel).toBe('SITE_HEAD');
+    expect(up.escalations).toEqual([{ from: 'HANDLER', to: 'SITE_HEAD', reason: 'Customer threatens to go to the press.', by: 'eng-staff' }]);
+    expect(up.deadlines).toEqual(before.deadlines);
+  });
+
+  it('extends a deadline only with a reason and a record of when and how the customer was told', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    const feedback = clockOf(await workOrder(id), 'FEEDBACK');
+    const newDueAt = new Date(new Date(feedback.dueAt).getTime() + 24 * H).toISOString();
+    const extend = (i: Record<string, unknown>, token = tokens.head) =>
+      gql(token, `mutation($i: ExtendDeadlineInput!) { extendDeadline(input: $i) { ${WORK_ORDER_FIELDS} extensions { clock previousDueAt newDueAt reason customerToldAt customerToldVia by } } }`, {
+        i: { workOrderId: id, clock: 'FEEDBACK', newDueAt, reason: 'Spare part on order.', customerTold: { at: clock.now().toISOString(), via: 'WECHAT' }, ...i },
+      });
+    const untold = await extend({ customerTold: undefined }); // the gateway names the field; the subgraph says it in words
+    expect(errorOf(untold)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(untold.errors![0].message).toMatch(/Field "customerTold" of required type "CustomerContactInput!" was not provided/);
+    expect(errorOf(await extend({ reason: '' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    expect(errorOf(await extend({ customerTold: { at: new Date(clock.now().getTime() + H).toISOString(), via: 'WECHAT' } }))).toMatchObject({ field: 'customerTold.at' });
+    expect(errorOf(await extend({ newDueAt: feedback.dueAt }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newDueAt' });
+    expect(errorOf(await extend({ clock: 'MAJOR_UPGRADE' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clock' });
+    expect(errorOf(await extend({}, tokens.staff))).toMatchObject({ code: 'FORBIDDEN' });
+
+    const extended = await ok(extend({}));
+    expect(clockOf(extended, 'FEEDBACK').dueAt).toBe(newDueAt);
+    expect(extended.extensions).toEqual([
+      { clock: 'FEEDBACK', previousDueAt: feedback.dueAt, newDueAt, reason: 'Spare part on order.', customerToldAt: clock.now().toISOString(), customerToldVia: 'WECHAT', by: 'eng-head' },
+    ]);
+    clock.set(feedback.dueAt);
+    await tick();
+    expect((await breachEvents(id)).map((e) => e.clock)).not.toContain('FEEDBACK'); // the old due time no longer fires
+    clock.set(newDueAt);
+    await tick();
+    expect((await breachEvents(id)).map((e) => e.clock)).toContain('FEEDBACK');
+    expect(errorOf(await extend({ newDueAt: new Date(new Date(newDueAt).getTime() + H).toISOString() }))).toMatchObject({ code: 'CONFLICT', field: 'clock' });
+  });
+
+  it('upgrades to major (rules A and D) by starting the major clocks from the upgrade and stopping the minor ones', async () => {
+    const { complaintId, workOrders } = await file();
+    const id = workOrders[0].id;
+    clock.advance(30 * 60_000);
+    const upgradedAt = clock.now();
+    await svc.publish(ComplaintSeverityChanged, {
+      orgId: ORG, siteId: SITE, complaintId, from: Severity.MINOR, to: Severity.MAJOR, reason: SeverityChangeReason.UNRESOLVED_10_DAYS, changedAt: upgradedAt.toISOString(),
+    });
+    const wo = await eventually(async () => {
+      const w = await workOrder(id);
+      return w.severity === 'MAJOR' && clockOf(w, 'REPORT_TO_HEAD') ? w : undefined;
+    }, 20_000, 'the upgrade');
+    expect(clockOf(wo, 'REPORT_TO_HEAD').dueAt).toBe(new Date(upgradedAt.getTime() + 10 * 60_000).toISOString());
+    expect(clockOf(wo, 'SOLUTION_AGREED').dueAt).toBe(new Date(upgradedAt.getTime() + 12 * H).toISOString());
+    expect(clockOf(wo, 'FEEDBACK').cancelledAt).toBe(upgradedAt.toISOString());
+    expect(clockOf(wo, 'MAJOR_UPGRADE').cancelledAt).toBe(upgradedAt.toISOString());
+    expect(clockOf(wo, 'PLAN').cancelledAt).toBeNull();
+  });
+});
+
+describe('domain.md §2–3 liaison letters, contractors and emergencies', () => {
+  it('passes a matter to another department with a liaison letter that has its own deadline and goes overdue once', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    const dueAt = new Date(clock.now().getTime() + 4 * H).toISOString();
+    const send = (i: Record<string, unknown>) => gql(tokens.staff, `mutation($i: SendLiaisonLetterInput!) { sendLiaisonLetter(input: $i) { id toDepartment dueAt overdueAt } }`, { i: { workOrderId: id, body: 'Please check the CCTV.', dueAt, ...i } });
+    expect(errorOf(await send({ toDepartment: 'ENGINEERING' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toDepartment' });
+    expect(errorOf(await send({ toDepartment: 'SECURITY', dueAt: clock.now().toISOString() }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueAt' });
+    const letter = await ok(send({ toDepartment: 'SECURITY' }));
+    expect(letter).toMatchObject({ toDepartment: 'SECURITY', dueAt, overdueAt: null });
+
+    clock.set(dueAt);
+    await tick();
+    const letters = async () => ok(gql(tokens.securityStaff, `{ liaisonLetters(toDepartment: SECURITY, open: true) { id overdueAt } }`));
+    expect((await letters()).find((l: any) => l.id === letter.id).overdueAt).toBe(dueAt);
+    const byEngineer = await gql(tokens.staff, `mutation($i: AnswerLiaisonLetterInput!) { answerLiaisonLetter(input: $i) { id } }`, { i: { letterId: letter.id, answer: 'ok' } });
+    expect(errorOf(byEngineer)).toMatchObject({ code: 'FORBIDDEN' });
+    const answered = await ok(gql(tokens.securityStaff, `mutation($i: AnswerLiaisonLetterInput!) { answerLiaisonLetter(input: $i) { answer answeredAt } }`, { i: { letterId: letter.id, answer: 'Footage saved.' } }));
+    expect(answered.answer).toBe('Footage saved.');
+    expect((await letters()).map((l: any) => l.id)).not.toContain(letter.id);
+  });
+
+  it('fines a contractor who does not show up within 4 hours, refuses or misses the deadline, starts the emergency repair team, and lists the fines for settlement', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    const issue = (rectifyBy: Date) =>
+      ok(gql(tokens.staff, `mutation($i: IssueNoticeInput!) { issueRectificationNotice(input: $i) { id failure emergencyRepairStartedAt } }`, {
+        i: { workOrderId: id, contractor: 'Acme Build Ltd', defect: 'Water seeps through the wall.', rectifyBy: rectifyBy.toISOString() },
+      }));
+    const issuedAt = clock.now();
+    const noShow = await issue(new Date(issuedAt.getTime() + 72 * H));
+    const refused = await issue(new Date(issuedAt.getTime() + 72 * H));
+    const late = await issue(new Date(issuedAt.getTime() + 6 * H));
+    expect(clockOf(await workOrder(id), 'CONTRACTOR_ARRIVAL')).toBeDefined();
+    for (const n of [refused, late]) {
+      await ok(gql(tokens.staff, `mutation($i: RecordContractorResponseInput!) { recordContractorResponse(input: $i) { id } }`, { i: { noticeId: n.id, response: 'ARRIVED' } }));
+    }
+    await ok(gql(tokens.staff, `mutation($i: RecordContractorResponseInput!) { recordContractorResponse(input: $i) { id } }`, { i: { noticeId: refused.id, response: 'REFUSED' } }));
+
+    clock.set(new Date(issuedAt.getTime() + 4 * H));
+    await tick();
+    clock.set(new Date(issuedAt.getTime() + 6 * H));
+    await tick();
+    const notices = await ok(gql(tokens.staff, `query($id: ID!) { rectificationNotices(workOrderId: $id) { id failure emergencyRepairStartedAt arrivedAt } }`, { id }));
+    const byId = Object.fromEntries(notices.map((n: any) => [n.id, n]));
+    expect(byId[noShow.id]).toMatchObject({ failure: 'NO_SHOW', emergencyRepairStartedAt: new Date(issuedAt.getTime() + 4 * H).toISOString() });
+    expect(byId[refused.id].failure).toBe('REFUSED');
+    expect(byId[late.id]).toMatchObject({ failure: 'MISSED_DEADLINE', emergencyRepairStartedAt: new Date(issuedAt.getTime() + 6 * H).toISOString() });
+
+    const penalties = await ok(gql(tokens.head, `{ contractorPenalties(settled: false) { id noticeId failure amountYuan contractor } }`));
+    const mine = penalties.filter((p: any) => [noShow.id, refused.id, late.id].includes(p.noticeId));
+    expect(mine.map((p: any) => p.failure).sort()).toEqual(['MISSED_DEADLINE', 'NO_SHOW', 'REFUSED']);
+    expect(mine.every((p: any) => p.amountYuan === null && p.contractor === 'Acme Build Ltd')).toBe(true);
+
+    const setAmount = (token: string, amountYuan: number) => gql(token, `mutation($i: SetPenaltyAmountInput!) { setPenaltyAmount(input: $i) { amountYuan } }`, { i: { penaltyId: mine[0].id, amountYuan } });
+    expect(errorOf(await setAmount(tokens.head, 4999))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountYuan' });
+    expect(errorOf(await setAmount(tokens.staff, 5000))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await ok(setAmount(tokens.head, 5000))).toEqual({ amountYuan: 5000 });
+    const settled = await ok(gql(tokens.head, `mutation($id: ID!) { settlePenalty(penaltyId: $id) { settledAt } }`, { id: mine[0].id }));
+    expect(settled.settledAt).toBe(clock.now().toISOString());
+    expect(await svc.sql(`select 1 from outbox_event where subject = 'contractor.penalized' and body like $1`, [`%${noShow.id}%`])).toHaveLength(1);
+  });
+
+  it('reports an emergency up the chain at once and keeps its cause, remedy and prevention', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    const report = (i: Record<string, unknown>, token = tokens.frontDesk) =>
+      gql(token, `mutation($i: ReportEmergencyInput!) { reportEmergency(input: $i) { id workOrderId reportedBy } }`, {
+        i: { siteId: SITE, workOrderId: id, description: 'Burst pipe flooding the lobby.', occurredAt: clock.now().toISOString(), containment: 'Water shut off.', ...i },
+      });
+    expect(errorOf(await report({}, tokens.otherSite))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await report({ occurredAt: new Date(clock.now().getTime() + H).toISOString() }))).toMatchObject({ field: 'occurredAt' });
+    const e = await ok(report({}));
+    const wo = await workOrder(id, 'escalations { to reason }');
+    expect(wo.escalationLevel).toBe('LEADERSHIP');
+    expect(wo.escalations).toEqual([{ to: 'LEADERSHIP', reason: 'emergency: Burst pipe flooding the lobby.' }]);
+    const reviewed = await ok(gql(tokens.siteHead, `mutation($i: RecordEmergencyReviewInput!) { recordEmergencyReview(input: $i) { cause remedy prevention reviewedAt } }`, {
+      i: { emergencyId: e.id, cause: 'Frozen pipe.', remedy: 'Pipe replaced.', prevention: 'Insulate pipes before winter.' },
+    }));
+    expect(reviewed).toMatchObject({ cause: 'Frozen pipe.', remedy: 'Pipe replaced.', prevention: 'Insulate pipes before winter.' });
+    expect((await ok(gql(tokens.siteHead, `{ emergencies(open: true) { id } }`))).map((x: any) => x.id)).not.toContain(e.id);
+    expect(await svc.sql(`select 1 from outbox_event where subject = 'emergency.reported' and body like $1`, [`%${e.id}%`])).toHaveLength(1);
+  });
+});
+
+describe('domain.md §3–4 department queues and rework', () => {
+  it("lists a department's queue by department, site, status and overdue, nearest deadline first, in cursor pages", async () => {
+    await svc.sql(`update deadline set met_at = $1 where met_at is null and cancelled_at is null`, [clock.now()]); // earlier tests' open clocks out of the way
+    await svc.sql(`update work_order set next_due_at = '9999-12-31'`);
+    const a = await file({ receivedAt: new Date(clock.now().getTime() - 30 * H).toISOString() }); // FEEDBACK due 6 h ago
+    const b = await file({ departments: [Department.SECURITY, Department.ENGINEERING] });
+    clock.advance(1);
+    const c = await file();
+    const page = (args: string, token = tokens.siteHead) => ok(gql(token, `{ workOrders(${args}) { edges { cursor node { id department overdue nextDueAt } } pageInfo { hasNextPage endCursor } } }`));
+    const all = await page('first: 10');
+    const ids = all.edges.map((e: any) => e.node.id);
+    const engA = a.workOrders[0].id;
+    const engC = c.workOrders[0].id;
+    expect(ids[0]).toBe(engA);
+    const dues = all.edges.map((e: any) => e.node.nextDueAt).filter(Boolean);
+    expect([...dues].sort()).toEqual(dues);
+    expect((await page('overdue: true')).edges.map((e: any) => e.node.id)).toEqual([engA]);
+    expect((await page('overdue: false, department: SECURITY')).edges.map((e: any) => e.node.id)).toEqual([b.workOrders[0].id]);
+    expect(errorOf(await gql(tokens.staff, `{ workOrders(department: SECURITY) { edges { node { id } } } }`))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await gql(tokens.siteHead, `{ workOrders(siteId: "elsewhere") { edges { node { id } } } }`))).toMatchObject({ code: 'FORBIDDEN' });
+
+    const first = await page('first: 2, department: ENGINEERING');
+    const second = await page(`first: 2, department: ENGINEERING, after: "${first.pageInfo.endCursor}"`);
+    const walked = [...first.edges, ...second.edges].map((e: any) => e.node.id);
+    expect(walked.slice(0, 3)).toEqual(expect.arrayContaining([engA, engC]));
+    expect(new Set(walked).size).toBe(walked.length);
+    expect((await page('status: CLOSED, first: 100')).edges.every((e: any) => e.node.department)).toBe(true);
+  });
+
+  it('reopens the work order for rework on callback.dissatisfied with new clocks and a liaison letter; a second dissatisfaction escalates', async () => {
+    const { complaintId, workOrders } = await file();
+    const id = workOrders[0].id;
+    await handleToResolution(steps, id, clock.now());
+    const dissatisfied = (n: number) =>
+      svc.publish(CallbackDissatisfied, { orgId: ORG, siteId: SITE, complaintId, callbackId: `cb-${n}`, at: clock.now().toISOString(), shortcomings: 'Lift still stops.', areaManagerId: 'area-mgr' });
+    clock.advance(H);
+    await dissatisfied(1);
+    const reopened = await eventually(async () => {
+      const w = await workOrder(id);
+      return w.status === 'REOPENED' ? w : undefined;
+    }, 20_000, 'the reopen');
+    expect(reopened.round).toBe(2);
+    expect(clockOf(reopened, 'PLAN', 2)).toMatchObject({ dueAt: new Date(clock.now().getTime() + H).toISOString(), metAt: null });
+    expect(clockOf(reopened, 'FEEDBACK', 2)).toBeDefined();
+    const letters = await ok(gql(tokens.staff, `{ liaisonLetters(toDepartment: ENGINEERING, open: true) { workOrderId body sentBy } }`));
+    expect(letters).toContainEqual({ workOrderId: id, body: 'Rework after a dissatisfied callback (cb-1): Lift still stops.', sentBy: 'area-mgr' });
+    expect(await svc.sql(`select 1 from outbox_event where subject = 'workorder.reopened' and body like $1`, [`%${id}%`])).toHaveLength(1);
+
+    await handleToResolution(steps, id, clock.now());
+    expect(await svc.sql(`select 1 from outbox_event where subject = 'complaint.resolved' and body like $1`, [`%${complaintId}%`])).toHaveLength(2);
+    clock.advance(H);
+    await dissatisfied(2);
+    const again = await eventually(async () => {
+      const w = await workOrder(id, 'escalations { to reason }');
+      return w.status === 'REOPENED' && w.round === 3 ? w : undefined;
+    }, 20_000, 'the second reopen');
+    expect(again.escalationLevel).toBe('DEPARTMENT_HEAD');
+    expect(again.escalations[0].reason).toMatch(/^customer dissatisfied 2 times/);
+  });
+});

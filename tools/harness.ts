@@ -1,0 +1,148 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { connect, StringCodec } from 'nats';
+import { Client } from 'pg';
+import { envelopeFor, type EventContract } from '@pc/contracts';
+import { streamName, wireSubject } from '@pc/messaging';
+import { ServiceConfig, dropDatabase, loadConfig, migrate, signToken, type AuthUser, type Clock } from '@pc/platform';
+import { appUrl, startApp, subgraphPersistence, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
+
+/**
+ * Test and tool helpers that load no subgraph by themselves (a process may hold the code of only
+ * one code-first subgraph: their GraphQL types share one registry).
+ */
+
+/** One subgraph as a test runs it in-process: its definition and its AppModule. */
+export interface InProcessEntry {
+  def: SubgraphDefinition;
+  module(rt: SubgraphRuntime): DynamicModule;
+}
+
+export async function runSql<R>(databaseUrl: string, text: string, params: unknown[] = []): Promise<R[]> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as R[];
+  } finally {
+    await client.end();
+  }
+}
+
+export async function publishEvent<T extends object>(
+  config: ServiceConfig,
+  contract: EventContract<T>,
+  payload: T & { orgId: string },
+  id: string = randomBytes(8).toString('hex'),
+): Promise<void> {
+  const envelope = envelopeFor(contract, payload, id, new Date());
+  const nc = await connect({ servers: config.NATS_URL });
+  try {
+    await nc.jetstream().publish(wireSubject(config.NATS_NAMESPACE, contract.subject), StringCodec().encode(JSON.stringify(envelope)), { msgID: id });
+  } finally {
+    await nc.close();
+  }
+}
+
+/** GraphQL over HTTP: POSTs one operation. */
+export async function postGraphql<T = any>(url: string, token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: T; errors?: any[] };
+}
+
+/**
+ * One subgraph run inside the test process, as several replicas on one fresh database and NATS
+ * namespace, with an injected clock: for tests that move time (timers, deadlines) or need
+ * replicas. Only one kind of subgraph per process (their code-first schemas share a registry).
+ */
+export class InProcessService {
+  readonly instances: INestApplication[] = [];
+
+  private constructor(
+    readonly entry: InProcessEntry,
+    readonly config: ServiceConfig,
+    readonly clock: Clock | undefined,
+    private readonly databaseUrl: string,
+  ) {}
+
+  static async create(entry: InProcessEntry, options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {}): Promise<InProcessService> {
+    const name = entry.def.service;
+    const run = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+    const server = new URL(process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432');
+    server.pathname = `/pc_${run}_${name}`;
+    const env: NodeJS.ProcessEnv = {
+      AUTH_JWT_SECRET: randomBytes(24).toString('hex'),
+      LOG_LEVEL: 'warn',
+      OUTBOX_POLL_MS: '200',
+      ...process.env,
+      ...options.env,
+      NATS_NAMESPACE: run,
+      [`${name.toUpperCase()}_DATABASE_URL`]: server.toString(),
+    };
+    const config = loadConfig(ServiceConfig, env);
+    await migrate(subgraphPersistence(entry.def, config));
+    return new InProcessService(entry, config, options.clock, server.toString());
+  }
+
+  /** Starts one more replica; answers its GraphQL URL. */
+  async start(): Promise<{ app: INestApplication; url: string }> {
+    const app = await startApp(this.entry.module({ config: this.config, clock: this.clock }), 0);
+    this.instances.push(app);
+    return { app, url: await appUrl(app) };
+  }
+
+  /** Stops one replica cleanly (its timers and consumers finish what they hold). */
+  async stop(app: INestApplication): Promise<void> {
+    await app.close();
+    this.instances.splice(this.instances.indexOf(app), 1);
+  }
+
+  token(user: AuthUser): string {
+    return signToken(user, this.config.AUTH_JWT_SECRET);
+  }
+
+  sql<R = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<R[]> {
+    return runSql<R>(this.databaseUrl, text, params);
+  }
+
+  publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }, id?: string): Promise<void> {
+    return publishEvent(this.config, contract, payload, id);
+  }
+
+  async close(): Promise<void> {
+    for (const app of [...this.instances]) await this.stop(app).catch(() => undefined);
+    const nc = await connect({ servers: this.config.NATS_URL }).catch(() => undefined);
+    if (nc) {
+      const jsm = await nc.jetstreamManager();
+      await jsm.streams.delete(streamName(this.config.NATS_NAMESPACE)).catch(() => undefined);
+      await nc.close();
+    }
+    await dropDatabase(this.databaseUrl).catch(() => undefined);
+  }
+}
+
+/** Polls until `check` returns a value (not undefined/false/null) or the timeout passes. */
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false | null>,
+  timeoutMs = 15_000,
+  what = 'condition',
+  failFast = false,
+): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false && v !== null) return v;
+    } catch (e) {
+      if (failFast) throw e;
+      last = e;
+    }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
