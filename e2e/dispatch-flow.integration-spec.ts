@@ -1,0 +1,92 @@
+import { CallbackDissatisfied } from '@pc/contracts';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { System, eventually } from '@pc/system';
+import { WORK_ORDER_FIELDS, handleToResolution, type Steps } from './work-order-steps';
+
+/**
+ * Dispatch with the rest of the system, on the real clock. Real: the four subgraph processes, the
+ * gateway, PostgreSQL, NATS JetStream. Mocked: nothing (the callback service's
+ * `callback.dissatisfied` is published on the bus as it will publish it).
+ */
+let system: System;
+const token = (sub: string) => system.token(DEMO_USERS.find((u) => u.sub === sub)!);
+let steps: Steps;
+const DAY = 24 * 3_600_000;
+
+const FILE = `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id severity receivedAt } }`;
+const COMPLAINT = `query($id: ID!) { complaint(id: $id) { id status severity
+  workOrders { ${WORK_ORDER_FIELDS} escalations { from to clock } } callbacks { id dueAt } } }`;
+const input = {
+  siteId: 'demo-site-1',
+  unitId: 'demo-site-1-unit-101',
+  customerId: 'demo-customer-1',
+  channel: 'LETTER',
+  category: 'EQUIPMENT',
+  description: 'The lift in tower 1 stops between floors.',
+};
+
+beforeAll(async () => {
+  system = await System.start();
+  await system.seedRegistry(DEMO_DATASET);
+  steps = { gql: (t, q, v) => system.graphql(t, q, v), staff: token('demo-department-staff'), head: token('demo-department-head') };
+});
+
+afterAll(async () => {
+  await system?.close();
+});
+
+it('makes a complaint recorded late with receivedAt 11 days ago MAJOR by itself within seconds (rule D), with its breached clocks in deadlines', async () => {
+  const receivedAt = new Date(Date.now() - 11 * DAY).toISOString();
+  const filed = await system.graphql(token('demo-front-desk'), FILE, { i: { ...input, receivedAt, idempotencyKey: 'late-paper-11-days' } });
+  expect(filed.errors).toBeUndefined();
+  expect(filed.data.fileComplaint.severity).toBe('MINOR');
+  const started = Date.now();
+
+  const c = await eventually(async () => {
+    const r = await system.graphql(token('demo-complaint-rep'), COMPLAINT, { id: filed.data.fileComplaint.id });
+    const wo = r.data?.complaint?.workOrders?.[0];
+    return r.data?.complaint?.severity === 'MAJOR' && wo?.deadlines.some((d: any) => d.clock === 'REPORT_TO_HEAD') ? r.data.complaint : undefined;
+  }, 30_000, 'the automatic upgrade to major');
+  process.stdout.write(`late complaint became MAJOR ${Date.now() - started} ms after filing\n`);
+
+  const wo = c.workOrders[0];
+  const clock = (name: string) => wo.deadlines.find((d: any) => d.clock === name);
+  for (const name of ['FEEDBACK', 'REPLY', 'MAJOR_UPGRADE']) {
+    expect(clock(name).breachedAt).toBe(clock(name).dueAt); // each passed while the paper form waited
+  }
+  expect(new Date(clock('MAJOR_UPGRADE').dueAt).getTime()).toBe(new Date(receivedAt).getTime() + 10 * DAY);
+  expect(clock('MAJOR_UPGRADE').cancelledAt).not.toBeNull(); // its job is done
+  expect(clock('REPORT_TO_HEAD').breachedAt).toBeNull(); // the major clocks start at the upgrade
+  expect(clock('SOLUTION_AGREED').breachedAt).toBeNull();
+  expect(wo.severity).toBe('MAJOR');
+  expect(wo.escalations.length).toBeGreaterThanOrEqual(1);
+  expect(wo.escalations[0]).toMatchObject({ from: 'HANDLER', to: 'DEPARTMENT_HEAD' });
+});
+
+it('closes the rework loop over the bus: resolved → callback → dissatisfied → reopened → resolved again → second callback', async () => {
+  const filed = await system.graphql(token('demo-front-desk'), FILE, { i: { ...input, unitId: 'demo-site-1-unit-502', customerId: 'demo-customer-2', channel: 'PHONE', idempotencyKey: 'rework-loop' } });
+  const id = filed.data.fileComplaint.id;
+  const read = () => system.graphql(token('demo-complaint-rep'), COMPLAINT, { id }).then((r) => r.data!.complaint);
+  const wo = (await eventually(async () => (await read()).workOrders[0], 20_000, 'the work order')) as { id: string };
+  await handleToResolution(steps, wo.id);
+  const first = await eventually(async () => {
+    const c = await read();
+    return c.status === 'RESOLVED' && c.callbacks.length === 1 ? c : undefined;
+  }, 20_000, 'the first callback');
+
+  await system.publish(CallbackDissatisfied, {
+    orgId: 'demo-org', siteId: 'demo-site-1', complaintId: id, callbackId: first.callbacks[0].id, at: new Date().toISOString(), shortcomings: 'Still stops at floor 7.',
+  });
+  const reopened = await eventually(async () => {
+    const c = await read();
+    return c.status === 'OPEN' && c.workOrders[0].status === 'REOPENED' ? c : undefined;
+  }, 20_000, 'the reopened case');
+  expect(reopened.workOrders[0].round).toBe(2);
+
+  await handleToResolution(steps, wo.id);
+  const second = await eventually(async () => {
+    const c = await read();
+    return c.status === 'RESOLVED' && c.callbacks.length === 2 ? c : undefined;
+  }, 20_000, 'the second callback');
+  expect(second.workOrders[0]).toMatchObject({ status: 'RESOLVED', round: 2 });
+});
