@@ -128,7 +128,7 @@ export class SettlePenalty {
       const p = await em.findOne(ContractorPenalty, { id: penaltyId, orgId: user.org });
       if (!p) throw notFound('contractor penalty', penaltyId);
       assertSite(user, p.siteId);
-      if (p.amountYuan == null) throw conflict('the coordinator has not set the amount yet', 'penaltyId');
+      if (p.amountYuan === null || p.amountYuan === undefined) throw conflict('the coordinator has not set the amount yet', 'penaltyId');
       if (p.settledAt) throw conflict('the fine is already settled', 'penaltyId');
       p.settledAt = this.clock.now();
       return p;

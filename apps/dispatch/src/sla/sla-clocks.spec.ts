@@ -1,5 +1,5 @@
 import { Severity, SlaClock } from '@pc/contracts';
-import { closeClock, initialClocks } from './sla-clocks';
+import { closeClock, contractorArrivalClock, initialClocks, majorClocks, reworkClocks } from './sla-clocks';
 
 const receivedAt = new Date('2026-11-02T01:00:00Z');
 const replyDueAt = new Date('2026-11-04T01:00:00Z');
@@ -31,5 +31,22 @@ describe('domain.md §3 clocks of a new work order', () => {
     const onTime = { dueAt: new Date(2 * H), metAt: null as Date | null, breachedAt: null as Date | null };
     closeClock(onTime, new Date(H));
     expect(onTime.breachedAt).toBeNull();
+  });
+  it('starts the major clocks from the moment a complaint becomes major (rules A and D): 10 minutes and 12 hours', () => {
+    const at = new Date('2026-11-12T01:00:00Z');
+    expect(majorClocks(at)).toEqual([
+      { clock: SlaClock.REPORT_TO_HEAD, dueAt: new Date(at.getTime() + 10 * 60_000) },
+      { clock: SlaClock.SOLUTION_AGREED, dueAt: new Date(at.getTime() + 12 * H) },
+    ]);
+  });
+  it('gives rework a new plan in 1 hour and the lead department feedback in 24 hours (minor) or a solution in 12 hours (major)', () => {
+    const at = new Date('2026-11-12T01:00:00Z');
+    expect(reworkClocks({ lead: false, severity: Severity.MINOR, at })).toEqual([{ clock: SlaClock.PLAN, dueAt: new Date(at.getTime() + H) }]);
+    expect(due(reworkClocks({ lead: true, severity: Severity.MINOR, at }), SlaClock.FEEDBACK)).toBe(at.getTime() + 24 * H);
+    expect(due(reworkClocks({ lead: true, severity: Severity.MAJOR, at }), SlaClock.SOLUTION_AGREED)).toBe(at.getTime() + 12 * H);
+  });
+  it('gives a contractor 4 hours to show up after a rectification notice', () => {
+    const at = new Date('2026-11-12T01:00:00Z');
+    expect(contractorArrivalClock(at)).toEqual({ clock: SlaClock.CONTRACTOR_ARRIVAL, dueAt: new Date(at.getTime() + 4 * H) });
   });
 });
