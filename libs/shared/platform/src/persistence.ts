@@ -110,7 +110,10 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
 /** The explicit migration step (never run inside module init). Returns the names applied. */
 export async function migrate(s: PersistenceSettings): Promise<string[]> {
   await ensureDatabase(s.databaseUrl);
-  const orm = await MikroORM.init(ormOptions(s));
+  const options = ormOptions(s);
+  // applying migrations must not rewrite the committed schema snapshot (MikroORM stores the live
+  // schema after `up` when snapshots are on); only the migration generator maintains it
+  const orm = await MikroORM.init({ ...options, migrations: { ...options.migrations, snapshot: false } });
   try {
     const applied = await orm.getMigrator().up();
     return applied.map((m) => m.name);
