@@ -359,6 +359,11 @@ describe('domain.md §2–3 liaison letters, contractors and emergencies', () =>
     expect(byId[noShow.id]).toMatchObject({ failure: 'NO_SHOW', emergencyRepairStartedAt: new Date(issuedAt.getTime() + 4 * H).toISOString() });
     expect(byId[refused.id].failure).toBe('REFUSED');
     expect(byId[late.id]).toMatchObject({ failure: 'MISSED_DEADLINE', emergencyRepairStartedAt: new Date(issuedAt.getTime() + 6 * H).toISOString() });
+    const arrival = (noticeId: string) => (wo: any) => wo.deadlines.find((d: any) => d.clock === 'CONTRACTOR_ARRIVAL' && d.noticeId === noticeId);
+    const wo = await workOrder(id);
+    expect(arrival(noShow.id)(wo)).toMatchObject({ breachedAt: new Date(issuedAt.getTime() + 4 * H).toISOString(), cancelledAt: new Date(issuedAt.getTime() + 4 * H).toISOString() });
+    expect(arrival(refused.id)(wo)).toMatchObject({ breachedAt: null, metAt: issuedAt.toISOString() });
+    expect(arrival(late.id)(wo)).toMatchObject({ breachedAt: null, metAt: issuedAt.toISOString() });
 
     const penalties = await ok(gql(tokens.head, `{ contractorPenalties(settled: false) { id noticeId failure amountYuan contractor } }`));
     const mine = penalties.filter((p: any) => [noShow.id, refused.id, late.id].includes(p.noticeId));

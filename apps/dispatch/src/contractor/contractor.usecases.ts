@@ -76,16 +76,17 @@ export class RecordContractorResponse {
       if (at.getTime() > now.getTime()) throw invalidInput('at', 'must not be in the future');
       if (notice.completedAt) throw conflict('the rectification is already completed', 'noticeId');
       const failure = FAILURE_OF[input.response];
+      const book = await DeadlineBook.of(em, await loadWorkOrder(em, user, notice.workOrderId));
       if (failure) {
         if (notice.failure) throw conflict(`the contractor already failed this notice (${notice.failure})`, 'noticeId');
         recordContractorFailure(em, events, notice, failure, at);
+        book.cancel([SlaClock.CONTRACTOR_ARRIVAL], now, { evenIfBreached: true, ref: notice.id });
         return notice;
       }
       if (input.response === ContractorResponse.ARRIVED) {
         if (notice.arrivedAt) throw conflict('arrival is already recorded', 'response');
         notice.arrivedAt = at;
-        const wo = await loadWorkOrder(em, user, notice.workOrderId);
-        (await DeadlineBook.of(em, wo)).meet([SlaClock.CONTRACTOR_ARRIVAL], at, notice.id);
+        book.meet([SlaClock.CONTRACTOR_ARRIVAL], at, notice.id);
       } else if (input.response === ContractorResponse.RETURNED) {
         notice.returnedAt ??= at;
       } else {

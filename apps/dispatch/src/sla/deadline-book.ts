@@ -26,9 +26,9 @@ export class DeadlineBook {
     return new DeadlineBook(em, wo, []);
   }
 
-  /** The open clock of the current round (or of a notice), if any. */
+  /** The open clock of the current round, or of a notice (whatever round it was issued in), if any. */
   open(clock: SlaClock, ref = ''): Deadline | undefined {
-    return this.all.find((d) => d.clock === clock && d.ref === ref && d.round === this.wo.round && isOpen(d));
+    return this.all.find((d) => d.clock === clock && d.ref === ref && (ref !== '' || d.round === this.wo.round) && isOpen(d));
   }
 
   has(clock: SlaClock, ref = ''): boolean {
@@ -65,8 +65,9 @@ export class DeadlineBook {
   }
 
   /** Clocks that no longer apply; a clock already breached stays as it is (still owed). */
-  cancel(clocks: SlaClock[], at: Date, opts: { evenIfBreached?: boolean } = {}): void {
+  cancel(clocks: SlaClock[], at: Date, opts: { evenIfBreached?: boolean; ref?: string } = {}): void {
     for (const d of this.all) {
+      if (opts.ref !== undefined && d.ref !== opts.ref) continue;
       if (clocks.includes(d.clock) && isOpen(d) && (opts.evenIfBreached || !d.breachedAt)) d.cancelledAt = at;
     }
     this.refresh();

@@ -5,6 +5,7 @@ import type { EventWriter } from '@pc/messaging';
 import { recordContractorFailure } from '../contractor/contractor-failure';
 import { RectificationNotice } from '../contractor/rectification.entity';
 import { WorkOrder } from '../work-order/work-order.entity';
+import { DeadlineBook } from './deadline-book';
 import { Deadline } from './deadline.entity';
 import { escalate } from './escalation';
 import { claimLock, type TimerSource } from './timer-source';
@@ -49,6 +50,8 @@ export class DeadlineTimers implements TimerSource {
       if (d.clock === SlaClock.CONTRACTOR_ARRIVAL) {
         const notice = notices.get(d.ref);
         if (notice) recordContractorFailure(em, events, notice, ContractorFailure.NO_SHOW, d.dueAt);
+        // the fine is the consequence; the clock waits no longer and leaves the queue's sort key
+        (await DeadlineBook.of(em, wo)).cancel([SlaClock.CONTRACTOR_ARRIVAL], now, { evenIfBreached: true, ref: d.ref });
         continue;
       }
       breachedPerOrder.set(wo.id, [...(breachedPerOrder.get(wo.id) ?? []), d]);

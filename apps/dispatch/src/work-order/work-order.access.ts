@@ -9,8 +9,9 @@ export function canHandle(user: AuthUser, wo: { department: Department }): boole
   return hasAnyRole(user, [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) && user.department === wo.department;
 }
 
+/** The head of that department (or an ADMIN of the organisation). */
 export const isHeadOf = (user: AuthUser, department: Department): boolean =>
-  hasAnyRole(user, []) || (user.roles.includes(Role.DEPARTMENT_HEAD) && user.department === department);
+  user.roles.includes(Role.ADMIN) || (user.roles.includes(Role.DEPARTMENT_HEAD) && user.department === department);
 
 /** Row lock for the rest of the transaction (PostgreSQL; SQLite serialises writers anyway). */
 export const forUpdate = (em: EntityManager): LockMode.PESSIMISTIC_WRITE | undefined =>
