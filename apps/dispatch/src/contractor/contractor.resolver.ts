@@ -1,48 +1,11 @@
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
-import { Args, Field, GraphQLISODateTime, ID, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { ContractorFailure, Role } from '@pc/contracts';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '@pc/contracts';
 import { AuthUser, CurrentUser, Roles, siteScope } from '@pc/platform';
 import { IssueRectificationNotice, RecordContractorResponse, SetPenaltyAmount, SettlePenalty } from './contractor.usecases';
-import { IssueNoticeInput, PenaltiesArgs, RecordContractorResponseInput, SetPenaltyAmountInput } from './contractor.inputs';
-import { ContractorModule } from './contractor.module';
+import { IssueNoticeInput, PenaltiesArgs, RecordContractorResponseInput, SetPenaltyAmountInput } from './dto/contractor.inputs';
+import { ContractorPenaltyObject, RectificationNoticeObject } from './contractor.object';
 import { ContractorPenalty, RectificationNotice } from './rectification.entity';
-
-@ObjectType('RectificationNotice', { registerIn: () => ContractorModule })
-export class RectificationNoticeObject {
-  @Field(() => ID) id: string;
-  @Field(() => ID) siteId: string;
-  @Field(() => ID) workOrderId: string;
-  @Field() contractor: string;
-  @Field() defect: string;
-  @Field(() => ID) issuedBy: string;
-  @Field() issuedAt: Date;
-  @Field() rectifyBy: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) arrivedAt?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) returnedAt?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) completedAt?: Date | null;
-  @Field(() => ContractorFailure, { nullable: true }) failure?: ContractorFailure | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) emergencyRepairStartedAt?: Date | null;
-
-  static from(n: RectificationNotice): RectificationNoticeObject {
-    return Object.assign(new RectificationNoticeObject(), n);
-  }
-}
-
-@ObjectType('ContractorPenalty', { registerIn: () => ContractorModule, description: 'A fine kept for settlement.' })
-export class ContractorPenaltyObject {
-  @Field(() => ID) id: string;
-  @Field(() => ID) siteId: string;
-  @Field(() => ID) noticeId: string;
-  @Field() contractor: string;
-  @Field(() => ContractorFailure) failure: ContractorFailure;
-  @Field() at: Date;
-  @Field(() => Int, { nullable: true, description: 'Whole yuan; null until the coordinator sets it.' }) amountYuan?: number | null;
-  @Field(() => GraphQLISODateTime, { nullable: true }) settledAt?: Date | null;
-
-  static from(p: ContractorPenalty): ContractorPenaltyObject {
-    return Object.assign(new ContractorPenaltyObject(), p);
-  }
-}
 
 const ENGINEERING_ROLES = [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD, Role.SITE_HEAD] as const;
 

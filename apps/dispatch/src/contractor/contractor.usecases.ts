@@ -9,7 +9,7 @@ import { contractorArrivalClock } from '../sla/sla-clocks';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { forUpdate, loadWorkOrder } from '../work-order/work-order.access';
 import { recordContractorFailure } from './contractor-failure';
-import { ContractorResponse, type IssueNoticeInput, type RecordContractorResponseInput, type SetPenaltyAmountInput } from './contractor.inputs';
+import { ContractorResponse, type IssueNoticeInput, type RecordContractorResponseInput, type SetPenaltyAmountInput } from './dto/contractor.inputs';
 import { ContractorPenalty, RectificationNotice } from './rectification.entity';
 
 /** Engineering staff coordinate contractors; the engineering head or the site head is the coordinator. */

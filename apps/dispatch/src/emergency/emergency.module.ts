@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EmergencyResolver, RecordEmergencyReview, ReportEmergency } from './emergency';
+import { EmergencyResolver } from './emergency.resolver';
+import { RecordEmergencyReview, ReportEmergency } from './emergency.usecases';
 
 @Module({ providers: [ReportEmergency, RecordEmergencyReview, EmergencyResolver] })
 export class EmergencyModule {}

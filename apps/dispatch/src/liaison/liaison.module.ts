@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LetterTimers } from './letter-timers';
-import { AnswerLiaisonLetter, LiaisonLetterResolver, SendLiaisonLetter } from './liaison';
+import { LiaisonLetterResolver } from './liaison.resolver';
+import { AnswerLiaisonLetter, SendLiaisonLetter } from './liaison.usecases';
 
 @Module({
   providers: [SendLiaisonLetter, AnswerLiaisonLetter, LiaisonLetterResolver, LetterTimers],

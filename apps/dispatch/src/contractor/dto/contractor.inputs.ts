@@ -2,7 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/g
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength } from 'class-validator';
 import { trimString } from '@pc/platform';
-import { ContractorModule } from './contractor.module';
+import { ContractorModule } from '../contractor.module';
 
 /** What a contractor did with a rectification notice. */
 export enum ContractorResponse {

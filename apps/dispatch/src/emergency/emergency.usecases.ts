@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EmergencyReported, EscalationLevel } from '@pc/contracts';
+import { TransactionalOutbox } from '@pc/messaging';
+import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound } from '@pc/platform';
+import { escalate } from '../sla/escalation';
+import { WorkOrderAction, canDo } from '../work-order/lifecycle';
+import { loadWorkOrder } from '../work-order/work-order.access';
+import type { RecordEmergencyReviewInput, ReportEmergencyInput } from './dto/emergency.inputs';
+import { EmergencyEvent } from './emergency.entity';
+
+/** Reports an emergency: recorded, announced, and its work order (if any) passed straight to leadership. */
+@Injectable()
+export class ReportEmergency {
+  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+
+  execute(user: AuthUser, input: ReportEmergencyInput): Promise<EmergencyEvent> {
+    return this.tx.run(async (em, events) => {
+      assertSite(user, input.siteId);
+      const now = this.clock.now();
+      if (input.occurredAt.getTime() > now.getTime()) throw invalidInput('occurredAt', 'must not be in the future');
+      const wo = input.workOrderId ? await loadWorkOrder(em, user, input.workOrderId) : undefined;
+      if (wo && wo.siteId !== input.siteId) throw invalidInput('workOrderId', `the work order belongs to site ${wo.siteId}`);
+      const e = em.create(EmergencyEvent, {
+        id: randomUUID(), orgId: user.org, siteId: input.siteId, workOrderId: wo?.id ?? null, description: input.description,
+        occurredAt: input.occurredAt, reportedBy: user.sub, reportedAt: now, containment: input.containment ?? null,
+      });
+      em.persist(e);
+      if (wo && canDo(wo.status, WorkOrderAction.ESCALATE) && wo.escalationLevel !== EscalationLevel.LEADERSHIP) {
+        escalate(em, events, wo, { reason: `emergency: ${input.description}`, by: user.sub, at: now, to: EscalationLevel.LEADERSHIP });
+      }
+      events.publish(EmergencyReported, {
+        orgId: user.org, siteId: input.siteId, emergencyId: e.id, workOrderId: wo?.id, description: input.description,
+        occurredAt: input.occurredAt.toISOString(), reportedAt: now.toISOString(),
+      });
+      return e;
+    });
+  }
+}
+
+/** The site's managers record cause, remedy and prevention once the emergency is contained. */
+@Injectable()
+export class RecordEmergencyReview {
+  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+
+  execute(user: AuthUser, input: RecordEmergencyReviewInput): Promise<EmergencyEvent> {
+    return this.tx.run(async (em) => {
+      const e = await em.findOne(EmergencyEvent, { id: input.emergencyId, orgId: user.org });
+      if (!e) throw notFound('emergency event', input.emergencyId);
+      assertSite(user, e.siteId);
+      if (e.reviewedAt) throw conflict('the emergency-event record is already complete', 'emergencyId');
+      Object.assign(e, { cause: input.cause, remedy: input.remedy, prevention: input.prevention, reviewedBy: user.sub, reviewedAt: this.clock.now() });
+      return e;
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '@pc/contracts';
+import { AuthUser, CurrentUser, Roles, siteScope } from '@pc/platform';
+import { AnswerLiaisonLetterInput, LiaisonLettersArgs, SendLiaisonLetterInput } from './dto/liaison.inputs';
+import { LiaisonLetter } from './liaison-letter.entity';
+import { LiaisonLetterObject } from './liaison-letter.object';
+import { AnswerLiaisonLetter, SendLiaisonLetter } from './liaison.usecases';
+
+@Resolver(() => LiaisonLetterObject)
+export class LiaisonLetterResolver {
+  constructor(private readonly orm: MikroORM, private readonly send: SendLiaisonLetter, private readonly answer: AnswerLiaisonLetter) {}
+
+  @Query(() => [LiaisonLetterObject], { description: 'Liaison letters, earliest deadline first (at most 200).' })
+  async liaisonLetters(@CurrentUser() user: AuthUser, @Args() args: LiaisonLettersArgs): Promise<LiaisonLetterObject[]> {
+    const where: FilterQuery<LiaisonLetter> = { orgId: user.org };
+    const sites = siteScope(user, args.siteId);
+    if (sites) where.siteId = { $in: sites };
+    if (args.toDepartment) where.toDepartment = args.toDepartment;
+    if (args.open !== undefined && args.open !== null) where.answeredAt = args.open ? null : { $ne: null };
+    const rows = await this.orm.em.fork().find(LiaisonLetter, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 200 });
+    return rows.map(LiaisonLetterObject.from);
+  }
+
+  @Mutation(() => LiaisonLetterObject, { description: 'Sends a work-liaison letter to another department.' })
+  @Roles(Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD, Role.SITE_HEAD, Role.AREA_MANAGER)
+  async sendLiaisonLetter(@CurrentUser() user: AuthUser, @Args('input') input: SendLiaisonLetterInput): Promise<LiaisonLetterObject> {
+    return LiaisonLetterObject.from(await this.send.execute(user, input));
+  }
+
+  @Mutation(() => LiaisonLetterObject, { description: 'The receiving department answers a liaison letter.' })
+  @Roles(Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD, Role.SITE_HEAD)
+  async answerLiaisonLetter(@CurrentUser() user: AuthUser, @Args('input') input: AnswerLiaisonLetterInput): Promise<LiaisonLetterObject> {
+    return LiaisonLetterObject.from(await this.answer.execute(user, input));
+  }
+}
