@@ -61,6 +61,14 @@ it('makes a complaint recorded late with receivedAt 11 days ago MAJOR by itself 
   expect(wo.severity).toBe('MAJOR');
   expect(wo.escalations.length).toBeGreaterThanOrEqual(1);
   expect(wo.escalations[0]).toMatchObject({ from: 'HANDLER', to: 'DEPARTMENT_HEAD' });
+
+  // analytics counts the breaches as they happen, while the case is still open
+  const month = new Date(new Date(receivedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 7); // the month in Shanghai
+  const report = await eventually(async () => {
+    const r = await system.graphql(token('demo-analyst'), `query($m: String!) { monthlyReport(month: $m, siteId: "demo-site-1") { sla { breached } } }`, { m: month });
+    return r.data?.monthlyReport?.sla?.breached >= 3 ? r.data.monthlyReport : undefined;
+  }, 20_000, 'the breaches in the monthly report');
+  expect(report.sla.breached).toBeGreaterThanOrEqual(3);
 });
 
 it('closes the rework loop over the bus: resolved → callback → dissatisfied → reopened → resolved again → second callback', async () => {

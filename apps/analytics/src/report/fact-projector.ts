@@ -9,6 +9,7 @@ import {
   ComplaintResolved,
   ComplaintResolvedAtIntake,
   ComplaintSeverityChanged,
+  SlaBreached,
   SlaClock,
   WorkOrderCreated,
   WorkOrderResolved,
@@ -92,6 +93,15 @@ export class FactProjector implements OnApplicationBootstrap {
       }),
       on(WorkOrderCreated, async (p, _e, { em }) => recordDeadlines(em, p, p.deadlines, false)),
       on(WorkOrderResolved, async (p, _e, { em }) => recordDeadlines(em, p, p.deadlines, true)),
+      // a clock that passed while the case is still open counts as breached now, not at resolution
+      on(SlaBreached, async (p, _e, { em }) => {
+        const f = await em.findOne(DeadlineFact, { workOrderId: p.workOrderId, clock: p.clock });
+        if (f) {
+          f.breachedAt ??= new Date(p.breachedAt);
+          return;
+        }
+        em.persist(em.create(DeadlineFact, { workOrderId: p.workOrderId, clock: p.clock, complaintId: p.complaintId, orgId: p.orgId, dueAt: new Date(p.dueAt), breachedAt: new Date(p.breachedAt) }));
+      }),
       on(CallbackScheduled, async (p, _e, { em }) => {
         const f = await fact(em, p);
         f.callbackDueAt = new Date(p.dueAt);
