@@ -445,6 +445,10 @@ describe('domain.md §3–4 department queues and rework', () => {
     expect(reopened.round).toBe(2);
     expect(clockOf(reopened, 'PLAN', 2)).toMatchObject({ dueAt: new Date(clock.now().getTime() + H).toISOString(), metAt: null });
     expect(clockOf(reopened, 'FEEDBACK', 2)).toBeDefined();
+    const signOld = await gql(tokens.head, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { id } }`, { id });
+    expect(errorOf(signOld)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workOrderId' }); // rework needs a new plan
+    const history = await workOrder(id, 'progress { note by }');
+    expect(history.progress.at(-1)).toEqual({ note: 'Round 1 closed by a dissatisfied callback. Plan: Inspect and repair. Resolution: Replaced the door sensor.', by: 'system' });
     const letters = await ok(gql(tokens.staff, `{ liaisonLetters(toDepartment: ENGINEERING, open: true) { workOrderId body sentBy } }`));
     expect(letters).toContainEqual({ workOrderId: id, body: 'Rework after a dissatisfied callback (cb-1): Lift still stops.', sentBy: 'area-mgr' });
     expect(await svc.sql(`select 1 from outbox_event where subject = 'workorder.reopened' and body like $1`, [`%${id}%`])).toHaveLength(1);

@@ -16,7 +16,7 @@ import { DeadlineBook, deadlineV1 } from '../sla/deadline-book';
 import { escalate } from '../sla/escalation';
 import { majorClocks, reworkClocks } from '../sla/sla-clocks';
 import { WorkOrderAction, canDo, isDone } from './lifecycle';
-import { WorkOrder } from './work-order.entity';
+import { ProgressNote, WorkOrder } from './work-order.entity';
 
 /** A rework letter is due within one day. */
 const REWORK_LETTER_MS = 24 * 3_600_000;
@@ -62,9 +62,19 @@ export class ReopenWorkOrder {
     if (!wo) throw new Error(`no ${p.department ?? 'lead'} work order for complaint ${p.complaintId}`);
     if (!canDo(wo.status, WorkOrderAction.REOPEN)) return; // already back in rework: one reopen per dissatisfied result
 
+    // the previous round's plan and resolution stay on record as a note; rework needs a new plan
+    em.persist(
+      em.create(ProgressNote, {
+        id: randomUUID(),
+        workOrderId: wo.id,
+        note: `Round ${wo.round} closed by a dissatisfied callback. Plan: ${wo.plan ?? '—'} Resolution: ${wo.resolution ?? '—'}`,
+        by: 'system',
+        at: now,
+      }),
+    );
     wo.status = WorkOrderStatus.REOPENED;
     wo.round += 1;
-    Object.assign(wo, { planSignedOffAt: null, planSignedOffBy: null, resolvedAt: null, confirmedAt: null, closedAt: null });
+    Object.assign(wo, { plan: null, planWrittenBy: null, planWrittenAt: null, planSignedOffAt: null, planSignedOffBy: null, resolvedAt: null, confirmedAt: null, closedAt: null });
     const book = await DeadlineBook.of(em, wo);
     const started = book.start(reworkClocks({ lead: wo.lead, severity: wo.severity, at: now }));
 
