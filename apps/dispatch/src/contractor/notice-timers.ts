@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { ContractorFailure } from '@pc/contracts';
-import type { EventWriter } from '@pc/messaging';
-import { claimLock, type TimerSource } from '../sla/timer-source';
+import { claimLock, type EventWriter, type TimerSource } from '@pc/messaging';
 import { recordContractorFailure } from './contractor-failure';
 import { RectificationNotice } from './rectification.entity';
 

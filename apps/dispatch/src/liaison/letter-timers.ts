@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { claimLock, type TimerSource } from '../sla/timer-source';
+import { claimLock, type TimerSource } from '@pc/messaging';
 import { LiaisonLetter } from './liaison-letter.entity';
 
 /** A liaison letter unanswered at its deadline is marked overdue (once); its queue shows it first. */

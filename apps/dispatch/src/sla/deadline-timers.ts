@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { ContractorFailure, SlaBreached, SlaClock } from '@pc/contracts';
-import type { EventWriter } from '@pc/messaging';
+import { claimLock, type EventWriter, type TimerSource } from '@pc/messaging';
 import { recordContractorFailure } from '../contractor/contractor-failure';
 import { RectificationNotice } from '../contractor/rectification.entity';
 import { WorkOrder } from '../work-order/work-order.entity';
 import { DeadlineBook } from './deadline-book';
 import { Deadline } from './deadline.entity';
 import { escalate } from './escalation';
-import { claimLock, type TimerSource } from './timer-source';
 
 /**
  * SLA clocks that passed unmet: each is marked breached (at its due time) and fired (now) exactly

@@ -4,7 +4,8 @@ import { ContractorModule } from '../contractor/contractor.module';
 import { LiaisonModule } from '../liaison/liaison.module';
 import { WorkOrderModule } from '../work-order/work-order.module';
 import { DeadlineTimers } from './deadline-timers';
-import { SCHEDULER_OPTIONS, SlaScheduler, type SchedulerOptions } from './sla-scheduler';
+import type { TimerSchedulerOptions } from '@pc/messaging';
+import { SCHEDULER_OPTIONS, SlaScheduler } from './sla-scheduler';
 import { SlaResolver } from './sla.resolver';
 import { EscalateWorkOrder, ExtendDeadline } from './sla.usecases';
 
@@ -14,7 +15,7 @@ import { EscalateWorkOrder, ExtendDeadline } from './sla.usecases';
     {
       provide: SCHEDULER_OPTIONS,
       inject: [ServiceConfig],
-      useFactory: (c: ServiceConfig): SchedulerOptions => ({ intervalMs: c.SLA_SCAN_MS, batchSize: c.SLA_BATCH_SIZE }),
+      useFactory: (c: ServiceConfig): TimerSchedulerOptions => ({ intervalMs: c.SLA_SCAN_MS, batchSize: c.SLA_BATCH_SIZE }),
     },
     DeadlineTimers,
     SlaScheduler,

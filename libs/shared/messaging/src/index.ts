@@ -4,3 +4,4 @@ export * from './options';
 export * from './outbox';
 export * from './consumer';
 export * from './messaging.module';
+export * from './timers';
