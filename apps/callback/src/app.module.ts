@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
-import { CALLBACK_ENTITIES } from './callback/callback.entity';
+import { CALLBACK_ENTITIES } from './entities';
 import { CallbackModule } from './callback/callback.module';
+import { SurveyModule } from './survey/survey.module';
 import { callbackMigrations } from './migrations';
 
 export const CALLBACK: SubgraphDefinition = {
@@ -17,6 +18,6 @@ export const CALLBACK: SubgraphDefinition = {
 @Module({})
 export class CallbackAppModule {
   static forRoot(rt: SubgraphRuntime): DynamicModule {
-    return subgraphAppModule(CallbackAppModule, CALLBACK, rt, [CallbackModule]);
+    return subgraphAppModule(CallbackAppModule, CALLBACK, rt, [CallbackModule, SurveyModule]);
   }
 }

@@ -1,1 +1,2 @@
 export * from './app.module';
+export { CallbackScheduler } from './callback/callback-timers';

@@ -2,6 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   CallbackCompleted,
+  CallbackKind,
   CallbackScheduled,
   ComplaintClosed,
   ComplaintFiled,
@@ -103,10 +104,12 @@ export class FactProjector implements OnApplicationBootstrap {
         em.persist(em.create(DeadlineFact, { workOrderId: p.workOrderId, clock: p.clock, complaintId: p.complaintId, orgId: p.orgId, dueAt: new Date(p.dueAt), breachedAt: new Date(p.breachedAt) }));
       }),
       on(CallbackScheduled, async (p, _e, { em }) => {
+        if (p.kind && p.kind !== CallbackKind.COMPLAINT) return; // repairs and paid services are not complaints
         const f = await fact(em, p);
         f.callbackDueAt = new Date(p.dueAt);
       }),
       on(CallbackCompleted, async (p, _e, { em }) => {
+        if (p.kind && p.kind !== CallbackKind.COMPLAINT) return;
         const f = await fact(em, p);
         Object.assign(f, { callbackCompletedAt: new Date(p.completedAt), callbackOnTime: p.onTime, satisfaction: p.satisfaction });
       }),

@@ -1,33 +1,56 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, siteScope } from '@pc/platform';
-import { Callback } from './callback.entity';
-import { CallbackObject, ComplaintRef } from './callback.object';
-import { RecordCallbackInput } from './dto/record-callback.input';
-import { RecordCallback } from './record-callback.usecase';
+import { AuthUser, CurrentUser, Roles } from '@pc/platform';
+import { CallbackQueries } from './callback.queries';
+import { CallbackAttemptObject, CallbackObject, ComplaintRef, CoverageObject } from './callback.object';
+import { CoverageArgs, WorklistArgs } from './dto/callback.args';
+import { RecordCallbackAttemptInput, RecordCallbackInput } from './dto/record-callback.input';
+import { RecordCallback, RecordCallbackAttempt } from './record-callback.usecase';
+
+const CALLERS = [Role.FRONT_DESK, Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD, Role.QUALITY, Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD] as const;
 
 @Resolver(() => CallbackObject)
 export class CallbackResolver {
-  constructor(private readonly recordCallback: RecordCallback) {}
+  constructor(
+    private readonly queries: CallbackQueries,
+    private readonly recordCallback: RecordCallback,
+    private readonly recordAttempt: RecordCallbackAttempt,
+  ) {}
 
-  @Mutation(() => CallbackObject, { name: 'recordCallback', description: 'Records who was reached and how satisfied they are.' })
-  @Roles(Role.FRONT_DESK, Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD, Role.QUALITY)
+  @Query(() => [CallbackObject], { description: 'Callbacks owed, earliest due first (overdue ones lead); the caller\'s own unless an assignee or area is named.' })
+  callbackWorklist(@CurrentUser() user: AuthUser, @Args() args: WorklistArgs): Promise<CallbackObject[]> {
+    return this.queries.worklist(user, args);
+  }
+
+  @Query(() => [CoverageObject], { description: 'Callback coverage of the cases resolved in a month, per site, area and kind.' })
+  callbackCoverage(@CurrentUser() user: AuthUser, @Args() args: CoverageArgs): Promise<CoverageObject[]> {
+    return this.queries.coverage(user, args);
+  }
+
+  @ResolveField(() => [CallbackAttemptObject], { description: 'Attempts that did not reach the customer.' })
+  attemptHistory(@Parent() c: CallbackObject): Promise<CallbackAttemptObject[]> {
+    return this.queries.attempts(c.id);
+  }
+
+  @Mutation(() => CallbackObject, { name: 'recordCallback', description: 'Records who was reached, what they said and how satisfied they are.' })
+  @Roles(...CALLERS)
   async record(@CurrentUser() user: AuthUser, @Args('input') input: RecordCallbackInput): Promise<CallbackObject> {
     return CallbackObject.from(await this.recordCallback.execute(user, input));
+  }
+
+  @Mutation(() => CallbackObject, { description: 'Records an attempt that did not reach the customer, with the retry plan.' })
+  @Roles(...CALLERS)
+  async recordCallbackAttempt(@CurrentUser() user: AuthUser, @Args('input') input: RecordCallbackAttemptInput): Promise<CallbackObject> {
+    return CallbackObject.from(await this.recordAttempt.execute(user, input));
   }
 }
 
 @Resolver(() => ComplaintRef)
 export class ComplaintCallbacksResolver {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly queries: CallbackQueries) {}
 
   @ResolveField(() => [CallbackObject], { description: 'Callbacks of this complaint, in order.' })
-  async callbacks(@Parent() complaint: ComplaintRef, @CurrentUser() user: AuthUser): Promise<CallbackObject[]> {
-    const sites = siteScope(user);
-    const where: FilterQuery<Callback> = { orgId: user.org, complaintId: complaint.id };
-    if (sites) where.siteId = { $in: sites };
-    const rows = await this.orm.em.fork().find(Callback, where, { orderBy: { round: 'asc' } });
-    return rows.map(CallbackObject.from);
+  callbacks(@Parent() complaint: ComplaintRef, @CurrentUser() user: AuthUser): Promise<CallbackObject[]> {
+    return this.queries.forComplaint(user, complaint.id);
   }
 }

@@ -110,6 +110,13 @@ export enum WorkOrderStatus {
   REOPENED = 'REOPENED',
 }
 
+/** What a callback follows up (domain.md §4): every one of these must be called back. */
+export enum CallbackKind {
+  COMPLAINT = 'COMPLAINT',
+  REPAIR = 'REPAIR',
+  PAID_SERVICE = 'PAID_SERVICE',
+}
+
 /** Who holds an escalated case (domain.md §3 升级投诉): each breach passes it one level up. */
 export enum EscalationLevel {
   HANDLER = 'HANDLER',

@@ -4,6 +4,7 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
+  IsIn,
   IsISO8601,
   IsInt,
   IsNotEmpty,
@@ -13,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from './event-contract';
-import { Category, Channel, Circumstance, ContractorFailure, Department, EscalationLevel, Satisfaction, Severity, SlaClock } from './enums';
+import { CallbackKind, Category, Channel, Circumstance, ContractorFailure, Department, EscalationLevel, Satisfaction, Severity, SlaClock } from './enums';
 
 /** Fields every complaint-related event carries, so each consumer can scope and bucket it. */
 abstract class ScopedPayload {
@@ -134,8 +135,13 @@ export class WorkOrderResolvedV1 extends ScopedPayload {
 }
 export const WorkOrderResolved = defineEvent('workorder.resolved', 1, WorkOrderResolvedV1);
 
+/**
+ * Callback events carry the case in `complaintId`; for a repair or paid-service callback (`kind`)
+ * that is the service's id, not a complaint's.
+ */
 export class CallbackScheduledV1 extends ScopedPayload {
   @IsString() @IsNotEmpty() callbackId: string;
+  @IsOptional() @IsEnum(CallbackKind) kind?: CallbackKind;
   @IsISO8601({ strict: true }) dueAt: string;
   @IsString() @IsNotEmpty() assignee: string;
 }
@@ -143,6 +149,7 @@ export const CallbackScheduled = defineEvent('callback.scheduled', 1, CallbackSc
 
 export class CallbackCompletedV1 extends ScopedPayload {
   @IsString() @IsNotEmpty() callbackId: string;
+  @IsOptional() @IsEnum(CallbackKind) kind?: CallbackKind;
   @IsISO8601({ strict: true }) completedAt: string;
   @IsEnum(Satisfaction) satisfaction: Satisfaction;
   @IsBoolean() onTime: boolean;
@@ -223,3 +230,40 @@ export class EmergencyReportedV1 {
   @IsISO8601({ strict: true }) reportedAt: string;
 }
 export const EmergencyReported = defineEvent('emergency.reported', 1, EmergencyReportedV1);
+
+/** A repair or paid service was completed (dispatch or intake announce it): it is owed a callback in 24 hours. */
+export class ServiceCompletedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() serviceId: string;
+  @IsIn([CallbackKind.REPAIR, CallbackKind.PAID_SERVICE], { message: 'kind must be REPAIR or PAID_SERVICE' }) kind: CallbackKind;
+  @IsOptional() @IsString() areaId?: string;
+  @IsOptional() @IsString() areaManagerId?: string;
+  /** Who took the request: the callback goes back to them. */
+  @IsString() @IsNotEmpty() takenBy: string;
+  @IsISO8601({ strict: true }) completedAt: string;
+}
+export const ServiceCompleted = defineEvent('service.completed', 1, ServiceCompletedV1);
+
+/** A callback passed its 24-hour due time without a result (published once). */
+export class CallbackOverdueV1 extends ScopedPayload {
+  @IsString() @IsNotEmpty() callbackId: string;
+  @IsEnum(CallbackKind) kind: CallbackKind;
+  @IsString() @IsNotEmpty() assignee: string;
+  @IsISO8601({ strict: true }) dueAt: string;
+}
+export const CallbackOverdue = defineEvent('callback.overdue', 1, CallbackOverdueV1);
+
+/** One customer's answers to a satisfaction survey (客户意见调查). */
+export class SurveyAnsweredV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() surveyId: string;
+  @IsString() @IsNotEmpty() responseId: string;
+  @IsString() @IsNotEmpty() surveyKind: string;
+  @IsString() @IsNotEmpty() period: string;
+  @IsArray() @IsEnum(Satisfaction, { each: true }) answers: Satisfaction[];
+  @IsInt() @Min(0) followUps: number;
+  @IsISO8601({ strict: true }) answeredAt: string;
+}
+export const SurveyAnswered = defineEvent('survey.answered', 1, SurveyAnsweredV1);

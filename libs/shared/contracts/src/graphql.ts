@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  CallbackKind,
   Category,
   Channel,
   Circumstance,
@@ -36,5 +37,6 @@ export function registerDomainEnums(): void {
   registerEnumType(EscalationLevel, { name: 'EscalationLevel', description: 'Who holds an escalated case: handler → department head → site head → leadership.' });
   registerEnumType(ContactMethod, { name: 'ContactMethod', description: 'How staff reached the customer.' });
   registerEnumType(ContractorFailure, { name: 'ContractorFailure', description: 'Why a contractor is fined.' });
+  registerEnumType(CallbackKind, { name: 'CallbackKind', description: 'Complaint, repair or paid-service callback.' });
   registerEnumType(Role, { name: 'Role', description: 'The roles of api.md, as carried in the token.' });
 }

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import { Role } from '@pc/contracts';
+import { AuthUser, Clock, hasAnyRole, invalidInput, localMonth, siteScope } from '@pc/platform';
+import { coverageOf } from './callback-rules';
+import { Callback, CallbackAttempt, CallbackStatus } from './callback.entity';
+import { CallbackAttemptObject, CallbackObject, type CoverageObject } from './callback.object';
+import type { CoverageArgs, WorklistArgs } from './dto/callback.args';
+
+const DAY = 86_400_000;
+
+@Injectable()
+export class CallbackQueries {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A worklist: by assignee (default: the caller) or by area, earliest due first — the overdue ones lead. */
+  async worklist(user: AuthUser, args: WorklistArgs): Promise<CallbackObject[]> {
+    const where: FilterQuery<Callback> = { orgId: user.org };
+    const sites = siteScope(user, args.siteId);
+    if (sites) where.siteId = { $in: sites };
+    if (args.areaId) where.areaId = args.areaId;
+    const managers = [Role.AREA_MANAGER, Role.SITE_HEAD, Role.QUALITY, Role.LEADERSHIP, Role.ANALYST, Role.COMPLAINT_REP];
+    if (args.assignee) where.assignee = args.assignee;
+    else if (!args.areaId || !hasAnyRole(user, managers)) where.assignee = user.sub;
+    if (args.kind) where.kind = args.kind;
+    where.status = args.includeDone ? { $in: Object.values(CallbackStatus) } : CallbackStatus.OPEN;
+    const rows = await this.orm.em.fork().find(Callback, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 });
+    return rows.map(CallbackObject.from);
+  }
+
+  async forComplaint(user: AuthUser, complaintId: string): Promise<CallbackObject[]> {
+    const where: FilterQuery<Callback> = { orgId: user.org, caseId: complaintId };
+    const sites = siteScope(user);
+    if (sites) where.siteId = { $in: sites };
+    return (await this.orm.em.fork().find(Callback, where, { orderBy: { round: 'asc' } })).map(CallbackObject.from);
+  }
+
+  async attempts(callbackId: string): Promise<CallbackAttemptObject[]> {
+    return (await this.orm.em.fork().find(CallbackAttempt, { callbackId }, { orderBy: { at: 'asc', id: 'asc' } })).map(CallbackAttemptObject.from);
+  }
+
+  /**
+   * Coverage (domain.md §4: 100 % for complaints, repairs and paid services): for the cases resolved
+   * in `month` (in the site's time zone), per site, area and kind, how many callbacks were done on
+   * time, late, unreachable, missing or still pending. Every resolution has its callback row
+   * (created from the resolution event), so a case can only be missing, never absent.
+   */
+  async coverage(user: AuthUser, args: CoverageArgs): Promise<CoverageObject[]> {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.month)) throw invalidInput('month', 'must be YYYY-MM');
+    const start = new Date(`${args.month}-01T00:00:00Z`);
+    const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+    const where: FilterQuery<Callback> = { orgId: user.org, resolvedAt: { $gte: new Date(start.getTime() - DAY), $lt: new Date(end.getTime() + DAY) } };
+    const sites = siteScope(user, args.siteId);
+    if (sites) where.siteId = { $in: sites };
+    if (args.areaId) where.areaId = args.areaId;
+    if (args.kind) where.kind = args.kind;
+    const rows = (await this.orm.em.fork().find(Callback, where)).filter((c) => localMonth(c.resolvedAt, c.timeZone) === args.month);
+    const buckets = new Map<string, Callback[]>();
+    for (const c of rows) {
+      const key = `${c.siteId}|${c.areaId ?? ''}|${c.kind}`;
+      buckets.set(key, [...(buckets.get(key) ?? []), c]);
+    }
+    const now = this.clock.now();
+    return [...buckets.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, list]) => {
+        const [siteId, areaId, kind] = key.split('|');
+        const counts = coverageOf(list, now);
+        return { siteId, areaId: areaId || null, kind: kind as Callback['kind'], ...counts, coverage: counts.resolved ? (counts.onTime + counts.late) / counts.resolved : null };
+      });
+  }
+}

@@ -1,0 +1,4 @@
+import { Callback, CallbackAttempt } from './callback/callback.entity';
+import { FollowUpPlan, Survey, SurveyResponse } from './survey/survey.entity';
+
+export const CALLBACK_ENTITIES = [Callback, CallbackAttempt, Survey, SurveyResponse, FollowUpPlan];

@@ -1,0 +1,60 @@
+import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '@pc/contracts';
+import { AuthUser, CurrentUser, Roles, siteScope } from '@pc/platform';
+import { CreateSurveyInput, FollowUpsArgs, RecordSurveyResponseInput } from './dto/survey.inputs';
+import { FollowUpPlan, Survey, SurveyResponse } from './survey.entity';
+import { FollowUpObject, SurveyObject } from './survey.object';
+import { CompleteFollowUp, CreateSurvey, RecordSurveyResponse } from './survey.usecases';
+
+const SURVEYORS = [Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD, Role.QUALITY, Role.FRONT_DESK] as const;
+
+@Resolver(() => SurveyObject)
+export class SurveyResolver {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly create: CreateSurvey,
+    private readonly respond: RecordSurveyResponse,
+    private readonly complete: CompleteFollowUp,
+  ) {}
+
+  private async withResults(surveys: Survey[]): Promise<SurveyObject[]> {
+    const responses = surveys.length ? await this.orm.em.fork().find(SurveyResponse, { surveyId: { $in: surveys.map((s) => s.id) } }) : [];
+    return surveys.map((s) => SurveyObject.from(s, responses.filter((r) => r.surveyId === s.id).map((r) => r.answers)));
+  }
+
+  @Query(() => [SurveyObject], { description: 'Surveys with their results per question, newest period first.' })
+  async surveys(@CurrentUser() user: AuthUser, @Args('siteId', { type: () => ID, nullable: true }) siteId?: string): Promise<SurveyObject[]> {
+    const where: FilterQuery<Survey> = { orgId: user.org };
+    const sites = siteScope(user, siteId);
+    if (sites) where.siteId = { $in: sites };
+    return this.withResults(await this.orm.em.fork().find(Survey, where, { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 }));
+  }
+
+  @Query(() => [FollowUpObject], { description: 'Follow-up plans of dissatisfied survey items, earliest due first.' })
+  async surveyFollowUps(@CurrentUser() user: AuthUser, @Args() args: FollowUpsArgs): Promise<FollowUpObject[]> {
+    const where: FilterQuery<FollowUpPlan> = { orgId: user.org };
+    const sites = siteScope(user, args.siteId);
+    if (sites) where.siteId = { $in: sites };
+    if (args.open !== undefined && args.open !== null) where.doneAt = args.open ? null : { $ne: null };
+    return (await this.orm.em.fork().find(FollowUpPlan, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 })).map(FollowUpObject.from);
+  }
+
+  @Mutation(() => SurveyObject, { description: 'Creates a periodic satisfaction survey.' })
+  @Roles(Role.QUALITY, Role.SITE_HEAD, Role.AREA_MANAGER)
+  async createSurvey(@CurrentUser() user: AuthUser, @Args('input') input: CreateSurveyInput): Promise<SurveyObject> {
+    return (await this.withResults([await this.create.execute(user, input)]))[0];
+  }
+
+  @Mutation(() => SurveyObject, { description: "Records one customer's answers; every dissatisfied item needs its follow-up plan." })
+  @Roles(...SURVEYORS)
+  async recordSurveyResponse(@CurrentUser() user: AuthUser, @Args('input') input: RecordSurveyResponseInput): Promise<SurveyObject> {
+    const { survey } = await this.respond.execute(user, input);
+    return (await this.withResults([survey]))[0];
+  }
+
+  @Mutation(() => FollowUpObject, { description: 'Marks a follow-up plan done.' })
+  async completeSurveyFollowUp(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<FollowUpObject> {
+    return FollowUpObject.from(await this.complete.execute(user, id));
+  }
+}
