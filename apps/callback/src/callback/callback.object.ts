@@ -65,7 +65,7 @@ export class CallbackObject {
   }
 }
 
-@ObjectType('CallbackCoverage', { registerIn: () => CallbackModule, description: 'Callbacks owed for the cases resolved in a month, in one site, area and kind.' })
+@ObjectType('CallbackCoverageRow', { registerIn: () => CallbackModule, description: 'Callbacks owed for the cases resolved in a month, in one site, area and kind.' })
 export class CoverageObject {
   @Field(() => ID) siteId: string;
   @Field(() => ID, { nullable: true }) areaId: string | null;
