@@ -1,12 +1,10 @@
-import { CallbackDissatisfied } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 import { WORK_ORDER_FIELDS, handleToResolution, type Steps } from './work-order-steps';
 
 /**
  * Dispatch with the rest of the system, on the real clock. Real: the four subgraph processes, the
- * gateway, PostgreSQL, NATS JetStream. Mocked: nothing (the callback service's
- * `callback.dissatisfied` is published on the bus as it will publish it).
+ * gateway, PostgreSQL, NATS JetStream. Mocked: nothing.
  */
 let system: System;
 const token = (sub: string) => system.token(DEMO_USERS.find((u) => u.sub === sub)!);
@@ -71,7 +69,7 @@ it('makes a complaint recorded late with receivedAt 11 days ago MAJOR by itself 
   expect(report.sla.breached).toBeGreaterThanOrEqual(3);
 });
 
-it('closes the rework loop over the bus: resolved → callback → dissatisfied → reopened → resolved again → second callback', async () => {
+it('closes the rework loop end to end: resolved → callback → recorded dissatisfied → reopened → resolved again → second callback (domain.md §4)', async () => {
   const filed = await system.graphql(token('demo-front-desk'), FILE, { i: { ...input, unitId: 'demo-site-1-unit-502', customerId: 'demo-customer-2', channel: 'PHONE', idempotencyKey: 'rework-loop' } });
   const id = filed.data.fileComplaint.id;
   const read = () => system.graphql(token('demo-complaint-rep'), COMPLAINT, { id }).then((r) => r.data!.complaint);
@@ -82,9 +80,11 @@ it('closes the rework loop over the bus: resolved → callback → dissatisfied 
     return c.status === 'RESOLVED' && c.callbacks.length === 1 ? c : undefined;
   }, 20_000, 'the first callback');
 
-  await system.publish(CallbackDissatisfied, {
-    orgId: 'demo-org', siteId: 'demo-site-1', complaintId: id, callbackId: first.callbacks[0].id, at: new Date().toISOString(), shortcomings: 'Still stops at floor 7.',
+  // the front desk took the case, so it calls back (minor: by phone or WeChat) and hears it is not fixed
+  const dissatisfied = await system.graphql(token('demo-front-desk'), `mutation($i: RecordCallbackInput!) { recordCallback(input: $i) { status satisfaction } }`, {
+    i: { callbackId: first.callbacks[0].id, method: 'PHONE', reached: 'Zhang Min', serviceQuality: 'BASICALLY_SATISFIED', attitude: 'SATISFIED', satisfaction: 'DISSATISFIED', shortcomings: 'Still stops at floor 7.' },
   });
+  expect(dissatisfied.errors).toBeUndefined();
   const reopened = await eventually(async () => {
     const c = await read();
     return c.status === 'OPEN' && c.workOrders[0].status === 'REOPENED' ? c : undefined;
