@@ -13,6 +13,30 @@ import { appUrl, startApp, subgraphPersistence, type SubgraphDefinition, type Su
  * one code-first subgraph: their GraphQL types share one registry).
  */
 
+/**
+ * An environment of its own for one test run: a fresh JWT secret, quiet logs, a NATS namespace
+ * named after the run (so runs never share a stream); `databaseFor` names a fresh database per service.
+ */
+export function isolatedRun(base: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; databaseFor(service: string): string } {
+  const run = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+  const env: NodeJS.ProcessEnv = { AUTH_JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200', ...base, NATS_NAMESPACE: run };
+  const databaseFor = (service: string) => {
+    const server = new URL(env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432');
+    server.pathname = `/pc_${run}_${service}`;
+    return server.toString();
+  };
+  return { env, databaseFor };
+}
+
+/** Removes a run's NATS stream (its namespace's events). */
+export async function deleteStream(config: ServiceConfig): Promise<void> {
+  const nc = await connect({ servers: config.NATS_URL }).catch(() => undefined);
+  if (!nc) return;
+  const jsm = await nc.jetstreamManager();
+  await jsm.streams.delete(streamName(config.NATS_NAMESPACE)).catch(() => undefined);
+  await nc.close();
+}
+
 /** One subgraph as a test runs it in-process: its definition and its AppModule. */
 export interface InProcessEntry {
   def: SubgraphDefinition;
@@ -71,21 +95,12 @@ export class InProcessService {
 
   static async create(entry: InProcessEntry, options: { clock?: Clock; env?: NodeJS.ProcessEnv } = {}): Promise<InProcessService> {
     const name = entry.def.service;
-    const run = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-    const server = new URL(process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432');
-    server.pathname = `/pc_${run}_${name}`;
-    const env: NodeJS.ProcessEnv = {
-      AUTH_JWT_SECRET: randomBytes(24).toString('hex'),
-      LOG_LEVEL: 'warn',
-      OUTBOX_POLL_MS: '200',
-      ...process.env,
-      ...options.env,
-      NATS_NAMESPACE: run,
-      [`${name.toUpperCase()}_DATABASE_URL`]: server.toString(),
-    };
+    const { env, databaseFor } = isolatedRun({ ...process.env, ...options.env });
+    const databaseUrl = databaseFor(name);
+    env[`${name.toUpperCase()}_DATABASE_URL`] = databaseUrl;
     const config = loadConfig(ServiceConfig, env);
     await migrate(subgraphPersistence(entry.def, config));
-    return new InProcessService(entry, config, options.clock, server.toString());
+    return new InProcessService(entry, config, options.clock, databaseUrl);
   }
 
   /** Starts one more replica; answers its GraphQL URL. */
@@ -115,12 +130,7 @@ export class InProcessService {
 
   async close(): Promise<void> {
     for (const app of [...this.instances]) await this.stop(app).catch(() => undefined);
-    const nc = await connect({ servers: this.config.NATS_URL }).catch(() => undefined);
-    if (nc) {
-      const jsm = await nc.jetstreamManager();
-      await jsm.streams.delete(streamName(this.config.NATS_NAMESPACE)).catch(() => undefined);
-      await nc.close();
-    }
+    await deleteStream(this.config);
     await dropDatabase(this.databaseUrl).catch(() => undefined);
   }
 }

@@ -1,19 +1,16 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { connect } from 'nats';
 import type { EventContract } from '@pc/contracts';
 import { GatewayAppModule, SUBGRAPH_NAMES, type SubgraphName } from '@pc/gateway';
-import { streamName } from '@pc/messaging';
 import { MikroORM } from '@mikro-orm/core';
 import { INTAKE, seedRegistry, type RegistryDataset } from '@pc/intake';
 import { ServiceConfig, dropDatabase, loadConfig, migrate, ormOptions, signToken, type AuthUser } from '@pc/platform';
 import { appUrl, startApp, subgraphPersistence } from '@pc/subgraph';
 import { SERVICES } from './services';
-import { eventually, postGraphql, publishEvent, runSql } from './harness';
+import { deleteStream, eventually, isolatedRun, postGraphql, publishEvent, runSql } from './harness';
 
 export { eventually } from './harness';
 
@@ -68,21 +65,12 @@ export class System {
   ) {}
 
   static async start(options: SystemOptions = {}): Promise<System> {
-    const run = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-    const env: NodeJS.ProcessEnv = {
-      AUTH_JWT_SECRET: randomBytes(24).toString('hex'),
-      LOG_LEVEL: 'warn',
-      OUTBOX_POLL_MS: '200',
-      ...(options.env ?? process.env),
-      NATS_NAMESPACE: run,
-    };
+    const { env, databaseFor } = isolatedRun(options.env ?? process.env);
     const databases: string[] = [];
     if (options.freshDatabases ?? true) {
-      const server = new URL(env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432');
       for (const name of SUBGRAPH_NAMES) {
-        server.pathname = `/pc_${run}_${name}`;
-        env[`${name.toUpperCase()}_DATABASE_URL`] = server.toString();
-        databases.push(server.toString());
+        env[`${name.toUpperCase()}_DATABASE_URL`] = databaseFor(name);
+        databases.push(databaseFor(name));
       }
     }
     for (const name of SUBGRAPH_NAMES) env[`${name.toUpperCase()}_PORT`] = String(await freePort());
@@ -177,12 +165,7 @@ export class System {
   async close(): Promise<void> {
     await this.gateway?.close().catch(() => undefined);
     await Promise.all(SUBGRAPH_NAMES.map((n) => this.stopService(n)));
-    const nc = await connect({ servers: this.config.NATS_URL }).catch(() => undefined);
-    if (nc) {
-      const jsm = await nc.jetstreamManager();
-      await jsm.streams.delete(streamName(this.config.NATS_NAMESPACE)).catch(() => undefined);
-      await nc.close();
-    }
+    await deleteStream(this.config);
     for (const db of this.databases) await dropDatabase(db).catch(() => undefined);
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import type { TimerSchedulerOptions } from '@pc/messaging';
+import { timerOptionsFrom } from '@pc/messaging';
 import { ServiceConfig } from '@pc/platform';
 import { CALLBACK_TIMER_OPTIONS, CallbackScheduler, OverdueCallbacks } from './callback-timers';
 import { CallbackConsumer } from './callback.consumer';
@@ -10,7 +10,7 @@ import { ScheduleCallback } from './schedule-callback.usecase';
 
 @Module({
   providers: [
-    { provide: CALLBACK_TIMER_OPTIONS, inject: [ServiceConfig], useFactory: (c: ServiceConfig): TimerSchedulerOptions => ({ intervalMs: c.SLA_SCAN_MS, batchSize: c.SLA_BATCH_SIZE }) },
+    { provide: CALLBACK_TIMER_OPTIONS, inject: [ServiceConfig], useFactory: timerOptionsFrom },
     OverdueCallbacks,
     CallbackScheduler,
     ScheduleCallback,

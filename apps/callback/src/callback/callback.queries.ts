@@ -26,7 +26,7 @@ export class CallbackQueries {
     if (args.assignee) where.assignee = args.assignee;
     else if (!args.areaId || !hasAnyRole(user, managers)) where.assignee = user.sub;
     if (args.kind) where.kind = args.kind;
-    where.status = args.includeDone ? { $in: Object.values(CallbackStatus) } : CallbackStatus.OPEN;
+    if (!args.includeDone) where.status = CallbackStatus.OPEN;
     const rows = await this.orm.em.fork().find(Callback, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 });
     return rows.map(CallbackObject.from);
   }
@@ -61,7 +61,9 @@ export class CallbackQueries {
     const buckets = new Map<string, Callback[]>();
     for (const c of rows) {
       const key = `${c.siteId}|${c.areaId ?? ''}|${c.kind}`;
-      buckets.set(key, [...(buckets.get(key) ?? []), c]);
+      const bucket = buckets.get(key) ?? [];
+      bucket.push(c);
+      buckets.set(key, bucket);
     }
     const now = this.clock.now();
     return [...buckets.entries()]

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { CallbackCompleted, CallbackDissatisfied, CallbackKind, Satisfaction } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, Clock, assertSite, conflict, inFuture, invalidInput, notFound } from '@pc/platform';
 import { Callback, CallbackAttempt, CallbackStatus, MAX_ATTEMPTS } from './callback.entity';
 import type { RecordCallbackAttemptInput, RecordCallbackInput } from './dto/record-callback.input';
 
@@ -93,7 +93,7 @@ export class RecordCallbackAttempt {
       const now = this.clock.now();
       const last = callback.attempts + 1 >= MAX_ATTEMPTS;
       if (!last && !input.retryAt) throw invalidInput('retryAt', `plan the next attempt (${MAX_ATTEMPTS - callback.attempts - 1} left)`);
-      if (input.retryAt && input.retryAt.getTime() <= now.getTime()) throw invalidInput('retryAt', 'must be in the future');
+      if (input.retryAt) inFuture('retryAt', input.retryAt, now);
       em.persist(em.create(CallbackAttempt, { id: randomUUID(), callbackId: callback.id, method: input.method, note: input.note ?? null, by: user.sub, at: now, retryAt: last ? null : input.retryAt }));
       callback.attempts += 1;
       callback.nextAttemptAt = last ? null : input.retryAt;

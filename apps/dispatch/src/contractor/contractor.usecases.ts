@@ -3,11 +3,11 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { ContractorFailure, Department, MIN_CONTRACTOR_PENALTY_YUAN, Role, SlaClock } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, forbidden, hasAnyRole, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, Clock, assertSite, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notFound, notInFuture } from '@pc/platform';
 import { DeadlineBook } from '../sla/deadline-book';
 import { contractorArrivalClock } from '../sla/sla-clocks';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
-import { forUpdate, loadWorkOrder } from '../work-order/work-order.access';
+import { forUpdate, isHeadOf, loadWorkOrder } from '../work-order/work-order.access';
 import { recordContractorFailure } from './contractor-failure';
 import { ContractorResponse, type IssueNoticeInput, type RecordContractorResponseInput, type SetPenaltyAmountInput } from './dto/contractor.inputs';
 import { ContractorPenalty, RectificationNotice } from './rectification.entity';
@@ -15,8 +15,7 @@ import { ContractorPenalty, RectificationNotice } from './rectification.entity';
 /** Engineering staff coordinate contractors; the engineering head or the site head is the coordinator. */
 const isEngineering = (user: AuthUser) =>
   hasAnyRole(user, [Role.SITE_HEAD]) || (hasAnyRole(user, [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) && user.department === Department.ENGINEERING);
-const isCoordinator = (user: AuthUser) =>
-  hasAnyRole(user, [Role.SITE_HEAD]) || (user.roles.includes(Role.DEPARTMENT_HEAD) && user.department === Department.ENGINEERING);
+const isCoordinator = (user: AuthUser) => hasAnyRole(user, [Role.SITE_HEAD]) || isHeadOf(user, Department.ENGINEERING);
 
 const FAILURE_OF: Partial<Record<ContractorResponse, ContractorFailure>> = {
   [ContractorResponse.REFUSED]: ContractorFailure.REFUSED,
@@ -46,7 +45,7 @@ export class IssueRectificationNotice {
       if (wo.department !== Department.ENGINEERING) throw invalidInput('workOrderId', 'rectification notices are issued on engineering work orders');
       if (!canDo(wo.status, WorkOrderAction.ESCALATE)) throw conflict(`the work order is ${wo.status}; notices are issued while it is open`, 'workOrderId');
       const now = this.clock.now();
-      if (input.rectifyBy.getTime() <= now.getTime()) throw invalidInput('rectifyBy', 'must be in the future');
+      inFuture('rectifyBy', input.rectifyBy, now);
       const notice = em.create(RectificationNotice, {
         id: randomUUID(), orgId: wo.orgId, siteId: wo.siteId, workOrderId: wo.id, contractor: input.contractor, defect: input.defect,
         issuedBy: user.sub, issuedAt: now, rectifyBy: input.rectifyBy,
@@ -72,8 +71,7 @@ export class RecordContractorResponse {
       if (!isEngineering(user)) throw forbidden('only engineering staff or the site head record contractor responses');
       const notice = await loadNotice(em, user, input.noticeId);
       const now = this.clock.now();
-      const at = input.at ?? now;
-      if (at.getTime() > now.getTime()) throw invalidInput('at', 'must not be in the future');
+      const at = notInFuture('at', input.at, now);
       if (notice.completedAt) throw conflict('the rectification is already completed', 'noticeId');
       const failure = FAILURE_OF[input.response];
       const book = await DeadlineBook.of(em, await loadWorkOrder(em, user, notice.workOrderId));

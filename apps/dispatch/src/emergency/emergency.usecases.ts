@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EmergencyReported, EscalationLevel } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound, notInFuture } from '@pc/platform';
 import { escalate } from '../sla/escalation';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { loadWorkOrder } from '../work-order/work-order.access';
@@ -18,7 +18,7 @@ export class ReportEmergency {
     return this.tx.run(async (em, events) => {
       assertSite(user, input.siteId);
       const now = this.clock.now();
-      if (input.occurredAt.getTime() > now.getTime()) throw invalidInput('occurredAt', 'must not be in the future');
+      notInFuture('occurredAt', input.occurredAt, now);
       const wo = input.workOrderId ? await loadWorkOrder(em, user, input.workOrderId) : undefined;
       if (wo && wo.siteId !== input.siteId) throw invalidInput('workOrderId', `the work order belongs to site ${wo.siteId}`);
       const e = em.create(EmergencyEvent, {

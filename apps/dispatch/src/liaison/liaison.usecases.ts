@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Department, Role } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, forbidden, hasAnyRole, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, Clock, assertSite, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notFound } from '@pc/platform';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { assertHandles, loadWorkOrder } from '../work-order/work-order.access';
 import type { AnswerLiaisonLetterInput, SendLiaisonLetterInput } from './dto/liaison.inputs';
@@ -22,7 +22,7 @@ export class SendLiaisonLetter {
       if (!canDo(wo.status, WorkOrderAction.ESCALATE)) throw conflict(`the work order is ${wo.status}; letters go out while it is open`, 'workOrderId');
       if (input.toDepartment === wo.department) throw invalidInput('toDepartment', 'a liaison letter goes to another department');
       const now = this.clock.now();
-      if (input.dueAt.getTime() <= now.getTime()) throw invalidInput('dueAt', 'must be in the future');
+      inFuture('dueAt', input.dueAt, now);
       const letter = em.create(LiaisonLetter, {
         id: randomUUID(), orgId: wo.orgId, siteId: wo.siteId, complaintId: wo.complaintId, workOrderId: wo.id,
         fromDepartment: wo.department, toDepartment: input.toDepartment, body: input.body, dueAt: input.dueAt, sentBy: user.sub, sentAt: now,

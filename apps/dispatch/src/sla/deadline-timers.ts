@@ -53,7 +53,9 @@ export class DeadlineTimers implements TimerSource {
         (await DeadlineBook.of(em, wo)).cancel([SlaClock.CONTRACTOR_ARRIVAL], now, { evenIfBreached: true, ref: d.ref });
         continue;
       }
-      breachedPerOrder.set(wo.id, [...(breachedPerOrder.get(wo.id) ?? []), d]);
+      const passed = breachedPerOrder.get(wo.id) ?? [];
+      passed.push(d);
+      breachedPerOrder.set(wo.id, passed);
     }
     for (const [id, clocks] of breachedPerOrder) {
       const wo = workOrders.get(id)!;

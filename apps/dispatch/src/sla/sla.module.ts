@@ -4,7 +4,7 @@ import { ContractorModule } from '../contractor/contractor.module';
 import { LiaisonModule } from '../liaison/liaison.module';
 import { WorkOrderModule } from '../work-order/work-order.module';
 import { DeadlineTimers } from './deadline-timers';
-import type { TimerSchedulerOptions } from '@pc/messaging';
+import { timerOptionsFrom } from '@pc/messaging';
 import { SCHEDULER_OPTIONS, SlaScheduler } from './sla-scheduler';
 import { SlaResolver } from './sla.resolver';
 import { EscalateWorkOrder, ExtendDeadline } from './sla.usecases';
@@ -12,11 +12,7 @@ import { EscalateWorkOrder, ExtendDeadline } from './sla.usecases';
 @Module({
   imports: [WorkOrderModule, LiaisonModule, ContractorModule],
   providers: [
-    {
-      provide: SCHEDULER_OPTIONS,
-      inject: [ServiceConfig],
-      useFactory: (c: ServiceConfig): TimerSchedulerOptions => ({ intervalMs: c.SLA_SCAN_MS, batchSize: c.SLA_BATCH_SIZE }),
-    },
+    { provide: SCHEDULER_OPTIONS, inject: [ServiceConfig], useFactory: timerOptionsFrom },
     DeadlineTimers,
     SlaScheduler,
     EscalateWorkOrder,

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EscalationLevel, Role, SlaClock } from '@pc/contracts';
-import { AuthUser, conflict, forbidden, hasAnyRole, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, conflict, forbidden, hasAnyRole, invalidInput, notFound, notInFuture } from '@pc/platform';
 import { WorkOrderAction, transition } from '../work-order/lifecycle';
-import { notInFuture } from '../work-order/lifecycle.usecases';
 import { canHandle, isHeadOf } from '../work-order/work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from '../work-order/work-order-command';
 import { Extension } from './deadline.entity';

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Role, Severity, SlaClock, WorkOrderStatus } from '@pc/contracts';
-import { AuthUser, forbidden, hasAnyRole, invalidInput } from '@pc/platform';
+import { AuthUser, forbidden, hasAnyRole, invalidInput, notInFuture } from '@pc/platform';
 import type { AgreeSolutionInput, AssignHandlerInput, ConfirmResolutionInput, RecordHandlingPlanInput, RecordProgressInput, ReportToHeadInput } from './dto/lifecycle.inputs';
 import { WorkOrderAction, transition } from './lifecycle';
 import { assertHandles, assertHeadOf } from './work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
 import { ProgressNote } from './work-order.entity';
-
-/** A time the user states (when something happened): never after now. */
-export function notInFuture(field: string, at: Date | undefined, now: Date): Date {
-  if (!at) return now;
-  if (at.getTime() > now.getTime()) throw invalidInput(field, 'must not be in the future');
-  return at;
-}
 
 /** Staff write the handling plan (处理方法) within the hour; the department head signs it off next. */
 @Injectable()

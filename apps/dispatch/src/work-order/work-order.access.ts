@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Department, Role } from '@pc/contracts';
-import { AuthUser, assertSite, forbidden, hasAnyRole, notFound } from '@pc/platform';
+import { AuthUser, assertSite, forbidden, hasAnyRole, isPostgres, notFound } from '@pc/platform';
 import { WorkOrder } from './work-order.entity';
 
 /** Staff of the work order's own department, or those accountable for the site. */
@@ -15,7 +15,7 @@ export const isHeadOf = (user: AuthUser, department: Department): boolean =>
 
 /** Row lock for the rest of the transaction (PostgreSQL; SQLite serialises writers anyway). */
 export const forUpdate = (em: EntityManager): LockMode.PESSIMISTIC_WRITE | undefined =>
-  em.getDriver().constructor.name === 'PostgreSqlDriver' ? LockMode.PESSIMISTIC_WRITE : undefined;
+  isPostgres(em) ? LockMode.PESSIMISTIC_WRITE : undefined;
 
 /** Loads a work order of the caller's organisation and sites, locked for the transaction. */
 export async function loadWorkOrder(em: EntityManager, user: AuthUser, id: string): Promise<WorkOrder> {

@@ -11,7 +11,7 @@ import {
   type IntakeRecordV1,
 } from '@pc/contracts';
 import { TransactionalOutbox, type EventWriter } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, canSeeSite, conflict, invalidInput } from '@pc/platform';
+import { AuthUser, Clock, assertSite, canSeeSite, conflict, invalidInput, notInFuture } from '@pc/platform';
 import { Area, Customer, CustomerKind, RoutingRule, Site, StaffUser, Unit, calendarOf } from '../registry/registry.entities';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
 import { Complaint, type SeverityChange } from './complaint.entity';
@@ -203,8 +203,7 @@ export class FileComplaint {
   }
 
   private checkTimes(input: FileComplaintInput, now: Date): Date {
-    const receivedAt = input.receivedAt ?? now;
-    if (receivedAt.getTime() > now.getTime()) throw invalidInput('receivedAt', 'must not be in the future');
+    const receivedAt = notInFuture('receivedAt', input.receivedAt, now);
     if (now.getTime() - receivedAt.getTime() > MAX_AGE_MS) {
       throw invalidInput('receivedAt', 'must be within the last two years');
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ComplaintClosed, ComplaintStatus, SlaClock } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound, notInFuture } from '@pc/platform';
 import { Complaint } from './complaint.entity';
 import type { RecordInvalidReplyInput } from './dto/record-invalid-reply.input';
 
@@ -25,8 +25,7 @@ export class RecordInvalidReply {
         throw conflict(`complaint ${complaint.id} is ${complaint.status}; only an invalid complaint awaiting its reply can be answered so`, 'complaintId');
       }
       const now = this.clock.now();
-      const repliedAt = input.repliedAt ?? now;
-      if (repliedAt.getTime() > now.getTime()) throw invalidInput('repliedAt', 'must not be in the future');
+      const repliedAt = notInFuture('repliedAt', input.repliedAt, now);
       if (repliedAt.getTime() < complaint.receivedAt.getTime()) throw invalidInput('repliedAt', 'must not be before the complaint was received');
 
       complaint.reply = input.reply;

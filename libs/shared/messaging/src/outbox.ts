@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/core';
 import { StringCodec, type NatsConnection } from 'nats';
 import { envelopeFor, type EventContract, type EventEnvelope } from '@pc/contracts';
-import { Clock } from '@pc/platform';
+import { Clock, isPostgres } from '@pc/platform';
 import { OutboxEvent } from './entities';
 import { wireSubject } from './nats';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './options';
@@ -105,7 +105,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async relayBatch(): Promise<number> {
     const js = this.nc.jetstream();
-    const isPostgres = this.orm.config.get('driver')?.name === 'PostgreSqlDriver';
     return this.orm.em.fork().transactional(async (em) => {
       const rows = await em.find(
         OutboxEvent,
@@ -113,7 +112,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         {
           orderBy: { seq: 'asc' },
           limit: BATCH,
-          lockMode: isPostgres ? LockMode.PESSIMISTIC_PARTIAL_WRITE : undefined,
+          lockMode: isPostgres(em) ? LockMode.PESSIMISTIC_PARTIAL_WRITE : undefined,
         },
       );
       let published = 0;

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import type { Clock } from '@pc/platform';
+import { isPostgres, type Clock, type ServiceConfig } from '@pc/platform';
 import type { EventWriter, TransactionalOutbox } from './outbox';
 
 /**
@@ -16,7 +16,7 @@ export interface TimerSource {
 
 /** Claim lock: rows another replica holds are skipped, not waited for (PostgreSQL; SQLite has one writer). */
 export const claimLock = (em: EntityManager): LockMode.PESSIMISTIC_PARTIAL_WRITE | undefined =>
-  em.getDriver().constructor.name === 'PostgreSqlDriver' ? LockMode.PESSIMISTIC_PARTIAL_WRITE : undefined;
+  isPostgres(em) ? LockMode.PESSIMISTIC_PARTIAL_WRITE : undefined;
 
 export interface TimerSchedulerOptions {
   /** How often to look for due timers (ms): the most a timer fires late (plus the work). 0 = only when ticked. */
@@ -24,6 +24,9 @@ export interface TimerSchedulerOptions {
   /** Timers claimed per transaction. */
   batchSize: number;
 }
+
+/** The scheduler settings every service reads from its config (`SLA_SCAN_MS`, `SLA_BATCH_SIZE`). */
+export const timerOptionsFrom = (c: ServiceConfig): TimerSchedulerOptions => ({ intervalMs: c.SLA_SCAN_MS, batchSize: c.SLA_BATCH_SIZE });
 
 export interface TickResult {
   fired: Record<string, number>;

@@ -27,9 +27,9 @@ export class ServiceConfig {
   LOG_LEVEL: string = 'info';
   @Transform(toInt) @IsInt() @Min(1) @Max(3600_000) OUTBOX_POLL_MS: number = 500;
 
-  /** Dispatch: how often the SLA scheduler looks for due timers (ms); the most a deadline fires late. 0 = off. */
+  /** Dispatch and callback: how often the timer scheduler looks for due timers (ms); the most a deadline fires late. 0 = off. */
   @Transform(toInt) @IsInt() @Min(0) @Max(3600_000) SLA_SCAN_MS: number = 1000;
-  /** Dispatch: timers the scheduler claims per transaction. */
+  /** Dispatch and callback: timers the scheduler claims per transaction. */
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000) SLA_BATCH_SIZE: number = 500;
 
   /** Ports on 127.0.0.1 (HOST to change); the gateway finds the subgraphs by them or by *_URL. */

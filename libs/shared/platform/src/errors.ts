@@ -25,3 +25,16 @@ export const conflict = (reason: string, field?: string): DomainError =>
   new DomainError('CONFLICT', reason, field);
 export const unauthenticated = (reason: string): DomainError =>
   new DomainError('UNAUTHENTICATED', reason);
+
+/** A time the user states (when something happened): `now` when absent, never after `now`. */
+export function notInFuture(field: string, at: Date | null | undefined, now: Date): Date {
+  if (!at) return now;
+  if (at.getTime() > now.getTime()) throw invalidInput(field, 'must not be in the future');
+  return at;
+}
+
+/** A time something is due (a deadline, a retry): strictly after `now`. */
+export function inFuture(field: string, at: Date, now: Date): Date {
+  if (at.getTime() <= now.getTime()) throw invalidInput(field, 'must be in the future');
+  return at;
+}

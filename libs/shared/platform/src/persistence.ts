@@ -107,6 +107,9 @@ export async function dropDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
+/** Whether an entity manager talks to PostgreSQL (row locks) rather than the embedded SQLite. */
+export const isPostgres = (em: { getDriver(): object }): boolean => em.getDriver() instanceof PostgreSqlDriver;
+
 /** The explicit migration step (never run inside module init). Returns the names applied. */
 export async function migrate(s: PersistenceSettings): Promise<string[]> {
   await ensureDatabase(s.databaseUrl);
