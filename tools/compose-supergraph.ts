@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { Role } from '@pc/contracts';
 import { SUBGRAPH_NAMES, SUPERGRAPH_FILE } from '@pc/gateway';
 import { System } from './system';
 
@@ -9,12 +10,13 @@ import { System } from './system';
 const CANONICAL_PORT = { intake: 4001, dispatch: 4002, callback: 4003, analytics: 4004 } as const;
 
 /** Reads each running subgraph's SDL and composes the supergraph with @apollo/composition. */
-export async function composeFrom(urls: Record<(typeof SUBGRAPH_NAMES)[number], string>): Promise<string> {
+export async function composeFrom(urls: Record<(typeof SUBGRAPH_NAMES)[number], string>, token: string): Promise<string> {
   const services = [];
   for (const name of SUBGRAPH_NAMES) {
+    // `_service` answers authenticated callers (or the gateway) only
     const res = await fetch(urls[name], {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: '{ _service { sdl } }' }),
     });
     const body = (await res.json()) as { data?: { _service: { sdl: string } }; errors?: unknown[] };
@@ -32,7 +34,7 @@ if (require.main === module) {
   (async () => {
     const system = await System.start({ gateway: false });
     try {
-      const sdl = await composeFrom(system.urls);
+      const sdl = await composeFrom(system.urls, system.token({ sub: 'supergraph-composer', org: 'tooling', sites: ['*'], roles: [Role.ANALYST] }));
       writeFileSync(SUPERGRAPH_FILE, sdl);
       process.stdout.write(`wrote ${SUPERGRAPH_FILE}\n`);
     } finally {

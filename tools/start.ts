@@ -6,6 +6,7 @@ import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
 import { SUBGRAPH_NAMES } from '@pc/gateway';
+import { Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS, INTAKE, seedRegistry } from '@pc/intake';
 import { ServiceConfig, loadConfig, ormOptions, signToken } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
@@ -87,7 +88,9 @@ async function main(): Promise<void> {
   const dataDir = process.env.DATA_DIR || join(ROOT, '.data');
   mkdirSync(dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, ...process.env };
-  env.AUTH_JWT_SECRET ||= demoSecret(dataDir);
+  // demo tokens are printed only when the demo secret is ours: an operator's own secret is never shown or used to mint tokens
+  const demoMode = !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL;
+  if (demoMode) env.AUTH_JWT_SECRET = demoSecret(dataDir);
   const config = loadConfig(ServiceConfig, env);
 
   await ensureNats(config.NATS_URL, dataDir);
@@ -109,13 +112,18 @@ async function main(): Promise<void> {
   }
   const gateway = `http://${config.HOST}:${config.GATEWAY_PORT}/graphql`;
   await eventually(async () => (await fetch(gateway.replace(/graphql$/, 'health')).catch(() => undefined))?.ok, 120_000, 'the gateway');
-  await fileDemoComplaints(gateway, signToken(DEMO_USERS[0], config.AUTH_JWT_SECRET));
-
   say('');
   say(`Gateway:  ${gateway}   (health: ${gateway.replace(/graphql$/, 'health')})`);
-  say(`Secret:   AUTH_JWT_SECRET=${config.AUTH_JWT_SECRET}  (demo only; kept in ${join(dataDir, 'demo-jwt-secret')})`);
-  say('Demo tokens (valid 12 h), one per role:');
-  for (const u of DEMO_USERS) say(`  ${u.roles.join(',').padEnd(16)} ${signToken(u, config.AUTH_JWT_SECRET)}`);
+  if (demoMode) {
+    await fileDemoComplaints(gateway, signToken(DEMO_USERS[0], config.AUTH_JWT_SECRET));
+    // an ADMIN of every site is the most powerful token there is: printed only when asked for
+    const withAdmin = process.argv.includes('--with-admin-token');
+    say(`Demo secret kept in ${join(dataDir, 'demo-jwt-secret')} (mode 600). Demo tokens (valid 12 h), one per role:`);
+    for (const u of DEMO_USERS.filter((x) => withAdmin || !x.roles.includes(Role.ADMIN))) say(`  ${u.roles.join(',').padEnd(16)} ${signToken(u, config.AUTH_JWT_SECRET)}`);
+    if (!withAdmin) say('  (ADMIN: npm start -- --with-admin-token)');
+  } else {
+    say('Tokens come from your issuer (AUTH_JWT_SECRET or AUTH_JWKS_URL was set): no demo tokens printed, no demo complaints filed.');
+  }
   say('');
   say(`Try: curl -s ${gateway} -H 'content-type: application/json' -H "authorization: Bearer <token>" -d '{"query":"{ sites { id name areas { id name } } }"}'`);
   say('Ctrl-C stops everything.');

@@ -1,11 +1,13 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { formatEdgeError } from '@pc/platform';
 
 /**
  * Variable coercion errors ("Variable "$input" got invalid value "X" at "input.channel"; ...") are
  * BAD_USER_INPUT already; give them the `field` that subgraph errors carry, so that every input
  * error reads the same (code, field, reason).
  */
-export function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+export function formatGatewayError(error: GraphQLFormattedError): GraphQLFormattedError {
+  const formatted = formatEdgeError(error);
   const code = formatted.extensions?.code;
   if (code !== 'BAD_USER_INPUT' || formatted.extensions?.field) return formatted;
   const at = /at "([^"]+)"/.exec(formatted.message)?.[1];

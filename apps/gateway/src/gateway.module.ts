@@ -4,10 +4,20 @@ import { IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourcePr
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { GraphQLError } from 'graphql';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { LoggerModule } from 'nestjs-pino';
-import { HEALTH_CHECKS, HealthController, ServiceConfig, bearerToken, verifyToken, type HealthCheck } from '@pc/platform';
-import { pinoHttpOptions } from '@pc/subgraph';
+import {
+  GATEWAY_SECRET_HEADER,
+  HEALTH_CHECKS,
+  HealthController,
+  ServiceConfig,
+  armorProtection,
+  edgeGuardPlugin,
+  requestContextFactory,
+  type HealthCheck,
+  type RequestContext,
+} from '@pc/platform';
+import { pinoHttpOptions, tokenVerifierFor } from '@pc/subgraph';
 import { formatGatewayError } from './gateway-errors';
 
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
@@ -22,13 +32,22 @@ export function subgraphUrls(config: ServiceConfig, env: NodeJS.ProcessEnv = pro
   ) as Record<SubgraphName, string>;
 }
 
-/** Forwards the caller's token: every subgraph checks it again and scopes by its claims. */
-type GatewayContext = { req?: { headers: Record<string, string | string[] | undefined> } };
+/**
+ * Forwards the caller's token (every subgraph checks it again and scopes by its claims) and, when
+ * configured, the gateway's shared secret; a subgraph that does not answer in time is given up on.
+ */
+class AuthForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
+  constructor(url: string, private readonly gatewaySecret: string | undefined, timeoutMs: number) {
+    super({
+      url,
+      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
+  }
 
-class AuthForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>): void {
     const auth = context.req?.headers.authorization;
     if (typeof auth === 'string') request.http?.headers.set('authorization', auth);
+    if (this.gatewaySecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
   }
 }
 
@@ -42,7 +61,9 @@ export interface GatewaySettings {
 @Module({})
 export class GatewayAppModule {
   static forRoot(s: GatewaySettings): DynamicModule {
-    const secret = s.config.AUTH_JWT_SECRET;
+    const { config } = s;
+    const verifier = tokenVerifierFor(config);
+    const armor = armorProtection(config);
     const gateway = s.introspect
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: s.urls[name] })) }) }
       : { supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8') };
@@ -65,17 +86,13 @@ export class GatewayAppModule {
             playground: false,
             includeStacktraceInErrorResponses: false,
             formatError: formatGatewayError,
-            context: async ({ req }: { req: { headers: Record<string, string | string[] | undefined> } }) => {
-              try {
-                return { req, user: verifyToken(bearerToken(req.headers.authorization), secret) };
-              } catch (e) {
-                throw new GraphQLError((e as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-              }
-            },
+            context: requestContextFactory(verifier),
+            plugins: [...armor.plugins, edgeGuardPlugin(config, { rateLimit: true }), ApolloServerPluginInlineTraceDisabled()],
+            validationRules: armor.validationRules,
           },
           gateway: {
             ...gateway,
-            buildService: ({ name, url }) => new AuthForwardingDataSource({ url: s.urls[name as SubgraphName] ?? url }),
+            buildService: ({ name, url }) => new AuthForwardingDataSource(s.urls[name as SubgraphName] ?? url, config.GATEWAY_SECRET, config.REQUEST_TIMEOUT_MS),
           },
         }),
       ],

@@ -1,7 +1,7 @@
 import { Args, ID, Query, Resolver } from '@nestjs/graphql';
-import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import { MikroORM } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, invalidInput, siteScope } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, invalidInput, scopeOf } from '@pc/platform';
 import { MonthlyReportObject } from './dto/monthly-report.object';
 import { ComplaintFact, DeadlineFact } from './facts.entity';
 import { buildMonthlyReport } from './monthly-report';
@@ -20,11 +20,8 @@ export class ReportResolver {
     @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
   ): Promise<MonthlyReportObject> {
     if (!MONTH.test(month)) throw invalidInput('month', 'must be a month as YYYY-MM');
-    const sites = siteScope(user, siteId);
-    const where: FilterQuery<ComplaintFact> = { orgId: user.org, month };
-    if (sites) where.siteId = { $in: sites };
     const em = this.orm.em.fork();
-    const facts = await em.find(ComplaintFact, where);
+    const facts = await scopeOf(user).find(em, ComplaintFact, { month }, undefined, siteId);
     const deadlines = facts.length
       ? await em.find(DeadlineFact, { orgId: user.org, complaintId: { $in: facts.map((f) => f.complaintId) } })
       : [];

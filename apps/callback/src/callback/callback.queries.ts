@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
-import { AuthUser, Clock, hasAnyRole, invalidInput, localMonth, siteScope } from '@pc/platform';
+import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, localMonth, scopeOf } from '@pc/platform';
 import { coverageOf } from './callback-rules';
 import { Callback, CallbackAttempt, CallbackStatus } from './callback.entity';
 import { CallbackAttemptObject, CallbackObject, type CoverageObject } from './callback.object';
 import type { CoverageArgs, WorklistArgs } from './dto/callback.args';
 
 const DAY = 86_400_000;
+/** Who may read another's or a whole area's worklist. */
+const WORKLIST_MANAGERS = [Role.AREA_MANAGER, Role.SITE_HEAD, Role.QUALITY, Role.LEADERSHIP, Role.ANALYST, Role.COMPLAINT_REP];
 
 @Injectable()
 export class CallbackQueries {
@@ -18,28 +20,32 @@ export class CallbackQueries {
 
   /** A worklist: by assignee (default: the caller) or by area, earliest due first — the overdue ones lead. */
   async worklist(user: AuthUser, args: WorklistArgs): Promise<CallbackObject[]> {
-    const where: FilterQuery<Callback> = { orgId: user.org };
-    const sites = siteScope(user, args.siteId);
-    if (sites) where.siteId = { $in: sites };
+    const where: FilterQuery<Callback> = {};
     if (args.areaId) where.areaId = args.areaId;
-    const managers = [Role.AREA_MANAGER, Role.SITE_HEAD, Role.QUALITY, Role.LEADERSHIP, Role.ANALYST, Role.COMPLAINT_REP];
+    const isManager = hasAnyRole(user, WORKLIST_MANAGERS);
+    if (args.assignee && args.assignee !== user.sub && !isManager) throw forbidden("only managers may read a colleague's worklist");
     if (args.assignee) where.assignee = args.assignee;
-    else if (!args.areaId || !hasAnyRole(user, managers)) where.assignee = user.sub;
+    else if (!args.areaId || !isManager) where.assignee = user.sub;
     if (args.kind) where.kind = args.kind;
     if (!args.includeDone) where.status = CallbackStatus.OPEN;
-    const rows = await this.orm.em.fork().find(Callback, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 });
+    const rows = await scopeOf(user).find(this.orm.em.fork(), Callback, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 }, args.siteId);
     return rows.map(CallbackObject.from);
   }
 
   async forComplaint(user: AuthUser, complaintId: string): Promise<CallbackObject[]> {
-    const where: FilterQuery<Callback> = { orgId: user.org, caseId: complaintId };
-    const sites = siteScope(user);
-    if (sites) where.siteId = { $in: sites };
-    return (await this.orm.em.fork().find(Callback, where, { orderBy: { round: 'asc' } })).map(CallbackObject.from);
+    return (await scopeOf(user).find(this.orm.em.fork(), Callback, { caseId: complaintId }, { orderBy: { round: 'asc' } })).map(CallbackObject.from);
   }
 
-  async attempts(callbackId: string): Promise<CallbackAttemptObject[]> {
-    return (await this.orm.em.fork().find(CallbackAttempt, { callbackId }, { orderBy: { at: 'asc', id: 'asc' } })).map(CallbackAttemptObject.from);
+  /** One callback of the caller's scope, or null (the `_entities` reference resolver). */
+  async find(user: AuthUser, id: string): Promise<CallbackObject | null> {
+    const c = await scopeOf(user).findOne(this.orm.em.fork(), Callback, { id });
+    return c ? CallbackObject.from(c) : null;
+  }
+
+  /** Attempts of a callback the caller may see (the parent must lie within the scope). */
+  async attempts(user: AuthUser, c: CallbackObject): Promise<CallbackAttemptObject[]> {
+    const { id } = scopeOf(user).visible(c, 'callback', c.id);
+    return (await this.orm.em.fork().find(CallbackAttempt, { callbackId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(CallbackAttemptObject.from);
   }
 
   /**
@@ -52,12 +58,10 @@ export class CallbackQueries {
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(args.month)) throw invalidInput('month', 'must be YYYY-MM');
     const start = new Date(`${args.month}-01T00:00:00Z`);
     const end = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
-    const where: FilterQuery<Callback> = { orgId: user.org, resolvedAt: { $gte: new Date(start.getTime() - DAY), $lt: new Date(end.getTime() + DAY) } };
-    const sites = siteScope(user, args.siteId);
-    if (sites) where.siteId = { $in: sites };
+    const where: FilterQuery<Callback> = { resolvedAt: { $gte: new Date(start.getTime() - DAY), $lt: new Date(end.getTime() + DAY) } };
     if (args.areaId) where.areaId = args.areaId;
     if (args.kind) where.kind = args.kind;
-    const rows = (await this.orm.em.fork().find(Callback, where)).filter((c) => localMonth(c.resolvedAt, c.timeZone) === args.month);
+    const rows = (await scopeOf(user).find(this.orm.em.fork(), Callback, where, undefined, args.siteId)).filter((c) => localMonth(c.resolvedAt, c.timeZone) === args.month);
     const buckets = new Map<string, Callback[]>();
     for (const c of rows) {
       const key = `${c.siteId}|${c.areaId ?? ''}|${c.kind}`;

@@ -1,6 +1,6 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, type RequestContext } from '@pc/platform';
 import { CallbackQueries } from './callback.queries';
 import { CallbackAttemptObject, CallbackObject, ComplaintRef, CoverageObject } from './callback.object';
 import { CoverageArgs, WorklistArgs } from './dto/callback.args';
@@ -28,8 +28,14 @@ export class CallbackResolver {
   }
 
   @ResolveField(() => [CallbackAttemptObject], { description: 'Attempts that did not reach the customer.' })
-  attemptHistory(@Parent() c: CallbackObject): Promise<CallbackAttemptObject[]> {
-    return this.queries.attempts(c.id);
+  attemptHistory(@Parent() c: CallbackObject, @CurrentUser() user: AuthUser): Promise<CallbackAttemptObject[]> {
+    return this.queries.attempts(user, c);
+  }
+
+  /** `_entities`: only a callback of the caller's scope (null otherwise). */
+  @ResolveReference()
+  async resolveReference(ref: { id: string }, ctx: RequestContext): Promise<CallbackObject | null> {
+    return ctx.user ? this.queries.find(ctx.user, ref.id) : null;
   }
 
   @Mutation(() => CallbackObject, { name: 'recordCallback', description: 'Records who was reached, what they said and how satisfied they are.' })

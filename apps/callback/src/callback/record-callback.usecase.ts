@@ -3,14 +3,12 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { CallbackCompleted, CallbackDissatisfied, CallbackKind, Satisfaction } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, inFuture, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, Clock, conflict, inFuture, invalidInput, scopeOf } from '@pc/platform';
 import { Callback, CallbackAttempt, CallbackStatus, MAX_ATTEMPTS } from './callback.entity';
 import type { RecordCallbackAttemptInput, RecordCallbackInput } from './dto/record-callback.input';
 
 async function openCallback(em: EntityManager, user: AuthUser, id: string): Promise<Callback> {
-  const callback = await em.findOne(Callback, { id, orgId: user.org });
-  if (!callback) throw notFound('callback', id);
-  assertSite(user, callback.siteId);
+  const callback = await scopeOf(user).load(em, Callback, id, 'callback');
   if (callback.status !== CallbackStatus.OPEN) throw conflict(`the callback is already ${callback.status.toLowerCase()}`, 'callbackId');
   return callback;
 }

@@ -1,7 +1,7 @@
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, siteScope } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, scopeOf } from '@pc/platform';
 import { CreateSurveyInput, FollowUpsArgs, RecordSurveyResponseInput } from './dto/survey.inputs';
 import { FollowUpPlan, Survey, SurveyResponse } from './survey.entity';
 import { FollowUpObject, SurveyObject } from './survey.object';
@@ -25,19 +25,14 @@ export class SurveyResolver {
 
   @Query(() => [SurveyObject], { description: 'Surveys with their results per question, newest period first.' })
   async surveys(@CurrentUser() user: AuthUser, @Args('siteId', { type: () => ID, nullable: true }) siteId?: string): Promise<SurveyObject[]> {
-    const where: FilterQuery<Survey> = { orgId: user.org };
-    const sites = siteScope(user, siteId);
-    if (sites) where.siteId = { $in: sites };
-    return this.withResults(await this.orm.em.fork().find(Survey, where, { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 }));
+    return this.withResults(await scopeOf(user).find(this.orm.em.fork(), Survey, {}, { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 }, siteId));
   }
 
   @Query(() => [FollowUpObject], { description: 'Follow-up plans of dissatisfied survey items, earliest due first.' })
   async surveyFollowUps(@CurrentUser() user: AuthUser, @Args() args: FollowUpsArgs): Promise<FollowUpObject[]> {
-    const where: FilterQuery<FollowUpPlan> = { orgId: user.org };
-    const sites = siteScope(user, args.siteId);
-    if (sites) where.siteId = { $in: sites };
+    const where: FilterQuery<FollowUpPlan> = {};
     if (args.open !== undefined && args.open !== null) where.doneAt = args.open ? null : { $ne: null };
-    return (await this.orm.em.fork().find(FollowUpPlan, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 })).map(FollowUpObject.from);
+    return (await scopeOf(user).find(this.orm.em.fork(), FollowUpPlan, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 }, args.siteId)).map(FollowUpObject.from);
   }
 
   @Mutation(() => SurveyObject, { description: 'Creates a periodic satisfaction survey.' })

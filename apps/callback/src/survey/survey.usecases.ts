@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Satisfaction, SurveyAnswered } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, Clock, conflict, invalidInput, scopeOf } from '@pc/platform';
 import type { CreateSurveyInput, RecordSurveyResponseInput } from './dto/survey.inputs';
 import { FollowUpPlan, Survey, SurveyKind, SurveyResponse } from './survey.entity';
 
@@ -19,7 +19,7 @@ export class CreateSurvey {
 
   execute(user: AuthUser, input: CreateSurveyInput): Promise<Survey> {
     return this.tx.run(async (em) => {
-      assertSite(user, input.siteId);
+      scopeOf(user).assertSite(input.siteId);
       if (!PERIOD[input.kind].test(input.period)) throw invalidInput('period', `a ${input.kind} period looks like ${{ MONTHLY_VISIT: '2026-11', QUARTERLY_QUESTIONNAIRE: '2026-Q4', ANNUAL_SURVEY: '2026' }[input.kind]}`);
       const s = em.create(Survey, { id: randomUUID(), orgId: user.org, siteId: input.siteId, kind: input.kind, period: input.period, questions: input.questions.map((q) => q.trim()), createdBy: user.sub, createdAt: this.clock.now() });
       em.persist(s);
@@ -38,9 +38,7 @@ export class RecordSurveyResponse {
 
   execute(user: AuthUser, input: RecordSurveyResponseInput): Promise<{ survey: Survey; response: SurveyResponse; followUps: FollowUpPlan[] }> {
     return this.tx.run(async (em, events) => {
-      const survey = await em.findOne(Survey, { id: input.surveyId, orgId: user.org });
-      if (!survey) throw notFound('survey', input.surveyId);
-      assertSite(user, survey.siteId);
+      const survey = await scopeOf(user).load(em, Survey, input.surveyId, 'survey');
       if (await em.count(SurveyResponse, { surveyId: survey.id, customerId: input.customerId })) throw conflict('this customer has already answered this survey', 'customerId');
       const asked = survey.questions.length;
       const answered = input.answers.map((a) => a.question).sort((a, b) => a - b);
@@ -81,9 +79,7 @@ export class CompleteFollowUp {
 
   execute(user: AuthUser, id: string): Promise<FollowUpPlan> {
     return this.tx.run(async (em) => {
-      const f = await em.findOne(FollowUpPlan, { id, orgId: user.org });
-      if (!f) throw notFound('follow-up plan', id);
-      assertSite(user, f.siteId);
+      const f = await scopeOf(user).load(em, FollowUpPlan, id, 'follow-up plan');
       if (f.doneAt) throw conflict('the follow-up is already done', 'id');
       f.doneAt = this.clock.now();
       return f;

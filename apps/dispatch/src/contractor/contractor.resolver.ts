@@ -1,7 +1,7 @@
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, siteScope } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, scopeOf } from '@pc/platform';
 import { IssueRectificationNotice, RecordContractorResponse, SetPenaltyAmount, SettlePenalty } from './contractor.usecases';
 import { IssueNoticeInput, PenaltiesArgs, RecordContractorResponseInput, SetPenaltyAmountInput } from './dto/contractor.inputs';
 import { ContractorPenaltyObject, RectificationNoticeObject } from './contractor.object';
@@ -21,19 +21,16 @@ export class ContractorResolver {
 
   @Query(() => [RectificationNoticeObject], { description: 'Rectification notices of a work order, newest first.' })
   async rectificationNotices(@CurrentUser() user: AuthUser, @Args('workOrderId', { type: () => ID }) workOrderId: string): Promise<RectificationNoticeObject[]> {
-    const where: FilterQuery<RectificationNotice> = { orgId: user.org, workOrderId };
-    const sites = siteScope(user);
-    if (sites) where.siteId = { $in: sites };
-    return (await this.orm.em.fork().find(RectificationNotice, where, { orderBy: { issuedAt: 'desc' } })).map(RectificationNoticeObject.from);
+    const rows = await scopeOf(user).find(this.orm.em.fork(), RectificationNotice, { workOrderId }, { orderBy: { issuedAt: 'desc' } });
+    return rows.map(RectificationNoticeObject.from);
   }
 
   @Query(() => [ContractorPenaltyObject], { description: 'Contractor fines for settlement, oldest first (at most 500).' })
   async contractorPenalties(@CurrentUser() user: AuthUser, @Args() args: PenaltiesArgs): Promise<ContractorPenaltyObject[]> {
-    const where: FilterQuery<ContractorPenalty> = { orgId: user.org };
-    const sites = siteScope(user, args.siteId);
-    if (sites) where.siteId = { $in: sites };
+    const where: FilterQuery<ContractorPenalty> = {};
     if (args.settled !== undefined && args.settled !== null) where.settledAt = args.settled ? { $ne: null } : null;
-    return (await this.orm.em.fork().find(ContractorPenalty, where, { orderBy: { at: 'asc', id: 'asc' }, limit: 500 })).map(ContractorPenaltyObject.from);
+    const rows = await scopeOf(user).find(this.orm.em.fork(), ContractorPenalty, where, { orderBy: { at: 'asc', id: 'asc' }, limit: 500 }, args.siteId);
+    return rows.map(ContractorPenaltyObject.from);
   }
 
   @Mutation(() => RectificationNoticeObject, { description: 'Issues a rectification notice to a contractor (engineering).' })

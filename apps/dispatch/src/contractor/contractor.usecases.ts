@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { ContractorFailure, Department, MIN_CONTRACTOR_PENALTY_YUAN, Role, SlaClock } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notFound, notInFuture } from '@pc/platform';
+import { AuthUser, Clock, scopeOf, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notFound, notInFuture } from '@pc/platform';
 import { DeadlineBook } from '../sla/deadline-book';
 import { contractorArrivalClock } from '../sla/sla-clocks';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
@@ -24,10 +24,7 @@ const FAILURE_OF: Partial<Record<ContractorResponse, ContractorFailure>> = {
 };
 
 async function loadNotice(em: EntityManager, user: AuthUser, id: string): Promise<RectificationNotice> {
-  const n = await em.findOne(RectificationNotice, { id, orgId: user.org }, { lockMode: forUpdate(em) });
-  if (!n) throw notFound('rectification notice', id);
-  assertSite(user, n.siteId);
-  return n;
+  return scopeOf(user).load(em, RectificationNotice, id, 'rectification notice', { lockMode: forUpdate(em) });
 }
 
 /**
@@ -103,9 +100,7 @@ export class SetPenaltyAmount {
   execute(user: AuthUser, input: SetPenaltyAmountInput): Promise<ContractorPenalty> {
     return this.tx.run(async (em) => {
       if (!isCoordinator(user)) throw forbidden('only the coordinator (engineering head or site head) sets a fine');
-      const p = await em.findOne(ContractorPenalty, { id: input.penaltyId, orgId: user.org });
-      if (!p) throw notFound('contractor penalty', input.penaltyId);
-      assertSite(user, p.siteId);
+      const p = await scopeOf(user).load(em, ContractorPenalty, input.penaltyId, 'contractor penalty');
       if (p.settledAt) throw conflict('the fine is already settled', 'penaltyId');
       if (input.amountYuan < MIN_CONTRACTOR_PENALTY_YUAN) throw invalidInput('amountYuan', `a contractor fine is at least ${MIN_CONTRACTOR_PENALTY_YUAN} yuan`);
       Object.assign(p, { amountYuan: input.amountYuan, amountSetBy: user.sub });
@@ -124,9 +119,7 @@ export class SettlePenalty {
       if (!isCoordinator(user) && !(user.roles.includes(Role.DEPARTMENT_HEAD) && user.department === Department.FINANCE)) {
         throw forbidden('only the coordinator or the finance head settles a fine');
       }
-      const p = await em.findOne(ContractorPenalty, { id: penaltyId, orgId: user.org });
-      if (!p) throw notFound('contractor penalty', penaltyId);
-      assertSite(user, p.siteId);
+      const p = await scopeOf(user).load(em, ContractorPenalty, penaltyId, 'contractor penalty');
       if (p.amountYuan === null || p.amountYuan === undefined) throw conflict('the coordinator has not set the amount yet', 'penaltyId');
       if (p.settledAt) throw conflict('the fine is already settled', 'penaltyId');
       p.settledAt = this.clock.now();

@@ -1,7 +1,7 @@
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, forbidden, hasAnyRole, siteScope } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, forbidden, hasAnyRole, scopeOf } from '@pc/platform';
 import { EmergenciesArgs, RecordEmergencyReviewInput, ReportEmergencyInput } from './dto/emergency.inputs';
 import { EmergencyEvent } from './emergency.entity';
 import { EmergencyEventObject } from './emergency-event.object';
@@ -13,11 +13,10 @@ export class EmergencyResolver {
 
   @Query(() => [EmergencyEventObject], { description: 'Emergency events, newest first (at most 200).' })
   async emergencies(@CurrentUser() user: AuthUser, @Args() args: EmergenciesArgs): Promise<EmergencyEventObject[]> {
-    const where: FilterQuery<EmergencyEvent> = { orgId: user.org };
-    const sites = siteScope(user, args.siteId);
-    if (sites) where.siteId = { $in: sites };
+    const where: FilterQuery<EmergencyEvent> = {};
     if (args.open !== undefined && args.open !== null) where.reviewedAt = args.open ? null : { $ne: null };
-    return (await this.orm.em.fork().find(EmergencyEvent, where, { orderBy: { reportedAt: 'desc', id: 'asc' }, limit: 200 })).map(EmergencyEventObject.from);
+    const rows = await scopeOf(user).find(this.orm.em.fork(), EmergencyEvent, where, { orderBy: { reportedAt: 'desc', id: 'asc' }, limit: 200 }, args.siteId);
+    return rows.map(EmergencyEventObject.from);
   }
 
   @Mutation(() => EmergencyEventObject, { description: 'Reports an emergency; its work order goes to leadership at once.' })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EmergencyReported, EscalationLevel } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound, notInFuture } from '@pc/platform';
+import { AuthUser, Clock, scopeOf, conflict, invalidInput, notFound, notInFuture } from '@pc/platform';
 import { escalate } from '../sla/escalation';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { loadWorkOrder } from '../work-order/work-order.access';
@@ -16,7 +16,7 @@ export class ReportEmergency {
 
   execute(user: AuthUser, input: ReportEmergencyInput): Promise<EmergencyEvent> {
     return this.tx.run(async (em, events) => {
-      assertSite(user, input.siteId);
+      scopeOf(user).assertSite(input.siteId);
       const now = this.clock.now();
       notInFuture('occurredAt', input.occurredAt, now);
       const wo = input.workOrderId ? await loadWorkOrder(em, user, input.workOrderId) : undefined;
@@ -45,9 +45,7 @@ export class RecordEmergencyReview {
 
   execute(user: AuthUser, input: RecordEmergencyReviewInput): Promise<EmergencyEvent> {
     return this.tx.run(async (em) => {
-      const e = await em.findOne(EmergencyEvent, { id: input.emergencyId, orgId: user.org });
-      if (!e) throw notFound('emergency event', input.emergencyId);
-      assertSite(user, e.siteId);
+      const e = await scopeOf(user).load(em, EmergencyEvent, input.emergencyId, 'emergency event');
       if (e.reviewedAt) throw conflict('the emergency-event record is already complete', 'emergencyId');
       Object.assign(e, { cause: input.cause, remedy: input.remedy, prevention: input.prevention, reviewedBy: user.sub, reviewedAt: this.clock.now() });
       return e;

@@ -1,7 +1,7 @@
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, siteScope } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, scopeOf } from '@pc/platform';
 import { AnswerLiaisonLetterInput, LiaisonLettersArgs, SendLiaisonLetterInput } from './dto/liaison.inputs';
 import { LiaisonLetter } from './liaison-letter.entity';
 import { LiaisonLetterObject } from './liaison-letter.object';
@@ -13,12 +13,10 @@ export class LiaisonLetterResolver {
 
   @Query(() => [LiaisonLetterObject], { description: 'Liaison letters, earliest deadline first (at most 200).' })
   async liaisonLetters(@CurrentUser() user: AuthUser, @Args() args: LiaisonLettersArgs): Promise<LiaisonLetterObject[]> {
-    const where: FilterQuery<LiaisonLetter> = { orgId: user.org };
-    const sites = siteScope(user, args.siteId);
-    if (sites) where.siteId = { $in: sites };
+    const where: FilterQuery<LiaisonLetter> = {};
     if (args.toDepartment) where.toDepartment = args.toDepartment;
     if (args.open !== undefined && args.open !== null) where.answeredAt = args.open ? null : { $ne: null };
-    const rows = await this.orm.em.fork().find(LiaisonLetter, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 200 });
+    const rows = await scopeOf(user).find(this.orm.em.fork(), LiaisonLetter, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 200 }, args.siteId);
     return rows.map(LiaisonLetterObject.from);
   }
 

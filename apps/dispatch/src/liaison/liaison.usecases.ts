@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Department, Role } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, Clock, scopeOf, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notFound } from '@pc/platform';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { assertHandles, loadWorkOrder } from '../work-order/work-order.access';
 import type { AnswerLiaisonLetterInput, SendLiaisonLetterInput } from './dto/liaison.inputs';
@@ -39,9 +39,7 @@ export class AnswerLiaisonLetter {
 
   execute(user: AuthUser, input: AnswerLiaisonLetterInput): Promise<LiaisonLetter> {
     return this.tx.run(async (em) => {
-      const letter = await em.findOne(LiaisonLetter, { id: input.letterId, orgId: user.org });
-      if (!letter) throw notFound('liaison letter', input.letterId);
-      assertSite(user, letter.siteId);
+      const letter = await scopeOf(user).load(em, LiaisonLetter, input.letterId, 'liaison letter');
       if (!canAnswerFor(user, letter.toDepartment)) throw forbidden(`only ${letter.toDepartment} staff may answer this letter`);
       if (letter.answeredAt) throw conflict('the letter is already answered', 'letterId');
       Object.assign(letter, { answer: input.answer, answeredBy: user.sub, answeredAt: this.clock.now() });

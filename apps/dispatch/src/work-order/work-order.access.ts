@@ -1,6 +1,6 @@
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Department, Role } from '@pc/contracts';
-import { AuthUser, assertSite, forbidden, hasAnyRole, isPostgres, notFound } from '@pc/platform';
+import { AuthUser, forbidden, hasAnyRole, isPostgres, scopeOf } from '@pc/platform';
 import { WorkOrder } from './work-order.entity';
 
 /** Staff of the work order's own department, or those accountable for the site. */
@@ -19,10 +19,7 @@ export const forUpdate = (em: EntityManager): LockMode.PESSIMISTIC_WRITE | undef
 
 /** Loads a work order of the caller's organisation and sites, locked for the transaction. */
 export async function loadWorkOrder(em: EntityManager, user: AuthUser, id: string): Promise<WorkOrder> {
-  const wo = await em.findOne(WorkOrder, { id, orgId: user.org }, { lockMode: forUpdate(em) });
-  if (!wo) throw notFound('work order', id);
-  assertSite(user, wo.siteId);
-  return wo;
+  return scopeOf(user).load(em, WorkOrder, id, 'work order', { lockMode: forUpdate(em) });
 }
 
 export function assertHandles(user: AuthUser, wo: WorkOrder, what: string): void {

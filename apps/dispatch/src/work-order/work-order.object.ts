@@ -79,6 +79,8 @@ export class WorkOrderObject {
   @Field(() => ID) id: string;
   @Field(() => ID) complaintId: string;
   @Field(() => ComplaintRef, { description: 'The complaint, resolved by intake through federation.' }) complaint: ComplaintRef;
+  /** Not in the schema: the scope check of field resolvers reads it. */
+  orgId: string;
   @Field(() => ID) siteId: string;
   @Field(() => ID, { nullable: true }) areaId?: string | null;
   @Field(() => Department) department: Department;
@@ -116,6 +118,7 @@ export class WorkOrderObject {
       'solutionAgreedAt', 'resolvedAt', 'resolution', 'causeAnalysis', 'preventiveAction', 'correctiveActionReport', 'confirmedAt', 'closedAt',
     ] as const;
     for (const f of fields) (o as unknown as Record<string, unknown>)[f] = w[f];
+    o.orgId = w.orgId;
     o.complaint = { id: w.complaintId };
     o.nextDueAt = w.nextDueAt.getTime() === NO_DEADLINE.getTime() ? null : w.nextDueAt;
     o.deadlines = deadlines

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
-import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, notFound, siteScope } from '@pc/platform';
+import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, notFound, scopeOf } from '@pc/platform';
 import { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrdersArgs } from './dto/work-orders.args';
 import { ProgressNote, WorkOrder } from './work-order.entity';
@@ -27,9 +27,7 @@ export class WorkOrderQueries {
   /** A queue sorted by the nearest open deadline (work orders with none come last), then id. */
   async queue(user: AuthUser, args: WorkOrdersArgs): Promise<WorkOrderConnection> {
     const department = this.departmentFilter(user, args);
-    const sites = siteScope(user, args.siteId);
-    const and: FilterQuery<WorkOrder>[] = [{ orgId: user.org }];
-    if (sites) and.push({ siteId: { $in: sites } });
+    const and: FilterQuery<WorkOrder>[] = [];
     if (department) and.push({ department });
     if (args.status) and.push({ status: args.status });
     if (args.overdue === true) and.push({ nextDueAt: { $lte: this.clock.now() } });
@@ -40,7 +38,7 @@ export class WorkOrderQueries {
     }
     const first = args.first ?? 20;
     const em = this.orm.em.fork();
-    const rows = await em.find(WorkOrder, { $and: and }, { orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }], limit: first + 1 });
+    const rows = await scopeOf(user).find(em, WorkOrder, and.length ? { $and: and } : {}, { orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }], limit: first + 1 }, args.siteId);
     const page = rows.slice(0, first);
     const deadlines = await this.deadlinesOf(page.map((w) => w.id));
     return {
@@ -50,33 +48,37 @@ export class WorkOrderQueries {
   }
 
   async one(user: AuthUser, id: string): Promise<WorkOrderObject> {
-    const where: FilterQuery<WorkOrder> = { orgId: user.org, id };
-    const sites = siteScope(user);
-    if (sites) where.siteId = { $in: sites };
-    const wo = await this.orm.em.fork().findOne(WorkOrder, where);
-    if (!wo) throw notFound('work order', id);
-    return WorkOrderObject.from({ workOrder: wo, deadlines: await this.deadlinesOf([wo.id]) });
+    const found = await this.find(user, id);
+    if (!found) throw notFound('work order', id);
+    return found;
+  }
+
+  /** One work order of the caller's scope, or null (the `_entities` reference resolver). */
+  async find(user: AuthUser, id: string): Promise<WorkOrderObject | null> {
+    const wo = await scopeOf(user).findOne(this.orm.em.fork(), WorkOrder, { id });
+    return wo ? WorkOrderObject.from({ workOrder: wo, deadlines: await this.deadlinesOf([wo.id]) }) : null;
   }
 
   async forComplaint(user: AuthUser, complaintId: string): Promise<WorkOrderObject[]> {
-    const sites = siteScope(user);
-    const where: FilterQuery<WorkOrder> = { orgId: user.org, complaintId };
-    if (sites) where.siteId = { $in: sites };
-    const rows = await this.orm.em.fork().find(WorkOrder, where, { orderBy: [{ lead: 'desc' }, { department: 'asc' }] });
+    const rows = await scopeOf(user).find(this.orm.em.fork(), WorkOrder, { complaintId }, { orderBy: [{ lead: 'desc' }, { department: 'asc' }] });
     const deadlines = await this.deadlinesOf(rows.map((w) => w.id));
     return rows.map((w) => WorkOrderObject.from({ workOrder: w, deadlines }));
   }
 
-  async escalations(workOrderId: string): Promise<EscalationObject[]> {
-    return (await this.orm.em.fork().find(Escalation, { workOrderId }, { orderBy: { at: 'asc', id: 'asc' } })).map(EscalationObject.from);
+  /** The history of a work order the caller may see (the parent must lie within the scope). */
+  async escalations(user: AuthUser, w: WorkOrderObject): Promise<EscalationObject[]> {
+    const { id } = scopeOf(user).visible(w, 'work order', w.id);
+    return (await this.orm.em.fork().find(Escalation, { workOrderId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(EscalationObject.from);
   }
 
-  async progress(workOrderId: string): Promise<ProgressNoteObject[]> {
-    return (await this.orm.em.fork().find(ProgressNote, { workOrderId }, { orderBy: { at: 'asc', id: 'asc' } })).map(ProgressNoteObject.from);
+  async progress(user: AuthUser, w: WorkOrderObject): Promise<ProgressNoteObject[]> {
+    const { id } = scopeOf(user).visible(w, 'work order', w.id);
+    return (await this.orm.em.fork().find(ProgressNote, { workOrderId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(ProgressNoteObject.from);
   }
 
-  async extensions(workOrderId: string): Promise<ExtensionObject[]> {
-    return (await this.orm.em.fork().find(Extension, { workOrderId }, { orderBy: { at: 'asc', id: 'asc' } })).map(ExtensionObject.from);
+  async extensions(user: AuthUser, w: WorkOrderObject): Promise<ExtensionObject[]> {
+    const { id } = scopeOf(user).visible(w, 'work order', w.id);
+    return (await this.orm.em.fork().find(Extension, { workOrderId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(ExtensionObject.from);
   }
 
   isOverdue(w: WorkOrderObject): boolean {

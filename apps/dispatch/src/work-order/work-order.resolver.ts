@@ -1,6 +1,6 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, type RequestContext } from '@pc/platform';
 import {
   AgreeSolutionInput,
   AssignHandlerInput,
@@ -37,24 +37,30 @@ export class WorkOrderResolver {
     return this.queries.one(user, workOrderId);
   }
 
+  /** `_entities`: only a work order of the caller's scope (null otherwise). */
+  @ResolveReference()
+  async resolveReference(ref: { id: string }, ctx: RequestContext): Promise<WorkOrderObject | null> {
+    return ctx.user ? this.queries.find(ctx.user, ref.id) : null;
+  }
+
   @ResolveField(() => Boolean, { description: 'An open clock is past its due time.' })
   overdue(@Parent() w: WorkOrderObject): boolean {
     return this.queries.isOverdue(w);
   }
 
   @ResolveField(() => [EscalationObject], { description: 'The full escalation history, oldest first.' })
-  escalations(@Parent() w: WorkOrderObject): Promise<EscalationObject[]> {
-    return this.queries.escalations(w.id);
+  escalations(@Parent() w: WorkOrderObject, @CurrentUser() user: AuthUser): Promise<EscalationObject[]> {
+    return this.queries.escalations(user, w);
   }
 
   @ResolveField(() => [ProgressNoteObject], { description: 'Progress notes, oldest first.' })
-  progress(@Parent() w: WorkOrderObject): Promise<ProgressNoteObject[]> {
-    return this.queries.progress(w.id);
+  progress(@Parent() w: WorkOrderObject, @CurrentUser() user: AuthUser): Promise<ProgressNoteObject[]> {
+    return this.queries.progress(user, w);
   }
 
   @ResolveField(() => [ExtensionObject], { description: 'Deadline extensions, oldest first.' })
-  extensions(@Parent() w: WorkOrderObject): Promise<ExtensionObject[]> {
-    return this.queries.extensions(w.id);
+  extensions(@Parent() w: WorkOrderObject, @CurrentUser() user: AuthUser): Promise<ExtensionObject[]> {
+    return this.queries.extensions(user, w);
   }
 
   @Mutation(() => WorkOrderObject, { description: 'Writes (or rewrites, before sign-off) the handling plan.' })

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, assertSite, siteScope } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, scopeOf, type RequestContext } from '@pc/platform';
 import { Complaint } from './complaint.entity';
 import { ComplaintObject } from './complaint.object';
 import { ComplaintsArgs } from './dto/complaints.args';
@@ -43,26 +43,21 @@ export class ComplaintResolver {
 
   @Query(() => [ComplaintObject], { description: "Complaints of the caller's sites, newest first: a customer's history, a unit's, a site's." })
   async complaints(@CurrentUser() user: AuthUser, @Args() args: ComplaintsArgs): Promise<ComplaintObject[]> {
-    const sites = siteScope(user, args.siteId);
-    const where: FilterQuery<Complaint> = { orgId: user.org };
-    if (sites) where.siteId = { $in: sites };
+    const where: FilterQuery<Complaint> = {};
     if (args.customerId) where.customerId = args.customerId;
     if (args.unitId) where.unitId = args.unitId;
     if (args.status) where.status = args.status;
-    const rows = await this.orm.em.fork().find(Complaint, where, { orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }], limit: args.first ?? 50 });
+    const rows = await scopeOf(user).find(this.orm.em.fork(), Complaint, where, { orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }], limit: args.first ?? 50 }, args.siteId);
     return rows.map(ComplaintObject.from);
   }
 
   @ResolveReference()
-  async resolveReference(ref: { id: string }, ...rest: unknown[]): Promise<ComplaintObject | null> {
-    const ctx = rest[0] as { user?: AuthUser } | undefined;
-    return ctx?.user ? this.find(ctx.user, ref.id) : null;
+  async resolveReference(ref: { id: string }, ctx: RequestContext): Promise<ComplaintObject | null> {
+    return ctx.user ? this.find(ctx.user, ref.id) : null;
   }
 
   private async find(user: AuthUser, id: string): Promise<ComplaintObject | null> {
-    const complaint = await this.orm.em.fork().findOne(Complaint, { id, orgId: user.org });
-    if (!complaint) return null;
-    assertSite(user, complaint.siteId);
-    return ComplaintObject.from(complaint);
+    const complaint = await scopeOf(user).findOne(this.orm.em.fork(), Complaint, { id });
+    return complaint ? ComplaintObject.from(complaint) : null;
   }
 }

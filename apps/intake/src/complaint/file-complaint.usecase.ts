@@ -11,7 +11,7 @@ import {
   type IntakeRecordV1,
 } from '@pc/contracts';
 import { TransactionalOutbox, type EventWriter } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, canSeeSite, conflict, invalidInput, notInFuture } from '@pc/platform';
+import { AuthUser, Clock, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { Area, Customer, CustomerKind, RoutingRule, Site, StaffUser, Unit, calendarOf } from '../registry/registry.entities';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
 import { Complaint, type SeverityChange } from './complaint.entity';
@@ -57,7 +57,7 @@ export class FileComplaint {
       // two requests with one idempotency key raced: the loser returns the winner's complaint
       if (e instanceof UniqueConstraintViolationException && input.idempotencyKey) {
         return this.tx.run(async (em) => {
-          const existing = await this.byKey(em, user.org, input.idempotencyKey as string, hash);
+          const existing = await this.byKey(em, user, input.idempotencyKey as string, hash);
           if (!existing) throw e;
           return existing;
         });
@@ -66,8 +66,9 @@ export class FileComplaint {
     }
   }
 
-  private async byKey(em: EntityManager, orgId: string, key: string, hash: string): Promise<Complaint | null> {
-    const existing = await em.findOne(Complaint, { orgId, idempotencyKey: key });
+  /** A key is looked up within the caller's scope: a key of a site not granted is never answered with its complaint. */
+  private async byKey(em: EntityManager, user: AuthUser, key: string, hash: string): Promise<Complaint | null> {
+    const existing = await scopeOf(user).findOne(em, Complaint, { idempotencyKey: key });
     if (existing && existing.inputHash !== hash) {
       throw conflict('this idempotency key was used for a different complaint', 'idempotencyKey');
     }
@@ -75,13 +76,14 @@ export class FileComplaint {
   }
 
   private async file(em: EntityManager, events: EventWriter, user: AuthUser, input: FileComplaintInput, hash: string): Promise<Complaint> {
+    // the site is checked before the key: a replay never reads a site the caller may not see
+    const place = await this.placeOf(em, user, input);
     if (input.idempotencyKey) {
-      const existing = await this.byKey(em, user.org, input.idempotencyKey, hash);
+      const existing = await this.byKey(em, user, input.idempotencyKey, hash);
       if (existing) return existing;
     }
     const now = this.clock.now();
-    const place = await this.placeOf(em, user, input);
-    const customer = await this.customerFor(em, user, input, place.unit);
+    const customer = await this.customerFor(em, user, input, place);
     const receivedBy = await this.receiver(em, user, input, place.site);
     const receivedAt = this.checkTimes(input, now);
     const valid = this.checkValidity(input);
@@ -187,7 +189,7 @@ export class FileComplaint {
   private async placeOf(em: EntityManager, user: AuthUser, input: FileComplaintInput): Promise<Place> {
     const site = await em.findOne(Site, { id: input.siteId, orgId: user.org });
     if (!site) throw invalidInput('siteId', `unknown site ${input.siteId}`);
-    assertSite(user, site.id);
+    scopeOf(user).assertSite(site.id);
     let unit: Unit | null = null;
     if (input.unitId) {
       unit = await em.findOne(Unit, { id: input.unitId, siteId: site.id });
@@ -232,7 +234,7 @@ export class FileComplaint {
     if (!input.receivedBy || input.receivedBy === user.sub) return user.sub;
     const staff = await em.findOne(StaffUser, { id: input.receivedBy, orgId: user.org, active: true });
     if (!staff) throw invalidInput('receivedBy', `unknown staff user ${input.receivedBy}`);
-    if (!canSeeSite({ ...user, sites: staff.sites }, site.id)) {
+    if (!staff.sites.includes('*') && !staff.sites.includes(site.id)) {
       throw invalidInput('receivedBy', `staff user ${staff.id} does not work at site ${site.id}`);
     }
     return staff.id;
@@ -240,7 +242,7 @@ export class FileComplaint {
 
   private async linkedComplaint(em: EntityManager, user: AuthUser, input: FileComplaintInput, customer: Customer, site: Site): Promise<Complaint | null> {
     if (!input.repeatOf) return null;
-    const linked = await em.findOne(Complaint, { id: input.repeatOf, orgId: user.org });
+    const linked = await scopeOf(user).findOne(em, Complaint, { id: input.repeatOf });
     if (!linked) throw invalidInput('repeatOf', `unknown complaint ${input.repeatOf}`);
     if (linked.customerId !== customer.id || linked.siteId !== site.id) {
       throw invalidInput('repeatOf', `complaint ${linked.id} is not of this customer at site ${site.id}`);
@@ -252,18 +254,19 @@ export class FileComplaint {
     return em.find(Complaint, { orgId, customerId, status: ComplaintStatus.OPEN }, { orderBy: { receivedAt: 'desc' }, limit: 50 });
   }
 
-  private async customerFor(em: EntityManager, user: AuthUser, input: FileComplaintInput, unit: Unit | null): Promise<Customer> {
+  /** A customer of the complaint's site (or one the caller may see); a new one belongs to that site. */
+  private async customerFor(em: EntityManager, user: AuthUser, input: FileComplaintInput, { site, unit }: Place): Promise<Customer> {
     if (input.customerId) {
       if (input.customerName || input.customerPhone) {
         throw invalidInput('customerId', 'give either customerId, or customerName and customerPhone, not both');
       }
-      const known = await em.findOne(Customer, { id: input.customerId, orgId: user.org });
+      const known = await scopeOf(user).findOne(em, Customer, { id: input.customerId });
       if (!known) throw invalidInput('customerId', `unknown customer ${input.customerId}`);
       return known;
     }
     if (!input.customerName) throw invalidInput('customerName', 'give customerId, or customerName and customerPhone');
     if (!input.customerPhone) throw invalidInput('customerPhone', 'a customer without an id needs a contact phone');
-    const existing = await em.findOne(Customer, { orgId: user.org, phone: input.customerPhone, name: input.customerName });
+    const existing = await em.findOne(Customer, { orgId: user.org, siteId: site.id, phone: input.customerPhone, name: input.customerName });
     if (existing) return existing;
     const customer = em.create(Customer, {
       id: randomUUID(),
@@ -271,6 +274,7 @@ export class FileComplaint {
       name: input.customerName,
       phone: input.customerPhone,
       kind: CustomerKind.OTHER,
+      siteId: site.id,
       unitId: unit?.id ?? null,
     });
     em.persist(customer);

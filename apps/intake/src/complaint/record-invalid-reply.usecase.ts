@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ComplaintClosed, ComplaintStatus, SlaClock } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, assertSite, conflict, invalidInput, notFound, notInFuture } from '@pc/platform';
+import { AuthUser, Clock, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { Complaint } from './complaint.entity';
 import type { RecordInvalidReplyInput } from './dto/record-invalid-reply.input';
 
@@ -18,9 +18,7 @@ export class RecordInvalidReply {
 
   execute(user: AuthUser, input: RecordInvalidReplyInput): Promise<Complaint> {
     return this.tx.run(async (em, events) => {
-      const complaint = await em.findOne(Complaint, { id: input.complaintId, orgId: user.org });
-      if (!complaint) throw notFound('complaint', input.complaintId);
-      assertSite(user, complaint.siteId);
+      const complaint = await scopeOf(user).load(em, Complaint, input.complaintId, 'complaint');
       if (complaint.status !== ComplaintStatus.REJECTED) {
         throw conflict(`complaint ${complaint.id} is ${complaint.status}; only an invalid complaint awaiting its reply can be answered so`, 'complaintId');
       }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
-import { AuthUser, CHINA_ANNUAL_HOLIDAYS, DEFAULT_TIME_ZONE, assertRole, assertSite, invalidInput, localDate } from '@pc/platform';
+import { AuthUser, CHINA_ANNUAL_HOLIDAYS, DEFAULT_TIME_ZONE, assertRole, forbidden, invalidInput, localDate, scopeOf } from '@pc/platform';
 import type { SaveAreaInput, SaveCustomerInput, SaveSiteInput, SaveStaffUserInput, SaveUnitInput, SetRoutingInput } from './dto/registry.inputs';
 import { Area, Customer, RoutingRule, Site, StaffUser, Unit } from './registry.entities';
 
@@ -52,6 +52,9 @@ export class MaintainRegistry {
       }
       for (const md of input.annualHolidays ?? []) checkDates('annualHolidays', [`2024-${md}`]);
       const site = await this.owned(em, Site, input.id, user.org, 'id');
+      // a site-scoped administrator manages its own sites; only an organisation-wide one creates sites
+      if (site) scopeOf(user).assertSite(site.id);
+      else scopeOf(user).assertOrgWide('create a site');
       const data = {
         id: site?.id ?? input.id ?? randomUUID(),
         orgId: user.org,
@@ -108,16 +111,24 @@ export class MaintainRegistry {
   saveCustomer(user: AuthUser, input: SaveCustomerInput): Promise<Customer> {
     return this.orm.em.fork().transactional(async (em) => {
       assertRole(user, [Role.FRONT_DESK, Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD]);
+      const scope = scopeOf(user);
+      let siteId = input.siteId;
       if (input.unitId) {
         const unit = await em.findOne(Unit, { id: input.unitId });
         const site = unit ? await em.findOne(Site, { id: unit.siteId, orgId: user.org }) : null;
         if (!unit || !site) throw invalidInput('unitId', `unknown unit ${input.unitId}`);
-        assertSite(user, site.id);
+        if (siteId && siteId !== site.id) throw invalidInput('siteId', `unit ${unit.id} lies at site ${site.id}`);
+        siteId = site.id;
       }
+      if (!siteId) throw invalidInput('siteId', 'a customer without a unit needs the site they belong to');
+      await this.site(em, user, siteId);
       const customer = await this.owned(em, Customer, input.id, user.org, 'id');
+      // an existing customer is changed only by those who may see the site it belongs to now
+      if (customer && !scope.covers(customer)) throw invalidInput('id', `id ${input.id} is taken`);
       const data = {
         id: customer?.id ?? input.id ?? randomUUID(),
         orgId: user.org,
+        siteId,
         name: input.name,
         phone: input.phone,
         email: input.email ?? null,
@@ -136,14 +147,21 @@ export class MaintainRegistry {
       assertRole(user, [Role.ADMIN]);
       const needsDepartment = input.roles.some((r) => DEPARTMENT_ROLES.includes(r));
       if (needsDepartment && !input.department) throw invalidInput('department', 'department staff and heads need a department');
+      const scope = scopeOf(user);
       const sites = [...new Set(input.sites)];
       if (sites.includes('*') && sites.length > 1) throw invalidInput('sites', '"*" (every site) stands alone');
+      // a site-scoped administrator grants only its own sites, and edits only staff within them
+      if (sites.includes('*')) scope.assertOrgWide('grant every site');
+      sites.filter((s) => s !== '*').forEach((s) => scope.assertSite(s));
       if (!sites.includes('*')) {
         const known = await em.find(Site, { id: { $in: sites }, orgId: user.org });
         const unknown = sites.filter((s) => !known.some((k) => k.id === s));
         if (unknown.length) throw invalidInput('sites', `unknown sites ${unknown.join(', ')}`);
       }
       const staff = await this.owned(em, StaffUser, input.id, user.org, 'id');
+      if (staff && !scope.orgWide && (staff.sites.includes('*') || staff.sites.some((s) => !scope.canSee(s)))) {
+        throw forbidden(`staff user ${staff.id} works at sites this administrator does not manage`);
+      }
       const data = {
         id: staff?.id ?? input.id ?? randomUUID(),
         orgId: user.org,
@@ -164,6 +182,7 @@ export class MaintainRegistry {
   setRouting(user: AuthUser, input: SetRoutingInput): Promise<RoutingRule | null> {
     return this.orm.em.fork().transactional(async (em) => {
       assertRole(user, [Role.ADMIN]);
+      scopeOf(user).assertOrgWide("change the organisation's routing");
       const departments = [...new Set(input.departments)];
       if (departments.length !== input.departments.length) throw invalidInput('departments', 'a department appears twice');
       const rule = await em.findOne(RoutingRule, { orgId: user.org, category: input.category });
@@ -181,7 +200,7 @@ export class MaintainRegistry {
   private async site(em: EntityManager, user: AuthUser, siteId: string): Promise<Site> {
     const site = await em.findOne(Site, { id: siteId, orgId: user.org });
     if (!site) throw invalidInput('siteId', `unknown site ${siteId}`);
-    assertSite(user, site.id);
+    scopeOf(user).assertSite(site.id);
     return site;
   }
 

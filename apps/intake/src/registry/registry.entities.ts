@@ -58,9 +58,12 @@ export enum CustomerKind {
 
 @Entity({ tableName: 'customer' })
 @Index({ properties: ['orgId', 'phone'] })
+@Index({ properties: ['orgId', 'siteId'] })
 export class Customer {
   @PrimaryKey({ type: 'string', length: 64 }) id: string;
   @Property({ type: 'string', length: 64 }) orgId: string;
+  /** The site the customer belongs to (their unit's, or where a walk-in customer was first recorded); scopes who may see them. */
+  @Property({ type: 'string', length: 64 }) siteId: string;
   @Property({ type: 'string', length: 200 }) name: string;
   @Property({ type: 'string', length: 40 }) phone: string;
   @Property({ type: 'string', length: 200, nullable: true }) email?: string | null;

@@ -37,6 +37,7 @@ export class CustomerObject {
   @Field() phone: string;
   @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => CustomerKind) kind: CustomerKind;
+  @Field(() => ID) siteId: string;
   @Field(() => ID, { nullable: true }) unitId?: string | null;
 }
 

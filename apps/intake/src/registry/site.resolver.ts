@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Category, Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, canSeeSite, invalidInput, siteScope } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, invalidInput, scopeOf, type RequestContext } from '@pc/platform';
 import { DEFAULT_ROUTING } from '../complaint/routing';
 import { SaveAreaInput, SaveCustomerInput, SaveSiteInput, SaveStaffUserInput, SaveUnitInput, SetRoutingInput } from './dto/registry.inputs';
 import { MaintainRegistry } from './maintain-registry.usecase';
@@ -19,7 +19,7 @@ const toSite = (s: Site, areas: Area[]): SiteObject => ({
 });
 const toArea = (a: Area): AreaObject => ({ id: a.id, name: a.name, areaManagerId: a.areaManagerId });
 const toUnit = (u: Unit): UnitObject => ({ id: u.id, siteId: u.siteId, areaId: u.areaId, name: u.name });
-const toCustomer = (c: Customer): CustomerObject => ({ id: c.id, name: c.name, phone: c.phone, email: c.email, kind: c.kind, unitId: c.unitId });
+const toCustomer = (c: Customer): CustomerObject => ({ id: c.id, name: c.name, phone: c.phone, email: c.email, kind: c.kind, siteId: c.siteId, unitId: c.unitId });
 const toStaff = (s: StaffUser): StaffUserObject => ({
   id: s.id,
   name: s.name,
@@ -40,9 +40,9 @@ export class SiteResolver {
 
   @Query(() => [SiteObject], { description: 'The sites the caller may see, with their areas.' })
   async sites(@CurrentUser() user: AuthUser): Promise<SiteObject[]> {
-    const scope = siteScope(user);
     const em = this.orm.em.fork();
-    const sites = await em.find(Site, scope ? { orgId: user.org, id: { $in: scope } } : { orgId: user.org }, { orderBy: { id: 'asc' } });
+    const granted = scopeOf(user).siteIds();
+    const sites = await em.find(Site, granted ? { orgId: user.org, id: { $in: [...granted] } } : { orgId: user.org }, { orderBy: { id: 'asc' } });
     const areas = await em.find(Area, { siteId: { $in: sites.map((s) => s.id) } }, { orderBy: { id: 'asc' } });
     return sites.map((s) => toSite(s, areas));
   }
@@ -66,28 +66,18 @@ export class SiteResolver {
     @Args('phone', { nullable: true }) phone?: string,
   ): Promise<CustomerObject[]> {
     if (!unitId && !phone) throw invalidInput('unitId', 'give unitId or phone');
-    const em = this.orm.em.fork();
-    const where: FilterQuery<Customer> = { orgId: user.org };
-    if (unitId) {
-      const unit = await em.findOne(Unit, { id: unitId });
-      if (!unit) throw invalidInput('unitId', `unknown unit ${unitId}`);
-      await this.visibleSite(user, unit.siteId);
-      where.unitId = unitId;
-    }
+    const where: FilterQuery<Customer> = {};
+    if (unitId) where.unitId = unitId;
     if (phone) where.phone = phone.trim();
-    const found = await em.find(Customer, where, { orderBy: { name: 'asc' }, limit: 200 });
-    // a customer of a unit at a site the caller may not see stays hidden
-    const units = await em.find(Unit, { id: { $in: found.map((c) => c.unitId).filter((u): u is string => !!u) } });
-    return found
-      .filter((c) => !c.unitId || units.some((u) => u.id === c.unitId && canSeeSite(user, u.siteId)))
-      .map(toCustomer);
+    // only customers of the sites the caller may see, walk-in customers included
+    return (await scopeOf(user).find(this.orm.em.fork(), Customer, where, { orderBy: { name: 'asc' }, limit: 200 })).map(toCustomer);
   }
 
   @Query(() => [StaffUserObject], { description: 'Staff users of the organisation (optionally those granted one site).' })
   @Roles(Role.SITE_HEAD, Role.LEADERSHIP)
   async staffUsers(@CurrentUser() user: AuthUser, @Args('siteId', { type: () => ID, nullable: true }) siteId?: string): Promise<StaffUserObject[]> {
     const all = await this.orm.em.fork().find(StaffUser, { orgId: user.org }, { orderBy: { id: 'asc' } });
-    const scope = siteScope(user, siteId);
+    const scope = scopeOf(user).siteIds(siteId);
     return all.filter((s) => !scope || s.sites.includes('*') || s.sites.some((x) => scope.includes(x))).map(toStaff);
   }
 
@@ -133,16 +123,15 @@ export class SiteResolver {
   }
 
   @ResolveReference()
-  async resolveReference(ref: { id: string }, ...rest: unknown[]): Promise<SiteObject | null> {
-    const user = (rest[0] as { user?: AuthUser } | undefined)?.user;
-    if (!user || !canSeeSite(user, ref.id)) return null;
+  async resolveReference(ref: { id: string }, ctx: RequestContext): Promise<SiteObject | null> {
+    const user = ctx.user;
+    if (!user || !scopeOf(user).canSee(ref.id)) return null;
     return (await this.sites(user)).find((s) => s.id === ref.id) ?? null;
   }
 
   private async visibleSite(user: AuthUser, siteId: string): Promise<Site> {
     const site = await this.orm.em.fork().findOne(Site, { id: siteId, orgId: user.org });
-    if (!site) throw invalidInput('siteId', `unknown site ${siteId}`);
-    siteScope(user, siteId);
+    if (!site || !scopeOf(user).canSee(site.id)) throw invalidInput('siteId', `unknown site ${siteId}`);
     return site;
   }
 }

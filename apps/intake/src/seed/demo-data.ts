@@ -9,7 +9,7 @@ export interface RegistryDataset {
   sites: { id: string; name: string; timeZone?: string; holidays?: string[]; makeUpWorkdays?: string[] }[];
   areas: { id: string; siteId: string; name: string; areaManagerId?: string }[];
   units: { id: string; siteId: string; areaId: string; name: string }[];
-  customers: { id: string; name: string; phone: string; kind: CustomerKind; unitId?: string }[];
+  customers: { id: string; name: string; phone: string; kind: CustomerKind; unitId?: string; siteId?: string }[];
   /** Staff users; their ids are the `sub` of their tokens. */
   staff?: AuthUser[];
 }
@@ -65,7 +65,11 @@ export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promi
   }
   for (const a of d.areas) await em.upsert(Area, { areaManagerId: null, ...a });
   for (const u of d.units) await em.upsert(Unit, u);
-  for (const c of d.customers) await em.upsert(Customer, { unitId: null, ...c, orgId });
+  for (const c of d.customers) {
+    const siteId = c.siteId ?? d.units.find((u) => u.id === c.unitId)?.siteId ?? (d.sites.length === 1 ? d.sites[0].id : undefined);
+    if (!siteId) throw new Error(`customer ${c.id}: give siteId or a unitId of the dataset`);
+    await em.upsert(Customer, { unitId: null, ...c, siteId, orgId });
+  }
   for (const u of d.staff ?? []) {
     const name = u.sub.replace(/^demo-/, '').replace(/-/g, ' ');
     await em.upsert(StaffUser, { id: u.sub, orgId, name, phone: null, roles: u.roles, department: u.department ?? null, sites: u.sites, active: true });

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform, type ClassConstructor } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 export class ConfigError extends Error {}
 
@@ -19,10 +19,49 @@ export class ServiceConfig {
   @Transform(emptyToUndefined) @IsString() @IsNotEmpty() DATABASE_PREFIX: string = 'pc';
   /** Where the embedded SQLite files live when no DATABASE_URL is given. */
   @Transform(emptyToUndefined) @IsString() @IsNotEmpty() DATA_DIR: string = '.data';
+  /** HS256 secret of the demo tokens; may be left out when AUTH_JWKS_URL is set. */
   @Transform(emptyToUndefined)
-  @IsString()
+  @ValidateIf((c: ServiceConfig) => !c.AUTH_JWKS_URL || c.AUTH_JWT_SECRET !== undefined)
+  @IsString({ message: 'AUTH_JWT_SECRET or AUTH_JWKS_URL must be set' })
   @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
   AUTH_JWT_SECRET: string;
+  /** An OIDC issuer's JWKS (RS256/ES256 tokens), e.g. https://idp.example.com/.well-known/jwks.json. */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'AUTH_JWKS_URL must be a URL' })
+  AUTH_JWKS_URL?: string;
+  /** Expected `iss` and `aud` of tokens, checked when set. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_ISSUER?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_AUDIENCE?: string;
+  /** The longest token lifetime accepted (seconds); `exp` is required. */
+  @Transform(toInt) @IsInt() @Min(60) @Max(7 * 86_400) AUTH_MAX_TOKEN_TTL_S: number = 86_400;
+  /**
+   * Shared secret the gateway sends to the subgraphs (header `x-gateway-secret`). When set, a subgraph
+   * answers only requests that carry it; it still checks the user's token itself. Required in production.
+   */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: ServiceConfig) => c.NODE_ENV === 'production' || c.GATEWAY_SECRET !== undefined)
+  @IsString({ message: 'GATEWAY_SECRET must be set in production' })
+  @MinLength(16, { message: 'GATEWAY_SECRET must be at least 16 characters' })
+  GATEWAY_SECRET?: string;
+  @Transform(emptyToUndefined) @IsIn(['development', 'test', 'production']) NODE_ENV: string = 'development';
+  /** Roles that may introspect the schema (comma-separated; `*` = every authenticated user). */
+  @Transform(emptyToUndefined) @Matches(/^(\*|[A-Z_]+(,[A-Z_]+)*)$/, { message: 'GRAPHQL_INTROSPECTION_ROLES is * or a comma-separated list of roles' })
+  GRAPHQL_INTROSPECTION_ROLES: string = 'ANALYST,ADMIN';
+  /** Query limits, applied before any resolver runs. */
+  @Transform(toInt) @IsInt() @Min(2) @Max(50) GRAPHQL_MAX_DEPTH: number = 10;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) GRAPHQL_MAX_ALIASES: number = 15;
+  @Transform(toInt) @IsInt() @Min(100) @Max(100_000) GRAPHQL_MAX_TOKENS: number = 3000;
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) GRAPHQL_MAX_DIRECTIVES: number = 20;
+  /** The most a query may cost: every field 1, times the list sizes it asks for (`first`, or each list's cap). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(10_000_000) GRAPHQL_MAX_COST: number = 20_000;
+  /** Rate limits per minute on mutations and expensive queries: per user, and per organisation. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1_000_000) RATE_LIMIT_USER_PER_MIN: number = 120;
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000) RATE_LIMIT_ORG_PER_MIN: number = 3000;
+  /** A query costing at least this counts against the rate limits like a mutation. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000) RATE_LIMIT_EXPENSIVE_COST: number = 2000;
+  /** Gateway: the longest a subgraph may take to answer one fetch (ms). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000) REQUEST_TIMEOUT_MS: number = 15_000;
+  /** PostgreSQL statement_timeout of every service connection (ms): no single query outlives it. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000) DB_STATEMENT_TIMEOUT_MS: number = 10_000;
   @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
   @Transform(toInt) @IsInt() @Min(1) @Max(3600_000) OUTBOX_POLL_MS: number = 500;

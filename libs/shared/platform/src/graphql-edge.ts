@@ -4,7 +4,6 @@ import {
   CanActivate,
   ExecutionContext,
   HttpException,
-  Inject,
   Injectable,
   Logger,
   SetMetadata,
@@ -16,18 +15,58 @@ import { Reflector } from '@nestjs/core';
 import { GqlExceptionFilter, GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { Role } from '@pc/contracts';
-import { AuthUser, assertRole, bearerToken, verifyToken } from './auth';
-import { DomainError } from './errors';
+import { timingSafeEqual } from 'node:crypto';
+import { AuthUser, assertRole, bearerToken } from './auth';
+import { DomainError, unauthenticated } from './errors';
+import type { TokenVerifier } from './token-verifier';
 
-export const AUTH_SECRET = Symbol('AUTH_SECRET');
 const ROLES_KEY = 'pc:roles';
+/** Header the gateway adds to every subgraph request when GATEWAY_SECRET is set. */
+export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 
 /** Restricts a resolver to the given roles (ADMIN always passes). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-interface GqlContext {
-  req?: { headers: Record<string, string | string[] | undefined> };
+type Headers = Record<string, string | string[] | undefined>;
+
+/** The GraphQL context of one request: the verified user (none without a token), and whether the gateway sent it. */
+export interface RequestContext {
+  req?: { headers: Headers };
   user?: AuthUser;
+  /** The request carries the gateway's shared secret. */
+  fromGateway?: boolean;
+}
+type GqlContext = RequestContext;
+
+function header(headers: Headers, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Constant-time comparison of a presented secret with the configured one. */
+export function secretMatches(presented: string | undefined, secret: string): boolean {
+  if (!presented) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Builds the request context once per request: the bearer token (if any) is verified here, so that
+ * every resolver, reference resolver (`_entities`) and field resolver sees the same user. A request
+ * without a token gets no user (resolvers then answer UNAUTHENTICATED); a bad token is refused outright.
+ */
+export function requestContextFactory(verifier: TokenVerifier, gatewaySecret?: string) {
+  return async ({ req }: { req: { headers: Headers } }): Promise<RequestContext> => {
+    const fromGateway = gatewaySecret ? secretMatches(header(req.headers, GATEWAY_SECRET_HEADER), gatewaySecret) : false;
+    if (!header(req.headers, 'authorization')) return { req, fromGateway };
+    try {
+      return { req, fromGateway, user: await verifier.verify(bearerToken(req.headers.authorization)) };
+    } catch (e) {
+      const reason = e instanceof DomainError ? e.reason : 'invalid token';
+      throw new GraphQLError(reason, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    }
+  };
 }
 
 /**
@@ -41,22 +80,19 @@ function gqlContext(context: ExecutionContext): GqlContext {
 
 /**
  * Every subgraph verifies the caller's token itself (the gateway forwards it): a subgraph reached
- * directly is as closed as the gateway. Federation's own `_service` and `_entities` root fields
- * are not Nest resolvers; `_entities` still resolves fields through guarded resolvers.
+ * directly is as closed as the gateway. The token was verified when the context was built; this
+ * guard refuses a resolver without a user and checks its roles. Federation's own `_service` and
+ * `_entities` root fields are not Nest resolvers: the schema guard plugin covers them, and the
+ * reference resolvers apply the tenant scope themselves.
  */
 @Injectable()
 export class GqlAuthGuard implements CanActivate {
-  constructor(
-    @Inject(AUTH_SECRET) private readonly secret: string,
-    private readonly reflector: Reflector,
-  ) {}
+  constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     const ctx = gqlContext(context);
-    if (!ctx.user) {
-      ctx.user = verifyToken(bearerToken(ctx.req?.headers.authorization), this.secret);
-    }
+    if (!ctx.user) throw unauthenticated('missing "Authorization: Bearer <token>" header');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
       context.getHandler(),
       context.getClass(),
@@ -90,9 +126,27 @@ export class GraphqlErrorFilter implements GqlExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return new GraphQLError(exception.message, { extensions: { code: 'BAD_REQUEST' } });
     }
-    this.logger.error({ err: exception }, 'unhandled error in resolver');
+    this.logger.error({ err: safeError(exception) }, 'unhandled error in resolver');
     return new GraphQLError('internal error', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   }
+}
+
+/**
+ * What of an unknown error may be logged: its type, codes and message, without SQL or bound values
+ * (a database driver's message carries the statement and its parameters: customer phones, names, text).
+ */
+export function safeError(e: unknown): Record<string, unknown> {
+  if (!(e instanceof Error)) return { message: String(e).slice(0, 200) };
+  const x = e as Error & { code?: unknown; sqlState?: unknown; query?: unknown; params?: unknown };
+  const isDatabase = /Exception$/.test(x.name) || x.query !== undefined || typeof x.sqlState === 'string';
+  // knex and MikroORM put "<sql with values> - <driver message>": keep the driver's part only
+  const message = isDatabase ? x.message.split(' - ').pop() : x.message;
+  return { type: x.name, code: x.code, sqlState: x.sqlState, message: maskPhones(message ?? '').slice(0, 500), stack: isDatabase ? undefined : x.stack };
+}
+
+/** Phone numbers in free text keep their first 3 and last 2 digits. */
+export function maskPhones(text: string): string {
+  return text.replace(/(\+?\d[\d -]{1,2})([\d -]{4,14})(\d{2})(?!\d)/g, (_m, a: string, mid: string, b: string) => `${a}${mid.replace(/\d/g, '*')}${b}`);
 }
 
 function flattenValidation(errors: ValidationError[], prefix = ''): { field: string; reason: string }[] {

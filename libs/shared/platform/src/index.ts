@@ -7,3 +7,6 @@ export * from './config';
 export * from './persistence';
 export * from './health';
 export * from './clock-module';
+export * from './tenant-scope';
+export * from './token-verifier';
+export * from './graphql-limits';

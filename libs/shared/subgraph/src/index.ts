@@ -1,16 +1,33 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { type DynamicModule, type INestApplication, type Provider, type Type } from '@nestjs/common';
+import { Module, type DynamicModule, type INestApplication, type MiddlewareConsumer, type NestModule, type Provider, type Type } from '@nestjs/common';
+
+/** The slice of express the gateway-trust middleware needs. */
+interface TrustRequest {
+  header(name: string): string | undefined;
+}
+interface TrustResponse {
+  status(code: number): { json(body: unknown): void };
+}
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLISODateTime, GraphQLModule } from '@nestjs/graphql';
+import { Kind } from 'graphql';
 import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
 import { registerDomainEnums } from '@pc/contracts';
 import { BusHealth, MESSAGING_ENTITIES, MessagingModule, type ConsumerHooks, type MessagingOptions } from '@pc/messaging';
 import {
-  AUTH_SECRET,
   Clock,
+  GATEWAY_SECRET_HEADER,
+  TokenVerifier,
+  armorProtection,
+  edgeGuardPlugin,
+  formatEdgeError,
+  parseStrictDateTime,
+  requestContextFactory,
+  secretMatches,
   ClockModule,
   GqlAuthGuard,
   GraphqlErrorFilter,
@@ -62,10 +79,13 @@ export function subgraphPersistence(def: SubgraphDefinition, config: ServiceConf
  */
 export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: SubgraphRuntime, features: Type[]): DynamicModule {
   registerDomainEnums();
+  hardenDateTimeScalar();
   const { config } = rt;
+  const verifier = tokenVerifierFor(config);
+  const armor = armorProtection(config);
+  const orm = ormOptions(subgraphPersistence(def, config));
   const providers: Provider[] = [
     { provide: ServiceConfig, useValue: config },
-    { provide: AUTH_SECRET, useValue: config.AUTH_JWT_SECRET },
     { provide: APP_GUARD, useClass: GqlAuthGuard },
     { provide: APP_FILTER, useClass: GraphqlErrorFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
@@ -91,7 +111,13 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
       LoggerModule.forRoot({
         pinoHttp: pinoHttpOptions(def.service, config.LOG_LEVEL),
       }),
-      MikroOrmModule.forRoot({ ...ormOptions(subgraphPersistence(def, config)), registerRequestContext: false }),
+      // no statement outlives DB_STATEMENT_TIMEOUT_MS: one request cannot hold the database
+      MikroOrmModule.forRoot({
+        ...orm,
+        pool: orm.pool ? { ...orm.pool, afterCreate: statementTimeout(config.DB_STATEMENT_TIMEOUT_MS) } : undefined,
+        registerRequestContext: false,
+      }),
+      GatewayTrustModule.forRoot(config.GATEWAY_SECRET),
       MessagingModule.forRoot({
         url: config.NATS_URL,
         namespace: config.NATS_NAMESPACE,
@@ -109,7 +135,12 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
         includeStacktraceInErrorResponses: false,
         // federated fields (Complaint.workOrders) are field resolvers: check the token there too
         fieldResolverEnhancers: ['guards', 'filters'],
-        context: ({ req }: { req: unknown }) => ({ req }),
+        // the token is verified once, here; resolvers, reference resolvers and field resolvers read ctx.user
+        context: requestContextFactory(verifier, config.GATEWAY_SECRET),
+        // inline traces (ftv1) serve Apollo Studio, which nothing here reads
+        plugins: [...armor.plugins, edgeGuardPlugin(config), ApolloServerPluginInlineTraceDisabled()],
+        validationRules: armor.validationRules,
+        formatError: formatEdgeError,
       }),
       ...features,
     ],
@@ -121,12 +152,64 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
   };
 }
 
+/** The verifier of bearer tokens every edge shares: the HS256 secret and/or the OIDC issuer's JWKS. */
+export function tokenVerifierFor(config: ServiceConfig): TokenVerifier {
+  return new TokenVerifier({
+    secret: config.AUTH_JWT_SECRET,
+    jwksUrl: config.AUTH_JWKS_URL,
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    maxTtlSeconds: config.AUTH_MAX_TOKEN_TTL_S,
+  });
+}
+
+/** knex pool hook: every new PostgreSQL connection gets its statement_timeout. */
+function statementTimeout(ms: number) {
+  return (conn: { query(sql: string, cb: (err: Error | null) => void): void }, done: (err: Error | null, conn: unknown) => void) => {
+    conn.query(`SET statement_timeout = ${Math.floor(ms)}`, (err) => done(err, conn));
+  };
+}
+
+/**
+ * Nest's DateTime scalar reads dates with `new Date(...)`, which turns 2026-02-30 into 2 March; every
+ * subgraph reads dates strictly instead (same scalar, so the composed schema is unchanged).
+ */
+function hardenDateTimeScalar(): void {
+  GraphQLISODateTime.parseValue = parseStrictDateTime;
+  GraphQLISODateTime.parseLiteral = (ast) => parseStrictDateTime(ast.kind === Kind.STRING ? ast.value : undefined);
+}
+
+/**
+ * With GATEWAY_SECRET set, a subgraph answers GraphQL only to the gateway (header `x-gateway-secret`);
+ * it still verifies the user's token itself. `/health` stays open for probes.
+ */
+@Module({})
+class GatewayTrustModule implements NestModule {
+  private static secret?: string;
+
+  static forRoot(secret: string | undefined): DynamicModule {
+    GatewayTrustModule.secret = secret;
+    return { module: GatewayTrustModule };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    const secret = GatewayTrustModule.secret;
+    if (!secret) return;
+    consumer
+      .apply((req: TrustRequest, res: TrustResponse, next: () => void) => {
+        if (secretMatches(req.header(GATEWAY_SECRET_HEADER), secret)) return next();
+        res.status(403).json({ errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN' } }] });
+      })
+      .forRoutes('graphql');
+  }
+}
+
 /** JSON request logs that never contain the caller's token. */
 export function pinoHttpOptions(name: string, level: string) {
   return {
     name,
     level,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '[redacted]' },
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', `req.headers["${GATEWAY_SECRET_HEADER}"]`], censor: '[redacted]' },
     autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
   };
 }

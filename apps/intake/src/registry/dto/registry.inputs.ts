@@ -65,6 +65,9 @@ export class SaveCustomerInput {
   @Field({ nullable: true }) @IsOptional() @Transform(trimString) @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(200) email?: string;
   @Field(() => CustomerKind) @IsEnum(CustomerKind) kind: CustomerKind;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) unitId?: string;
+  @Field(() => ID, { nullable: true, description: "The customer's site; required without unitId (a unit's site otherwise)." })
+  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64)
+  siteId?: string;
 }
 
 @InputType({ registerIn: () => RegistryModule, description: 'Creates a staff user with roles, department and granted sites, or updates it.' })

@@ -1,0 +1,247 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
+import {
+  GraphQLError,
+  Kind,
+  isListType,
+  isNonNullType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLFormattedError,
+  type GraphQLOutputType,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationRule,
+  visit,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Role } from '@pc/contracts';
+import type { ServiceConfig } from './config';
+import type { RequestContext } from './graphql-edge';
+
+/** C0 control characters but tab, line feed and carriage return, and DEL: never part of a valid value. */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** The size a list without a `first` argument is assumed to have, by `Type.field`; DEFAULT_LIST_SIZE otherwise. */
+const LIST_SIZES: Record<string, number> = {
+  'Query.callbackWorklist': 500,
+  'Query.contractorPenalties': 500,
+  'Query.surveyFollowUps': 500,
+  'Query.emergencies': 200,
+  'Query.liaisonLetters': 200,
+  'Query.surveys': 200,
+  'Query.customers': 200,
+  'Query.staffUsers': 200,
+  'Query.units': 200,
+  'Query.sites': 50,
+  // a connection's edges are as many as its field's `first`, already counted there
+  'WorkOrderConnection.edges': 1,
+};
+const DEFAULT_LIST_SIZE = 20;
+/** `first` when a connection or list argument leaves it out. */
+const DEFAULT_FIRST = 50;
+
+function unwrap(type: GraphQLOutputType): GraphQLOutputType {
+  return isNonNullType(type) ? type.ofType : type;
+}
+
+/**
+ * Every field costs 1 plus what it selects, times the number of items it can return: its `first`
+ * argument, or the list's known cap. A query's cost is thus an upper bound of the rows it can touch.
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const key = `${type.name}.${field.name}`;
+  const isList = isListType(unwrap(field.type));
+  const hasFirst = field.args.some((a) => a.name === 'first');
+  const size = hasFirst ? Number(args.first ?? DEFAULT_FIRST) : isList ? (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE) : 1;
+  return 1 + Math.max(1, size) * childComplexity;
+};
+
+const httpError = (message: string, code: string, status: number, extra: Record<string, unknown> = {}, headers?: Map<string, string>) =>
+  new GraphQLError(message, { extensions: { code, ...extra, http: { status, ...(headers ? { headers } : {}) } } });
+
+/** The first string holding a control character in a variables object, with its path. */
+function controlIn(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return CONTROL.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = controlIn(value[i], path);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const found = controlIn(v, path ? `${path}.${k}` : k);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Refuses NUL and other control characters anywhere in a request, naming the field (BAD_USER_INPUT). */
+function rejectControlCharacters(variables: Record<string, unknown> | undefined, operation: OperationDefinitionNode): void {
+  const inVariables = controlIn(variables ?? {}, '');
+  let field = inVariables?.replace(/^input\./, '');
+  if (!field) {
+    const names: string[] = [];
+    visit(operation, {
+      Argument: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
+      ObjectField: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
+      StringValue: (n) => {
+        if (!field && CONTROL.test(n.value)) field = names.filter((x) => x !== 'input').join('.') || 'input';
+      },
+    });
+  }
+  if (field) throw httpError(`${field}: control characters are not allowed`, 'BAD_USER_INPUT', 400, { field, reason: 'control characters are not allowed' });
+}
+
+/** The root fields an operation selects, fragments followed. */
+function rootFields(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
+  return set.selections.flatMap((s) => {
+    if (s.kind === Kind.FIELD) return [s];
+    if (s.kind === Kind.INLINE_FRAGMENT) return rootFields(s.selectionSet, fragments, seen);
+    if (seen.has(s.name.value) || !fragments[s.name.value]) return [];
+    seen.add(s.name.value);
+    return rootFields(fragments[s.name.value].selectionSet, fragments, seen);
+  });
+}
+
+export interface EdgeOptions {
+  /** Count mutations and expensive queries against per-user and per-organisation limits (the public edge). */
+  rateLimit?: boolean;
+}
+
+/** Rate limits of the edge: per user and per organisation, a minute's window. */
+export class EdgeRateLimits {
+  private readonly perUser: RateLimiterMemory;
+  private readonly perOrg: RateLimiterMemory;
+
+  constructor(config: Pick<ServiceConfig, 'RATE_LIMIT_USER_PER_MIN' | 'RATE_LIMIT_ORG_PER_MIN'>) {
+    this.perUser = new RateLimiterMemory({ keyPrefix: 'user', points: config.RATE_LIMIT_USER_PER_MIN, duration: 60 });
+    this.perOrg = new RateLimiterMemory({ keyPrefix: 'org', points: config.RATE_LIMIT_ORG_PER_MIN, duration: 60 });
+  }
+
+  /** Spends `points` of the user's and the organisation's budget; RATE_LIMITED with Retry-After when spent. */
+  async consume(user: { sub: string; org: string }, points: number): Promise<void> {
+    try {
+      await this.perUser.consume(`${user.org}/${user.sub}`, points);
+      await this.perOrg.consume(user.org, points);
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) throw e;
+      const retryAfter = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
+      throw httpError(`rate limit reached: try again in ${retryAfter} s`, 'RATE_LIMITED', 429, { retryAfter }, new Map([['retry-after', String(retryAfter)]]));
+    }
+  }
+}
+
+/**
+ * The checks every GraphQL edge (gateway and subgraphs) runs after parsing and before any resolver:
+ * control characters, who may read the schema (`__schema`, `_service`) and `_entities`, the cost
+ * limit, and, at the public edge, the rate limits.
+ */
+export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}): ApolloServerPlugin<RequestContext> {
+  const introspectionRoles = config.GRAPHQL_INTROSPECTION_ROLES === '*' ? undefined : (config.GRAPHQL_INTROSPECTION_ROLES.split(',') as Role[]);
+  const limits = options.rateLimit ? new EdgeRateLimits(config) : undefined;
+  const estimators = [listSizeEstimator];
+
+  const guardRootFields = (rc: GraphQLRequestContextDidResolveOperation<RequestContext>, operation: OperationDefinitionNode) => {
+    const fragments = Object.fromEntries(
+      rc.document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    const { user, fromGateway } = rc.contextValue;
+    for (const f of rootFields(operation.selectionSet, fragments)) {
+      const name = f.name.value;
+      if (name === '__schema' || name === '__type') {
+        if (!user) throw httpError('introspection needs an authenticated caller', 'UNAUTHENTICATED', 401);
+        if (introspectionRoles && !user.roles.some((r) => introspectionRoles.includes(r))) {
+          throw httpError(`introspection is open to the roles ${introspectionRoles.join(', ')}`, 'FORBIDDEN', 403);
+        }
+      } else if (name === '_service') {
+        if (!user && !fromGateway) throw httpError('_service needs an authenticated caller or the gateway', 'UNAUTHENTICATED', 401);
+      } else if (name === '_entities' && !user) {
+        throw httpError('missing "Authorization: Bearer <token>" header', 'UNAUTHENTICATED', 401);
+      }
+    }
+  };
+
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc) {
+          const operation = rc.operation;
+          if (!operation) return;
+          rejectControlCharacters(rc.request.variables, operation);
+          guardRootFields(rc, operation);
+          const cost = getComplexity({ schema: rc.schema, query: rc.document, operationName: rc.operationName ?? undefined, variables: rc.request.variables ?? {}, estimators });
+          if (cost > config.GRAPHQL_MAX_COST) {
+            throw httpError(`query cost ${cost} exceeds the limit of ${config.GRAPHQL_MAX_COST}: ask for fewer items (first) or fewer fields`, 'QUERY_TOO_COMPLEX', 400, {
+              cost,
+              limit: config.GRAPHQL_MAX_COST,
+            });
+          }
+          const user = rc.contextValue.user;
+          if (!limits || !user) return;
+          const points =
+            operation.operation === 'mutation' ? operation.selectionSet.selections.length : cost >= config.RATE_LIMIT_EXPENSIVE_COST ? 1 : 0;
+          if (points > 0) await limits.consume(user, points);
+        },
+      };
+    },
+  };
+}
+
+/** Depth, aliases, tokens and directives (graphql-armor), and no field suggestions outside development. */
+export function armorProtection(config: ServiceConfig): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.GRAPHQL_MAX_DEPTH, ignoreIntrospection: true },
+    maxAliases: { n: config.GRAPHQL_MAX_ALIASES },
+    maxTokens: { n: config.GRAPHQL_MAX_TOKENS },
+    maxDirectives: { n: config.GRAPHQL_MAX_DIRECTIVES },
+    // the cost limit that knows list sizes is edgeGuardPlugin's
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: config.NODE_ENV !== 'development' },
+  });
+  const { plugins, validationRules } = armor.protect();
+  return { plugins: plugins as ApolloServerPlugin[], validationRules: validationRules as ValidationRule[] };
+}
+
+const LIMIT_MESSAGE = /^Syntax Error: (Aliases|Depth|Token|Directives) limit/;
+const INTERNAL_URL = /\b(?:https?|nats|postgres(?:ql)?):\/\/[^\s"')]+/gi;
+const IP_PORT = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g;
+
+/**
+ * The last step of every error on its way to a client: limit rejections become QUERY_TOO_COMPLEX,
+ * and no internal address (a subgraph's URL, a database or bus host) ever leaves the process.
+ */
+export function formatEdgeError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(INTERNAL_URL, '[internal]').replace(IP_PORT, '[internal]');
+  const limit = LIMIT_MESSAGE.test(formatted.message);
+  const extensions = { ...formatted.extensions, ...(limit ? { code: 'QUERY_TOO_COMPLEX' } : {}) };
+  delete (extensions as Record<string, unknown>).stacktrace;
+  return { ...formatted, message: limit ? message.replace(/^Syntax Error: /, '') : message, extensions };
+}
+
+/**
+ * A DateTime that means what it says: ISO 8601 with a time zone, a real calendar date (2026-02-30 is
+ * refused, never rolled over into March), between the years 2000 and 2100.
+ */
+const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+
+export function parseStrictDateTime(value: unknown): Date {
+  const m = typeof value === 'string' ? ISO.exec(value) : null;
+  if (!m) throw new GraphQLError('DateTime must be an ISO 8601 date-time with a time zone, such as 2026-11-29T09:30:00+08:00', { extensions: { code: 'BAD_USER_INPUT' } });
+  const [, y, mo, d, h, mi, s] = m.map(Number);
+  const calendar = new Date(Date.UTC(y, mo - 1, d));
+  if (calendar.getUTCFullYear() !== y || calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59 || (s || 0) > 59) {
+    throw new GraphQLError(`${value} is not a calendar date and time`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  const at = new Date(value as string);
+  if (at.getTime() < EARLIEST || at.getTime() >= LATEST) {
+    throw new GraphQLError(`${value} lies outside the years 2000–2099`, { extensions: { code: 'BAD_USER_INPUT' } });
+  }
+  return at;
+}
