@@ -54,6 +54,8 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   const key = `${type.name}.${field.name}`;
   const isList = isListType(unwrap(field.type));
   const hasFirst = field.args.some((a) => a.name === 'first');
+  // a subgraph's `_entities` returns one item per representation asked for
+  if (field.name === '_entities') return 1 + Math.max(1, (args.representations as unknown[] | undefined)?.length ?? 1) * childComplexity;
   const size = hasFirst ? Number(args.first ?? DEFAULT_FIRST) : isList ? (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE) : 1;
   return 1 + Math.max(1, size) * childComplexity;
 };
@@ -166,6 +168,15 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
     }
   };
 
+  /** The cost of the operation; 0 when its variables do not even coerce (execution then refuses them, naming the field). */
+  const costOf = (rc: GraphQLRequestContextDidResolveOperation<RequestContext>): number => {
+    try {
+      return getComplexity({ schema: rc.schema, query: rc.document, operationName: rc.operationName ?? undefined, variables: rc.request.variables ?? {}, estimators });
+    } catch {
+      return 0;
+    }
+  };
+
   return {
     async requestDidStart() {
       return {
@@ -174,7 +185,7 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
           if (!operation) return;
           rejectControlCharacters(rc.request.variables, operation);
           guardRootFields(rc, operation);
-          const cost = getComplexity({ schema: rc.schema, query: rc.document, operationName: rc.operationName ?? undefined, variables: rc.request.variables ?? {}, estimators });
+          const cost = costOf(rc);
           if (cost > config.GRAPHQL_MAX_COST) {
             throw httpError(`query cost ${cost} exceeds the limit of ${config.GRAPHQL_MAX_COST}: ask for fewer items (first) or fewer fields`, 'QUERY_TOO_COMPLEX', 400, {
               cost,
@@ -215,11 +226,16 @@ const IP_PORT = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g;
  * The last step of every error on its way to a client: limit rejections become QUERY_TOO_COMPLEX,
  * and no internal address (a subgraph's URL, a database or bus host) ever leaves the process.
  */
-export function formatEdgeError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const message = formatted.message.replace(INTERNAL_URL, '[internal]').replace(IP_PORT, '[internal]');
+export function formatEdgeError(error: GraphQLFormattedError): GraphQLFormattedError {
+  // a subgraph's HTTP error reaches the gateway with its URL and body: keep the body's own error only
+  const { response, stacktrace: _s, ...rest } = (error.extensions ?? {}) as Record<string, unknown> & { response?: { body?: { errors?: GraphQLFormattedError[] } } };
+  const inner = response?.body?.errors?.[0];
+  const formatted: GraphQLFormattedError = inner ? { ...error, message: inner.message, extensions: { ...rest, ...inner.extensions } } : { ...error, extensions: rest };
+  const scrub = (text: string) => text.replace(INTERNAL_URL, '[internal]').replace(IP_PORT, '[internal]');
   const limit = LIMIT_MESSAGE.test(formatted.message);
-  const extensions = { ...formatted.extensions, ...(limit ? { code: 'QUERY_TOO_COMPLEX' } : {}) };
-  delete (extensions as Record<string, unknown>).stacktrace;
+  const extensions: Record<string, unknown> = { ...formatted.extensions, ...(limit ? { code: 'QUERY_TOO_COMPLEX' } : {}) };
+  if (typeof extensions.reason === 'string') extensions.reason = scrub(extensions.reason);
+  const message = scrub(formatted.message);
   return { ...formatted, message: limit ? message.replace(/^Syntax Error: /, '') : message, extensions };
 }
 
@@ -231,17 +247,17 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2100, 0, 1);
 
+/**
+ * Parses strictly; anything else becomes an invalid Date, which the input's class-validator rules
+ * (`@IsDate`) then refuse with BAD_USER_INPUT naming the field, as every other input error.
+ */
 export function parseStrictDateTime(value: unknown): Date {
+  const invalid = new Date(Number.NaN);
   const m = typeof value === 'string' ? ISO.exec(value) : null;
-  if (!m) throw new GraphQLError('DateTime must be an ISO 8601 date-time with a time zone, such as 2026-11-29T09:30:00+08:00', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (!m) return invalid;
   const [, y, mo, d, h, mi, s] = m.map(Number);
   const calendar = new Date(Date.UTC(y, mo - 1, d));
-  if (calendar.getUTCFullYear() !== y || calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59 || (s || 0) > 59) {
-    throw new GraphQLError(`${value} is not a calendar date and time`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
+  if (calendar.getUTCFullYear() !== y || calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59 || (s || 0) > 59) return invalid;
   const at = new Date(value as string);
-  if (at.getTime() < EARLIEST || at.getTime() >= LATEST) {
-    throw new GraphQLError(`${value} lies outside the years 2000–2099`, { extensions: { code: 'BAD_USER_INPUT' } });
-  }
-  return at;
+  return at.getTime() < EARLIEST || at.getTime() >= LATEST ? invalid : at;
 }

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { Department, Role } from '@pc/contracts';
+import { SUPERGRAPH_FILE } from '@pc/gateway';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { System, eventually } from '@pc/system';
+import type { AuthUser } from '@pc/platform';
+import { CallBuilder, type BuiltCall, type Graph } from './isolation/operations';
+import { handleToResolution, ok } from './work-order-steps';
+
+/**
+ * The tenant-isolation suite, generated from the composed supergraph: every query, every mutation
+ * and every entity type reachable by `_entities` is called, through the gateway and straight at
+ * the subgraph that owns it, by a user of another organisation and by a user of the victim's own
+ * organisation who is not granted the victim's site. Nothing of the victim may come back, and no
+ * table of any service may change. Real: the four subgraph processes, the gateway, PostgreSQL and
+ * NATS JetStream. Mocked: nothing.
+ */
+const MARK = 'VICTIM-SECRET';
+const ALL_ROLES = Object.values(Role);
+let system: System;
+let builder: CallBuilder;
+const secrets: string[] = [MARK];
+const ids: Record<string, string> = {};
+
+const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
+const attackers: Record<string, AuthUser> = {
+  'another organisation': { sub: 'intruder', org: 'intruder-org', sites: ['*'], roles: ALL_ROLES, department: Department.ENGINEERING },
+  'a site not granted': { sub: 'neighbour', org: 'demo-org', sites: ['demo-site-2'], roles: ALL_ROLES, department: Department.ENGINEERING },
+};
+const GRAPH_URL = (g: Graph) => system.urls[g.toLowerCase() as 'intake'];
+
+/** Count and digest of every table of every service (messaging bookkeeping left out). */
+async function fingerprint(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const service of ['intake', 'dispatch', 'callback', 'analytics'] as const) {
+    const tables = await system.sql<{ t: string }>(
+      service,
+      `select table_name as t from information_schema.tables where table_schema = 'public' and table_name not in ('outbox_event', 'inbox_message', 'parked_message', 'mikro_orm_migrations')`,
+    );
+    for (const { t } of tables) {
+      const [row] = await system.sql<{ n: string; h: string | null }>(service, `select count(*) as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${t}" x`);
+      out[`${service}.${t}`] = `${row.n}:${row.h}`;
+    }
+  }
+  return out;
+}
+
+function leaks(body: unknown): string[] {
+  const text = JSON.stringify((body as { data?: unknown }).data ?? null);
+  return secrets.filter((s) => text.includes(s));
+}
+
+/** The victim's world: a complaint at demo-site-1 taken through every step that leaves a record. */
+async function victimData(): Promise<void> {
+  const frontDesk = system.token(user('demo-front-desk'));
+  const staff = system.token(user('demo-department-staff'));
+  const head = system.token(user('demo-department-head'));
+  const admin = system.token(user('demo-admin'));
+  const gql = system.graphql.bind(system);
+  const c = await ok(gql(frontDesk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
+    i: { siteId: 'demo-site-1', unitId: 'demo-site-1-unit-101', customerId: 'demo-customer-1', channel: 'PHONE', category: 'EQUIPMENT', description: `${MARK} lift`, idempotencyKey: 'victim-1' },
+  }));
+  ids.complaintId = c.id;
+  const wo = await eventually(async () => (await ok(gql(frontDesk, `query($id: ID!) { complaint(id: $id) { workOrders { id } } }`, { id: c.id }))).workOrders[0], 20_000, 'the work order');
+  ids.workOrderId = wo.id;
+  await ok(gql(head, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { id } }`, { i: { workOrderId: wo.id, reason: `${MARK} escalation` } }));
+  const letter = await ok(gql(head, `mutation($i: SendLiaisonLetterInput!) { sendLiaisonLetter(input: $i) { id } }`, {
+    i: { workOrderId: wo.id, toDepartment: 'SECURITY', body: `${MARK} body`, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+  }));
+  ids.letterId = letter.id;
+  const notice = await ok(gql(head, `mutation($i: IssueNoticeInput!) { issueRectificationNotice(input: $i) { id } }`, {
+    i: { workOrderId: wo.id, contractor: `${MARK} builders`, defect: `${MARK} crack`, rectifyBy: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+  }));
+  ids.noticeId = notice.id;
+  await ok(gql(head, `mutation($i: RecordContractorResponseInput!) { recordContractorResponse(input: $i) { id } }`, { i: { noticeId: notice.id, response: 'REFUSED' } }));
+  const [penalty] = await ok(gql(head, `{ contractorPenalties(siteId: "demo-site-1") { id } }`));
+  ids.penaltyId = penalty.id;
+  const emergency = await ok(gql(head, `mutation($i: ReportEmergencyInput!) { reportEmergency(input: $i) { id } }`, {
+    i: { siteId: 'demo-site-1', description: `${MARK} flood`, occurredAt: new Date(Date.now() - 60_000).toISOString() },
+  }));
+  ids.emergencyId = emergency.id;
+  await handleToResolution({ gql, staff, head }, wo.id);
+  const cb = await eventually(async () => (await ok(gql(frontDesk, `query($id: ID!) { complaint(id: $id) { callbacks { id } } }`, { id: c.id }))).callbacks[0], 20_000, 'the callback');
+  ids.callbackId = cb.id;
+  await ok(gql(frontDesk, `mutation($i: RecordCallbackAttemptInput!) { recordCallbackAttempt(input: $i) { id } }`, {
+    i: { callbackId: cb.id, method: 'PHONE', note: `${MARK} no answer`, retryAt: new Date(Date.now() + 3_600_000).toISOString() },
+  }));
+  const survey = await ok(gql(admin, `mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }`, {
+    i: { siteId: 'demo-site-1', kind: 'MONTHLY_VISIT', period: '2026-11', questions: [`${MARK} question`] },
+  }));
+  ids.surveyId = survey.id;
+  await ok(gql(admin, `mutation($i: RecordSurveyResponseInput!) { recordSurveyResponse(input: $i) { id } }`, {
+    i: {
+      surveyId: survey.id,
+      customerId: 'demo-customer-1',
+      answers: [{ question: 0, satisfaction: 'DISSATISFIED', comment: `${MARK} comment` }],
+      followUps: [{ question: 0, plan: `${MARK} plan`, ownerId: 'demo-quality', dueAt: new Date(Date.now() + 86_400_000).toISOString() }],
+    },
+  }));
+  const [followUp] = await ok(gql(admin, `{ surveyFollowUps(siteId: "demo-site-1") { id } }`));
+  ids.followUpId = followUp.id;
+  secrets.push(...Object.values(ids).filter(Boolean));
+}
+
+beforeAll(async () => {
+  system = await System.start();
+  await system.seedRegistry(DEMO_DATASET, {
+    organisation: { id: 'intruder-org', name: 'Intruders' },
+    sites: [{ id: 'intruder-site', name: 'Elsewhere' }],
+    areas: [{ id: 'intruder-area', siteId: 'intruder-site', name: 'A' }],
+    units: [{ id: 'intruder-unit', siteId: 'intruder-site', areaId: 'intruder-area', name: '1' }],
+    customers: [{ id: 'intruder-customer', name: 'I', phone: '13900000001', kind: 'OWNER' as never, unitId: 'intruder-unit' }],
+  });
+  await victimData();
+  // every id argument and input field points at the victim (demo-site-1 of demo-org)
+  const victimIds = {
+    siteId: 'demo-site-1', areaId: 'demo-site-1-area-a', unitId: 'demo-site-1-unit-101', customerId: 'demo-customer-1',
+    complaintId: ids.complaintId, workOrderId: ids.workOrderId, callbackId: ids.callbackId, surveyId: ids.surveyId, letterId: ids.letterId,
+    noticeId: ids.noticeId, penaltyId: ids.penaltyId, emergencyId: ids.emergencyId, repeatOf: ids.complaintId,
+    assignee: 'demo-front-desk', handlerId: 'demo-department-staff', receivedBy: 'demo-front-desk', ownerId: 'demo-quality', areaManagerId: 'demo-area-manager',
+    reportedTo: 'demo-site-head', responsibleWorkOrderId: ids.workOrderId,
+    'complaint.id': ids.complaintId, 'workOrder.id': ids.workOrderId, 'completeSurveyFollowUp.id': ids.followUpId,
+    'SaveSiteInput.id': 'demo-site-1', 'SaveAreaInput.id': 'demo-site-1-area-a', 'SaveUnitInput.id': 'demo-site-1-unit-101',
+    'SaveCustomerInput.id': 'demo-customer-1', 'SaveStaffUserInput.id': 'demo-site-head', 'SaveStaffUserInput.sites': 'demo-site-1',
+    'Complaint.id': ids.complaintId, 'WorkOrder.id': ids.workOrderId, 'Callback.id': ids.callbackId, 'Site.id': 'demo-site-1',
+  };
+  builder = new CallBuilder(readFileSync(SUPERGRAPH_FILE, 'utf8'), victimIds);
+}, 180_000);
+
+afterAll(async () => {
+  await system?.close();
+});
+
+describe('the generated calls reach the data (positive control, the victim itself)', () => {
+  it('answers the victim every read by id with its own data, so the probes below are real', async () => {
+    const victim = system.token({ ...user('demo-admin'), roles: ALL_ROLES, department: Department.ENGINEERING });
+    const byId = builder.rootCalls().filter((c) => ['complaint', 'workOrder', 'rectificationNotices'].includes(c.name));
+    for (const call of [...byId, ...builder.entityCalls()]) {
+      const url = call.kind === 'entities' ? GRAPH_URL(call.graphs[0]) : system.gatewayUrl;
+      const body = await system.graphql(victim, call.query, call.variables, url);
+      expect({ call: call.name, errors: body.errors }).toEqual({ call: call.name, errors: undefined });
+      expect({ call: call.name, leaks: leaks(body).length > 0 }).toEqual({ call: call.name, leaks: true });
+    }
+  });
+});
+
+describe.each(Object.entries(attackers))('a user of %s', (_who, attacker) => {
+  let token: string;
+  let before: Record<string, string>;
+  beforeAll(async () => {
+    token = system.token(attacker);
+    before = await fingerprint();
+  });
+
+  const check = async (call: BuiltCall, url: string): Promise<void> => {
+    const body = await system.graphql(token, call.query, call.variables, url);
+    expect({ call: call.name, url, leaked: leaks(body) }).toEqual({ call: call.name, url, leaked: [] });
+    if (call.kind === 'mutation') {
+      // a mutation aimed at the victim must be refused (FORBIDDEN, NOT_FOUND, a refused id, ...), never carried out
+      expect({ call: call.name, url, refused: !!body.errors?.length }).toEqual({ call: call.name, url, refused: true });
+    }
+  };
+
+  it('reads nothing of the victim through any query, mutation or _entities, at the gateway or at the subgraph, and changes nothing', async () => {
+    const calls = [...builder.rootCalls(), ...builder.entityCalls()];
+    expect(calls.filter((c) => c.kind === 'query').length).toBeGreaterThanOrEqual(15);
+    expect(calls.filter((c) => c.kind === 'mutation').length).toBeGreaterThanOrEqual(25);
+    expect(calls.filter((c) => c.kind === 'entities').length).toBeGreaterThanOrEqual(4);
+    for (const call of calls) {
+      if (call.kind !== 'entities') await check(call, system.gatewayUrl);
+      for (const g of call.graphs) await check(call, GRAPH_URL(g));
+    }
+    // events a refused call might have published would land within a second or two
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(await fingerprint()).toEqual(before);
+  }, 240_000);
+});
