@@ -84,18 +84,26 @@ function controlIn(value: unknown, path: string): string | undefined {
 
 /** Refuses NUL and other control characters anywhere in a request, naming the field (BAD_USER_INPUT). */
 function rejectControlCharacters(variables: Record<string, unknown> | undefined, operation: OperationDefinitionNode): void {
+  // where each variable is used (`input: $i` → "input"), and the first literal with a control character
+  const names: string[] = [];
+  const usedAt = new Map<string, string>();
+  let literal: string | undefined;
+  visit(operation, {
+    VariableDefinition: () => false,
+    Argument: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
+    ObjectField: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
+    Variable: (n) => void (usedAt.has(n.name.value) || usedAt.set(n.name.value, names.join('.'))),
+    StringValue: (n) => {
+      if (!literal && CONTROL.test(n.value)) literal = names.join('.') || 'input';
+    },
+  });
   const inVariables = controlIn(variables ?? {}, '');
-  let field = inVariables?.replace(/^input\./, '');
-  if (!field) {
-    const names: string[] = [];
-    visit(operation, {
-      Argument: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
-      ObjectField: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
-      StringValue: (n) => {
-        if (!field && CONTROL.test(n.value)) field = names.filter((x) => x !== 'input').join('.') || 'input';
-      },
-    });
+  let field = literal;
+  if (inVariables) {
+    const [variable, ...rest] = inVariables.split('.');
+    field = [usedAt.get(variable) || variable, ...rest].join('.');
   }
+  field = field === 'input' ? field : field?.replace(/^input\./, '');
   if (field) throw httpError(`${field}: control characters are not allowed`, 'BAD_USER_INPUT', 400, { field, reason: 'control characters are not allowed' });
 }
 

@@ -15,6 +15,8 @@ export interface TokenSettings {
   audience?: string;
   /** The longest lifetime a token may have (seconds): `exp` is required and at most this far after `iat` and after now. */
   maxTtlSeconds: number;
+  /** After fetching the JWKS, how long an unknown `kid` waits before the set is fetched again (ms). */
+  jwksCooldownMs?: number;
 }
 
 const ROLES = new Set<string>(Object.values(Role));
@@ -50,7 +52,7 @@ export class TokenVerifier {
 
   constructor(private readonly settings: TokenSettings) {
     if (settings.secret) this.hmacKey = new TextEncoder().encode(settings.secret);
-    if (settings.jwksUrl) this.jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 });
+    if (settings.jwksUrl) this.jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: settings.jwksCooldownMs ?? 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 });
     if (!this.hmacKey && !this.jwks) throw new Error('TokenVerifier needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
   }
 

@@ -20,6 +20,9 @@ import { ComplaintModule } from '../complaint.module';
 export const MAX_DESCRIPTION = 10_000;
 export const MAX_ATTACHMENTS = 20;
 
+/** The attachment store's reference schemes (README, Security): nothing a browser would run (javascript:, data:). */
+const ATTACHMENT_REFERENCE = /^(?:s3|https):\/\/[A-Za-z0-9][A-Za-z0-9._~%\/-]*$/;
+
 @InputType({ registerIn: () => ComplaintModule, description: 'A complaint as taken at intake, from any channel.' })
 export class FileComplaintInput {
   @Field(() => ID)
@@ -122,13 +125,14 @@ export class FileComplaintInput {
   @MaxLength(64)
   receivedBy?: string;
 
-  @Field(() => [String], { nullable: true, description: `References (storage keys or URLs) to photos, recordings or scans; at most ${MAX_ATTACHMENTS}.` })
+  @Field(() => [String], { nullable: true, description: `References to photos, recordings or scans in the attachment store (s3://bucket/key or https://…); at most ${MAX_ATTACHMENTS}.` })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_ATTACHMENTS, { message: `attachments must hold at most ${MAX_ATTACHMENTS} references` })
   @IsString({ each: true })
   @IsNotEmpty({ each: true, message: 'attachments must not hold an empty reference' })
   @MaxLength(500, { each: true, message: 'each attachment reference must be at most 500 characters' })
+  @Matches(ATTACHMENT_REFERENCE, { each: true, message: 'each attachment reference must be an s3:// key or an https:// URL of the attachment store' })
   attachments?: string[];
 
   @Field({ nullable: true, defaultValue: true, description: 'false for an invalid or unreasonable complaint (无理投诉); give invalidReason.' })

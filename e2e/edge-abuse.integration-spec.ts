@@ -1,0 +1,204 @@
+import { Role } from '@pc/contracts';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { System } from '@pc/system';
+import type { AuthUser } from '@pc/platform';
+
+/**
+ * The findings of the security review (issue 10), each as a regression test, against the running
+ * system. Real: the four subgraph processes, the gateway, PostgreSQL, NATS JetStream. Mocked: nothing.
+ */
+let system: System;
+const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
+const site2 = (u: AuthUser): AuthUser => ({ ...u, sub: `${u.sub}-site2`, sites: ['demo-site-2'] });
+const FILE = `mutation F($i: FileComplaintInput!) { fileComplaint(input: $i) { id siteId description } }`;
+const input = (extra: Record<string, unknown> = {}) => ({
+  siteId: 'demo-site-1', unitId: 'demo-site-1-unit-101', customerId: 'demo-customer-1', channel: 'PHONE', category: 'EQUIPMENT', description: 'Lift stuck.', ...extra,
+});
+const complaints = async () => Number((await system.sql<{ n: string }>('intake', 'select count(*) as n from complaint'))[0].n);
+
+beforeAll(async () => {
+  system = await System.start({ env: { ...process.env, RATE_LIMIT_USER_PER_MIN: '25' } });
+  await system.seedRegistry(DEMO_DATASET);
+}, 180_000);
+afterAll(async () => {
+  await system?.close();
+});
+
+describe('one query cannot sink a service', () => {
+  it('refuses 200 aliases of complaints(first: 200) { workOrders callbacks } in milliseconds, before any resolver, while a console query keeps answering', async () => {
+    const token = system.token(user('demo-analyst'));
+    const alias = (i: number) => `a${i}: complaints(first: 200) { id workOrders { id deadlines { clock dueAt } } callbacks { id } }`;
+    const attack = `{ ${Array.from({ length: 200 }, (_, i) => alias(i)).join(' ')} }`;
+    const console = `{ workOrders(first: 20) { edges { node { id status deadlines { clock dueAt } complaint { id status } } } } }`;
+    for (let round = 0; round < 20; round++) {
+      const t0 = performance.now();
+      const r = await system.graphql(token, attack);
+      const ms = performance.now() - t0;
+      expect(r.data).toBeUndefined();
+      expect(r.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+      expect(ms).toBeLessThan(2000); // a refusal, not 117 s of work (a bound on behaviour, not a benchmark)
+      const ok = await system.graphql(token, console);
+      expect(ok.errors).toBeUndefined();
+    }
+  });
+
+  it('refuses one alias of a costly list query by its cost, naming the limit', async () => {
+    const r = await system.graphql(system.token(user('demo-analyst')), `{ complaints(first: 200) { id workOrders { id deadlines { clock } } callbacks { id } } }`);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: expect.any(Number) });
+  });
+
+  it('refuses 300 fileComplaint aliases in one request and files none of them', async () => {
+    const before = await complaints();
+    const many = `mutation { ${Array.from({ length: 300 }, (_, i) => `f${i}: fileComplaint(input: { siteId: "demo-site-1", customerId: "demo-customer-1", channel: PHONE, category: EQUIPMENT, description: "x" }) { id }`).join(' ')} }`;
+    const r = await system.graphql(system.token(user('demo-front-desk')), many);
+    expect(r.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(await complaints()).toBe(before);
+  });
+
+  it('throttles mutations per user with RATE_LIMITED and a Retry-After header', async () => {
+    const token = system.token({ ...user('demo-front-desk'), sub: 'busy-front-desk' });
+    let limited: Response | undefined;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const res = await fetch(system.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: FILE, variables: { i: input({ idempotencyKey: `busy-${i}` }) } }),
+      });
+      if (res.status === 429) limited = res;
+    }
+    expect(limited).toBeDefined();
+    expect(Number(limited!.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await limited!.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('RATE_LIMITED');
+    // another user of the organisation is not held up by it
+    const other = await system.graphql(system.token(user('demo-complaint-rep')), FILE, { i: input({ idempotencyKey: 'other-user' }) });
+    expect(other.errors).toBeUndefined();
+  });
+});
+
+describe('writes keep to the granted sites', () => {
+  it('refuses a front desk of site 2 overwriting a customer of site 1', async () => {
+    const r = await system.graphql(system.token(site2(user('demo-front-desk'))), `mutation { saveCustomer(input: { id: "demo-customer-1", name: "Mallory", phone: "13900000000", kind: OWNER, siteId: "demo-site-2" }) { id name } }`);
+    expect(r.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|FORBIDDEN/);
+    expect((await system.sql<{ name: string }>('intake', `select name from customer where id = 'demo-customer-1'`))[0].name).toBe('Li Wei');
+  });
+
+  it('refuses an ADMIN of site 2 renaming site 1, creating a site, granting "*" or changing the routing', async () => {
+    const admin = system.token(site2(user('demo-admin')));
+    const calls = [
+      `mutation { saveSite(input: { id: "demo-site-1", name: "Taken" }) { id } }`,
+      `mutation { saveSite(input: { name: "New" }) { id } }`,
+      `mutation { saveStaffUser(input: { id: "demo-admin", name: "me", roles: [ADMIN], sites: ["*"] }) { id } }`,
+      `mutation { saveStaffUser(input: { id: "demo-site-head", name: "head", roles: [SITE_HEAD], sites: ["demo-site-2"] }) { id } }`,
+      `mutation { setRouting(input: { category: FEES, departments: [SECURITY] }) { category } }`,
+    ];
+    for (const q of calls) expect((await system.graphql(admin, q)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await system.sql<{ name: string }>('intake', `select name from site where id = 'demo-site-1'`))[0].name).toBe('Harbour View Residences');
+    expect((await system.sql<{ sites: string[] }>('intake', `select sites from staff_user where id = 'demo-admin'`))[0].sites).toEqual(['*']);
+  });
+
+  it("answers another site's idempotency key with FORBIDDEN, never with that site's complaint", async () => {
+    const first = await system.graphql(system.token(user('demo-front-desk')), FILE, { i: input({ idempotencyKey: 'key-of-site-1', description: 'SITE-1-SECRET' }) });
+    expect(first.errors).toBeUndefined();
+    const replay = await system.graphql(system.token(site2(user('demo-front-desk'))), FILE, { i: input({ idempotencyKey: 'key-of-site-1', description: 'SITE-1-SECRET' }) });
+    expect(replay.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(JSON.stringify(replay)).not.toContain(first.data.fileComplaint.id);
+  });
+
+  it('does not find a walk-in customer of site 1 by phone from site 2', async () => {
+    await system.graphql(system.token(user('demo-front-desk')), FILE, {
+      i: { siteId: 'demo-site-1', customerName: 'Walk In', customerPhone: '13700000007', channel: 'VISIT', category: 'NOISE', description: 'Noise.' },
+    });
+    const q = `{ customers(phone: "13700000007") { id name } }`;
+    expect((await system.graphql(system.token(user('demo-front-desk')), q)).data.customers).toHaveLength(1);
+    expect((await system.graphql(system.token(site2(user('demo-front-desk'))), q)).data.customers).toEqual([]);
+  });
+
+  it("refuses a front desk reading a colleague's callback worklist", async () => {
+    const r = await system.graphql(system.token(user('demo-front-desk')), `{ callbackWorklist(assignee: "demo-complaint-rep") { id } }`);
+    expect(r.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('tokens, schema and errors', () => {
+  it('refuses a token without exp, one valid until 9999 and one without roles (UNAUTHENTICATED)', async () => {
+    const jwt = (await import('jsonwebtoken')).default;
+    const secret = system.config.AUTH_JWT_SECRET;
+    const base = { org: 'demo-org', sites: ['*'] };
+    const tokens = [
+      jwt.sign({ ...base, roles: [Role.ANALYST] }, secret, { subject: 'x' }),
+      jwt.sign({ ...base, roles: [Role.ANALYST], exp: 253_402_300_000 }, secret, { subject: 'x' }),
+      jwt.sign({ ...base, roles: [] }, secret, { subject: 'x', expiresIn: '1h' }),
+    ];
+    for (const t of tokens) {
+      const r = await system.graphql(t, `{ complaints { id } }`);
+      expect(r.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(r.data ?? null).toBeNull();
+    }
+  });
+
+  it('answers _service and introspection only to authenticated callers (introspection: BI roles)', async () => {
+    for (const url of [system.urls.intake, system.urls.dispatch]) {
+      expect((await system.graphql(null, `{ _service { sdl } }`, undefined, url)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await system.graphql(system.token(user('demo-analyst')), `{ _service { sdl } }`, undefined, url)).data?._service.sdl).toContain('type Query');
+    }
+    expect((await system.graphql(null, `{ __schema { queryType { name } } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await system.graphql(system.token(user('demo-front-desk')), `{ __schema { queryType { name } } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await system.graphql(system.token(user('demo-analyst')), `{ __schema { queryType { name } } }`)).data?.__schema.queryType.name).toBe('Query');
+  });
+
+  it('refuses a NUL byte or other control character with BAD_USER_INPUT naming the field, storing nothing', async () => {
+    const before = await complaints();
+    const r = await system.graphql(system.token(user('demo-front-desk')), FILE, { i: input({ description: 'lift\u0000stuck' }) });
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'description' });
+    const inline = await system.graphql(system.token(user('demo-front-desk')), `{ complaint(id: "a\\u0007b") { id } }`);
+    expect(inline.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(await complaints()).toBe(before);
+  });
+
+  it('refuses an impossible calendar date and a javascript: attachment reference, naming the field', async () => {
+    const fd = system.token(user('demo-front-desk'));
+    expect((await system.graphql(fd, FILE, { i: input({ receivedAt: '2026-02-30T10:00:00Z' }) })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedAt' });
+    expect((await system.graphql(fd, FILE, { i: input({ attachments: ['javascript:alert(1)'] }) })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments' });
+  });
+
+  it('refuses extending a deadline to 9999-12-31 (a clock switched off)', async () => {
+    const r = await system.graphql(system.token(user('demo-department-head')), `mutation { extendDeadline(input: { workOrderId: "any", clock: FEEDBACK, newDueAt: "9999-12-31T00:00:00Z", reason: "r", customerTold: { at: "2026-11-01T00:00:00Z", via: PHONE } }) { id } }`);
+    expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newDueAt' });
+  });
+
+  it('shows no internal URL when a subgraph is down', async () => {
+    await system.stopService('analytics', 'SIGKILL');
+    try {
+      const r = await system.graphql(system.token(user('demo-analyst')), `{ monthlyReport(month: "2026-11") { month } }`);
+      expect(r.errors?.length).toBeGreaterThan(0);
+      expect(JSON.stringify(r)).not.toMatch(/127\.0\.0\.1|localhost|http:\/\//);
+    } finally {
+      await system.startService('analytics');
+    }
+  });
+});
+
+describe('subgraphs trust only the gateway when GATEWAY_SECRET is set, and suggest no fields in production', () => {
+  let prod: System;
+  beforeAll(async () => {
+    prod = await System.start({ env: { ...process.env, NODE_ENV: 'production', GATEWAY_SECRET: 'a-gateway-secret-of-32-characters' } });
+    await prod.seedRegistry(DEMO_DATASET);
+  }, 180_000);
+  afterAll(async () => {
+    await prod?.close();
+  });
+
+  it('refuses a valid user token posted straight at a subgraph, and serves it through the gateway', async () => {
+    const token = prod.token(user('demo-analyst'));
+    const res = await fetch(prod.urls.intake, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ sites { id } }' }) });
+    expect(res.status).toBe(403);
+    expect((await prod.graphql(token, '{ sites { id } }')).data?.sites).toHaveLength(2);
+    expect((await fetch(prod.urls.intake.replace(/graphql$/, 'health'))).status).toBe(200);
+  });
+
+  it('answers a misspelt field without "Did you mean"', async () => {
+    const r = await prod.graphql(prod.token(user('demo-analyst')), '{ complaintz { id } }');
+    expect(r.errors?.length).toBeGreaterThan(0);
+    expect(JSON.stringify(r)).not.toMatch(/Did you mean/);
+  });
+});
