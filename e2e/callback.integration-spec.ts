@@ -67,6 +67,7 @@ beforeAll(async () => {
   svc = await InProcessService.create({ def: CALLBACK, module: (rt) => CallbackAppModule.forRoot(rt) }, { clock, env: { SLA_SCAN_MS: '0' } });
   ({ app, url } = await svc.start());
   for (const [k, v] of Object.entries(USERS)) tokens[k as keyof typeof USERS] = svc.token(v);
+  await svc.announceRegistry(ORG, ['site-a', 'site-b'], [{ customerId: 'cust-1', siteId: 'site-a' }, { customerId: 'cust-2', siteId: 'site-a' }]);
 });
 
 afterAll(async () => {

@@ -89,6 +89,7 @@ beforeAll(async () => {
   svc = await InProcessService.create({ def: DISPATCH, module: (rt) => DispatchAppModule.forRoot(rt) }, { clock, env: { SLA_SCAN_MS: '0' } });
   ({ app, url } = await svc.start());
   for (const [k, u] of Object.entries(USERS)) tokens[k as keyof typeof USERS] = svc.token(u);
+  await svc.announceRegistry(ORG, [SITE]);
   steps = { gql, staff: tokens.staff, head: tokens.head, handlerId: 'eng-staff' };
 });
 

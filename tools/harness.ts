@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { connect, StringCodec } from 'nats';
 import { Client } from 'pg';
-import { envelopeFor, type EventContract } from '@pc/contracts';
+import { CustomerSaved, SiteSaved, envelopeFor, type EventContract } from '@pc/contracts';
 import { streamName, wireSubject } from '@pc/messaging';
 import { ServiceConfig, dropDatabase, loadConfig, migrate, signToken, type AuthUser, type Clock } from '@pc/platform';
 import { appUrl, startApp, subgraphPersistence, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
@@ -126,6 +126,22 @@ export class InProcessService {
 
   publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }, id?: string): Promise<void> {
     return publishEvent(this.config, contract, payload, id);
+  }
+
+  /**
+   * Announces sites and customers as intake's registry would (`registry.site_saved`, `registry.customer_saved`)
+   * and waits until this service's directory holds them: writes naming a site or customer check it there.
+   */
+  async announceRegistry(orgId: string, sites: string[], customers: { customerId: string; siteId: string }[] = []): Promise<void> {
+    for (const siteId of sites) await this.publish(SiteSaved, { orgId, siteId, name: siteId, timeZone: 'Asia/Shanghai' });
+    for (const c of customers) await this.publish(CustomerSaved, { orgId, ...c });
+    const count = async (table: string, column: string, ids: string[]) =>
+      ids.length === 0 || Number((await this.sql<{ n: string }>(`select count(*) as n from ${table} where ${column} = any($1)`, [ids]))[0].n) === ids.length;
+    await eventually(
+      async () => (await count('known_site', 'site_id', sites)) && (await count('known_customer', 'customer_id', customers.map((c) => c.customerId))),
+      20_000,
+      `the ${this.entry.def.service} directory`,
+    );
   }
 
   async close(): Promise<void> {

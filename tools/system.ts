@@ -140,7 +140,10 @@ export class System {
     return postGraphql<T>(url, token, query, variables);
   }
 
-  /** Seeds intake's registry (organisations, sites, areas, units, customers, staff) directly. */
+  /**
+   * Seeds intake's registry (organisations, sites, areas, units, customers, staff) directly, and waits
+   * until dispatch and callback have taken its sites and customers into their directories.
+   */
   async seedRegistry(...datasets: RegistryDataset[]): Promise<void> {
     const orm = await MikroORM.init(ormOptions(subgraphPersistence(INTAKE, this.config)));
     try {
@@ -150,6 +153,15 @@ export class System {
     } finally {
       await orm.close();
     }
+    const sites = datasets.flatMap((d) => d.sites.map((s) => s.id));
+    const customers = datasets.flatMap((d) => d.customers.map((c) => c.id));
+    const known = async (service: SubgraphName, table: string, column: string, ids: string[]) =>
+      Number((await this.sql<{ n: string }>(service, `select count(*) as n from ${table} where ${column} = any($1)`, [ids]))[0].n) === ids.length;
+    await eventually(
+      async () => (await known('dispatch', 'known_site', 'site_id', sites)) && (await known('callback', 'known_site', 'site_id', sites)) && (await known('callback', 'known_customer', 'customer_id', customers)),
+      30_000,
+      'dispatch and callback to know the seeded sites and customers',
+    );
   }
 
   /** Runs SQL against one service's own database (tests read what a service stored). */

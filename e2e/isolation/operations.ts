@@ -167,8 +167,11 @@ export class CallBuilder {
       for (const field of Object.values(root.getFields())) {
         const { defs, uses, variables } = this.args(field.name, field.args);
         const named = getNamedType(field.type);
-        const selection = isObjectType(named) ? ` { ${selectionOf(named, 1)} }` : '';
-        calls.push({ kind, name: field.name, graphs: graphsOf(root, field), query: `${kind} Probe${defs} { ${field.name}${uses}${selection} }`, variables });
+        // everything one level deep, and the plain fields alone: a field resolver that fails must not hide a root that leaks
+        const selections = isObjectType(named) ? [selectionOf(named, 1), selectionOf(named, 0)].filter(Boolean).map((sel) => ` { ${sel} }`) : [''];
+        selections.forEach((selection, i) =>
+          calls.push({ kind, name: i ? `${field.name}#plain` : field.name, graphs: graphsOf(root, field), query: `${kind} Probe${defs} { ${field.name}${uses}${selection} }`, variables }),
+        );
       }
     }
     return calls;
@@ -177,13 +180,15 @@ export class CallBuilder {
   /** One `_entities` call per entity type and graph that resolves it, with the victim's id. */
   entityCalls(): BuiltCall[] {
     return entitiesOf(this.schema).flatMap(({ type, graphs }) =>
-      graphs.map((graph) => ({
-        kind: 'entities' as const,
-        name: `${type.name}@${graph}`,
-        graphs: [graph],
-        query: `query Probe($r: [_Any!]!) { _entities(representations: $r) { ... on ${type.name} { ${selectionOf(type, 1, graph)} } } }`,
-        variables: { r: [{ __typename: type.name, id: this.idFor(type.name, 'id') }] },
-      })),
+      graphs.flatMap((graph) =>
+        [selectionOf(type, 1, graph), selectionOf(type, 0, graph)].map((selection, i) => ({
+          kind: 'entities' as const,
+          name: `${type.name}@${graph}${i ? '#plain' : ''}`,
+          graphs: [graph],
+          query: `query Probe($r: [_Any!]!) { _entities(representations: $r) { ... on ${type.name} { ${selection} } } }`,
+          variables: { r: [{ __typename: type.name, id: this.idFor(type.name, 'id') }] },
+        })),
+      ),
     );
   }
 }

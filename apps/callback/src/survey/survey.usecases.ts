@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Satisfaction, SurveyAnswered } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
+import { Directory } from '@pc/subgraph';
 import { AuthUser, Clock, conflict, invalidInput, scopeOf } from '@pc/platform';
 import type { CreateSurveyInput, RecordSurveyResponseInput } from './dto/survey.inputs';
 import { FollowUpPlan, Survey, SurveyKind, SurveyResponse } from './survey.entity';
@@ -15,11 +16,11 @@ const PERIOD: Record<SurveyKind, RegExp> = {
 /** A periodic satisfaction survey (客户意见调查): monthly visits, quarterly questionnaires, the annual survey. */
 @Injectable()
 export class CreateSurvey {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock, private readonly directory: Directory) {}
 
   execute(user: AuthUser, input: CreateSurveyInput): Promise<Survey> {
     return this.tx.run(async (em) => {
-      scopeOf(user).assertSite(input.siteId);
+      await this.directory.site(em, user, input.siteId);
       if (!PERIOD[input.kind].test(input.period)) throw invalidInput('period', `a ${input.kind} period looks like ${{ MONTHLY_VISIT: '2026-11', QUARTERLY_QUESTIONNAIRE: '2026-Q4', ANNUAL_SURVEY: '2026' }[input.kind]}`);
       const s = em.create(Survey, { id: randomUUID(), orgId: user.org, siteId: input.siteId, kind: input.kind, period: input.period, questions: input.questions.map((q) => q.trim()), createdBy: user.sub, createdAt: this.clock.now() });
       em.persist(s);
@@ -34,11 +35,13 @@ export class CreateSurvey {
  */
 @Injectable()
 export class RecordSurveyResponse {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock, private readonly directory: Directory) {}
 
   execute(user: AuthUser, input: RecordSurveyResponseInput): Promise<{ survey: Survey; response: SurveyResponse; followUps: FollowUpPlan[] }> {
     return this.tx.run(async (em, events) => {
       const survey = await scopeOf(user).load(em, Survey, input.surveyId, 'survey');
+      // a customer of the surveyed site, known to intake's registry
+      await this.directory.customer(em, user, input.customerId, survey.siteId);
       if (await em.count(SurveyResponse, { surveyId: survey.id, customerId: input.customerId })) throw conflict('this customer has already answered this survey', 'customerId');
       const asked = survey.questions.length;
       const answered = input.answers.map((a) => a.question).sort((a, b) => a - b);

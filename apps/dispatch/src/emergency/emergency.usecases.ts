@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EmergencyReported, EscalationLevel } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
+import { Directory } from '@pc/subgraph';
 import { AuthUser, Clock, scopeOf, conflict, invalidInput, notFound, notInFuture } from '@pc/platform';
 import { escalate } from '../sla/escalation';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
@@ -12,11 +13,11 @@ import { EmergencyEvent } from './emergency.entity';
 /** Reports an emergency: recorded, announced, and its work order (if any) passed straight to leadership. */
 @Injectable()
 export class ReportEmergency {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock, private readonly directory: Directory) {}
 
   execute(user: AuthUser, input: ReportEmergencyInput): Promise<EmergencyEvent> {
     return this.tx.run(async (em, events) => {
-      scopeOf(user).assertSite(input.siteId);
+      await this.directory.site(em, user, input.siteId);
       const now = this.clock.now();
       notInFuture('occurredAt', input.occurredAt, now);
       const wo = input.workOrderId ? await loadWorkOrder(em, user, input.workOrderId) : undefined;

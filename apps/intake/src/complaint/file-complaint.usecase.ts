@@ -6,6 +6,7 @@ import {
   ComplaintRejected,
   ComplaintResolvedAtIntake,
   ComplaintStatus,
+  CustomerSaved,
   SeverityChangeReason,
   Severity,
   type IntakeRecordV1,
@@ -83,7 +84,7 @@ export class FileComplaint {
       if (existing) return existing;
     }
     const now = this.clock.now();
-    const customer = await this.customerFor(em, user, input, place);
+    const customer = await this.customerFor(em, events, user, input, place);
     const receivedBy = await this.receiver(em, user, input, place.site);
     const receivedAt = this.checkTimes(input, now);
     const valid = this.checkValidity(input);
@@ -255,7 +256,7 @@ export class FileComplaint {
   }
 
   /** A customer of the complaint's site (or one the caller may see); a new one belongs to that site. */
-  private async customerFor(em: EntityManager, user: AuthUser, input: FileComplaintInput, { site, unit }: Place): Promise<Customer> {
+  private async customerFor(em: EntityManager, events: EventWriter, user: AuthUser, input: FileComplaintInput, { site, unit }: Place): Promise<Customer> {
     if (input.customerId) {
       if (input.customerName || input.customerPhone) {
         throw invalidInput('customerId', 'give either customerId, or customerName and customerPhone, not both');
@@ -278,6 +279,7 @@ export class FileComplaint {
       unitId: unit?.id ?? null,
     });
     em.persist(customer);
+    events.publish(CustomerSaved, { orgId: customer.orgId, siteId: customer.siteId, customerId: customer.id });
     return customer;
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
-import { Role } from '@pc/contracts';
+import { CustomerSaved, Role, SiteSaved } from '@pc/contracts';
+import { TransactionalOutbox } from '@pc/messaging';
 import { AuthUser, CHINA_ANNUAL_HOLIDAYS, DEFAULT_TIME_ZONE, assertRole, forbidden, invalidInput, localDate, scopeOf } from '@pc/platform';
 import type { SaveAreaInput, SaveCustomerInput, SaveSiteInput, SaveStaffUserInput, SaveUnitInput, SetRoutingInput } from './dto/registry.inputs';
 import { Area, Customer, RoutingRule, Site, StaffUser, Unit } from './registry.entities';
@@ -36,11 +37,14 @@ async function existing<T extends object>(em: EntityManager, entity: new () => T
  */
 @Injectable()
 export class MaintainRegistry {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly tx: TransactionalOutbox,
+  ) {}
 
-  /** Sites and their working calendars: the organisation's administrators. */
+  /** Sites and their working calendars: the organisation's administrators. Announced as `registry.site_saved`. */
   saveSite(user: AuthUser, input: SaveSiteInput): Promise<Site> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return this.tx.run(async (em, events) => {
       assertRole(user, [Role.ADMIN]);
       const timeZone = input.timeZone ?? DEFAULT_TIME_ZONE;
       checkTimeZone(timeZone);
@@ -66,6 +70,7 @@ export class MaintainRegistry {
       };
       const saved = site ? Object.assign(site, data) : em.create(Site, data);
       em.persist(saved);
+      events.publish(SiteSaved, { orgId: saved.orgId, siteId: saved.id, name: saved.name, timeZone: saved.timeZone });
       return saved;
     });
   }
@@ -107,9 +112,9 @@ export class MaintainRegistry {
     });
   }
 
-  /** Customers (owners and tenants): whoever takes complaints at a site the unit belongs to. */
+  /** Customers (owners and tenants): whoever takes complaints at a site the unit belongs to. Announced as `registry.customer_saved`. */
   saveCustomer(user: AuthUser, input: SaveCustomerInput): Promise<Customer> {
-    return this.orm.em.fork().transactional(async (em) => {
+    return this.tx.run(async (em, events) => {
       assertRole(user, [Role.FRONT_DESK, Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD]);
       const scope = scopeOf(user);
       let siteId = input.siteId;
@@ -137,6 +142,7 @@ export class MaintainRegistry {
       };
       const saved = customer ? Object.assign(customer, data) : em.create(Customer, data);
       em.persist(saved);
+      events.publish(CustomerSaved, { orgId: saved.orgId, siteId: saved.siteId, customerId: saved.id });
       return saved;
     });
   }

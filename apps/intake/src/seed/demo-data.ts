@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Department, Role } from '@pc/contracts';
-import { CHINA_ANNUAL_HOLIDAYS, type AuthUser } from '@pc/platform';
+import { CustomerSaved, Department, Role, SiteSaved } from '@pc/contracts';
+import { EventWriter } from '@pc/messaging';
+import { CHINA_ANNUAL_HOLIDAYS, SystemClock, type AuthUser } from '@pc/platform';
 import { Area, Customer, CustomerKind, Organisation, Site, StaffUser, Unit } from '../registry/registry.entities';
 
 /** A registry to seed: one organisation with its sites, areas, units and customers. */
@@ -56,12 +57,19 @@ export const DEMO_DATASET: RegistryDataset = {
 };
 
 
-/** Inserts or updates the dataset by its ids: running it twice changes nothing. */
+/**
+ * Inserts or updates the dataset by its ids (running it twice changes nothing), and announces its
+ * sites and customers through intake's outbox, as the registry mutations do, so that dispatch and
+ * callback know them.
+ */
 export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promise<void> {
   const orgId = d.organisation.id;
+  const events = new EventWriter(em, new SystemClock());
   await em.upsert(Organisation, d.organisation);
   for (const s of d.sites) {
-    await em.upsert(Site, { timeZone: 'Asia/Shanghai', holidays: [], makeUpWorkdays: [], annualHolidays: [...CHINA_ANNUAL_HOLIDAYS], ...s, orgId });
+    const site = { timeZone: 'Asia/Shanghai', holidays: [], makeUpWorkdays: [], annualHolidays: [...CHINA_ANNUAL_HOLIDAYS], ...s, orgId };
+    await em.upsert(Site, site);
+    events.publish(SiteSaved, { orgId, siteId: site.id, name: site.name, timeZone: site.timeZone });
   }
   for (const a of d.areas) await em.upsert(Area, { areaManagerId: null, ...a });
   for (const u of d.units) await em.upsert(Unit, u);
@@ -69,9 +77,11 @@ export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promi
     const siteId = c.siteId ?? d.units.find((u) => u.id === c.unitId)?.siteId ?? (d.sites.length === 1 ? d.sites[0].id : undefined);
     if (!siteId) throw new Error(`customer ${c.id}: give siteId or a unitId of the dataset`);
     await em.upsert(Customer, { unitId: null, ...c, siteId, orgId });
+    events.publish(CustomerSaved, { orgId, siteId, customerId: c.id });
   }
   for (const u of d.staff ?? []) {
     const name = u.sub.replace(/^demo-/, '').replace(/-/g, ' ');
     await em.upsert(StaffUser, { id: u.sub, orgId, name, phone: null, roles: u.roles, department: u.department ?? null, sites: u.sites, active: true });
   }
+  await em.flush();
 }

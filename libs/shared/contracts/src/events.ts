@@ -267,3 +267,24 @@ export class SurveyAnsweredV1 {
   @IsISO8601({ strict: true }) answeredAt: string;
 }
 export const SurveyAnswered = defineEvent('survey.answered', 1, SurveyAnsweredV1);
+
+/**
+ * A site was created or changed in intake's registry. Dispatch and callback keep a directory of the
+ * sites of each organisation from it, so that a write naming a site checks it exists in the caller's
+ * organisation (the tenant scope) without reading intake's tables.
+ */
+export class SiteSavedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() name: string;
+  @IsString() @IsNotEmpty() timeZone: string;
+}
+export const SiteSaved = defineEvent('registry.site_saved', 1, SiteSavedV1);
+
+/** A customer was recorded or moved to a site (only ids: no name or phone leaves intake). */
+export class CustomerSavedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() customerId: string;
+}
+export const CustomerSaved = defineEvent('registry.customer_saved', 1, CustomerSavedV1);

@@ -43,6 +43,8 @@ import {
   type ServiceMigrations,
 } from '@pc/platform';
 
+export * from './directory';
+
 /** What makes one subgraph: its name, port, tables, migrations and feature modules. */
 export interface SubgraphDefinition {
   service: 'intake' | 'dispatch' | 'callback' | 'analytics';

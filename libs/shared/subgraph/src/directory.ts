@@ -1,0 +1,80 @@
+import { Injectable, Module, OnApplicationBootstrap, type DynamicModule } from '@nestjs/common';
+import { Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
+import { CustomerSaved, SiteSaved } from '@pc/contracts';
+import { EventConsumers, on, type EventHandler } from '@pc/messaging';
+import { invalidInput, scopeOf, type AuthUser } from '@pc/platform';
+
+/** A site of an organisation, as intake's registry announced it (`registry.site_saved`). */
+@Entity({ tableName: 'known_site' })
+@Index({ properties: ['orgId'] })
+export class KnownSite {
+  @PrimaryKey({ type: 'string', length: 64 }) siteId: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 200 }) name: string;
+  @Property({ type: 'string', length: 64 }) timeZone: string;
+}
+
+/** A customer's organisation and site, as intake announced them (`registry.customer_saved`): ids only. */
+@Entity({ tableName: 'known_customer' })
+export class KnownCustomer {
+  @PrimaryKey({ type: 'string', length: 64 }) customerId: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 64 }) siteId: string;
+}
+
+export interface DirectoryOptions {
+  /** Follow customers too (callback: survey answers name a customer). */
+  customers?: boolean;
+}
+
+/** The entities a service needs for the directory it keeps. */
+export const directoryEntities = (o: DirectoryOptions = {}): Function[] => (o.customers ? [KnownSite, KnownCustomer] : [KnownSite]);
+
+/**
+ * The registry facts a service that does not own the registry needs to keep writes inside the tenant
+ * scope: a site named by a write exists in the caller's organisation and is granted to the caller; a
+ * customer named by a write belongs to such a site.
+ */
+@Injectable()
+export class Directory {
+  /** The site, of the caller's organisation and granted to them; BAD_USER_INPUT "unknown site" or FORBIDDEN otherwise. */
+  async site(em: EntityManager, user: AuthUser, siteId: string, field = 'siteId'): Promise<KnownSite> {
+    const site = await em.findOne(KnownSite, { siteId, orgId: user.org });
+    if (!site) throw invalidInput(field, `unknown site ${siteId}`);
+    scopeOf(user).assertSite(site.siteId);
+    return site;
+  }
+
+  /** A customer of `siteId` in the caller's organisation; BAD_USER_INPUT "unknown customer" otherwise. */
+  async customer(em: EntityManager, user: AuthUser, customerId: string, siteId: string, field = 'customerId'): Promise<KnownCustomer> {
+    const customer = await em.findOne(KnownCustomer, { customerId, orgId: user.org, siteId });
+    if (!customer) throw invalidInput(field, `unknown customer ${customerId} of site ${siteId}`);
+    return customer;
+  }
+}
+
+/** Keeps the directory from intake's registry events (idempotent upserts; any order). */
+@Injectable()
+export class DirectoryConsumer implements OnApplicationBootstrap {
+  constructor(private readonly consumers: EventConsumers) {}
+
+  static options: DirectoryOptions = {};
+
+  async onApplicationBootstrap(): Promise<void> {
+    const handlers: EventHandler<object>[] = [
+      on(SiteSaved, async (p, _e, { em }) => void (await em.upsert(KnownSite, { siteId: p.siteId, orgId: p.orgId, name: p.name, timeZone: p.timeZone }))),
+    ];
+    if (DirectoryConsumer.options.customers) {
+      handlers.push(on(CustomerSaved, async (p, _e, { em }) => void (await em.upsert(KnownCustomer, { customerId: p.customerId, orgId: p.orgId, siteId: p.siteId }))));
+    }
+    await this.consumers.start(handlers);
+  }
+}
+
+@Module({})
+export class DirectoryModule {
+  static forRoot(options: DirectoryOptions = {}): DynamicModule {
+    DirectoryConsumer.options = options;
+    return { module: DirectoryModule, providers: [Directory, DirectoryConsumer], exports: [Directory] };
+  }
+}
