@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Satisfaction, SurveyAnswered } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { Directory } from '@pc/subgraph';
-import { AuthUser, Clock, conflict, invalidInput, scopeOf } from '@pc/platform';
+import { AuthUser, Clock, conflict, inFuture, invalidInput, scopeOf } from '@pc/platform';
 import type { CreateSurveyInput, RecordSurveyResponseInput } from './dto/survey.inputs';
 import { FollowUpPlan, Survey, SurveyKind, SurveyResponse } from './survey.entity';
 
@@ -55,6 +55,7 @@ export class RecordSurveyResponse {
       const now = this.clock.now();
       const late = input.followUps.find((f) => f.dueAt.getTime() <= now.getTime());
       if (late) throw invalidInput('followUps.dueAt', `the plan for question ${late.question} must be due in the future`);
+      input.followUps.forEach((f) => inFuture('followUps.dueAt', f.dueAt, now));
 
       const response = em.create(SurveyResponse, {
         id: randomUUID(), surveyId: survey.id, customerId: input.customerId,

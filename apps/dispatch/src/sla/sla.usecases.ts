@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EscalationLevel, Role, SlaClock } from '@pc/contracts';
-import { AuthUser, conflict, forbidden, hasAnyRole, invalidInput, notFound, notInFuture } from '@pc/platform';
+import { AuthUser, conflict, forbidden, hasAnyRole, invalidInput, notFound, notInFuture, inFuture } from '@pc/platform';
 import { WorkOrderAction, transition } from '../work-order/lifecycle';
 import { canHandle, isHeadOf } from '../work-order/work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from '../work-order/work-order-command';
@@ -36,6 +36,9 @@ export class EscalateWorkOrder {
  * Extension (domain.md §3): a deadline moves later only with a reason and a record of when and how
  * the customer was told. A breached deadline stays breached; an extension cannot undo it.
  */
+/** An extension moves a clock by at most 90 days: further is switching it off, not extending it. */
+const MAX_EXTENSION_MS = 90 * 86_400_000;
+
 @Injectable()
 export class ExtendDeadline {
   constructor(private readonly command: WorkOrderCommand) {}
@@ -51,6 +54,7 @@ export class ExtendDeadline {
       if (!d) throw notFound(`open ${input.clock} deadline of work order`, wo.id);
       if (d.breachedAt || d.dueAt.getTime() <= now.getTime()) throw conflict(`the ${input.clock} deadline has already passed; an extension cannot undo a breach`, 'clock');
       if (input.newDueAt.getTime() <= d.dueAt.getTime()) throw invalidInput('newDueAt', `must be later than the current due time ${d.dueAt.toISOString()}`);
+      inFuture('newDueAt', input.newDueAt, now, MAX_EXTENSION_MS);
       const toldAt = notInFuture('customerTold.at', input.customerTold.at, now);
       em.persist(
         em.create(Extension, {

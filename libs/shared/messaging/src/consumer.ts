@@ -10,7 +10,7 @@ import {
   type NatsConnection,
 } from 'nats';
 import { ContractViolationError, validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
-import { Clock } from '@pc/platform';
+import { Clock, safeError } from '@pc/platform';
 import { InboxMessage, ParkedMessage } from './entities';
 import { streamName, wireSubject } from './nats';
 import { EventWriter, TransactionalOutbox } from './outbox';
@@ -100,7 +100,7 @@ export class EventConsumers implements BeforeApplicationShutdown {
       for await (const m of messages) {
         await this.process(durable, handler, m);
       }
-    })().catch((e) => this.logger.error({ err: e, durable }, 'consumer loop ended with an error'));
+    })().catch((e) => this.logger.error({ err: safeError(e), durable }, 'consumer loop ended with an error'));
     this.running.push({ messages, loop });
   }
 
@@ -144,7 +144,7 @@ export class EventConsumers implements BeforeApplicationShutdown {
         return;
       }
       const delay = (this.options.retryDelayMs ?? 1000) * deliveries;
-      this.logger.warn({ durable, messageId, deliveries, err: e }, `handler failed; redelivery in ${delay} ms`);
+      this.logger.warn({ durable, messageId, deliveries, err: safeError(e) }, `handler failed; redelivery in ${delay} ms`);
       m.nak(delay);
     }
   }
@@ -164,7 +164,7 @@ export class EventConsumers implements BeforeApplicationShutdown {
       m.term(reason.slice(0, 200));
       this.logger.warn({ consumer, messageId, subject: m.subject, reason }, 'message parked');
     } catch (e) {
-      this.logger.error({ consumer, messageId, err: e }, 'could not park message; will retry');
+      this.logger.error({ consumer, messageId, err: safeError(e) }, 'could not park message; will retry');
       m.nak(this.options.retryDelayMs ?? 1000);
     }
   }

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/core';
 import { StringCodec, type NatsConnection } from 'nats';
 import { envelopeFor, type EventContract, type EventEnvelope } from '@pc/contracts';
-import { Clock, isPostgres } from '@pc/platform';
+import { Clock, isPostgres, safeError } from '@pc/platform';
 import { OutboxEvent } from './entities';
 import { wireSubject } from './nats';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './options';
@@ -98,7 +98,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         if (n < BATCH || this.stopped) break;
       }
     } catch (e) {
-      this.logger.warn({ err: e }, 'outbox relay failed; will retry');
+      this.logger.warn({ err: safeError(e) }, 'outbox relay failed; will retry');
     }
     return total;
   }
@@ -122,7 +122,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         } catch (e) {
           row.attempts += 1;
           row.lastError = (e as Error).message;
-          this.logger.warn({ eventId: row.eventId, err: e }, 'publish failed; row stays pending');
+          this.logger.warn({ eventId: row.eventId, err: safeError(e) }, 'publish failed; row stays pending');
           return published;
         }
         row.publishedAt = this.clock.now();

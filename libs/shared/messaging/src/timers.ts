@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { isPostgres, type Clock, type ServiceConfig } from '@pc/platform';
+import { isPostgres, safeError, type Clock, type ServiceConfig } from '@pc/platform';
 import type { EventWriter, TransactionalOutbox } from './outbox';
 
 /**
@@ -54,7 +54,7 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     if (!this.options.intervalMs) return;
     this.timer = setInterval(() => {
-      if (!this.running) this.tick().catch((e) => this.logger.warn({ err: e }, 'timer tick failed; will retry'));
+      if (!this.running) this.tick().catch((e) => this.logger.warn({ err: safeError(e) }, 'timer tick failed; will retry'));
     }, this.options.intervalMs);
     this.timer.unref();
   }

@@ -26,15 +26,23 @@ export const conflict = (reason: string, field?: string): DomainError =>
 export const unauthenticated = (reason: string): DomainError =>
   new DomainError('UNAUTHENTICATED', reason);
 
-/** A time the user states (when something happened): `now` when absent, never after `now`. */
-export function notInFuture(field: string, at: Date | null | undefined, now: Date): Date {
+const DAY_MS = 86_400_000;
+/** How far back a stated time may lie: records are kept two years (domain.md §5). */
+export const MAX_PAST_MS = 2 * 366 * DAY_MS;
+/** How far ahead a due time may lie by default: a deadline years away is a clock switched off. */
+export const MAX_AHEAD_MS = 366 * DAY_MS;
+
+/** A time the user states (when something happened): `now` when absent, never after `now`, nor older than the records kept. */
+export function notInFuture(field: string, at: Date | null | undefined, now: Date, maxPastMs = MAX_PAST_MS): Date {
   if (!at) return now;
   if (at.getTime() > now.getTime()) throw invalidInput(field, 'must not be in the future');
+  if (now.getTime() - at.getTime() > maxPastMs) throw invalidInput(field, `must be within the last ${Math.round(maxPastMs / DAY_MS)} days`);
   return at;
 }
 
-/** A time something is due (a deadline, a retry): strictly after `now`. */
-export function inFuture(field: string, at: Date, now: Date): Date {
+/** A time something is due (a deadline, a retry): strictly after `now`, and at most `maxAheadMs` after it. */
+export function inFuture(field: string, at: Date, now: Date, maxAheadMs = MAX_AHEAD_MS): Date {
   if (at.getTime() <= now.getTime()) throw invalidInput(field, 'must be in the future');
+  if (at.getTime() - now.getTime() > maxAheadMs) throw invalidInput(field, `must be within ${Math.round(maxAheadMs / DAY_MS)} days from now`);
   return at;
 }
