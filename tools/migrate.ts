@@ -7,8 +7,8 @@ import { SERVICES, serviceNamed } from './services';
 export async function migrateAll(names: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const services = names.length ? names.map(serviceNamed) : SERVICES;
   for (const s of services) {
-    // migrations need no auth secret; the placeholder only satisfies the shared config's validation
-    const config = loadConfig(ServiceConfig, { AUTH_JWT_SECRET: 'unused-by-migrations', ...env });
+    // migrations need no auth or gateway secret; the placeholders only satisfy the shared config's validation
+    const config = loadConfig(ServiceConfig, { AUTH_JWT_SECRET: 'unused-by-migrations', GATEWAY_SECRET: 'unused-by-migrations', ...env });
     const persistence = subgraphPersistence(s.def, config);
     const applied = await migrate(persistence);
     const where = persistence.databaseUrl ? new URL(persistence.databaseUrl).pathname.slice(1) : `${persistence.dataDir}/${s.def.service}.sqlite3`;

@@ -1,2 +1,3 @@
 export * from './app.module';
 export * from './seed/demo-data';
+export { Customer, Site } from './registry/registry.entities';
