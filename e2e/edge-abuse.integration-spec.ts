@@ -30,16 +30,20 @@ describe('one query cannot sink a service', () => {
     const alias = (i: number) => `a${i}: complaints(first: 200) { id workOrders { id deadlines { clock dueAt } } callbacks { id } }`;
     const attack = `{ ${Array.from({ length: 200 }, (_, i) => alias(i)).join(' ')} }`;
     const console = `{ workOrders(first: 20) { edges { node { id status deadlines { clock dueAt } complaint { id status } } } } }`;
-    for (let round = 0; round < 20; round++) {
-      const t0 = performance.now();
-      const r = await system.graphql(token, attack);
-      const ms = performance.now() - t0;
-      expect(r.data).toBeUndefined();
-      expect(r.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
-      expect(ms).toBeLessThan(2000); // a refusal, not 117 s of work (a bound on behaviour, not a benchmark)
-      const ok = await system.graphql(token, console);
-      expect(ok.errors).toBeUndefined();
-    }
+    // the attack in a loop, and the console polling its queue at the same time
+    const attacks = (async () => {
+      for (let round = 0; round < 20; round++) {
+        const t0 = performance.now();
+        const r = await system.graphql(token, attack);
+        expect(r.data).toBeUndefined();
+        expect(r.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+        expect(performance.now() - t0).toBeLessThan(2000); // a refusal, not 117 s of work (a bound on behaviour, not a benchmark)
+      }
+    })();
+    const polls = (async () => {
+      for (let round = 0; round < 20; round++) expect((await system.graphql(token, console)).errors).toBeUndefined();
+    })();
+    await Promise.all([attacks, polls]);
   });
 
   it('refuses one alias of a costly list query by its cost, naming the limit', async () => {
