@@ -28,11 +28,15 @@ const errorOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions;
 const ok = async (p: Promise<{ data?: any; errors?: any[] }>) => {
   const r = await p;
   if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return Object.values(r.data!)[0] as any;
+  return Object.values(r.data)[0] as any;
 };
-const FIELDS = 'id kind caseId complaintId siteId areaId round assignee allowedMethods resolvedAt dueAt status attempts escalatedTo overdueAt satisfaction';
+const FIELDS =
+  'id kind caseId complaintId siteId areaId round assignee allowedMethods resolvedAt dueAt status attempts escalatedTo overdueAt satisfaction';
 const tick = () => app.get(CallbackScheduler).tick();
-const outbox = async (subject: string) => (await svc.sql<{ body: string }>(`select body from outbox_event where subject = $1 order by seq`, [subject])).map((r) => JSON.parse(r.body).payload);
+const outbox = async (subject: string) =>
+  (await svc.sql<{ body: string }>(`select body from outbox_event where subject = $1 order by seq`, [subject])).map(
+    (r) => JSON.parse(r.body).payload,
+  );
 
 interface Case {
   site?: string;
@@ -49,25 +53,59 @@ async function resolveCase(c: Case): Promise<any> {
   const base = { orgId: ORG, siteId: c.site ?? 'site-a', areaId: c.area ?? 'area-1', areaManagerId: 'am-1' };
   if ((c.kind ?? CallbackKind.COMPLAINT) === CallbackKind.COMPLAINT) {
     await svc.publish(ComplaintResolved, {
-      ...base, complaintId: caseId, severity: c.severity ?? Severity.MINOR, category: Category.EQUIPMENT,
-      resolvedAt: c.resolvedAt.toISOString(), resolvedBy: 'eng-1', takenBy: c.takenBy ?? 'desk-1', atIntake: false,
+      ...base,
+      complaintId: caseId,
+      severity: c.severity ?? Severity.MINOR,
+      category: Category.EQUIPMENT,
+      resolvedAt: c.resolvedAt.toISOString(),
+      resolvedBy: 'eng-1',
+      takenBy: c.takenBy ?? 'desk-1',
+      atIntake: false,
     });
   } else {
-    await svc.publish(ServiceCompleted, { ...base, serviceId: caseId, kind: c.kind!, takenBy: c.takenBy ?? 'desk-1', completedAt: c.resolvedAt.toISOString() });
+    await svc.publish(ServiceCompleted, {
+      ...base,
+      serviceId: caseId,
+      kind: c.kind!,
+      takenBy: c.takenBy ?? 'desk-1',
+      completedAt: c.resolvedAt.toISOString(),
+    });
   }
   return eventually(async () => (await svc.sql(`select id from callback where complaint_id = $1`, [caseId]))[0], 20_000, 'the callback');
 }
 
 const record = (token: string, callbackId: string, over: Record<string, unknown> = {}) =>
-  gql(token, `mutation($i: RecordCallbackInput!) { recordCallback(input: $i) { ${FIELDS} reached serviceQuality attitude priceCheck shortcomings suggestions } }`, {
-    i: { callbackId, method: 'PHONE', reached: 'the owner', serviceQuality: 'SATISFIED', attitude: 'VERY_SATISFIED', satisfaction: 'SATISFIED', ...over },
-  });
+  gql(
+    token,
+    `mutation($i: RecordCallbackInput!) { recordCallback(input: $i) { ${FIELDS} reached serviceQuality attitude priceCheck shortcomings suggestions } }`,
+    {
+      i: {
+        callbackId,
+        method: 'PHONE',
+        reached: 'the owner',
+        serviceQuality: 'SATISFIED',
+        attitude: 'VERY_SATISFIED',
+        satisfaction: 'SATISFIED',
+        ...over,
+      },
+    },
+  );
 
 beforeAll(async () => {
-  svc = await InProcessService.create({ def: CALLBACK, module: (rt) => CallbackAppModule.forRoot(rt) }, { clock, env: { SLA_SCAN_MS: '0' } });
+  svc = await InProcessService.create(
+    { def: CALLBACK, module: (rt) => CallbackAppModule.forRoot(rt) },
+    { clock, env: { SLA_SCAN_MS: '0' } },
+  );
   ({ app, url } = await svc.start());
   for (const [k, v] of Object.entries(USERS)) tokens[k as keyof typeof USERS] = svc.token(v);
-  await svc.announceRegistry(ORG, ['site-a', 'site-b'], [{ customerId: 'cust-1', siteId: 'site-a' }, { customerId: 'cust-2', siteId: 'site-a' }]);
+  await svc.announceRegistry(
+    ORG,
+    ['site-a', 'site-b'],
+    [
+      { customerId: 'cust-1', siteId: 'site-a' },
+      { customerId: 'cust-2', siteId: 'site-a' },
+    ],
+  );
 });
 
 afterAll(async () => {
@@ -80,7 +118,13 @@ describe('domain.md §4 callback tasks', () => {
     for (const kind of [CallbackKind.COMPLAINT, CallbackKind.REPAIR, CallbackKind.PAID_SERVICE]) {
       const { id } = await resolveCase({ kind, resolvedAt: at, takenBy: 'desk-2' });
       const [cb] = (await ok(gql(tokens.desk2, `{ callbackWorklist(includeDone: true) { ${FIELDS} } }`))).filter((c: any) => c.id === id);
-      expect(cb).toMatchObject({ kind, assignee: 'desk-2', allowedMethods: ['PHONE', 'WECHAT'], dueAt: new Date(at.getTime() + 24 * H).toISOString(), status: 'OPEN' });
+      expect(cb).toMatchObject({
+        kind,
+        assignee: 'desk-2',
+        allowedMethods: ['PHONE', 'WECHAT'],
+        dueAt: new Date(at.getTime() + 24 * H).toISOString(),
+        status: 'OPEN',
+      });
       expect(cb.complaintId).toBe(kind === CallbackKind.COMPLAINT ? cb.caseId : null);
     }
   });
@@ -112,14 +156,27 @@ describe('domain.md §4 callback results', () => {
     expect(errorOf(await record(tokens.desk, id, { reached: ' ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reached' });
     expect(errorOf(await record(tokens.desk, id))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'priceCheck' });
     const done = await ok(record(tokens.desk, id, { priceCheck: 'FAIR', suggestions: 'Call before coming.', method: 'WECHAT' }));
-    expect(done).toMatchObject({ status: 'DONE', reached: 'the owner', serviceQuality: 'SATISFIED', attitude: 'VERY_SATISFIED', priceCheck: 'FAIR', satisfaction: 'SATISFIED', suggestions: 'Call before coming.' });
+    expect(done).toMatchObject({
+      status: 'DONE',
+      reached: 'the owner',
+      serviceQuality: 'SATISFIED',
+      attitude: 'VERY_SATISFIED',
+      priceCheck: 'FAIR',
+      satisfaction: 'SATISFIED',
+      suggestions: 'Call before coming.',
+    });
     expect(errorOf(await record(tokens.desk, id, { priceCheck: 'FAIR' }))).toMatchObject({ code: 'CONFLICT' });
-    expect((await outbox('callback.completed')).filter((p) => p.callbackId === id)).toEqual([expect.objectContaining({ kind: 'PAID_SERVICE', onTime: true, satisfaction: 'SATISFIED' })]);
+    expect((await outbox('callback.completed')).filter((p) => p.callbackId === id)).toEqual([
+      expect.objectContaining({ kind: 'PAID_SERVICE', onTime: true, satisfaction: 'SATISFIED' }),
+    ]);
   });
 
   it('sends a dissatisfied complaint back for rework: callback.dissatisfied with the shortcomings, reported to the area manager', async () => {
     const { id } = await resolveCase({ resolvedAt: clock.now() });
-    expect(errorOf(await record(tokens.desk, id, { satisfaction: 'DISSATISFIED' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shortcomings' });
+    expect(errorOf(await record(tokens.desk, id, { satisfaction: 'DISSATISFIED' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'shortcomings',
+    });
     const done = await ok(record(tokens.desk, id, { satisfaction: 'DISSATISFIED', shortcomings: 'Still leaking.' }));
     expect(done.escalatedTo).toBe('am-1');
     expect((await outbox('callback.dissatisfied')).filter((p) => p.callbackId === id)).toEqual([
@@ -131,9 +188,19 @@ describe('domain.md §4 callback results', () => {
     const { id } = await resolveCase({ resolvedAt: clock.now() });
     const attempt = (over: Record<string, unknown> = {}) => {
       clock.advance(60_000); // attempts are minutes apart
-      return gql(tokens.desk, `mutation($i: RecordCallbackAttemptInput!) { recordCallbackAttempt(input: $i) { ${FIELDS} nextAttemptAt attemptHistory { method retryAt } } }`, {
-        i: { callbackId: id, method: 'PHONE', note: 'no answer', retryAt: new Date(clock.now().getTime() + 3 * H).toISOString(), ...over },
-      });
+      return gql(
+        tokens.desk,
+        `mutation($i: RecordCallbackAttemptInput!) { recordCallbackAttempt(input: $i) { ${FIELDS} nextAttemptAt attemptHistory { method retryAt } } }`,
+        {
+          i: {
+            callbackId: id,
+            method: 'PHONE',
+            note: 'no answer',
+            retryAt: new Date(clock.now().getTime() + 3 * H).toISOString(),
+            ...over,
+          },
+        },
+      );
     };
     expect(errorOf(await attempt({ retryAt: undefined }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'retryAt' });
     expect(errorOf(await attempt({ retryAt: clock.now().toISOString() }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'retryAt' });
@@ -155,7 +222,9 @@ describe('domain.md §4 callback results', () => {
     clock.set(new Date(resolvedAt.getTime() + 24 * H));
     await tick();
     await tick();
-    expect(await overdue()).toEqual([expect.objectContaining({ assignee: 'desk-1', kind: 'COMPLAINT', dueAt: new Date(resolvedAt.getTime() + 24 * H).toISOString() })]);
+    expect(await overdue()).toEqual([
+      expect.objectContaining({ assignee: 'desk-1', kind: 'COMPLAINT', dueAt: new Date(resolvedAt.getTime() + 24 * H).toISOString() }),
+    ]);
     clock.set(resolvedAt);
   });
 });
@@ -188,7 +257,9 @@ describe('domain.md §4 coverage (100 % for complaints, repairs and paid service
       expected.set(key, e);
     }
     const ids: string[] = [];
-    for (const p of plan) ids.push((await resolveCase({ site: p.site, area: p.area, kind: p.kind, resolvedAt: p.resolvedAt, severity: Severity.MINOR })).id);
+    for (const p of plan) {
+      ids.push((await resolveCase({ site: p.site, area: p.area, kind: p.kind, resolvedAt: p.resolvedAt, severity: Severity.MINOR })).id);
+    }
 
     // act out each outcome at the right moment
     for (const [i, p] of plan.entries()) {
@@ -200,15 +271,22 @@ describe('domain.md §4 coverage (100 % for complaints, repairs and paid service
       } else if (p.outcome === 'unreachable') {
         clock.set(new Date(p.resolvedAt.getTime() + H));
         for (let n = 0; n < 3; n += 1) {
-          await ok(gql(tokens.desk, `mutation($i: RecordCallbackAttemptInput!) { recordCallbackAttempt(input: $i) { id } }`, {
-            i: { callbackId: id, method: 'PHONE', retryAt: n < 2 ? new Date(clock.now().getTime() + H).toISOString() : undefined },
-          }));
+          await ok(
+            gql(tokens.desk, `mutation($i: RecordCallbackAttemptInput!) { recordCallbackAttempt(input: $i) { id } }`, {
+              i: { callbackId: id, method: 'PHONE', retryAt: n < 2 ? new Date(clock.now().getTime() + H).toISOString() : undefined },
+            }),
+          );
         }
       }
     }
     clock.set(new Date(monthStart + 30 * 24 * H - H)); // 30 Nov, 23:00 in Shanghai: the month's last hour
 
-    const rows = await ok(gql(tokens.quality, `{ callbackCoverage(month: "2026-11") { siteId areaId kind resolved onTime late unreachable missing pending coverage } }`));
+    const rows = await ok(
+      gql(
+        tokens.quality,
+        `{ callbackCoverage(month: "2026-11") { siteId areaId kind resolved onTime late unreachable missing pending coverage } }`,
+      ),
+    );
     const mine = rows.filter((r: any) => r.areaId?.startsWith('cov-'));
     expect(mine).toHaveLength(expected.size);
     for (const r of mine) {
@@ -217,9 +295,14 @@ describe('domain.md §4 coverage (100 % for complaints, repairs and paid service
       expect(r.onTime + r.late + r.unreachable + r.missing + r.pending).toBe(r.resolved); // nothing passes silently
       expect(r.coverage).toBeCloseTo((e!.onTime + e!.late) / e!.resolved, 10);
     }
-    const siteA = await ok(gql(tokens.quality, `{ callbackCoverage(month: "2026-11", siteId: "site-a", kind: REPAIR) { siteId kind resolved } }`));
+    const siteA = await ok(
+      gql(tokens.quality, `{ callbackCoverage(month: "2026-11", siteId: "site-a", kind: REPAIR) { siteId kind resolved } }`),
+    );
     expect(siteA.every((r: any) => r.siteId === 'site-a' && r.kind === 'REPAIR')).toBe(true);
-    expect(errorOf(await gql(tokens.quality, `{ callbackCoverage(month: "2026-13") { resolved } }`))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
+    expect(errorOf(await gql(tokens.quality, `{ callbackCoverage(month: "2026-13") { resolved } }`))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'month',
+    });
     clock.set('2026-10-05T02:00:00Z');
   });
 });
@@ -227,23 +310,42 @@ describe('domain.md §4 coverage (100 % for complaints, repairs and paid service
 describe('domain.md §4 satisfaction surveys', () => {
   it('runs monthly, quarterly and annual surveys on four levels; each dissatisfied item needs a follow-up plan with an owner and a due date', async () => {
     const create = (kind: string, period: string) =>
-      gql(tokens.quality, `mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id kind period questions } }`, { i: { siteId: 'site-a', kind, period, questions: ['Cleaning of common areas', 'Security at night', 'Repair speed'] } });
+      gql(tokens.quality, `mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id kind period questions } }`, {
+        i: { siteId: 'site-a', kind, period, questions: ['Cleaning of common areas', 'Security at night', 'Repair speed'] },
+      });
     expect(errorOf(await create('QUARTERLY_QUESTIONNAIRE', '2026-11'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
     expect((await ok(create('MONTHLY_VISIT', '2026-10'))).kind).toBe('MONTHLY_VISIT');
     expect((await ok(create('ANNUAL_SURVEY', '2026'))).period).toBe('2026');
     const survey = await ok(create('QUARTERLY_QUESTIONNAIRE', '2026-Q4'));
 
     const respond = (customerId: string, answers: string[], followUps: { question: number; dueInHours?: number }[] = []) =>
-      gql(tokens.quality, `mutation($i: RecordSurveyResponseInput!) { recordSurveyResponse(input: $i) { responses results { question verySatisfied satisfied basicallySatisfied dissatisfied } } }`, {
-        i: {
-          surveyId: survey.id, customerId,
-          answers: answers.map((satisfaction, question) => ({ question, satisfaction })),
-          followUps: followUps.map((f) => ({ question: f.question, plan: 'Add a night patrol.', ownerId: 'sec-head', dueAt: new Date(clock.now().getTime() + (f.dueInHours ?? 72) * H).toISOString() })),
+      gql(
+        tokens.quality,
+        `mutation($i: RecordSurveyResponseInput!) { recordSurveyResponse(input: $i) { responses results { question verySatisfied satisfied basicallySatisfied dissatisfied } } }`,
+        {
+          i: {
+            surveyId: survey.id,
+            customerId,
+            answers: answers.map((satisfaction, question) => ({ question, satisfaction })),
+            followUps: followUps.map((f) => ({
+              question: f.question,
+              plan: 'Add a night patrol.',
+              ownerId: 'sec-head',
+              dueAt: new Date(clock.now().getTime() + (f.dueInHours ?? 72) * H).toISOString(),
+            })),
+          },
         },
-      });
-    expect(errorOf(await respond('cust-1', ['SATISFIED', 'DISSATISFIED', 'SATISFIED']))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'followUps' });
-    expect(errorOf(await respond('cust-1', ['SATISFIED', 'SATISFIED', 'SATISFIED'], [{ question: 1 }]))).toMatchObject({ field: 'followUps' });
-    expect(errorOf(await respond('cust-1', ['SATISFIED', 'DISSATISFIED', 'SATISFIED'], [{ question: 1, dueInHours: -1 }]))).toMatchObject({ field: 'followUps.dueAt' });
+      );
+    expect(errorOf(await respond('cust-1', ['SATISFIED', 'DISSATISFIED', 'SATISFIED']))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'followUps',
+    });
+    expect(errorOf(await respond('cust-1', ['SATISFIED', 'SATISFIED', 'SATISFIED'], [{ question: 1 }]))).toMatchObject({
+      field: 'followUps',
+    });
+    expect(errorOf(await respond('cust-1', ['SATISFIED', 'DISSATISFIED', 'SATISFIED'], [{ question: 1, dueInHours: -1 }]))).toMatchObject({
+      field: 'followUps.dueAt',
+    });
     expect(errorOf(await respond('cust-1', ['SATISFIED', 'SATISFIED']))).toMatchObject({ field: 'answers' });
 
     await ok(respond('cust-1', ['VERY_SATISFIED', 'DISSATISFIED', 'SATISFIED'], [{ question: 1 }]));
@@ -254,10 +356,18 @@ describe('domain.md §4 satisfaction surveys', () => {
       { question: 1, verySatisfied: 0, satisfied: 0, basicallySatisfied: 0, dissatisfied: 2 },
       { question: 2, verySatisfied: 0, satisfied: 1, basicallySatisfied: 0, dissatisfied: 1 },
     ]);
-    expect(errorOf(await respond('cust-2', ['SATISFIED', 'SATISFIED', 'SATISFIED']))).toMatchObject({ code: 'CONFLICT', field: 'customerId' });
+    expect(errorOf(await respond('cust-2', ['SATISFIED', 'SATISFIED', 'SATISFIED']))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'customerId',
+    });
 
     const followUps = await ok(gql(tokens.quality, `{ surveyFollowUps(siteId: "site-a", open: true) { id surveyId question ownerId } }`));
-    expect(followUps.filter((f: any) => f.surveyId === survey.id).map((f: any) => f.question).sort()).toEqual([1, 1, 2]);
+    expect(
+      followUps
+        .filter((f: any) => f.surveyId === survey.id)
+        .map((f: any) => f.question)
+        .sort(),
+    ).toEqual([1, 1, 2]);
     await ok(gql(tokens.quality, `mutation($id: ID!) { completeSurveyFollowUp(id: $id) { doneAt } }`, { id: followUps[0].id }));
     expect((await ok(gql(tokens.quality, `{ surveyFollowUps(open: true) { id } }`))).map((f: any) => f.id)).not.toContain(followUps[0].id);
     const answered = (await outbox('survey.answered')).filter((p) => p.surveyId === survey.id);

@@ -40,11 +40,17 @@ it('makes a complaint recorded late with receivedAt 11 days ago MAJOR by itself 
   expect(filed.data.fileComplaint.severity).toBe('MINOR');
   const started = Date.now();
 
-  const c = await eventually(async () => {
-    const r = await system.graphql(token('demo-complaint-rep'), COMPLAINT, { id: filed.data.fileComplaint.id });
-    const wo = r.data?.complaint?.workOrders?.[0];
-    return r.data?.complaint?.severity === 'MAJOR' && wo?.deadlines.some((d: any) => d.clock === 'REPORT_TO_HEAD') ? r.data.complaint : undefined;
-  }, 30_000, 'the automatic upgrade to major');
+  const c = await eventually(
+    async () => {
+      const r = await system.graphql(token('demo-complaint-rep'), COMPLAINT, { id: filed.data.fileComplaint.id });
+      const wo = r.data?.complaint?.workOrders?.[0];
+      return r.data?.complaint?.severity === 'MAJOR' && wo?.deadlines.some((d: any) => d.clock === 'REPORT_TO_HEAD')
+        ? r.data.complaint
+        : undefined;
+    },
+    30_000,
+    'the automatic upgrade to major',
+  );
   process.stdout.write(`late complaint became MAJOR ${Date.now() - started} ms after filing\n`);
 
   const wo = c.workOrders[0];
@@ -62,39 +68,73 @@ it('makes a complaint recorded late with receivedAt 11 days ago MAJOR by itself 
 
   // analytics counts the breaches as they happen, while the case is still open
   const month = new Date(new Date(receivedAt).getTime() + 8 * 3_600_000).toISOString().slice(0, 7); // the month in Shanghai
-  const report = await eventually(async () => {
-    const r = await system.graphql(token('demo-analyst'), `query($m: String!) { monthlyReport(month: $m, siteId: "demo-site-1") { sla { breached } } }`, { m: month });
-    return r.data?.monthlyReport?.sla?.breached >= 3 ? r.data.monthlyReport : undefined;
-  }, 20_000, 'the breaches in the monthly report');
+  const report = await eventually(
+    async () => {
+      const r = await system.graphql(
+        token('demo-analyst'),
+        `query($m: String!) { monthlyReport(month: $m, siteId: "demo-site-1") { sla { breached } } }`,
+        { m: month },
+      );
+      return r.data?.monthlyReport?.sla?.breached >= 3 ? r.data.monthlyReport : undefined;
+    },
+    20_000,
+    'the breaches in the monthly report',
+  );
   expect(report.sla.breached).toBeGreaterThanOrEqual(3);
 });
 
 it('closes the rework loop end to end: resolved → callback → recorded dissatisfied → reopened → resolved again → second callback (domain.md §4)', async () => {
-  const filed = await system.graphql(token('demo-front-desk'), FILE, { i: { ...input, unitId: 'demo-site-1-unit-502', customerId: 'demo-customer-2', channel: 'PHONE', idempotencyKey: 'rework-loop' } });
+  const filed = await system.graphql(token('demo-front-desk'), FILE, {
+    i: { ...input, unitId: 'demo-site-1-unit-502', customerId: 'demo-customer-2', channel: 'PHONE', idempotencyKey: 'rework-loop' },
+  });
   const id = filed.data.fileComplaint.id;
   const read = () => system.graphql(token('demo-complaint-rep'), COMPLAINT, { id }).then((r) => r.data!.complaint);
   const wo = (await eventually(async () => (await read()).workOrders[0], 20_000, 'the work order')) as { id: string };
   await handleToResolution(steps, wo.id);
-  const first = await eventually(async () => {
-    const c = await read();
-    return c.status === 'RESOLVED' && c.callbacks.length === 1 ? c : undefined;
-  }, 20_000, 'the first callback');
+  const first = await eventually(
+    async () => {
+      const c = await read();
+      return c.status === 'RESOLVED' && c.callbacks.length === 1 ? c : undefined;
+    },
+    20_000,
+    'the first callback',
+  );
 
   // the front desk took the case, so it calls back (minor: by phone or WeChat) and hears it is not fixed
-  const dissatisfied = await system.graphql(token('demo-front-desk'), `mutation($i: RecordCallbackInput!) { recordCallback(input: $i) { status satisfaction } }`, {
-    i: { callbackId: first.callbacks[0].id, method: 'PHONE', reached: 'Zhang Min', serviceQuality: 'BASICALLY_SATISFIED', attitude: 'SATISFIED', satisfaction: 'DISSATISFIED', shortcomings: 'Still stops at floor 7.' },
-  });
+  const dissatisfied = await system.graphql(
+    token('demo-front-desk'),
+    `mutation($i: RecordCallbackInput!) { recordCallback(input: $i) { status satisfaction } }`,
+    {
+      i: {
+        callbackId: first.callbacks[0].id,
+        method: 'PHONE',
+        reached: 'Zhang Min',
+        serviceQuality: 'BASICALLY_SATISFIED',
+        attitude: 'SATISFIED',
+        satisfaction: 'DISSATISFIED',
+        shortcomings: 'Still stops at floor 7.',
+      },
+    },
+  );
   expect(dissatisfied.errors).toBeUndefined();
-  const reopened = await eventually(async () => {
-    const c = await read();
-    return c.status === 'OPEN' && c.workOrders[0].status === 'REOPENED' ? c : undefined;
-  }, 20_000, 'the reopened case');
+  const reopened = await eventually(
+    async () => {
+      const c = await read();
+      return c.status === 'OPEN' && c.workOrders[0].status === 'REOPENED' ? c : undefined;
+    },
+    20_000,
+    'the reopened case',
+  );
   expect(reopened.workOrders[0].round).toBe(2);
 
   await handleToResolution(steps, wo.id);
-  const second = await eventually(async () => {
-    const c = await read();
-    return c.status === 'RESOLVED' && c.callbacks.length === 2 ? c : undefined;
-  }, 20_000, 'the second callback');
+  const second = await eventually(
+    async () => {
+      const c = await read();
+      return c.status === 'RESOLVED' && c.callbacks.length === 2 ? c : undefined;
+    },
+    20_000,
+    'the second callback',
+  );
   expect(second.workOrders[0]).toMatchObject({ status: 'RESOLVED', round: 2 });
 });

@@ -44,7 +44,9 @@ const tokens = {} as Record<keyof typeof USERS, string>;
 const gql = (token: string, query: string, variables?: Record<string, unknown>) => postGraphql(url, token, query, variables);
 let steps: Steps;
 
-async function file(over: Partial<ComplaintFiledV1> = {}): Promise<{ complaintId: string; workOrders: { id: string; department: string }[] }> {
+async function file(
+  over: Partial<ComplaintFiledV1> = {},
+): Promise<{ complaintId: string; workOrders: { id: string; department: string }[] }> {
   const complaintId = randomUUID();
   const receivedAt = over.receivedAt ?? clock.now().toISOString();
   await svc.publish(ComplaintFiled, {
@@ -68,15 +70,23 @@ async function file(over: Partial<ComplaintFiledV1> = {}): Promise<{ complaintId
     receivedAt,
   });
   const departments = over.departments ?? [Department.ENGINEERING];
-  const workOrders = await eventually(async () => {
-    const rows = await svc.sql<{ id: string; department: string }>(`select id, department from work_order where complaint_id = $1 order by lead desc`, [complaintId]);
-    return rows.length === departments.length ? rows : undefined;
-  }, 20_000, 'the work orders');
+  const workOrders = await eventually(
+    async () => {
+      const rows = await svc.sql<{ id: string; department: string }>(
+        `select id, department from work_order where complaint_id = $1 order by lead desc`,
+        [complaintId],
+      );
+      return rows.length === departments.length ? rows : undefined;
+    },
+    20_000,
+    'the work orders',
+  );
   return { complaintId, workOrders };
 }
 
 const tick = () => app.get(SlaScheduler).tick();
-const workOrder = (id: string, extra = '') => ok(gql(tokens.siteHead, `query($id: ID!) { workOrder(id: $id) { ${WORK_ORDER_FIELDS} overdue ${extra} } }`, { id }));
+const workOrder = (id: string, extra = '') =>
+  ok(gql(tokens.siteHead, `query($id: ID!) { workOrder(id: $id) { ${WORK_ORDER_FIELDS} overdue ${extra} } }`, { id }));
 const clockOf = (wo: any, clock: string, round = 1) => wo.deadlines.find((d: any) => d.clock === clock && d.round === round);
 const breachEvents = async (workOrderId: string) =>
   (await svc.sql<{ body: string }>(`select body from outbox_event where subject = 'sla.breached' order by seq`))
@@ -86,7 +96,10 @@ const errorOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions;
 
 beforeAll(async () => {
   clock = new ManualClock('2026-11-02T01:00:00Z'); // a Monday, 09:00 in Shanghai
-  svc = await InProcessService.create({ def: DISPATCH, module: (rt) => DispatchAppModule.forRoot(rt) }, { clock, env: { SLA_SCAN_MS: '0' } });
+  svc = await InProcessService.create(
+    { def: DISPATCH, module: (rt) => DispatchAppModule.forRoot(rt) },
+    { clock, env: { SLA_SCAN_MS: '0' } },
+  );
   ({ app, url } = await svc.start());
   for (const [k, u] of Object.entries(USERS)) tokens[k as keyof typeof USERS] = svc.token(u);
   await svc.announceRegistry(ORG, [SITE]);
@@ -101,16 +114,26 @@ describe('domain.md §3 handling: the lifecycle of a work order', () => {
   it('has the department write the handling plan and its head sign it off within 1 hour (PLAN), then name a handler', async () => {
     const { workOrders } = await file();
     const id = workOrders[0].id;
-    await ok(gql(tokens.staff, `mutation($i: RecordHandlingPlanInput!) { recordHandlingPlan(input: $i) { id } }`, { i: { workOrderId: id, plan: 'Check the lift controller.' } }));
+    await ok(
+      gql(tokens.staff, `mutation($i: RecordHandlingPlanInput!) { recordHandlingPlan(input: $i) { id } }`, {
+        i: { workOrderId: id, plan: 'Check the lift controller.' },
+      }),
+    );
     const bySelf = await gql(tokens.staff, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { id } }`, { id });
     expect(errorOf(bySelf)).toMatchObject({ code: 'FORBIDDEN' });
 
     clock.advance(20 * 60_000);
-    const signed = await ok(gql(tokens.head, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { ${WORK_ORDER_FIELDS} planSignedOffBy } }`, { id }));
+    const signed = await ok(
+      gql(tokens.head, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { ${WORK_ORDER_FIELDS} planSignedOffBy } }`, { id }),
+    );
     expect(signed).toMatchObject({ status: 'PLANNED', planSignedOffBy: 'eng-head' });
     expect(clockOf(signed, 'PLAN')).toMatchObject({ metAt: clock.now().toISOString(), breachedAt: null });
 
-    const assigned = await ok(gql(tokens.head, `mutation($i: AssignHandlerInput!) { assignHandler(input: $i) { ${WORK_ORDER_FIELDS} } }`, { i: { workOrderId: id, handlerId: 'eng-staff' } }));
+    const assigned = await ok(
+      gql(tokens.head, `mutation($i: AssignHandlerInput!) { assignHandler(input: $i) { ${WORK_ORDER_FIELDS} } }`, {
+        i: { workOrderId: id, handlerId: 'eng-staff' },
+      }),
+    );
     expect(assigned).toMatchObject({ status: 'ASSIGNED', handlerId: 'eng-staff' });
   });
 
@@ -121,15 +144,21 @@ describe('domain.md §3 handling: the lifecycle of a work order', () => {
       i: { workOrderId: id, resolution: 'r', causeAnalysis: 'c', preventiveAction: 'p' },
     });
     expect(errorOf(early)).toMatchObject({ code: 'CONFLICT', field: 'workOrderId' });
-    expect(early.errors![0].message).toMatch(/cannot resolve while the work order is RECEIVED: the handling plan must first be written and signed off/);
+    expect(early.errors![0].message).toMatch(
+      /cannot resolve while the work order is RECEIVED: the handling plan must first be written and signed off/,
+    );
 
-    const assign = await gql(tokens.head, `mutation($i: AssignHandlerInput!) { assignHandler(input: $i) { id } }`, { i: { workOrderId: id, handlerId: 'eng-staff' } });
+    const assign = await gql(tokens.head, `mutation($i: AssignHandlerInput!) { assignHandler(input: $i) { id } }`, {
+      i: { workOrderId: id, handlerId: 'eng-staff' },
+    });
     expect(errorOf(assign)).toMatchObject({ code: 'CONFLICT' });
     const signOffWithoutPlan = await gql(tokens.head, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { id } }`, { id });
     expect(errorOf(signOffWithoutPlan)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workOrderId' });
     const close = await gql(tokens.head, `mutation($id: ID!) { closeWorkOrder(workOrderId: $id) { id } }`, { id });
     expect(errorOf(close)).toMatchObject({ code: 'CONFLICT' });
-    const progress = await gql(tokens.staff, `mutation($i: RecordProgressInput!) { recordProgress(input: $i) { id } }`, { i: { workOrderId: id, note: 'x' } });
+    const progress = await gql(tokens.staff, `mutation($i: RecordProgressInput!) { recordProgress(input: $i) { id } }`, {
+      i: { workOrderId: id, note: 'x' },
+    });
     expect(errorOf(progress)).toMatchObject({ code: 'CONFLICT' });
     expect((await workOrder(id)).status).toBe('RECEIVED');
   });
@@ -150,7 +179,9 @@ describe('domain.md §3 handling: the lifecycle of a work order', () => {
     expect(clockOf(wo, 'FEEDBACK').metAt).toBe(toldAt.toISOString());
     expect(clockOf(wo, 'MAJOR_UPGRADE').metAt).toBeNull();
     const notes = await workOrder(id, 'progress { note by customerInformedAt customerInformedVia }');
-    expect(notes.progress).toEqual([{ note: 'Technician on the way.', by: 'eng-staff', customerInformedAt: toldAt.toISOString(), customerInformedVia: 'PHONE' }]);
+    expect(notes.progress).toEqual([
+      { note: 'Technician on the way.', by: 'eng-staff', customerInformedAt: toldAt.toISOString(), customerInformedVia: 'PHONE' },
+    ]);
   });
 
   it('resolves only with cause analysis and preventive action; a major complaint also needs its corrective-action report', async () => {
@@ -167,15 +198,23 @@ describe('domain.md §3 handling: the lifecycle of a work order', () => {
     expect(errorOf(noReport)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'correctiveActionReport' });
     const done = await resolve(steps, id, { correctiveActionReport: 'Controller replaced across the estate.' });
     expect(done.status).toBe('RESOLVED');
-    expect(await svc.sql(`select 1 from outbox_event where subject = 'complaint.resolved' and body like $1`, [`%${complaintId}%`])).toHaveLength(1);
+    expect(
+      await svc.sql(`select 1 from outbox_event where subject = 'complaint.resolved' and body like $1`, [`%${complaintId}%`]),
+    ).toHaveLength(1);
   });
 
   it("records the customer's confirmation only as given by the customer who complained, never signed on their behalf", async () => {
     const { workOrders } = await file();
     const id = workOrders[0].id;
     await handleToResolution(steps, id, clock.now());
-    const confirm = (i: Record<string, unknown>) => gql(tokens.staff, `mutation($i: ConfirmResolutionInput!) { confirmResolution(input: $i) { ${WORK_ORDER_FIELDS} confirmedAt } }`, { i: { workOrderId: id, ...i } });
-    expect(errorOf(await confirm({ customerId: 'someone-else', signature: 'scan-1.pdf' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerId' });
+    const confirm = (i: Record<string, unknown>) =>
+      gql(tokens.staff, `mutation($i: ConfirmResolutionInput!) { confirmResolution(input: $i) { ${WORK_ORDER_FIELDS} confirmedAt } }`, {
+        i: { workOrderId: id, ...i },
+      });
+    expect(errorOf(await confirm({ customerId: 'someone-else', signature: 'scan-1.pdf' }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'customerId',
+    });
     expect(errorOf(await confirm({ customerId: 'eng-staff', signature: 'scan-1.pdf' }))).toMatchObject({ code: 'FORBIDDEN' });
     expect(errorOf(await confirm({ customerId: 'cust-1', signature: ' ' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'signature' });
     const confirmed = await ok(confirm({ customerId: 'cust-1', signature: 'scan-1.pdf' }));
@@ -190,16 +229,24 @@ describe('domain.md §3 handling: the lifecycle of a work order', () => {
     const fresh = await workOrder(id);
     expect(clockOf(fresh, 'REPORT_TO_HEAD').dueAt).toBe(new Date(clock.now().getTime() + 10 * 60_000).toISOString());
     expect(clockOf(fresh, 'SOLUTION_AGREED').dueAt).toBe(new Date(clock.now().getTime() + 12 * H).toISOString());
-    const byStaff = await gql(tokens.staff, `mutation($i: ReportToHeadInput!) { reportToHead(input: $i) { id } }`, { i: { workOrderId: id, reportedTo: 'site-head' } });
+    const byStaff = await gql(tokens.staff, `mutation($i: ReportToHeadInput!) { reportToHead(input: $i) { id } }`, {
+      i: { workOrderId: id, reportedTo: 'site-head' },
+    });
     expect(errorOf(byStaff)).toMatchObject({ code: 'FORBIDDEN' });
     clock.advance(5 * 60_000);
-    const reported = await ok(gql(tokens.areaManager, `mutation($i: ReportToHeadInput!) { reportToHead(input: $i) { ${WORK_ORDER_FIELDS} } }`, { i: { workOrderId: id, reportedTo: 'site-head' } }));
+    const reported = await ok(
+      gql(tokens.areaManager, `mutation($i: ReportToHeadInput!) { reportToHead(input: $i) { ${WORK_ORDER_FIELDS} } }`, {
+        i: { workOrderId: id, reportedTo: 'site-head' },
+      }),
+    );
     expect(clockOf(reported, 'REPORT_TO_HEAD')).toMatchObject({ metAt: clock.now().toISOString(), breachedAt: null });
     clock.advance(13 * H);
     await tick();
-    const agreed = await ok(gql(tokens.areaManager, `mutation($i: AgreeSolutionInput!) { recordAgreedSolution(input: $i) { ${WORK_ORDER_FIELDS} } }`, {
-      i: { workOrderId: id, solution: 'Replace the controller on Friday.', agreed: { at: clock.now().toISOString(), via: 'VISIT' } },
-    }));
+    const agreed = await ok(
+      gql(tokens.areaManager, `mutation($i: AgreeSolutionInput!) { recordAgreedSolution(input: $i) { ${WORK_ORDER_FIELDS} } }`, {
+        i: { workOrderId: id, solution: 'Replace the controller on Friday.', agreed: { at: clock.now().toISOString(), via: 'VISIT' } },
+      }),
+    );
     const solution = clockOf(agreed, 'SOLUTION_AGREED');
     expect(solution.metAt).toBe(clock.now().toISOString());
     expect(solution.breachedAt).toBe(solution.dueAt); // met late: breached at its due time, and it fired once
@@ -223,7 +270,9 @@ describe('domain.md §3 deadlines: breach, escalation, extension', () => {
     expect(clockOf(wo, 'PLAN')).toMatchObject({ breachedAt: new Date(start + H).toISOString(), metAt: null });
     expect(wo.escalationLevel).toBe('DEPARTMENT_HEAD');
     expect(wo.overdue).toBe(true);
-    expect(await breachEvents(id)).toEqual([expect.objectContaining({ clock: 'PLAN', department: 'ENGINEERING', dueAt: new Date(start + H).toISOString() })]);
+    expect(await breachEvents(id)).toEqual([
+      expect.objectContaining({ clock: 'PLAN', department: 'ENGINEERING', dueAt: new Date(start + H).toISOString() }),
+    ]);
 
     clock.set(new Date(start + 24 * H)); // FEEDBACK (24 h) is due; REPLY (48 h) is not yet
     await tick();
@@ -248,15 +297,27 @@ describe('domain.md §3 deadlines: breach, escalation, extension', () => {
     const { workOrders } = await file();
     const id = workOrders[0].id;
     const before = await workOrder(id);
-    const down = await gql(tokens.staff, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { id } }`, { i: { workOrderId: id, reason: 'x', to: 'HANDLER' } });
+    const down = await gql(tokens.staff, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { id } }`, {
+      i: { workOrderId: id, reason: 'x', to: 'HANDLER' },
+    });
     expect(errorOf(down)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
-    const noReason = await gql(tokens.staff, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { id } }`, { i: { workOrderId: id, reason: ' ' } });
+    const noReason = await gql(tokens.staff, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { id } }`, {
+      i: { workOrderId: id, reason: ' ' },
+    });
     expect(errorOf(noReason)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    const up = await ok(gql(tokens.staff, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { ${WORK_ORDER_FIELDS} escalations { from to reason by } } }`, {
-      i: { workOrderId: id, reason: 'Customer threatens to go to the press.', to: 'SITE_HEAD' },
-    }));
+    const up = await ok(
+      gql(
+        tokens.staff,
+        `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { ${WORK_ORDER_FIELDS} escalations { from to reason by } } }`,
+        {
+          i: { workOrderId: id, reason: 'Customer threatens to go to the press.', to: 'SITE_HEAD' },
+        },
+      ),
+    );
     expect(up.escalationLevel).toBe('SITE_HEAD');
-    expect(up.escalations).toEqual([{ from: 'HANDLER', to: 'SITE_HEAD', reason: 'Customer threatens to go to the press.', by: 'eng-staff' }]);
+    expect(up.escalations).toEqual([
+      { from: 'HANDLER', to: 'SITE_HEAD', reason: 'Customer threatens to go to the press.', by: 'eng-staff' },
+    ]);
     expect(up.deadlines).toEqual(before.deadlines);
   });
 
@@ -266,14 +327,27 @@ describe('domain.md §3 deadlines: breach, escalation, extension', () => {
     const feedback = clockOf(await workOrder(id), 'FEEDBACK');
     const newDueAt = new Date(new Date(feedback.dueAt).getTime() + 24 * H).toISOString();
     const extend = (i: Record<string, unknown>, token = tokens.head) =>
-      gql(token, `mutation($i: ExtendDeadlineInput!) { extendDeadline(input: $i) { ${WORK_ORDER_FIELDS} extensions { clock previousDueAt newDueAt reason customerToldAt customerToldVia by } } }`, {
-        i: { workOrderId: id, clock: 'FEEDBACK', newDueAt, reason: 'Spare part on order.', customerTold: { at: clock.now().toISOString(), via: 'WECHAT' }, ...i },
-      });
+      gql(
+        token,
+        `mutation($i: ExtendDeadlineInput!) { extendDeadline(input: $i) { ${WORK_ORDER_FIELDS} extensions { clock previousDueAt newDueAt reason customerToldAt customerToldVia by } } }`,
+        {
+          i: {
+            workOrderId: id,
+            clock: 'FEEDBACK',
+            newDueAt,
+            reason: 'Spare part on order.',
+            customerTold: { at: clock.now().toISOString(), via: 'WECHAT' },
+            ...i,
+          },
+        },
+      );
     const untold = await extend({ customerTold: undefined }); // the gateway names the field; the subgraph says it in words
     expect(errorOf(untold)).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(untold.errors![0].message).toMatch(/Field "customerTold" of required type "CustomerContactInput!" was not provided/);
     expect(errorOf(await extend({ reason: '' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect(errorOf(await extend({ customerTold: { at: new Date(clock.now().getTime() + H).toISOString(), via: 'WECHAT' } }))).toMatchObject({ field: 'customerTold.at' });
+    expect(errorOf(await extend({ customerTold: { at: new Date(clock.now().getTime() + H).toISOString(), via: 'WECHAT' } }))).toMatchObject(
+      { field: 'customerTold.at' },
+    );
     expect(errorOf(await extend({ newDueAt: feedback.dueAt }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newDueAt' });
     expect(errorOf(await extend({ clock: 'MAJOR_UPGRADE' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'clock' });
     expect(errorOf(await extend({}, tokens.staff))).toMatchObject({ code: 'FORBIDDEN' });
@@ -281,7 +355,15 @@ describe('domain.md §3 deadlines: breach, escalation, extension', () => {
     const extended = await ok(extend({}));
     expect(clockOf(extended, 'FEEDBACK').dueAt).toBe(newDueAt);
     expect(extended.extensions).toEqual([
-      { clock: 'FEEDBACK', previousDueAt: feedback.dueAt, newDueAt, reason: 'Spare part on order.', customerToldAt: clock.now().toISOString(), customerToldVia: 'WECHAT', by: 'eng-head' },
+      {
+        clock: 'FEEDBACK',
+        previousDueAt: feedback.dueAt,
+        newDueAt,
+        reason: 'Spare part on order.',
+        customerToldAt: clock.now().toISOString(),
+        customerToldVia: 'WECHAT',
+        by: 'eng-head',
+      },
     ]);
     clock.set(feedback.dueAt);
     await tick();
@@ -289,7 +371,10 @@ describe('domain.md §3 deadlines: breach, escalation, extension', () => {
     clock.set(newDueAt);
     await tick();
     expect((await breachEvents(id)).map((e) => e.clock)).toContain('FEEDBACK');
-    expect(errorOf(await extend({ newDueAt: new Date(new Date(newDueAt).getTime() + H).toISOString() }))).toMatchObject({ code: 'CONFLICT', field: 'clock' });
+    expect(errorOf(await extend({ newDueAt: new Date(new Date(newDueAt).getTime() + H).toISOString() }))).toMatchObject({
+      code: 'CONFLICT',
+      field: 'clock',
+    });
   });
 
   it('upgrades to major (rules A and D) by starting the major clocks from the upgrade and stopping the minor ones', async () => {
@@ -298,12 +383,22 @@ describe('domain.md §3 deadlines: breach, escalation, extension', () => {
     clock.advance(30 * 60_000);
     const upgradedAt = clock.now();
     await svc.publish(ComplaintSeverityChanged, {
-      orgId: ORG, siteId: SITE, complaintId, from: Severity.MINOR, to: Severity.MAJOR, reason: SeverityChangeReason.UNRESOLVED_10_DAYS, changedAt: upgradedAt.toISOString(),
+      orgId: ORG,
+      siteId: SITE,
+      complaintId,
+      from: Severity.MINOR,
+      to: Severity.MAJOR,
+      reason: SeverityChangeReason.UNRESOLVED_10_DAYS,
+      changedAt: upgradedAt.toISOString(),
     });
-    const wo = await eventually(async () => {
-      const w = await workOrder(id);
-      return w.severity === 'MAJOR' && clockOf(w, 'REPORT_TO_HEAD') ? w : undefined;
-    }, 20_000, 'the upgrade');
+    const wo = await eventually(
+      async () => {
+        const w = await workOrder(id);
+        return w.severity === 'MAJOR' && clockOf(w, 'REPORT_TO_HEAD') ? w : undefined;
+      },
+      20_000,
+      'the upgrade',
+    );
     expect(clockOf(wo, 'REPORT_TO_HEAD').dueAt).toBe(new Date(upgradedAt.getTime() + 10 * 60_000).toISOString());
     expect(clockOf(wo, 'SOLUTION_AGREED').dueAt).toBe(new Date(upgradedAt.getTime() + 12 * H).toISOString());
     expect(clockOf(wo, 'FEEDBACK').cancelledAt).toBe(upgradedAt.toISOString());
@@ -317,9 +412,15 @@ describe('domain.md §2–3 liaison letters, contractors and emergencies', () =>
     const { workOrders } = await file();
     const id = workOrders[0].id;
     const dueAt = new Date(clock.now().getTime() + 4 * H).toISOString();
-    const send = (i: Record<string, unknown>) => gql(tokens.staff, `mutation($i: SendLiaisonLetterInput!) { sendLiaisonLetter(input: $i) { id toDepartment dueAt overdueAt } }`, { i: { workOrderId: id, body: 'Please check the CCTV.', dueAt, ...i } });
+    const send = (i: Record<string, unknown>) =>
+      gql(tokens.staff, `mutation($i: SendLiaisonLetterInput!) { sendLiaisonLetter(input: $i) { id toDepartment dueAt overdueAt } }`, {
+        i: { workOrderId: id, body: 'Please check the CCTV.', dueAt, ...i },
+      });
     expect(errorOf(await send({ toDepartment: 'ENGINEERING' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'toDepartment' });
-    expect(errorOf(await send({ toDepartment: 'SECURITY', dueAt: clock.now().toISOString() }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueAt' });
+    expect(errorOf(await send({ toDepartment: 'SECURITY', dueAt: clock.now().toISOString() }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'dueAt',
+    });
     const letter = await ok(send({ toDepartment: 'SECURITY' }));
     expect(letter).toMatchObject({ toDepartment: 'SECURITY', dueAt, overdueAt: null });
 
@@ -327,9 +428,15 @@ describe('domain.md §2–3 liaison letters, contractors and emergencies', () =>
     await tick();
     const letters = async () => ok(gql(tokens.securityStaff, `{ liaisonLetters(toDepartment: SECURITY, open: true) { id overdueAt } }`));
     expect((await letters()).find((l: any) => l.id === letter.id).overdueAt).toBe(dueAt);
-    const byEngineer = await gql(tokens.staff, `mutation($i: AnswerLiaisonLetterInput!) { answerLiaisonLetter(input: $i) { id } }`, { i: { letterId: letter.id, answer: 'ok' } });
+    const byEngineer = await gql(tokens.staff, `mutation($i: AnswerLiaisonLetterInput!) { answerLiaisonLetter(input: $i) { id } }`, {
+      i: { letterId: letter.id, answer: 'ok' },
+    });
     expect(errorOf(byEngineer)).toMatchObject({ code: 'FORBIDDEN' });
-    const answered = await ok(gql(tokens.securityStaff, `mutation($i: AnswerLiaisonLetterInput!) { answerLiaisonLetter(input: $i) { answer answeredAt } }`, { i: { letterId: letter.id, answer: 'Footage saved.' } }));
+    const answered = await ok(
+      gql(tokens.securityStaff, `mutation($i: AnswerLiaisonLetterInput!) { answerLiaisonLetter(input: $i) { answer answeredAt } }`, {
+        i: { letterId: letter.id, answer: 'Footage saved.' },
+      }),
+    );
     expect(answered.answer).toBe('Footage saved.');
     expect((await letters()).map((l: any) => l.id)).not.toContain(letter.id);
   });
@@ -338,31 +445,64 @@ describe('domain.md §2–3 liaison letters, contractors and emergencies', () =>
     const { workOrders } = await file();
     const id = workOrders[0].id;
     const issue = (rectifyBy: Date) =>
-      ok(gql(tokens.staff, `mutation($i: IssueNoticeInput!) { issueRectificationNotice(input: $i) { id failure emergencyRepairStartedAt } }`, {
-        i: { workOrderId: id, contractor: 'Acme Build Ltd', defect: 'Water seeps through the wall.', rectifyBy: rectifyBy.toISOString() },
-      }));
+      ok(
+        gql(
+          tokens.staff,
+          `mutation($i: IssueNoticeInput!) { issueRectificationNotice(input: $i) { id failure emergencyRepairStartedAt } }`,
+          {
+            i: {
+              workOrderId: id,
+              contractor: 'Acme Build Ltd',
+              defect: 'Water seeps through the wall.',
+              rectifyBy: rectifyBy.toISOString(),
+            },
+          },
+        ),
+      );
     const issuedAt = clock.now();
     const noShow = await issue(new Date(issuedAt.getTime() + 72 * H));
     const refused = await issue(new Date(issuedAt.getTime() + 72 * H));
     const late = await issue(new Date(issuedAt.getTime() + 6 * H));
     expect(clockOf(await workOrder(id), 'CONTRACTOR_ARRIVAL')).toBeDefined();
     for (const n of [refused, late]) {
-      await ok(gql(tokens.staff, `mutation($i: RecordContractorResponseInput!) { recordContractorResponse(input: $i) { id } }`, { i: { noticeId: n.id, response: 'ARRIVED' } }));
+      await ok(
+        gql(tokens.staff, `mutation($i: RecordContractorResponseInput!) { recordContractorResponse(input: $i) { id } }`, {
+          i: { noticeId: n.id, response: 'ARRIVED' },
+        }),
+      );
     }
-    await ok(gql(tokens.staff, `mutation($i: RecordContractorResponseInput!) { recordContractorResponse(input: $i) { id } }`, { i: { noticeId: refused.id, response: 'REFUSED' } }));
+    await ok(
+      gql(tokens.staff, `mutation($i: RecordContractorResponseInput!) { recordContractorResponse(input: $i) { id } }`, {
+        i: { noticeId: refused.id, response: 'REFUSED' },
+      }),
+    );
 
     clock.set(new Date(issuedAt.getTime() + 4 * H));
     await tick();
     clock.set(new Date(issuedAt.getTime() + 6 * H));
     await tick();
-    const notices = await ok(gql(tokens.staff, `query($id: ID!) { rectificationNotices(workOrderId: $id) { id failure emergencyRepairStartedAt arrivedAt } }`, { id }));
+    const notices = await ok(
+      gql(tokens.staff, `query($id: ID!) { rectificationNotices(workOrderId: $id) { id failure emergencyRepairStartedAt arrivedAt } }`, {
+        id,
+      }),
+    );
     const byId = Object.fromEntries(notices.map((n: any) => [n.id, n]));
-    expect(byId[noShow.id]).toMatchObject({ failure: 'NO_SHOW', emergencyRepairStartedAt: new Date(issuedAt.getTime() + 4 * H).toISOString() });
+    expect(byId[noShow.id]).toMatchObject({
+      failure: 'NO_SHOW',
+      emergencyRepairStartedAt: new Date(issuedAt.getTime() + 4 * H).toISOString(),
+    });
     expect(byId[refused.id].failure).toBe('REFUSED');
-    expect(byId[late.id]).toMatchObject({ failure: 'MISSED_DEADLINE', emergencyRepairStartedAt: new Date(issuedAt.getTime() + 6 * H).toISOString() });
-    const arrival = (noticeId: string) => (wo: any) => wo.deadlines.find((d: any) => d.clock === 'CONTRACTOR_ARRIVAL' && d.noticeId === noticeId);
+    expect(byId[late.id]).toMatchObject({
+      failure: 'MISSED_DEADLINE',
+      emergencyRepairStartedAt: new Date(issuedAt.getTime() + 6 * H).toISOString(),
+    });
+    const arrival = (noticeId: string) => (wo: any) =>
+      wo.deadlines.find((d: any) => d.clock === 'CONTRACTOR_ARRIVAL' && d.noticeId === noticeId);
     const wo = await workOrder(id);
-    expect(arrival(noShow.id)(wo)).toMatchObject({ breachedAt: new Date(issuedAt.getTime() + 4 * H).toISOString(), cancelledAt: new Date(issuedAt.getTime() + 4 * H).toISOString() });
+    expect(arrival(noShow.id)(wo)).toMatchObject({
+      breachedAt: new Date(issuedAt.getTime() + 4 * H).toISOString(),
+      cancelledAt: new Date(issuedAt.getTime() + 4 * H).toISOString(),
+    });
     expect(arrival(refused.id)(wo)).toMatchObject({ breachedAt: null, metAt: issuedAt.toISOString() });
     expect(arrival(late.id)(wo)).toMatchObject({ breachedAt: null, metAt: issuedAt.toISOString() });
 
@@ -371,13 +511,18 @@ describe('domain.md §2–3 liaison letters, contractors and emergencies', () =>
     expect(mine.map((p: any) => p.failure).sort()).toEqual(['MISSED_DEADLINE', 'NO_SHOW', 'REFUSED']);
     expect(mine.every((p: any) => p.amountYuan === null && p.contractor === 'Acme Build Ltd')).toBe(true);
 
-    const setAmount = (token: string, amountYuan: number) => gql(token, `mutation($i: SetPenaltyAmountInput!) { setPenaltyAmount(input: $i) { amountYuan } }`, { i: { penaltyId: mine[0].id, amountYuan } });
+    const setAmount = (token: string, amountYuan: number) =>
+      gql(token, `mutation($i: SetPenaltyAmountInput!) { setPenaltyAmount(input: $i) { amountYuan } }`, {
+        i: { penaltyId: mine[0].id, amountYuan },
+      });
     expect(errorOf(await setAmount(tokens.head, 4999))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'amountYuan' });
     expect(errorOf(await setAmount(tokens.staff, 5000))).toMatchObject({ code: 'FORBIDDEN' });
     expect(await ok(setAmount(tokens.head, 5000))).toEqual({ amountYuan: 5000 });
     const settled = await ok(gql(tokens.head, `mutation($id: ID!) { settlePenalty(penaltyId: $id) { settledAt } }`, { id: mine[0].id }));
     expect(settled.settledAt).toBe(clock.now().toISOString());
-    expect(await svc.sql(`select 1 from outbox_event where subject = 'contractor.penalized' and body like $1`, [`%${noShow.id}%`])).toHaveLength(1);
+    expect(
+      await svc.sql(`select 1 from outbox_event where subject = 'contractor.penalized' and body like $1`, [`%${noShow.id}%`]),
+    ).toHaveLength(1);
   });
 
   it('reports an emergency up the chain at once and keeps its cause, remedy and prevention', async () => {
@@ -385,7 +530,14 @@ describe('domain.md §2–3 liaison letters, contractors and emergencies', () =>
     const id = workOrders[0].id;
     const report = (i: Record<string, unknown>, token = tokens.frontDesk) =>
       gql(token, `mutation($i: ReportEmergencyInput!) { reportEmergency(input: $i) { id workOrderId reportedBy } }`, {
-        i: { siteId: SITE, workOrderId: id, description: 'Burst pipe flooding the lobby.', occurredAt: clock.now().toISOString(), containment: 'Water shut off.', ...i },
+        i: {
+          siteId: SITE,
+          workOrderId: id,
+          description: 'Burst pipe flooding the lobby.',
+          occurredAt: clock.now().toISOString(),
+          containment: 'Water shut off.',
+          ...i,
+        },
       });
     expect(errorOf(await report({}, tokens.otherSite))).toMatchObject({ code: 'FORBIDDEN' });
     expect(errorOf(await report({ occurredAt: new Date(clock.now().getTime() + H).toISOString() }))).toMatchObject({ field: 'occurredAt' });
@@ -393,12 +545,20 @@ describe('domain.md §2–3 liaison letters, contractors and emergencies', () =>
     const wo = await workOrder(id, 'escalations { to reason }');
     expect(wo.escalationLevel).toBe('LEADERSHIP');
     expect(wo.escalations).toEqual([{ to: 'LEADERSHIP', reason: 'emergency: Burst pipe flooding the lobby.' }]);
-    const reviewed = await ok(gql(tokens.siteHead, `mutation($i: RecordEmergencyReviewInput!) { recordEmergencyReview(input: $i) { cause remedy prevention reviewedAt } }`, {
-      i: { emergencyId: e.id, cause: 'Frozen pipe.', remedy: 'Pipe replaced.', prevention: 'Insulate pipes before winter.' },
-    }));
+    const reviewed = await ok(
+      gql(
+        tokens.siteHead,
+        `mutation($i: RecordEmergencyReviewInput!) { recordEmergencyReview(input: $i) { cause remedy prevention reviewedAt } }`,
+        {
+          i: { emergencyId: e.id, cause: 'Frozen pipe.', remedy: 'Pipe replaced.', prevention: 'Insulate pipes before winter.' },
+        },
+      ),
+    );
     expect(reviewed).toMatchObject({ cause: 'Frozen pipe.', remedy: 'Pipe replaced.', prevention: 'Insulate pipes before winter.' });
     expect((await ok(gql(tokens.siteHead, `{ emergencies(open: true) { id } }`))).map((x: any) => x.id)).not.toContain(e.id);
-    expect(await svc.sql(`select 1 from outbox_event where subject = 'emergency.reported' and body like $1`, [`%${e.id}%`])).toHaveLength(1);
+    expect(await svc.sql(`select 1 from outbox_event where subject = 'emergency.reported' and body like $1`, [`%${e.id}%`])).toHaveLength(
+      1,
+    );
   });
 });
 
@@ -410,7 +570,13 @@ describe('domain.md §3–4 department queues and rework', () => {
     const b = await file({ departments: [Department.SECURITY, Department.ENGINEERING] });
     clock.advance(1);
     const c = await file();
-    const page = (args: string, token = tokens.siteHead) => ok(gql(token, `{ workOrders(${args}) { edges { cursor node { id department overdue nextDueAt } } pageInfo { hasNextPage endCursor } } }`));
+    const page = (args: string, token = tokens.siteHead) =>
+      ok(
+        gql(
+          token,
+          `{ workOrders(${args}) { edges { cursor node { id department overdue nextDueAt } } pageInfo { hasNextPage endCursor } } }`,
+        ),
+      );
     const all = await page('first: 10');
     const ids = all.edges.map((e: any) => e.node.id);
     const engA = a.workOrders[0].id;
@@ -420,8 +586,12 @@ describe('domain.md §3–4 department queues and rework', () => {
     expect([...dues].sort()).toEqual(dues);
     expect((await page('overdue: true')).edges.map((e: any) => e.node.id)).toEqual([engA]);
     expect((await page('overdue: false, department: SECURITY')).edges.map((e: any) => e.node.id)).toEqual([b.workOrders[0].id]);
-    expect(errorOf(await gql(tokens.staff, `{ workOrders(department: SECURITY) { edges { node { id } } } }`))).toMatchObject({ code: 'FORBIDDEN' });
-    expect(errorOf(await gql(tokens.siteHead, `{ workOrders(siteId: "elsewhere") { edges { node { id } } } }`))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await gql(tokens.staff, `{ workOrders(department: SECURITY) { edges { node { id } } } }`))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(errorOf(await gql(tokens.siteHead, `{ workOrders(siteId: "elsewhere") { edges { node { id } } } }`))).toMatchObject({
+      code: 'FORBIDDEN',
+    });
 
     const first = await page('first: 2, department: ENGINEERING');
     const second = await page(`first: 2, department: ENGINEERING, after: "${first.pageInfo.endCursor}"`);
@@ -436,32 +606,57 @@ describe('domain.md §3–4 department queues and rework', () => {
     const id = workOrders[0].id;
     await handleToResolution(steps, id, clock.now());
     const dissatisfied = (n: number) =>
-      svc.publish(CallbackDissatisfied, { orgId: ORG, siteId: SITE, complaintId, callbackId: `cb-${n}`, at: clock.now().toISOString(), shortcomings: 'Lift still stops.', areaManagerId: 'area-mgr' });
+      svc.publish(CallbackDissatisfied, {
+        orgId: ORG,
+        siteId: SITE,
+        complaintId,
+        callbackId: `cb-${n}`,
+        at: clock.now().toISOString(),
+        shortcomings: 'Lift still stops.',
+        areaManagerId: 'area-mgr',
+      });
     clock.advance(H);
     await dissatisfied(1);
-    const reopened = await eventually(async () => {
-      const w = await workOrder(id);
-      return w.status === 'REOPENED' ? w : undefined;
-    }, 20_000, 'the reopen');
+    const reopened = await eventually(
+      async () => {
+        const w = await workOrder(id);
+        return w.status === 'REOPENED' ? w : undefined;
+      },
+      20_000,
+      'the reopen',
+    );
     expect(reopened.round).toBe(2);
     expect(clockOf(reopened, 'PLAN', 2)).toMatchObject({ dueAt: new Date(clock.now().getTime() + H).toISOString(), metAt: null });
     expect(clockOf(reopened, 'FEEDBACK', 2)).toBeDefined();
     const signOld = await gql(tokens.head, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { id } }`, { id });
     expect(errorOf(signOld)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workOrderId' }); // rework needs a new plan
     const history = await workOrder(id, 'progress { note by }');
-    expect(history.progress.at(-1)).toEqual({ note: 'Round 1 closed by a dissatisfied callback. Plan: Inspect and repair. Resolution: Replaced the door sensor.', by: 'system' });
+    expect(history.progress.at(-1)).toEqual({
+      note: 'Round 1 closed by a dissatisfied callback. Plan: Inspect and repair. Resolution: Replaced the door sensor.',
+      by: 'system',
+    });
     const letters = await ok(gql(tokens.staff, `{ liaisonLetters(toDepartment: ENGINEERING, open: true) { workOrderId body sentBy } }`));
-    expect(letters).toContainEqual({ workOrderId: id, body: 'Rework after a dissatisfied callback (cb-1): Lift still stops.', sentBy: 'area-mgr' });
+    expect(letters).toContainEqual({
+      workOrderId: id,
+      body: 'Rework after a dissatisfied callback (cb-1): Lift still stops.',
+      sentBy: 'area-mgr',
+    });
     expect(await svc.sql(`select 1 from outbox_event where subject = 'workorder.reopened' and body like $1`, [`%${id}%`])).toHaveLength(1);
 
     await handleToResolution(steps, id, clock.now());
-    expect(await svc.sql(`select 1 from outbox_event where subject = 'complaint.resolved' and body like $1`, [`%${complaintId}%`])).toHaveLength(2);
+    expect(
+      await svc.sql(`select 1 from outbox_event where subject = 'complaint.resolved' and body like $1`, [`%${complaintId}%`]),
+    ).toHaveLength(2);
     clock.advance(H);
     await dissatisfied(2);
-    const again = await eventually(async () => {
-      const w = await workOrder(id, 'escalations { to reason }');
-      return w.status === 'REOPENED' && w.round === 3 ? w : undefined;
-    }, 20_000, 'the second reopen');
+    const again = await eventually(
+      async () => {
+        const w = await workOrder(id, 'escalations { to reason }');
+        return w.status === 'REOPENED' && w.round === 3 ? w : undefined;
+      },
+      20_000,
+      'the second reopen',
+    );
     expect(again.escalationLevel).toBe('DEPARTMENT_HEAD');
     expect(again.escalations[0].reason).toMatch(/^customer dissatisfied 2 times/);
   });

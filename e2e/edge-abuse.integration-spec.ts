@@ -12,7 +12,13 @@ const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
 const site2 = (u: AuthUser): AuthUser => ({ ...u, sub: `${u.sub}-site2`, sites: ['demo-site-2'] });
 const FILE = `mutation F($i: FileComplaintInput!) { fileComplaint(input: $i) { id siteId description } }`;
 const input = (extra: Record<string, unknown> = {}) => ({
-  siteId: 'demo-site-1', unitId: 'demo-site-1-unit-101', customerId: 'demo-customer-1', channel: 'PHONE', category: 'EQUIPMENT', description: 'Lift stuck.', ...extra,
+  siteId: 'demo-site-1',
+  unitId: 'demo-site-1-unit-101',
+  customerId: 'demo-customer-1',
+  channel: 'PHONE',
+  category: 'EQUIPMENT',
+  description: 'Lift stuck.',
+  ...extra,
 });
 const complaints = async () => Number((await system.sql<{ n: string }>('intake', 'select count(*) as n from complaint'))[0].n);
 
@@ -47,7 +53,10 @@ describe('one query cannot sink a service', () => {
   });
 
   it('refuses one alias of a costly list query by its cost, naming the limit', async () => {
-    const r = await system.graphql(system.token(user('demo-analyst')), `{ complaints(first: 200) { id workOrders { id deadlines { clock } } callbacks { id } } }`);
+    const r = await system.graphql(
+      system.token(user('demo-analyst')),
+      `{ complaints(first: 200) { id workOrders { id deadlines { clock } } callbacks { id } } }`,
+    );
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: expect.any(Number) });
   });
 
@@ -81,7 +90,10 @@ describe('one query cannot sink a service', () => {
 
 describe('writes keep to the granted sites', () => {
   it('refuses a front desk of site 2 overwriting a customer of site 1', async () => {
-    const r = await system.graphql(system.token(site2(user('demo-front-desk'))), `mutation { saveCustomer(input: { id: "demo-customer-1", name: "Mallory", phone: "13900000000", kind: OWNER, siteId: "demo-site-2" }) { id name } }`);
+    const r = await system.graphql(
+      system.token(site2(user('demo-front-desk'))),
+      `mutation { saveCustomer(input: { id: "demo-customer-1", name: "Mallory", phone: "13900000000", kind: OWNER, siteId: "demo-site-2" }) { id name } }`,
+    );
     expect(r.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|FORBIDDEN/);
     expect((await system.sql<{ name: string }>('intake', `select name from customer where id = 'demo-customer-1'`))[0].name).toBe('Li Wei');
   });
@@ -96,21 +108,36 @@ describe('writes keep to the granted sites', () => {
       `mutation { setRouting(input: { category: FEES, departments: [SECURITY] }) { category } }`,
     ];
     for (const q of calls) expect((await system.graphql(admin, q)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await system.sql<{ name: string }>('intake', `select name from site where id = 'demo-site-1'`))[0].name).toBe('Harbour View Residences');
-    expect((await system.sql<{ sites: string[] }>('intake', `select sites from staff_user where id = 'demo-admin'`))[0].sites).toEqual(['*']);
+    expect((await system.sql<{ name: string }>('intake', `select name from site where id = 'demo-site-1'`))[0].name).toBe(
+      'Harbour View Residences',
+    );
+    expect((await system.sql<{ sites: string[] }>('intake', `select sites from staff_user where id = 'demo-admin'`))[0].sites).toEqual([
+      '*',
+    ]);
   });
 
   it("answers another site's idempotency key with FORBIDDEN, never with that site's complaint", async () => {
-    const first = await system.graphql(system.token(user('demo-front-desk')), FILE, { i: input({ idempotencyKey: 'key-of-site-1', description: 'SITE-1-SECRET' }) });
+    const first = await system.graphql(system.token(user('demo-front-desk')), FILE, {
+      i: input({ idempotencyKey: 'key-of-site-1', description: 'SITE-1-SECRET' }),
+    });
     expect(first.errors).toBeUndefined();
-    const replay = await system.graphql(system.token(site2(user('demo-front-desk'))), FILE, { i: input({ idempotencyKey: 'key-of-site-1', description: 'SITE-1-SECRET' }) });
+    const replay = await system.graphql(system.token(site2(user('demo-front-desk'))), FILE, {
+      i: input({ idempotencyKey: 'key-of-site-1', description: 'SITE-1-SECRET' }),
+    });
     expect(replay.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(JSON.stringify(replay)).not.toContain(first.data.fileComplaint.id);
   });
 
   it('does not find a walk-in customer of site 1 by phone from site 2', async () => {
     await system.graphql(system.token(user('demo-front-desk')), FILE, {
-      i: { siteId: 'demo-site-1', customerName: 'Walk In', customerPhone: '13700000007', channel: 'VISIT', category: 'NOISE', description: 'Noise.' },
+      i: {
+        siteId: 'demo-site-1',
+        customerName: 'Walk In',
+        customerPhone: '13700000007',
+        channel: 'VISIT',
+        category: 'NOISE',
+        description: 'Noise.',
+      },
     });
     const q = `{ customers(phone: "13700000007") { id name } }`;
     expect((await system.graphql(system.token(user('demo-front-desk')), q)).data.customers).toHaveLength(1);
@@ -143,11 +170,17 @@ describe('tokens, schema and errors', () => {
   it('answers _service and introspection only to authenticated callers (introspection: BI roles)', async () => {
     for (const url of [system.urls.intake, system.urls.dispatch]) {
       expect((await system.graphql(null, `{ _service { sdl } }`, undefined, url)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect((await system.graphql(system.token(user('demo-analyst')), `{ _service { sdl } }`, undefined, url)).data?._service.sdl).toContain('type Query');
+      expect(
+        (await system.graphql(system.token(user('demo-analyst')), `{ _service { sdl } }`, undefined, url)).data?._service.sdl,
+      ).toContain('type Query');
     }
     expect((await system.graphql(null, `{ __schema { queryType { name } } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await system.graphql(system.token(user('demo-front-desk')), `{ __schema { queryType { name } } }`)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await system.graphql(system.token(user('demo-analyst')), `{ __schema { queryType { name } } }`)).data?.__schema.queryType.name).toBe('Query');
+    expect(
+      (await system.graphql(system.token(user('demo-front-desk')), `{ __schema { queryType { name } } }`)).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await system.graphql(system.token(user('demo-analyst')), `{ __schema { queryType { name } } }`)).data?.__schema.queryType.name,
+    ).toBe('Query');
   });
 
   it('refuses a NUL byte or other control character with BAD_USER_INPUT naming the field, storing nothing', async () => {
@@ -161,12 +194,21 @@ describe('tokens, schema and errors', () => {
 
   it('refuses an impossible calendar date and a javascript: attachment reference, naming the field', async () => {
     const fd = system.token(user('demo-front-desk'));
-    expect((await system.graphql(fd, FILE, { i: input({ receivedAt: '2026-02-30T10:00:00Z' }) })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedAt' });
-    expect((await system.graphql(fd, FILE, { i: input({ attachments: ['javascript:alert(1)'] }) })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments' });
+    expect((await system.graphql(fd, FILE, { i: input({ receivedAt: '2026-02-30T10:00:00Z' }) })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'receivedAt',
+    });
+    expect((await system.graphql(fd, FILE, { i: input({ attachments: ['javascript:alert(1)'] }) })).errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'attachments',
+    });
   });
 
   it('refuses extending a deadline to 9999-12-31 (a clock switched off)', async () => {
-    const r = await system.graphql(system.token(user('demo-department-head')), `mutation { extendDeadline(input: { workOrderId: "any", clock: FEEDBACK, newDueAt: "9999-12-31T00:00:00Z", reason: "r", customerTold: { at: "2026-11-01T00:00:00Z", via: PHONE } }) { id } }`);
+    const r = await system.graphql(
+      system.token(user('demo-department-head')),
+      `mutation { extendDeadline(input: { workOrderId: "any", clock: FEEDBACK, newDueAt: "9999-12-31T00:00:00Z", reason: "r", customerTold: { at: "2026-11-01T00:00:00Z", via: PHONE } }) { id } }`,
+    );
     expect(r.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newDueAt' });
   });
 
@@ -194,7 +236,11 @@ describe('subgraphs trust only the gateway when GATEWAY_SECRET is set, and sugge
 
   it('refuses a valid user token posted straight at a subgraph, and serves it through the gateway', async () => {
     const token = prod.token(user('demo-analyst'));
-    const res = await fetch(prod.urls.intake, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ sites { id } }' }) });
+    const res = await fetch(prod.urls.intake, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ sites { id } }' }),
+    });
     expect(res.status).toBe(403);
     expect((await prod.graphql(token, '{ sites { id } }')).data?.sites).toHaveLength(2);
     expect((await fetch(prod.urls.intake.replace(/graphql$/, 'health'))).status).toBe(200);

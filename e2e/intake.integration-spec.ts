@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Channel, Department, Role, SlaBreached, SlaClock } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
-import { addWorkingDays, defaultCalendar, type AuthUser } from '@pc/platform';
+import { type AuthUser } from '@pc/platform';
+import { addWorkingDays, defaultCalendar } from '@pc/calendar';
 import { System, eventually } from '@pc/system';
 
 /**
@@ -17,17 +18,14 @@ let analyst: string;
 const OTHER_ORG = 'intake-other-org';
 
 async function seed(): Promise<void> {
-  await system.seedRegistry(
-    DEMO_DATASET,
-    {
-      organisation: { id: OTHER_ORG, name: 'Another group' },
-      sites: [{ id: 'other-site', name: 'Elsewhere' }],
-      areas: [{ id: 'other-area', siteId: 'other-site', name: 'A' }],
-      units: [{ id: 'other-unit', siteId: 'other-site', areaId: 'other-area', name: '1' }],
-      customers: [{ id: 'other-customer', name: 'X', phone: '13900000000', kind: 'OWNER' as never }],
-      staff: [{ sub: 'other-front-desk', org: OTHER_ORG, sites: ['*'], roles: [Role.FRONT_DESK] }],
-    },
-  );
+  await system.seedRegistry(DEMO_DATASET, {
+    organisation: { id: OTHER_ORG, name: 'Another group' },
+    sites: [{ id: 'other-site', name: 'Elsewhere' }],
+    areas: [{ id: 'other-area', siteId: 'other-site', name: 'A' }],
+    units: [{ id: 'other-unit', siteId: 'other-site', areaId: 'other-area', name: '1' }],
+    customers: [{ id: 'other-customer', name: 'X', phone: '13900000000', kind: 'OWNER' as never }],
+    staff: [{ sub: 'other-front-desk', org: OTHER_ORG, sites: ['*'], roles: [Role.FRONT_DESK] }],
+  });
 }
 
 const COMPLAINT_FIELDS = `id siteId status valid severity channel category departments receivedAt receivedBy recordedBy
@@ -40,7 +38,14 @@ const GET = `query C($id: ID!) { complaint(id: $id) { ${COMPLAINT_FIELDS}
 /** A fresh customer per test, so that rule A never links two tests' complaints. */
 async function newCustomer(unitId = 'demo-site-1-unit-101'): Promise<string> {
   const r = await system.graphql(frontDesk, `mutation S($input: SaveCustomerInput!) { saveCustomer(input: $input) { id } }`, {
-    input: { name: `Customer ${randomUUID().slice(0, 8)}`, phone: `139${Math.floor(Math.random() * 1e8).toString().padStart(8, '0')}`, kind: 'OWNER', unitId },
+    input: {
+      name: `Customer ${randomUUID().slice(0, 8)}`,
+      phone: `139${Math.floor(Math.random() * 1e8)
+        .toString()
+        .padStart(8, '0')}`,
+      kind: 'OWNER',
+      unitId,
+    },
   });
   expect(r.errors).toBeUndefined();
   return r.data.saveCustomer.id;
@@ -110,17 +115,34 @@ describe('domain.md §1 intake record', () => {
   });
 
   it('records an invalid complaint with its reason, dispatches nothing, and owes a reasoned reply within 1 working day', async () => {
-    const c = await file({ ...base(await newCustomer()), category: 'NOISE', valid: false, invalidReason: 'The noise is from a licensed daytime road works site, not ours.' });
+    const c = await file({
+      ...base(await newCustomer()),
+      category: 'NOISE',
+      valid: false,
+      invalidReason: 'The noise is from a licensed daytime road works site, not ours.',
+    });
     expect(c).toMatchObject({ status: 'REJECTED', valid: false, invalidReason: expect.stringContaining('road works') });
     const due = addWorkingDays(new Date(c.receivedAt), 1, defaultCalendar());
     expect(new Date(c.replyDueAt).getTime()).toBe(due.getTime());
     // not dispatched: give dispatch time to have created work orders if it were going to
-    await eventually(async () => (await system.sql('intake', `select count(*)::int n from outbox_event where published_at is not null and subject like '%complaint.rejected'`))[0].n >= 1, 20_000, 'complaint.rejected to be relayed');
+    await eventually(
+      async () =>
+        (
+          await system.sql<{ n: number }>(
+            'intake',
+            `select count(*)::int n from outbox_event where published_at is not null and subject like '%complaint.rejected'`,
+          )
+        )[0].n >= 1,
+      20_000,
+      'complaint.rejected to be relayed',
+    );
     await new Promise((r) => setTimeout(r, 1500));
     expect((await get(c.id)).workOrders).toEqual([]);
 
     const REPLY = `mutation R($input: RecordInvalidReplyInput!) { recordInvalidReply(input: $input) { id status reply repliedVia repliedAt } }`;
-    const replied = await system.graphql(frontDesk, REPLY, { input: { complaintId: c.id, reply: 'We explained the permit and the working hours.', repliedVia: 'PHONE' } });
+    const replied = await system.graphql(frontDesk, REPLY, {
+      input: { complaintId: c.id, reply: 'We explained the permit and the working hours.', repliedVia: 'PHONE' },
+    });
     expect(replied.errors).toBeUndefined();
     expect(replied.data.recordInvalidReply).toMatchObject({ status: 'CLOSED', repliedVia: 'PHONE' });
     const again = await system.graphql(frontDesk, REPLY, { input: { complaintId: c.id, reply: 'again', repliedVia: 'PHONE' } });
@@ -140,17 +162,29 @@ describe('domain.md §1 intake record', () => {
   it('records what is answered on the spot as resolved at intake: not dispatched, still called back within 24 hours and still reported', async () => {
     const c = await file({ ...base(await newCustomer()), category: 'FEES', resolution: 'Explained the service charge items on the bill.' });
     expect(c).toMatchObject({ status: 'RESOLVED_AT_INTAKE', valid: true, reply: expect.stringContaining('service charge') });
-    const withCallback = await eventually(async () => {
-      const x = await get(c.id);
-      return x?.callbacks?.length ? x : undefined;
-    }, 20_000, 'the callback of a complaint resolved at intake');
+    const withCallback = await eventually(
+      async () => {
+        const x = await get(c.id);
+        return x?.callbacks?.length ? x : undefined;
+      },
+      20_000,
+      'the callback of a complaint resolved at intake',
+    );
     expect(new Date(withCallback.callbacks[0].dueAt).getTime() - new Date(c.receivedAt).getTime()).toBe(24 * 3_600_000);
     expect(withCallback.workOrders).toEqual([]);
     const month = c.receivedAt.slice(0, 7);
-    await eventually(async () => {
-      const r = await system.graphql(analyst, `query M($m: String!) { monthlyReport(month: $m, siteId: "demo-site-1") { resolvedAtIntake invalid } }`, { m: month });
-      return r.data?.monthlyReport?.resolvedAtIntake >= 1 && r.data.monthlyReport.invalid >= 1;
-    }, 20_000, 'the report to count complaints resolved at intake and invalid ones');
+    await eventually(
+      async () => {
+        const r = await system.graphql(
+          analyst,
+          `query M($m: String!) { monthlyReport(month: $m, siteId: "demo-site-1") { resolvedAtIntake invalid } }`,
+          { m: month },
+        );
+        return r.data?.monthlyReport?.resolvedAtIntake >= 1 && r.data.monthlyReport.invalid >= 1;
+      },
+      20_000,
+      'the report to count complaints resolved at intake and invalid ones',
+    );
   });
 });
 
@@ -165,7 +199,11 @@ describe('domain.md §2 severity', () => {
     const earlier = await get(first.id);
     expect(earlier.severity).toBe('MAJOR');
     expect(earlier.severityHistory[0]).toMatchObject({ reason: 'REPEATED_UNRESOLVED', causedBy: second.id });
-    const changed = await system.sql('intake', `select body from outbox_event where subject like '%complaint.severity_changed' and body like $1`, [`%${first.id}%`]);
+    const changed = await system.sql(
+      'intake',
+      `select body from outbox_event where subject like '%complaint.severity_changed' and body like $1`,
+      [`%${first.id}%`],
+    );
     expect(changed).toHaveLength(1);
   });
 
@@ -202,12 +240,20 @@ describe('domain.md §2 severity', () => {
       dueAt: new Date(Date.now() - 1000).toISOString(),
       breachedAt: new Date().toISOString(),
     });
-    const upgraded = await eventually(async () => {
-      const x = await get(c.id);
-      return x?.severity === 'MAJOR' ? x : undefined;
-    }, 20_000, 'the rule D upgrade');
+    const upgraded = await eventually(
+      async () => {
+        const x = await get(c.id);
+        return x?.severity === 'MAJOR' ? x : undefined;
+      },
+      20_000,
+      'the rule D upgrade',
+    );
     expect(upgraded.severityHistory).toEqual([expect.objectContaining({ from: 'MINOR', to: 'MAJOR', reason: 'UNRESOLVED_10_DAYS' })]);
-    const changed = await system.sql('intake', `select count(*)::int n from outbox_event where subject like '%complaint.severity_changed' and body like $1`, [`%${c.id}%`]);
+    const changed = await system.sql(
+      'intake',
+      `select count(*)::int n from outbox_event where subject like '%complaint.severity_changed' and body like $1`,
+      [`%${c.id}%`],
+    );
     expect(changed[0].n).toBe(1);
   });
 });
@@ -218,11 +264,19 @@ describe('domain.md §2 urgency and the site calendar', () => {
     // a receipt on a Thursday; the next Friday is a public holiday at this site
     const receivedAt = new Date('2026-11-19T02:00:00Z'); // Thursday 10:00 Shanghai
     const holiday = '2026-11-20';
-    const saved = await system.graphql(admin, `mutation S($input: SaveSiteInput!) { saveSite(input: $input) { id holidays annualHolidays timeZone } }`, {
-      input: { id: siteId, name: 'Calendar test site', holidays: [holiday] },
-    });
+    const saved = await system.graphql(
+      admin,
+      `mutation S($input: SaveSiteInput!) { saveSite(input: $input) { id holidays annualHolidays timeZone } }`,
+      {
+        input: { id: siteId, name: 'Calendar test site', holidays: [holiday] },
+      },
+    );
     expect(saved.errors).toBeUndefined();
-    expect(saved.data.saveSite).toMatchObject({ holidays: [holiday], timeZone: 'Asia/Shanghai', annualHolidays: expect.arrayContaining(['10-01']) });
+    expect(saved.data.saveSite).toMatchObject({
+      holidays: [holiday],
+      timeZone: 'Asia/Shanghai',
+      annualHolidays: expect.arrayContaining(['10-01']),
+    });
     const c = { ...base(await newCustomer()), siteId, unitId: undefined, receivedAt: receivedAt.toISOString() };
     const normal = await file(c);
     // Thursday + 2 working days, Friday a holiday, weekend → Tuesday 10:00
@@ -238,25 +292,49 @@ describe('domain.md §2 routing, configurable per organisation', () => {
   it('routes by the organisation table (lead first), adds co-handlers, and every routed department gets a work order', async () => {
     const otherAdmin = system.token({ sub: 'other-admin', org: OTHER_ORG, sites: ['*'], roles: [Role.ADMIN] });
     const otherDesk = system.token({ sub: 'other-front-desk', org: OTHER_ORG, sites: ['*'], roles: [Role.FRONT_DESK] });
-    const set = await system.graphql(otherAdmin, `mutation R($input: SetRoutingInput!) { setRouting(input: $input) { category departments isDefault } }`, {
-      input: { category: 'NOISE', departments: ['CLEANING', 'SECURITY'] },
-    });
+    const set = await system.graphql(
+      otherAdmin,
+      `mutation R($input: SetRoutingInput!) { setRouting(input: $input) { category departments isDefault } }`,
+      {
+        input: { category: 'NOISE', departments: ['CLEANING', 'SECURITY'] },
+      },
+    );
     expect(set.errors).toBeUndefined();
     expect(set.data.setRouting).toContainEqual({ category: 'NOISE', departments: ['CLEANING', 'SECURITY'], isDefault: false });
-    const input = { siteId: 'other-site', unitId: 'other-unit', customerId: 'other-customer', channel: 'PHONE', category: 'NOISE', description: 'Leaf blowers at 6am' };
+    const input = {
+      siteId: 'other-site',
+      unitId: 'other-unit',
+      customerId: 'other-customer',
+      channel: 'PHONE',
+      category: 'NOISE',
+      description: 'Leaf blowers at 6am',
+    };
     const c = await file({ ...input, coDepartments: ['QUALITY'] }, otherDesk);
     expect(c.departments).toEqual(['CLEANING', 'SECURITY', 'QUALITY']);
-    const workOrders = await eventually(async () => {
-      const r = await system.graphql(otherDesk, GET, { id: c.id });
-      return r.data?.complaint?.workOrders?.length === 3 ? r.data.complaint.workOrders : undefined;
-    }, 20_000, 'three work orders');
+    const workOrders = await eventually(
+      async () => {
+        const r = await system.graphql(otherDesk, GET, { id: c.id });
+        return r.data?.complaint?.workOrders?.length === 3 ? r.data.complaint.workOrders : undefined;
+      },
+      20_000,
+      'three work orders',
+    );
     expect(workOrders.map((w: { department: string }) => w.department)[0]).toBe('CLEANING');
 
     // another organisation keeps the default of domain.md
     expect((await file({ ...base(await newCustomer()), category: 'NOISE' })).departments).toEqual(['SECURITY']);
     // an empty list restores the default
-    await system.graphql(otherAdmin, `mutation R($input: SetRoutingInput!) { setRouting(input: $input) { category } }`, { input: { category: 'NOISE', departments: [] } });
-    expect((await file({ ...input, description: 'again at 6am', customerId: undefined, customerName: 'Y', customerPhone: '13900000001' }, otherDesk)).departments).toEqual(['SECURITY']);
+    await system.graphql(otherAdmin, `mutation R($input: SetRoutingInput!) { setRouting(input: $input) { category } }`, {
+      input: { category: 'NOISE', departments: [] },
+    });
+    expect(
+      (
+        await file(
+          { ...input, description: 'again at 6am', customerId: undefined, customerName: 'Y', customerPhone: '13900000001' },
+          otherDesk,
+        )
+      ).departments,
+    ).toEqual(['SECURITY']);
   });
 
   it('lets only an administrator change routing', async () => {
@@ -275,17 +353,39 @@ describe('registry of a multi-site group', () => {
     };
     await call(admin, `mutation S($input: SaveSiteInput!) { saveSite(input: $input) { id } }`, { id: `site-${p}`, name: 'Lakeside' });
     await call(admin, `mutation S($input: SaveStaffUserInput!) { saveStaffUser(input: $input) { id } }`, {
-      id: `am-${p}`, name: 'Wang Fang', roles: ['AREA_MANAGER'], sites: [`site-${p}`],
+      id: `am-${p}`,
+      name: 'Wang Fang',
+      roles: ['AREA_MANAGER'],
+      sites: [`site-${p}`],
     });
     const siteHead: AuthUser = { sub: `head-${p}`, org: 'demo-org', sites: [`site-${p}`], roles: [Role.SITE_HEAD] };
     const head = system.token(siteHead);
-    await call(head, `mutation S($input: SaveAreaInput!) { saveArea(input: $input) { id } }`, { id: `area-${p}`, siteId: `site-${p}`, name: 'North', areaManagerId: `am-${p}` });
-    await call(head, `mutation S($input: SaveUnitInput!) { saveUnit(input: $input) { id } }`, { id: `unit-${p}`, siteId: `site-${p}`, areaId: `area-${p}`, name: 'Block 1, 301' });
-    await call(frontDesk, `mutation S($input: SaveCustomerInput!) { saveCustomer(input: $input) { id } }`, {
-      id: `owner-${p}`, name: 'Sun Li', phone: '13700000001', email: 'sun@example.com', kind: 'OWNER', unitId: `unit-${p}`,
+    await call(head, `mutation S($input: SaveAreaInput!) { saveArea(input: $input) { id } }`, {
+      id: `area-${p}`,
+      siteId: `site-${p}`,
+      name: 'North',
+      areaManagerId: `am-${p}`,
+    });
+    await call(head, `mutation S($input: SaveUnitInput!) { saveUnit(input: $input) { id } }`, {
+      id: `unit-${p}`,
+      siteId: `site-${p}`,
+      areaId: `area-${p}`,
+      name: 'Block 1, 301',
     });
     await call(frontDesk, `mutation S($input: SaveCustomerInput!) { saveCustomer(input: $input) { id } }`, {
-      id: `tenant-${p}`, name: 'Zhou Yu', phone: '13700000002', kind: 'TENANT', unitId: `unit-${p}`,
+      id: `owner-${p}`,
+      name: 'Sun Li',
+      phone: '13700000001',
+      email: 'sun@example.com',
+      kind: 'OWNER',
+      unitId: `unit-${p}`,
+    });
+    await call(frontDesk, `mutation S($input: SaveCustomerInput!) { saveCustomer(input: $input) { id } }`, {
+      id: `tenant-${p}`,
+      name: 'Zhou Yu',
+      phone: '13700000002',
+      kind: 'TENANT',
+      unitId: `unit-${p}`,
     });
 
     const sites = await system.graphql(head, `{ sites { id areas { id areaManagerId } } }`);
@@ -293,17 +393,30 @@ describe('registry of a multi-site group', () => {
     const units = await system.graphql(head, `query U($s: ID!) { units(siteId: $s) { id areaId } }`, { s: `site-${p}` });
     expect(units.data.units).toEqual([{ id: `unit-${p}`, areaId: `area-${p}` }]);
     const customers = await system.graphql(frontDesk, `query C($u: ID!) { customers(unitId: $u) { id kind } }`, { u: `unit-${p}` });
-    expect(customers.data.customers).toEqual([{ id: `owner-${p}`, kind: 'OWNER' }, { id: `tenant-${p}`, kind: 'TENANT' }]);
+    expect(customers.data.customers).toEqual([
+      { id: `owner-${p}`, kind: 'OWNER' },
+      { id: `tenant-${p}`, kind: 'TENANT' },
+    ]);
 
     // a complaint in the new site reaches the new area manager; the history shows it
-    const c = await file({ siteId: `site-${p}`, unitId: `unit-${p}`, customerId: `owner-${p}`, channel: 'VISIT', category: 'FIT_OUT', description: 'Crack in the wall' });
+    const c = await file({
+      siteId: `site-${p}`,
+      unitId: `unit-${p}`,
+      customerId: `owner-${p}`,
+      channel: 'VISIT',
+      category: 'FIT_OUT',
+      description: 'Crack in the wall',
+    });
     expect(c.areaId).toBe(`area-${p}`);
     const history = await system.graphql(frontDesk, `query H($c: ID!) { complaints(customerId: $c) { id } }`, { c: `owner-${p}` });
     expect(history.data.complaints).toEqual([{ id: c.id }]);
 
     // a site head of another site may not touch this one; another organisation cannot take the id
     const otherHead = system.token(demo('demo-site-head'));
-    const denied = await system.graphql(otherHead, `mutation { saveUnit(input: { siteId: "site-${p}", areaId: "area-${p}", name: "x" }) { id } }`);
+    const denied = await system.graphql(
+      otherHead,
+      `mutation { saveUnit(input: { siteId: "site-${p}", areaId: "area-${p}", name: "x" }) { id } }`,
+    );
     expect(denied.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const otherAdmin = system.token({ sub: 'x', org: OTHER_ORG, sites: ['*'], roles: [Role.ADMIN] });
     const taken = await system.graphql(otherAdmin, `mutation { saveSite(input: { id: "site-${p}", name: "mine" }) { id } }`);
@@ -355,14 +468,26 @@ describe('bad input at the edge (≥ 30 malformed complaints)', () => {
     ['a customer id together with a name', () => ({ customerName: 'Someone' }), 'customerId'],
     ['an anonymous customer without name or contact', () => ({ customerId: undefined }), 'customerName'],
     ['an anonymous customer without a contact phone', () => ({ customerId: undefined, customerName: 'Walk-in' }), 'customerPhone'],
-    ['a contact phone that is no phone number', () => ({ customerId: undefined, customerName: 'Walk-in', customerPhone: 'ring me' }), 'customerPhone'],
+    [
+      'a contact phone that is no phone number',
+      () => ({ customerId: undefined, customerName: 'Walk-in', customerPhone: 'ring me' }),
+      'customerPhone',
+    ],
     ['an empty description', () => ({ description: '   ' }), 'description'],
     ['a 100 KB description', () => ({ description: 'x'.repeat(100_000) }), 'description'],
     ['receivedAt in the future', () => ({ receivedAt: future }), 'receivedAt'],
     ['an absurd receivedAt (1900)', () => ({ receivedAt: '1900-01-01T00:00:00Z' }), 'receivedAt'],
-    ['a receivedAt older than the two years records are kept', () => ({ receivedAt: new Date(Date.now() - 3 * 365 * 86_400_000).toISOString() }), 'receivedAt'],
+    [
+      'a receivedAt older than the two years records are kept',
+      () => ({ receivedAt: new Date(Date.now() - 3 * 365 * 86_400_000).toISOString() }),
+      'receivedAt',
+    ],
     ['a malformed receivedAt', () => ({ receivedAt: 'yesterday' }), 'receivedAt'],
-    ['a requested reply time before receipt', () => ({ requestedReplyBy: new Date(Date.now() - 86_400_000).toISOString() }), 'requestedReplyBy'],
+    [
+      'a requested reply time before receipt',
+      () => ({ requestedReplyBy: new Date(Date.now() - 86_400_000).toISOString() }),
+      'requestedReplyBy',
+    ],
     ['a requested reply time years away', () => ({ requestedReplyBy: '2099-01-01T00:00:00Z' }), 'requestedReplyBy'],
     ['a wrong channel', () => ({ channel: 'PIGEON' }), 'channel'],
     ['a wrong category', () => ({ category: 'WEATHER' }), 'category'],
@@ -381,18 +506,32 @@ describe('bad input at the edge (≥ 30 malformed complaints)', () => {
     ['a repeat of another customer’s complaint', () => ({ repeatOf: otherCustomersComplaint }), 'repeatOf'],
     ['an empty idempotency key', () => ({ idempotencyKey: '' }), 'idempotencyKey'],
     ['an idempotency key over 200 characters', () => ({ idempotencyKey: 'k'.repeat(201) }), 'idempotencyKey'],
-    ['a used idempotency key with different content', () => ({ idempotencyKey: 'bad-input-key', description: 'something else' }), 'idempotencyKey', 'CONFLICT'],
+    [
+      'a used idempotency key with different content',
+      () => ({ idempotencyKey: 'bad-input-key', description: 'something else' }),
+      'idempotencyKey',
+      'CONFLICT',
+    ],
     ['an unknown input field', () => ({ priority: 'HIGH' }), 'priority'],
   ];
 
   it('covers at least 30 cases', () => expect(cases.length).toBeGreaterThanOrEqual(30));
 
-  it.each(cases)('answers a typed error naming the field for %s, and stores and publishes nothing', async (_name, patch, field, code = 'BAD_USER_INPUT') => {
-    const counts = async () => (await system.sql('intake', `select (select count(*) from complaint)::int c, (select count(*) from outbox_event)::int o, (select count(*) from customer)::int u`))[0];
-    const before = await counts();
-    const r = await system.graphql(frontDesk, FILE, { input: { ...base(customerId), ...patch(customerId) } });
-    expect(r.data?.fileComplaint ?? null).toBeNull();
-    expect(r.errors?.[0].extensions).toMatchObject({ code, field });
-    expect(await counts()).toEqual(before);
-  });
+  it.each(cases)(
+    'answers a typed error naming the field for %s, and stores and publishes nothing',
+    async (_name, patch, field, code = 'BAD_USER_INPUT') => {
+      const counts = async () =>
+        (
+          await system.sql(
+            'intake',
+            `select (select count(*) from complaint)::int c, (select count(*) from outbox_event)::int o, (select count(*) from customer)::int u`,
+          )
+        )[0];
+      const before = await counts();
+      const r = await system.graphql(frontDesk, FILE, { input: { ...base(customerId), ...patch(customerId) } });
+      expect(r.data?.fileComplaint ?? null).toBeNull();
+      expect(r.errors?.[0].extensions).toMatchObject({ code, field });
+      expect(await counts()).toEqual(before);
+    },
+  );
 });

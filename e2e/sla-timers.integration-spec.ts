@@ -15,7 +15,10 @@ let svc: InProcessService;
 const clock = new ManualClock('2026-11-02T01:00:00Z');
 
 beforeAll(async () => {
-  svc = await InProcessService.create({ def: DISPATCH, module: (rt) => DispatchAppModule.forRoot(rt) }, { clock, env: { SLA_SCAN_MS: '20', SLA_BATCH_SIZE: '7' } });
+  svc = await InProcessService.create(
+    { def: DISPATCH, module: (rt) => DispatchAppModule.forRoot(rt) },
+    { clock, env: { SLA_SCAN_MS: '20', SLA_BATCH_SIZE: '7' } },
+  );
 });
 
 afterAll(async () => {
@@ -35,16 +38,33 @@ it('fires each due deadline exactly once across two replicas and a restart, neve
   let b = await svc.start();
   for (let i = 0; i < COMPLAINTS; i += 1) {
     await svc.publish(ComplaintFiled, {
-      orgId: 'org-t', siteId: 'site-t', complaintId: randomUUID(), customerId: 'c', channel: Channel.PHONE, category: Category.EQUIPMENT,
-      severity: i % 4 === 0 ? Severity.MAJOR : Severity.MINOR, circumstances: [], serious: false, urgent: false,
+      orgId: 'org-t',
+      siteId: 'site-t',
+      complaintId: randomUUID(),
+      customerId: 'c',
+      channel: Channel.PHONE,
+      category: Category.EQUIPMENT,
+      severity: i % 4 === 0 ? Severity.MAJOR : Severity.MINOR,
+      circumstances: [],
+      serious: false,
+      urgent: false,
       departments: i % 2 ? [Department.ENGINEERING] : [Department.ENGINEERING, Department.SECURITY],
-      receivedAt: clock.now().toISOString(), receivedBy: 'fd', replyDueAt: new Date(clock.now().getTime() + 2 * H).toISOString(), timeZone: 'Asia/Shanghai',
+      receivedAt: clock.now().toISOString(),
+      receivedBy: 'fd',
+      replyDueAt: new Date(clock.now().getTime() + 2 * H).toISOString(),
+      timeZone: 'Asia/Shanghai',
     });
   }
-  const deadlines = await eventually(async () => {
-    const wo = await svc.sql<{ n: string }>(`select count(*) n from work_order`);
-    return Number(wo[0].n) === COMPLAINTS * 1.5 ? svc.sql<Row>(`select id, clock, due_at, fired_at, breached_at from deadline`) : undefined;
-  }, 30_000, 'the work orders');
+  const deadlines = await eventually(
+    async () => {
+      const wo = await svc.sql<{ n: string }>(`select count(*) n from work_order`);
+      return Number(wo[0].n) === COMPLAINTS * 1.5
+        ? svc.sql<Row>(`select id, clock, due_at, fired_at, breached_at from deadline`)
+        : undefined;
+    },
+    30_000,
+    'the work orders',
+  );
   expect(deadlines.length).toBeGreaterThan(100);
 
   // walk time across every due time, stopping 1 ms before and at each one; restart replica b half-way
@@ -73,7 +93,9 @@ it('fires each due deadline exactly once across two replicas and a restart, neve
     expect(d.fired_at!.getTime()).toBeGreaterThanOrEqual(d.due_at.getTime());
     expect(d.breached_at!.getTime()).toBe(d.due_at.getTime());
   }
-  const events = (await svc.sql<{ body: string }>(`select body from outbox_event where subject = 'sla.breached'`)).map((r) => JSON.parse(r.body).payload);
+  const events = (await svc.sql<{ body: string }>(`select body from outbox_event where subject = 'sla.breached'`)).map(
+    (r) => JSON.parse(r.body).payload,
+  );
   const keys = events.map((p) => `${p.workOrderId}/${p.clock}`);
   expect(new Set(keys).size).toBe(keys.length); // no deadline published twice
   expect(keys.length).toBe(after.length); // and none missing

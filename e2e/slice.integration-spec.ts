@@ -18,16 +18,13 @@ let engineeringHead: string;
 let analyst: string;
 
 async function seed(): Promise<void> {
-  await system.seedRegistry(
-    DEMO_DATASET,
-    {
-      organisation: { id: 'other-org', name: 'Another group' },
-      sites: [{ id: 'other-site', name: 'Elsewhere' }],
-      areas: [{ id: 'other-area', siteId: 'other-site', name: 'A' }],
-      units: [{ id: 'other-unit', siteId: 'other-site', areaId: 'other-area', name: '1' }],
-      customers: [{ id: 'other-customer', name: 'X', phone: '13900000000', kind: 'OWNER' as never }],
-    },
-  );
+  await system.seedRegistry(DEMO_DATASET, {
+    organisation: { id: 'other-org', name: 'Another group' },
+    sites: [{ id: 'other-site', name: 'Elsewhere' }],
+    areas: [{ id: 'other-area', siteId: 'other-site', name: 'A' }],
+    units: [{ id: 'other-unit', siteId: 'other-site', areaId: 'other-area', name: '1' }],
+    customers: [{ id: 'other-customer', name: 'X', phone: '13900000000', kind: 'OWNER' as never }],
+  });
 }
 
 async function count(service: 'intake' | 'dispatch', sql: string): Promise<number> {
@@ -65,41 +62,66 @@ describe('walking skeleton through the gateway', () => {
     const filed = await system.graphql(frontDesk, FILE, { input: { ...baseInput, idempotencyKey: 'slice-1' } });
     expect(filed.errors).toBeUndefined();
     const complaint = filed.data.fileComplaint;
-    expect(complaint).toMatchObject({ siteId: 'demo-site-1', status: 'OPEN', valid: true, severity: 'MINOR', departments: [Department.ENGINEERING] });
+    expect(complaint).toMatchObject({
+      siteId: 'demo-site-1',
+      status: 'OPEN',
+      valid: true,
+      severity: 'MINOR',
+      departments: [Department.ENGINEERING],
+    });
 
     const query = `query C($id: ID!) { complaint(id: $id) { id status
       workOrders { id department status deadlines { clock dueAt metAt breachedAt } }
       callbacks { id dueAt satisfaction } } }`;
-    const withWorkOrder = await eventually(async () => {
-      const r = await system.graphql(frontDesk, query, { id: complaint.id });
-      return r.data?.complaint?.workOrders?.length ? r.data.complaint : undefined;
-    }, 20_000, 'the work order');
+    const withWorkOrder = await eventually(
+      async () => {
+        const r = await system.graphql(frontDesk, query, { id: complaint.id });
+        return r.data?.complaint?.workOrders?.length ? r.data.complaint : undefined;
+      },
+      20_000,
+      'the work order',
+    );
     const wo = withWorkOrder.workOrders[0];
     expect(wo).toMatchObject({ department: 'ENGINEERING', status: 'RECEIVED' });
     expect(wo.deadlines.map((d: { clock: string }) => d.clock).sort()).toEqual(['FEEDBACK', 'MAJOR_UPGRADE', 'PLAN', 'REPLY']);
 
-    const queue = await system.graphql(engineer, `{ workOrders(department: ENGINEERING, first: 10) { edges { node { id complaintId } } pageInfo { hasNextPage endCursor } } }`);
+    const queue = await system.graphql(
+      engineer,
+      `{ workOrders(department: ENGINEERING, first: 10) { edges { node { id complaintId } } pageInfo { hasNextPage endCursor } } }`,
+    );
     expect(queue.errors).toBeUndefined();
     expect(queue.data.workOrders.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(wo.id);
 
     const resolved = await handleToResolution({ gql: (t, q, v) => system.graphql(t, q, v), staff: engineer, head: engineeringHead }, wo.id);
     expect(resolved.status).toBe('RESOLVED');
 
-    const after = await eventually(async () => {
-      const r = await system.graphql(frontDesk, query, { id: complaint.id });
-      return r.data?.complaint?.callbacks?.length && r.data.complaint.status === 'RESOLVED' ? r.data.complaint : undefined;
-    }, 20_000, 'the callback');
+    const after = await eventually(
+      async () => {
+        const r = await system.graphql(frontDesk, query, { id: complaint.id });
+        return r.data?.complaint?.callbacks?.length && r.data.complaint.status === 'RESOLVED' ? r.data.complaint : undefined;
+      },
+      20_000,
+      'the callback',
+    );
     const callbackDue = new Date(after.callbacks[0].dueAt).getTime();
     const resolvedAt = new Date(resolved.resolvedAt).getTime();
     expect(callbackDue - resolvedAt).toBe(24 * 3_600_000); // domain.md §4: callback within 24 hours
 
     const month = complaint.receivedAt.slice(0, 7);
-    const report = await eventually(async () => {
-      const r = await system.graphql(analyst, `query M($m: String!) { monthlyReport(month: $m, siteId: "demo-site-1") {
+    const report = await eventually(
+      async () => {
+        const r = await system.graphql(
+          analyst,
+          `query M($m: String!) { monthlyReport(month: $m, siteId: "demo-site-1") {
         complaints byCategory { key count } byDepartment { key count } bySeverity { key count }
-        sla { metOnTime breached } callbacks { resolved completed missing } } }`, { m: month });
-      return r.data?.monthlyReport?.callbacks?.resolved >= 1 ? r.data.monthlyReport : undefined;
-    }, 20_000, 'the monthly report');
+        sla { metOnTime breached } callbacks { resolved completed missing } } }`,
+          { m: month },
+        );
+        return r.data?.monthlyReport?.callbacks?.resolved >= 1 ? r.data.monthlyReport : undefined;
+      },
+      20_000,
+      'the monthly report',
+    );
     expect(report.complaints).toBeGreaterThanOrEqual(1);
     expect(report.byCategory).toContainEqual({ key: 'EQUIPMENT', count: expect.any(Number) });
     expect(report.byDepartment).toContainEqual({ key: 'ENGINEERING', count: expect.any(Number) });

@@ -43,9 +43,16 @@ async function fingerprint(): Promise<Record<string, string>> {
       `select table_name as t from information_schema.tables where table_schema = 'public' and table_name not in ('outbox_event', 'inbox_message', 'parked_message', 'mikro_orm_migrations')`,
     );
     for (const { t } of tables) {
-      const [{ has }] = await system.sql<{ has: boolean }>(service, `select exists (select 1 from information_schema.columns where table_name = $1 and column_name = 'org_id') as has`, [t]);
+      const [{ has }] = await system.sql<{ has: boolean }>(
+        service,
+        `select exists (select 1 from information_schema.columns where table_name = $1 and column_name = 'org_id') as has`,
+        [t],
+      );
       const where = has ? `where x.org_id <> 'intruder-org'` : '';
-      const [row] = await system.sql<{ n: string; h: string | null }>(service, `select count(*) as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${t}" x ${where}`);
+      const [row] = await system.sql<{ n: string; h: string | null }>(
+        service,
+        `select count(*) as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${t}" x ${where}`,
+      );
       out[`${service}.${t}`] = `${row.n}:${row.h}`;
     }
   }
@@ -66,46 +73,89 @@ async function victimData(): Promise<void> {
   const head = system.token(user('demo-department-head'));
   const admin = system.token(user('demo-admin'));
   const gql = system.graphql.bind(system);
-  const c = await ok(gql(frontDesk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
-    i: { siteId: 'demo-site-1', unitId: 'demo-site-1-unit-101', customerId: 'demo-customer-1', channel: 'PHONE', category: 'EQUIPMENT', description: `${MARK} lift`, idempotencyKey: 'victim-1' },
-  }));
+  const c = await ok(
+    gql(frontDesk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
+      i: {
+        siteId: 'demo-site-1',
+        unitId: 'demo-site-1-unit-101',
+        customerId: 'demo-customer-1',
+        channel: 'PHONE',
+        category: 'EQUIPMENT',
+        description: `${MARK} lift`,
+        idempotencyKey: 'victim-1',
+      },
+    }),
+  );
   ids.complaintId = c.id;
-  const wo = await eventually(async () => (await ok(gql(frontDesk, `query($id: ID!) { complaint(id: $id) { workOrders { id } } }`, { id: c.id }))).workOrders[0], 20_000, 'the work order');
+  const wo = await eventually(
+    async () => (await ok(gql(frontDesk, `query($id: ID!) { complaint(id: $id) { workOrders { id } } }`, { id: c.id }))).workOrders[0],
+    20_000,
+    'the work order',
+  );
   ids.workOrderId = wo.id;
-  await ok(gql(head, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { id } }`, { i: { workOrderId: wo.id, reason: `${MARK} escalation` } }));
-  const letter = await ok(gql(head, `mutation($i: SendLiaisonLetterInput!) { sendLiaisonLetter(input: $i) { id } }`, {
-    i: { workOrderId: wo.id, toDepartment: 'SECURITY', body: `${MARK} body`, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
-  }));
+  await ok(
+    gql(head, `mutation($i: EscalateWorkOrderInput!) { escalateWorkOrder(input: $i) { id } }`, {
+      i: { workOrderId: wo.id, reason: `${MARK} escalation` },
+    }),
+  );
+  const letter = await ok(
+    gql(head, `mutation($i: SendLiaisonLetterInput!) { sendLiaisonLetter(input: $i) { id } }`, {
+      i: { workOrderId: wo.id, toDepartment: 'SECURITY', body: `${MARK} body`, dueAt: new Date(Date.now() + 86_400_000).toISOString() },
+    }),
+  );
   ids.letterId = letter.id;
-  const notice = await ok(gql(head, `mutation($i: IssueNoticeInput!) { issueRectificationNotice(input: $i) { id } }`, {
-    i: { workOrderId: wo.id, contractor: `${MARK} builders`, defect: `${MARK} crack`, rectifyBy: new Date(Date.now() + 3 * 86_400_000).toISOString() },
-  }));
+  const notice = await ok(
+    gql(head, `mutation($i: IssueNoticeInput!) { issueRectificationNotice(input: $i) { id } }`, {
+      i: {
+        workOrderId: wo.id,
+        contractor: `${MARK} builders`,
+        defect: `${MARK} crack`,
+        rectifyBy: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      },
+    }),
+  );
   ids.noticeId = notice.id;
-  await ok(gql(head, `mutation($i: RecordContractorResponseInput!) { recordContractorResponse(input: $i) { id } }`, { i: { noticeId: notice.id, response: 'REFUSED' } }));
+  await ok(
+    gql(head, `mutation($i: RecordContractorResponseInput!) { recordContractorResponse(input: $i) { id } }`, {
+      i: { noticeId: notice.id, response: 'REFUSED' },
+    }),
+  );
   const [penalty] = await ok(gql(head, `{ contractorPenalties(siteId: "demo-site-1") { id } }`));
   ids.penaltyId = penalty.id;
-  const emergency = await ok(gql(head, `mutation($i: ReportEmergencyInput!) { reportEmergency(input: $i) { id } }`, {
-    i: { siteId: 'demo-site-1', description: `${MARK} flood`, occurredAt: new Date(Date.now() - 60_000).toISOString() },
-  }));
+  const emergency = await ok(
+    gql(head, `mutation($i: ReportEmergencyInput!) { reportEmergency(input: $i) { id } }`, {
+      i: { siteId: 'demo-site-1', description: `${MARK} flood`, occurredAt: new Date(Date.now() - 60_000).toISOString() },
+    }),
+  );
   ids.emergencyId = emergency.id;
   await handleToResolution({ gql, staff, head }, wo.id);
-  const cb = await eventually(async () => (await ok(gql(frontDesk, `query($id: ID!) { complaint(id: $id) { callbacks { id } } }`, { id: c.id }))).callbacks[0], 20_000, 'the callback');
+  const cb = await eventually(
+    async () => (await ok(gql(frontDesk, `query($id: ID!) { complaint(id: $id) { callbacks { id } } }`, { id: c.id }))).callbacks[0],
+    20_000,
+    'the callback',
+  );
   ids.callbackId = cb.id;
-  await ok(gql(frontDesk, `mutation($i: RecordCallbackAttemptInput!) { recordCallbackAttempt(input: $i) { id } }`, {
-    i: { callbackId: cb.id, method: 'PHONE', note: `${MARK} no answer`, retryAt: new Date(Date.now() + 3_600_000).toISOString() },
-  }));
-  const survey = await ok(gql(admin, `mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }`, {
-    i: { siteId: 'demo-site-1', kind: 'MONTHLY_VISIT', period: '2026-11', questions: [`${MARK} question`] },
-  }));
+  await ok(
+    gql(frontDesk, `mutation($i: RecordCallbackAttemptInput!) { recordCallbackAttempt(input: $i) { id } }`, {
+      i: { callbackId: cb.id, method: 'PHONE', note: `${MARK} no answer`, retryAt: new Date(Date.now() + 3_600_000).toISOString() },
+    }),
+  );
+  const survey = await ok(
+    gql(admin, `mutation($i: CreateSurveyInput!) { createSurvey(input: $i) { id } }`, {
+      i: { siteId: 'demo-site-1', kind: 'MONTHLY_VISIT', period: '2026-11', questions: [`${MARK} question`] },
+    }),
+  );
   ids.surveyId = survey.id;
-  await ok(gql(admin, `mutation($i: RecordSurveyResponseInput!) { recordSurveyResponse(input: $i) { id } }`, {
-    i: {
-      surveyId: survey.id,
-      customerId: 'demo-customer-1',
-      answers: [{ question: 0, satisfaction: 'DISSATISFIED', comment: `${MARK} comment` }],
-      followUps: [{ question: 0, plan: `${MARK} plan`, ownerId: 'demo-quality', dueAt: new Date(Date.now() + 86_400_000).toISOString() }],
-    },
-  }));
+  await ok(
+    gql(admin, `mutation($i: RecordSurveyResponseInput!) { recordSurveyResponse(input: $i) { id } }`, {
+      i: {
+        surveyId: survey.id,
+        customerId: 'demo-customer-1',
+        answers: [{ question: 0, satisfaction: 'DISSATISFIED', comment: `${MARK} comment` }],
+        followUps: [{ question: 0, plan: `${MARK} plan`, ownerId: 'demo-quality', dueAt: new Date(Date.now() + 86_400_000).toISOString() }],
+      },
+    }),
+  );
   const [followUp] = await ok(gql(admin, `{ surveyFollowUps(siteId: "demo-site-1") { id } }`));
   ids.followUpId = followUp.id;
   secrets.push(...Object.values(ids).filter(Boolean));
@@ -123,15 +173,39 @@ beforeAll(async () => {
   await victimData();
   // every id argument and input field points at the victim (demo-site-1 of demo-org)
   const victimIds = {
-    siteId: 'demo-site-1', areaId: 'demo-site-1-area-a', unitId: 'demo-site-1-unit-101', customerId: 'demo-customer-1',
-    complaintId: ids.complaintId, workOrderId: ids.workOrderId, callbackId: ids.callbackId, surveyId: ids.surveyId, letterId: ids.letterId,
-    noticeId: ids.noticeId, penaltyId: ids.penaltyId, emergencyId: ids.emergencyId, repeatOf: ids.complaintId,
-    assignee: 'demo-front-desk', handlerId: 'demo-department-staff', receivedBy: 'demo-front-desk', ownerId: 'demo-quality', areaManagerId: 'demo-area-manager',
-    reportedTo: 'demo-site-head', responsibleWorkOrderId: ids.workOrderId,
-    'complaint.id': ids.complaintId, 'workOrder.id': ids.workOrderId, 'completeSurveyFollowUp.id': ids.followUpId,
-    'SaveSiteInput.id': 'demo-site-1', 'SaveAreaInput.id': 'demo-site-1-area-a', 'SaveUnitInput.id': 'demo-site-1-unit-101',
-    'SaveCustomerInput.id': 'demo-customer-1', 'SaveStaffUserInput.id': 'demo-site-head', 'SaveStaffUserInput.sites': 'demo-site-1',
-    'Complaint.id': ids.complaintId, 'WorkOrder.id': ids.workOrderId, 'Callback.id': ids.callbackId, 'Site.id': 'demo-site-1',
+    siteId: 'demo-site-1',
+    areaId: 'demo-site-1-area-a',
+    unitId: 'demo-site-1-unit-101',
+    customerId: 'demo-customer-1',
+    complaintId: ids.complaintId,
+    workOrderId: ids.workOrderId,
+    callbackId: ids.callbackId,
+    surveyId: ids.surveyId,
+    letterId: ids.letterId,
+    noticeId: ids.noticeId,
+    penaltyId: ids.penaltyId,
+    emergencyId: ids.emergencyId,
+    repeatOf: ids.complaintId,
+    assignee: 'demo-front-desk',
+    handlerId: 'demo-department-staff',
+    receivedBy: 'demo-front-desk',
+    ownerId: 'demo-quality',
+    areaManagerId: 'demo-area-manager',
+    reportedTo: 'demo-site-head',
+    responsibleWorkOrderId: ids.workOrderId,
+    'complaint.id': ids.complaintId,
+    'workOrder.id': ids.workOrderId,
+    'completeSurveyFollowUp.id': ids.followUpId,
+    'SaveSiteInput.id': 'demo-site-1',
+    'SaveAreaInput.id': 'demo-site-1-area-a',
+    'SaveUnitInput.id': 'demo-site-1-unit-101',
+    'SaveCustomerInput.id': 'demo-customer-1',
+    'SaveStaffUserInput.id': 'demo-site-head',
+    'SaveStaffUserInput.sites': 'demo-site-1',
+    'Complaint.id': ids.complaintId,
+    'WorkOrder.id': ids.workOrderId,
+    'Callback.id': ids.callbackId,
+    'Site.id': 'demo-site-1',
   };
   builder = new CallBuilder(readFileSync(SUPERGRAPH_FILE, 'utf8'), victimIds);
   victimIdValues = Object.values(victimIds).filter((v): v is string => !!v);
@@ -144,7 +218,9 @@ afterAll(async () => {
 describe('the generated calls reach the data (positive control, the victim itself)', () => {
   it('answers the victim every read by id with its own data, so the probes below are real', async () => {
     const victim = system.token({ ...user('demo-admin'), roles: ALL_ROLES, department: Department.ENGINEERING });
-    const byId = builder.rootCalls().filter((c) => ['complaint', 'workOrder', 'rectificationNotices'].includes(c.name.replace('#plain', '')));
+    const byId = builder
+      .rootCalls()
+      .filter((c) => ['complaint', 'workOrder', 'rectificationNotices'].includes(c.name.replace('#plain', '')));
     // a stub that selects nothing but its key (Complaint in dispatch, #plain) has nothing of its own to show
     const entities = builder.entityCalls().filter((c) => !/\{ id \} \} \}$/.test(c.query));
     for (const call of [...byId, ...entities]) {

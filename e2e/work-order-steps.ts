@@ -21,21 +21,40 @@ export interface Steps {
   handlerId?: string;
 }
 
-export const planAndAssign = async ({ gql, staff, head, handlerId = 'demo-department-staff' }: Steps, workOrderId: string): Promise<any> => {
-  await ok(gql(staff, `mutation($i: RecordHandlingPlanInput!) { recordHandlingPlan(input: $i) { id } }`, { i: { workOrderId, plan: 'Inspect and repair.' } }));
+export const planAndAssign = async (
+  { gql, staff, head, handlerId = 'demo-department-staff' }: Steps,
+  workOrderId: string,
+): Promise<any> => {
+  await ok(
+    gql(staff, `mutation($i: RecordHandlingPlanInput!) { recordHandlingPlan(input: $i) { id } }`, {
+      i: { workOrderId, plan: 'Inspect and repair.' },
+    }),
+  );
   await ok(gql(head, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { id } }`, { id: workOrderId }));
-  return ok(gql(head, `mutation($i: AssignHandlerInput!) { assignHandler(input: $i) { ${WORK_ORDER_FIELDS} } }`, { i: { workOrderId, handlerId } }));
+  return ok(
+    gql(head, `mutation($i: AssignHandlerInput!) { assignHandler(input: $i) { ${WORK_ORDER_FIELDS} } }`, { i: { workOrderId, handlerId } }),
+  );
 };
 
 export const informCustomer = (s: Steps, workOrderId: string, at: Date): Promise<any> =>
-  ok(s.gql(s.staff, `mutation($i: RecordProgressInput!) { recordProgress(input: $i) { ${WORK_ORDER_FIELDS} } }`, {
-    i: { workOrderId, note: 'Technician on the way.', customerInformed: { at: at.toISOString(), via: 'PHONE' } },
-  }));
+  ok(
+    s.gql(s.staff, `mutation($i: RecordProgressInput!) { recordProgress(input: $i) { ${WORK_ORDER_FIELDS} } }`, {
+      i: { workOrderId, note: 'Technician on the way.', customerInformed: { at: at.toISOString(), via: 'PHONE' } },
+    }),
+  );
 
 export const resolve = (s: Steps, workOrderId: string, extra: Record<string, unknown> = {}): Promise<any> =>
-  ok(s.gql(s.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { ${WORK_ORDER_FIELDS} resolvedAt } }`, {
-    i: { workOrderId, resolution: 'Replaced the door sensor.', causeAnalysis: 'Worn sensor', preventiveAction: 'Monthly check', ...extra },
-  }));
+  ok(
+    s.gql(s.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { ${WORK_ORDER_FIELDS} resolvedAt } }`, {
+      i: {
+        workOrderId,
+        resolution: 'Replaced the door sensor.',
+        causeAnalysis: 'Worn sensor',
+        preventiveAction: 'Monthly check',
+        ...extra,
+      },
+    }),
+  );
 
 /** Plan, sign-off, assignment, progress with the customer informed, resolution. */
 export async function handleToResolution(s: Steps, workOrderId: string, informedAt = new Date()): Promise<any> {

@@ -13,7 +13,11 @@ import { subgraphPersistence } from '@pc/subgraph';
  * The running intake relays the events.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(ServiceConfig, { AUTH_JWT_SECRET: 'unused-by-this-tool', GATEWAY_SECRET: 'unused-by-this-tool', ...process.env });
+  const config = loadConfig(ServiceConfig, {
+    AUTH_JWT_SECRET: 'unused-by-this-tool',
+    GATEWAY_SECRET: 'unused-by-this-tool',
+    ...process.env,
+  });
   const orm = await MikroORM.init(ormOptions(subgraphPersistence(INTAKE, config)));
   try {
     const em = orm.em.fork();

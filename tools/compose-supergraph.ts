@@ -24,7 +24,9 @@ export async function composeFrom(urls: Record<(typeof SUBGRAPH_NAMES)[number], 
     services.push({ name, typeDefs: parse(body.data._service.sdl), url: `http://127.0.0.1:${CANONICAL_PORT[name]}/graphql` });
   }
   const result = composeServices(services);
-  if (result.errors?.length || !result.supergraphSdl) throw new Error(`composition failed:\n${(result.errors ?? []).map((e) => e.message).join('\n')}`);
+  if (result.errors?.length || !result.supergraphSdl) {
+    throw new Error(`composition failed:\n${(result.errors ?? []).map((e) => e.message).join('\n')}`);
+  }
   return `${result.supergraphSdl.trim()}\n`;
 }
 
@@ -34,7 +36,10 @@ if (require.main === module) {
   (async () => {
     const system = await System.start({ gateway: false });
     try {
-      const sdl = await composeFrom(system.urls, system.token({ sub: 'supergraph-composer', org: 'tooling', sites: ['*'], roles: [Role.ANALYST] }));
+      const sdl = await composeFrom(
+        system.urls,
+        system.token({ sub: 'supergraph-composer', org: 'tooling', sites: ['*'], roles: [Role.ANALYST] }),
+      );
       writeFileSync(SUPERGRAPH_FILE, sdl);
       process.stdout.write(`wrote ${SUPERGRAPH_FILE}\n`);
     } finally {

@@ -17,9 +17,15 @@ import { appUrl, startApp, subgraphPersistence, type SubgraphDefinition, type Su
  * An environment of its own for one test run: a fresh JWT secret, quiet logs, a NATS namespace
  * named after the run (so runs never share a stream); `databaseFor` names a fresh database per service.
  */
-export function isolatedRun(base: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; databaseFor(service: string): string } {
+export function isolatedRun(base: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; databaseFor: (service: string) => string } {
   const run = `t${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-  const env: NodeJS.ProcessEnv = { AUTH_JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn', OUTBOX_POLL_MS: '200', ...base, NATS_NAMESPACE: run };
+  const env: NodeJS.ProcessEnv = {
+    AUTH_JWT_SECRET: randomBytes(24).toString('hex'),
+    LOG_LEVEL: 'warn',
+    OUTBOX_POLL_MS: '200',
+    ...base,
+    NATS_NAMESPACE: run,
+  };
   const databaseFor = (service: string) => {
     const server = new URL(env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432');
     server.pathname = `/pc_${run}_${service}`;
@@ -62,14 +68,21 @@ export async function publishEvent<T extends object>(
   const envelope = envelopeFor(contract, payload, id, new Date());
   const nc = await connect({ servers: config.NATS_URL });
   try {
-    await nc.jetstream().publish(wireSubject(config.NATS_NAMESPACE, contract.subject), StringCodec().encode(JSON.stringify(envelope)), { msgID: id });
+    await nc
+      .jetstream()
+      .publish(wireSubject(config.NATS_NAMESPACE, contract.subject), StringCodec().encode(JSON.stringify(envelope)), { msgID: id });
   } finally {
     await nc.close();
   }
 }
 
 /** GraphQL over HTTP: POSTs one operation. */
-export async function postGraphql<T = any>(url: string, token: string | null, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }> {
+export async function postGraphql<T = any>(
+  url: string,
+  token: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: T; errors?: any[] }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -136,9 +149,16 @@ export class InProcessService {
     for (const siteId of sites) await this.publish(SiteSaved, { orgId, siteId, name: siteId, timeZone: 'Asia/Shanghai' });
     for (const c of customers) await this.publish(CustomerSaved, { orgId, ...c });
     const count = async (table: string, column: string, ids: string[]) =>
-      ids.length === 0 || Number((await this.sql<{ n: string }>(`select count(*) as n from ${table} where ${column} = any($1)`, [ids]))[0].n) === ids.length;
+      ids.length === 0 ||
+      Number((await this.sql<{ n: string }>(`select count(*) as n from ${table} where ${column} = any($1)`, [ids]))[0].n) === ids.length;
     await eventually(
-      async () => (await count('known_site', 'site_id', sites)) && (await count('known_customer', 'customer_id', customers.map((c) => c.customerId))),
+      async () =>
+        (await count('known_site', 'site_id', sites)) &&
+        (await count(
+          'known_customer',
+          'customer_id',
+          customers.map((c) => c.customerId),
+        )),
       20_000,
       `the ${this.entry.def.service} directory`,
     );

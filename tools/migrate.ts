@@ -11,7 +11,9 @@ export async function migrateAll(names: string[] = [], env: NodeJS.ProcessEnv = 
     const config = loadConfig(ServiceConfig, { AUTH_JWT_SECRET: 'unused-by-migrations', GATEWAY_SECRET: 'unused-by-migrations', ...env });
     const persistence = subgraphPersistence(s.def, config);
     const applied = await migrate(persistence);
-    const where = persistence.databaseUrl ? new URL(persistence.databaseUrl).pathname.slice(1) : `${persistence.dataDir}/${s.def.service}.sqlite3`;
+    const where = persistence.databaseUrl
+      ? new URL(persistence.databaseUrl).pathname.slice(1)
+      : `${persistence.dataDir}/${s.def.service}.sqlite3`;
     process.stdout.write(`migrate ${s.def.service} (${where}): ${applied.length ? applied.join(', ') : 'up to date'}\n`);
   }
 }

@@ -16,7 +16,12 @@ import { SERVICES, serviceNamed } from './services';
 async function createFor(p: PersistenceSettings, dialect: Dialect): Promise<string | undefined> {
   const scratch =
     dialect === 'postgresql'
-      ? { ...p, databaseUrl: Object.assign(new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432'), { pathname: `/pc_scratch_${p.service}_${process.pid}` }).toString() }
+      ? {
+          ...p,
+          databaseUrl: Object.assign(new URL(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432'), {
+            pathname: `/pc_scratch_${p.service}_${process.pid}`,
+          }).toString(),
+        }
       : { ...p, databaseUrl: undefined, dataDir: mkdtempSync(join(tmpdir(), 'pc-migrations-')) };
   await ensureDatabase(scratch.databaseUrl);
   const orm = await MikroORM.init(ormOptions(scratch));

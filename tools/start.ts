@@ -64,15 +64,43 @@ function demoSecret(dataDir: string): string {
 
 async function fileDemoComplaints(gateway: string, token: string): Promise<void> {
   const demo = [
-    { key: 'demo-1', siteId: 'demo-site-1', unitId: 'demo-site-1-unit-101', customerId: 'demo-customer-1', channel: 'PHONE', category: 'EQUIPMENT', description: 'The lift in tower 1 stops between floors.' },
-    { key: 'demo-2', siteId: 'demo-site-1', unitId: 'demo-site-1-unit-502', customerId: 'demo-customer-2', channel: 'WECHAT', category: 'NOISE', description: 'Renovation noise after 22:00 next door.', urgent: true },
-    { key: 'demo-3', siteId: 'demo-site-2', unitId: 'demo-site-2-unit-1201', customerId: 'demo-customer-3', channel: 'VISIT', category: 'FEES', description: 'Service charge billed twice this month.' },
+    {
+      key: 'demo-1',
+      siteId: 'demo-site-1',
+      unitId: 'demo-site-1-unit-101',
+      customerId: 'demo-customer-1',
+      channel: 'PHONE',
+      category: 'EQUIPMENT',
+      description: 'The lift in tower 1 stops between floors.',
+    },
+    {
+      key: 'demo-2',
+      siteId: 'demo-site-1',
+      unitId: 'demo-site-1-unit-502',
+      customerId: 'demo-customer-2',
+      channel: 'WECHAT',
+      category: 'NOISE',
+      description: 'Renovation noise after 22:00 next door.',
+      urgent: true,
+    },
+    {
+      key: 'demo-3',
+      siteId: 'demo-site-2',
+      unitId: 'demo-site-2-unit-1201',
+      customerId: 'demo-customer-3',
+      channel: 'VISIT',
+      category: 'FEES',
+      description: 'Service charge billed twice this month.',
+    },
   ];
   for (const { key, ...input } of demo) {
     const res = await fetch(gateway, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: 'mutation F($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }', variables: { i: { ...input, idempotencyKey: key } } }),
+      body: JSON.stringify({
+        query: 'mutation F($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }',
+        variables: { i: { ...input, idempotencyKey: key } },
+      }),
     });
     const body = (await res.json()) as { errors?: unknown[] };
     if (body.errors) throw new Error(`demo complaint ${key}: ${JSON.stringify(body.errors)}`);
@@ -103,7 +131,11 @@ async function main(): Promise<void> {
   say('Demo data: demo-org, demo-site-1, demo-site-2 (areas, units, customers)');
 
   for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)], { cwd: ROOT, env, stdio: 'inherit' });
+    const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)], {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+    });
     child.once('exit', (code) => {
       say(`${name} exited (${code}); stopping everything`);
       stopAll(code ?? 1);
@@ -119,13 +151,17 @@ async function main(): Promise<void> {
     // an ADMIN of every site is the most powerful token there is: printed only when asked for
     const withAdmin = process.argv.includes('--with-admin-token');
     say(`Demo secret kept in ${join(dataDir, 'demo-jwt-secret')} (mode 600). Demo tokens (valid 12 h), one per role:`);
-    for (const u of DEMO_USERS.filter((x) => withAdmin || !x.roles.includes(Role.ADMIN))) say(`  ${u.roles.join(',').padEnd(16)} ${signToken(u, config.AUTH_JWT_SECRET)}`);
+    for (const u of DEMO_USERS.filter((x) => withAdmin || !x.roles.includes(Role.ADMIN))) {
+      say(`  ${u.roles.join(',').padEnd(16)} ${signToken(u, config.AUTH_JWT_SECRET)}`);
+    }
     if (!withAdmin) say('  (ADMIN: npm start -- --with-admin-token)');
   } else {
     say('Tokens come from your issuer (AUTH_JWT_SECRET or AUTH_JWKS_URL was set): no demo tokens printed, no demo complaints filed.');
   }
   say('');
-  say(`Try: curl -s ${gateway} -H 'content-type: application/json' -H "authorization: Bearer <token>" -d '{"query":"{ sites { id name areas { id name } } }"}'`);
+  say(
+    `Try: curl -s ${gateway} -H 'content-type: application/json' -H "authorization: Bearer <token>" -d '{"query":"{ sites { id name areas { id name } } }"}'`,
+  );
   say('Ctrl-C stops everything.');
 }
 

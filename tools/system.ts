@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
 import type { EventContract } from '@pc/contracts';
 import { GatewayAppModule, SUBGRAPH_NAMES, type SubgraphName } from '@pc/gateway';
-import { MikroORM } from '@mikro-orm/core';
 import { INTAKE, seedRegistry, type RegistryDataset } from '@pc/intake';
 import { ServiceConfig, dropDatabase, loadConfig, migrate, ormOptions, signToken, type AuthUser } from '@pc/platform';
 import { appUrl, startApp, subgraphPersistence } from '@pc/subgraph';
@@ -94,11 +94,15 @@ export class System {
   async startService(name: SubgraphName, extraEnv: NodeJS.ProcessEnv = {}): Promise<void> {
     const port = this.env[`${name.toUpperCase()}_PORT`];
     this.urls[name] = `http://127.0.0.1:${port}/graphql`;
-    const child = spawn(process.execPath, [...(this.options.nodeArgs?.[name] ?? []), '-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)], {
-      cwd: ROOT,
-      env: { ...this.env, ...this.options.serviceEnv?.[name], ...extraEnv },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [...(this.options.nodeArgs?.[name] ?? []), '-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)],
+      {
+        cwd: ROOT,
+        env: { ...this.env, ...this.options.serviceEnv?.[name], ...extraEnv },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const output: string[] = [];
     const collect = (chunk: Buffer) => output.push(...chunk.toString().split('\n').filter(Boolean));
     child.stdout?.on('data', collect);
@@ -136,7 +140,12 @@ export class System {
   }
 
   /** POSTs a GraphQL operation (to the gateway unless another URL is given). */
-  graphql<T = any>(token: string | null, query: string, variables?: Record<string, unknown>, url = this.gatewayUrl): Promise<{ data?: T; errors?: any[] }> {
+  graphql<T = any>(
+    token: string | null,
+    query: string,
+    variables?: Record<string, unknown>,
+    url = this.gatewayUrl,
+  ): Promise<{ data?: T; errors?: any[] }> {
     return postGraphql<T>(url, token, query, variables);
   }
 
@@ -156,9 +165,13 @@ export class System {
     const sites = datasets.flatMap((d) => d.sites.map((s) => s.id));
     const customers = datasets.flatMap((d) => d.customers.map((c) => c.id));
     const known = async (service: SubgraphName, table: string, column: string, ids: string[]) =>
-      Number((await this.sql<{ n: string }>(service, `select count(*) as n from ${table} where ${column} = any($1)`, [ids]))[0].n) === ids.length;
+      Number((await this.sql<{ n: string }>(service, `select count(*) as n from ${table} where ${column} = any($1)`, [ids]))[0].n) ===
+      ids.length;
     await eventually(
-      async () => (await known('dispatch', 'known_site', 'site_id', sites)) && (await known('callback', 'known_site', 'site_id', sites)) && (await known('callback', 'known_customer', 'customer_id', customers)),
+      async () =>
+        (await known('dispatch', 'known_site', 'site_id', sites)) &&
+        (await known('callback', 'known_site', 'site_id', sites)) &&
+        (await known('callback', 'known_customer', 'customer_id', customers)),
       30_000,
       'dispatch and callback to know the seeded sites and customers',
     );
@@ -181,4 +194,3 @@ export class System {
     for (const db of this.databases) await dropDatabase(db).catch(() => undefined);
   }
 }
-

@@ -37,14 +37,22 @@ export interface BuiltCall {
 /** The victim's ids, by the argument or input field that carries them. */
 export type IdBook = Record<string, string>;
 
-const directiveArgs = (node: { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: unknown }[] }[] } | null | undefined, name: string) =>
+const directiveArgs = (
+  node:
+    | { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: unknown }[] }[] }
+    | null
+    | undefined,
+  name: string,
+) =>
   (node?.directives ?? [])
     .filter((d) => d.name.value === name)
     .map((d) => Object.fromEntries((d.arguments ?? []).map((a) => [a.name.value, (a.value as { value: string }).value])));
 
 /** The graphs that resolve a field: its `@join__field(graph:)`s, else every graph of its type. */
 function graphsOf(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Graph[] {
-  const own = directiveArgs(field.astNode, 'join__field').map((a) => a.graph as Graph).filter(Boolean);
+  const own = directiveArgs(field.astNode, 'join__field')
+    .map((a) => a.graph as Graph)
+    .filter(Boolean);
   if (own.length) return [...new Set(own)];
   return [...new Set(directiveArgs(type.astNode, 'join__type').map((a) => a.graph as Graph))];
 }
@@ -53,7 +61,12 @@ function graphsOf(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>
 function entitiesOf(schema: GraphQLSchema): { type: GraphQLObjectType; graphs: Graph[] }[] {
   return Object.values(schema.getTypeMap())
     .filter(isObjectType)
-    .map((type) => ({ type, graphs: directiveArgs(type.astNode, 'join__type').filter((a) => a.key).map((a) => a.graph as Graph) }))
+    .map((type) => ({
+      type,
+      graphs: directiveArgs(type.astNode, 'join__type')
+        .filter((a) => a.key)
+        .map((a) => a.graph as Graph),
+    }))
     .filter((e) => e.graphs.length > 0);
 }
 
@@ -103,7 +116,10 @@ function plausible(name: string, owner: string): unknown {
 export class CallBuilder {
   readonly schema: GraphQLSchema;
 
-  constructor(supergraphSdl: string, private readonly ids: IdBook) {
+  constructor(
+    supergraphSdl: string,
+    private readonly ids: IdBook,
+  ) {
     this.schema = buildSchema(supergraphSdl, { assumeValidSDL: true });
   }
 
@@ -162,15 +178,26 @@ export class CallBuilder {
   /** One call per root field of Query and Mutation. */
   rootCalls(): BuiltCall[] {
     const calls: BuiltCall[] = [];
-    for (const [kind, root] of [['query', this.schema.getQueryType()], ['mutation', this.schema.getMutationType()]] as const) {
+    for (const [kind, root] of [
+      ['query', this.schema.getQueryType()],
+      ['mutation', this.schema.getMutationType()],
+    ] as const) {
       if (!root) continue;
       for (const field of Object.values(root.getFields())) {
         const { defs, uses, variables } = this.args(field.name, field.args);
         const named = getNamedType(field.type);
         // everything one level deep, and the plain fields alone: a field resolver that fails must not hide a root that leaks
-        const selections = isObjectType(named) ? [selectionOf(named, 1), selectionOf(named, 0)].filter(Boolean).map((sel) => ` { ${sel} }`) : [''];
+        const selections = isObjectType(named)
+          ? [selectionOf(named, 1), selectionOf(named, 0)].filter(Boolean).map((sel) => ` { ${sel} }`)
+          : [''];
         selections.forEach((selection, i) =>
-          calls.push({ kind, name: i ? `${field.name}#plain` : field.name, graphs: graphsOf(root, field), query: `${kind} Probe${defs} { ${field.name}${uses}${selection} }`, variables }),
+          calls.push({
+            kind,
+            name: i ? `${field.name}#plain` : field.name,
+            graphs: graphsOf(root, field),
+            query: `${kind} Probe${defs} { ${field.name}${uses}${selection} }`,
+            variables,
+          }),
         );
       }
     }

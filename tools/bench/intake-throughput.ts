@@ -64,7 +64,9 @@ async function main(): Promise<void> {
 
     const warmup = Math.min(100, count);
     for (let i = 0; i < warmup; i++) await fileOne(1_000_000 + i);
-    log(`warmed up with ${warmup} complaints; filing ${count} with ${concurrency} in flight, ${direct ? 'straight to the intake subgraph' : 'through the gateway'}...`);
+    log(
+      `warmed up with ${warmup} complaints; filing ${count} with ${concurrency} in flight, ${direct ? 'straight to the intake subgraph' : 'through the gateway'}...`,
+    );
 
     const latencies: number[] = [];
     let next = 0;
@@ -86,7 +88,9 @@ async function main(): Promise<void> {
     const filedAt = performance.now();
     const sorted = [...latencies].sort((a, b) => a - b);
     log(`filed ${count} complaints in ${seconds.toFixed(1)} s: ${(count / seconds).toFixed(0)} complaints/s`);
-    log(`fileComplaint latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p90 ${percentile(sorted, 90).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)}`);
+    log(
+      `fileComplaint latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p90 ${percentile(sorted, 90).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)}`,
+    );
 
     const total = count + warmup;
     await eventually(
@@ -97,7 +101,9 @@ async function main(): Promise<void> {
       600_000,
       'dispatch to open every work order',
     );
-    log(`dispatch had opened work orders for all ${total} complaints ${((performance.now() - filedAt) / 1000).toFixed(1)} s after the last one was filed`);
+    log(
+      `dispatch had opened work orders for all ${total} complaints ${((performance.now() - filedAt) / 1000).toFixed(1)} s after the last one was filed`,
+    );
   } finally {
     await system.close();
   }

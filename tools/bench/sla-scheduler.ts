@@ -66,7 +66,9 @@ async function main(): Promise<void> {
     await svc.sql(`analyze`);
     const [{ n: deadlines }] = await svc.sql<{ n: string }>(`select count(*) n from deadline`);
     const [{ n: due }] = await svc.sql<{ n: string }>(`select count(*) n from deadline where due_at <= $1`, [now]);
-    log(`seeded ${count} open work orders with ${deadlines} deadlines (${due} already due) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    log(
+      `seeded ${count} open work orders with ${deadlines} deadlines (${due} already due) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
     // nothing due yet: the clock stands 31 hours before the seeded "now"
     clock.set(new Date(now.getTime() - 3_600_000 * 31));
@@ -92,7 +94,9 @@ async function main(): Promise<void> {
     const result = await scheduler.tick();
     const firedMs = performance.now() - t0;
     clearInterval(sampler);
-    log(`fired ${result.total} due timers in ${(firedMs / 1000).toFixed(2)} s (${Math.round(result.total / (firedMs / 1000))} timers/s, batches of ${batch})`);
+    log(
+      `fired ${result.total} due timers in ${(firedMs / 1000).toFixed(2)} s (${Math.round(result.total / (firedMs / 1000))} timers/s, batches of ${batch})`,
+    );
     log(`after firing: ${mem()}; peak heap while firing ${(peak / MB).toFixed(0)} MB`);
 
     const [{ n: fired }] = await svc.sql<{ n: string }>(`select count(*) n from deadline where fired_at is not null`);
@@ -100,7 +104,11 @@ async function main(): Promise<void> {
     log(`check: ${fired} deadlines marked fired, ${events} sla.breached events written (expected ${due} each)`);
 
     t0 = performance.now();
-    await eventually(async () => Number((await svc.sql<{ n: string }>(`select count(*) n from outbox_event where published_at is null`))[0].n) === 0, 600_000, 'the outbox to drain');
+    await eventually(
+      async () => Number((await svc.sql<{ n: string }>(`select count(*) n from outbox_event where published_at is null`))[0].n) === 0,
+      600_000,
+      'the outbox to drain',
+    );
     log(`outbox relay put every event on JetStream ${((performance.now() - t0) / 1000).toFixed(1)} s after the tick`);
   } finally {
     await svc.close();

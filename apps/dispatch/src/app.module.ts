@@ -21,6 +21,12 @@ export const DISPATCH: SubgraphDefinition = {
 @Module({})
 export class DispatchAppModule {
   static forRoot(rt: SubgraphRuntime): DynamicModule {
-    return subgraphAppModule(DispatchAppModule, DISPATCH, rt, [WorkOrderModule, SlaModule, LiaisonModule, ContractorModule, EmergencyModule]);
+    return subgraphAppModule(DispatchAppModule, DISPATCH, rt, [
+      WorkOrderModule,
+      SlaModule,
+      LiaisonModule,
+      ContractorModule,
+      EmergencyModule,
+    ]);
   }
 }

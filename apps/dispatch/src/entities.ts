@@ -5,4 +5,15 @@ import { LiaisonLetter } from './liaison/liaison-letter.entity';
 import { Deadline, Escalation, Extension } from './sla/deadline.entity';
 import { ProgressNote, WorkOrder } from './work-order/work-order.entity';
 
-export const DISPATCH_ENTITIES = [WorkOrder, ProgressNote, Deadline, Escalation, Extension, LiaisonLetter, RectificationNotice, ContractorPenalty, EmergencyEvent, ...directoryEntities()];
+export const DISPATCH_ENTITIES = [
+  WorkOrder,
+  ProgressNote,
+  Deadline,
+  Escalation,
+  Extension,
+  LiaisonLetter,
+  RectificationNotice,
+  ContractorPenalty,
+  EmergencyEvent,
+  ...directoryEntities(),
+];

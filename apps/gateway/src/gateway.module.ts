@@ -26,7 +26,12 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 /** Where each subgraph answers: `<NAME>_URL`, else http://HOST:<NAME>_PORT/graphql. */
 export function subgraphUrls(config: ServiceConfig, env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, string> {
-  const port = { intake: config.INTAKE_PORT, dispatch: config.DISPATCH_PORT, callback: config.CALLBACK_PORT, analytics: config.ANALYTICS_PORT };
+  const port = {
+    intake: config.INTAKE_PORT,
+    dispatch: config.DISPATCH_PORT,
+    callback: config.CALLBACK_PORT,
+    analytics: config.ANALYTICS_PORT,
+  };
   return Object.fromEntries(
     SUBGRAPH_NAMES.map((n) => [n, env[`${n.toUpperCase()}_URL`] || `http://${config.HOST}:${port[n]}/graphql`]),
   ) as Record<SubgraphName, string>;
@@ -37,7 +42,11 @@ export function subgraphUrls(config: ServiceConfig, env: NodeJS.ProcessEnv = pro
  * configured, the gateway's shared secret; a subgraph that does not answer in time is given up on.
  */
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
-  constructor(url: string, private readonly gatewaySecret: string | undefined, timeoutMs: number) {
+  constructor(
+    url: string,
+    private readonly gatewaySecret: string | undefined,
+    timeoutMs: number,
+  ) {
     super({
       url,
       fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
@@ -45,7 +54,7 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>): void {
-    const auth = context.req?.headers.authorization;
+    const auth: unknown = (context as RequestContext).req?.headers.authorization;
     if (typeof auth === 'string') request.http?.headers.set('authorization', auth);
     if (this.gatewaySecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
   }
@@ -92,7 +101,8 @@ export class GatewayAppModule {
           },
           gateway: {
             ...gateway,
-            buildService: ({ name, url }) => new AuthForwardingDataSource(s.urls[name as SubgraphName] ?? url, config.GATEWAY_SECRET, config.REQUEST_TIMEOUT_MS),
+            buildService: ({ name, url }) =>
+              new AuthForwardingDataSource(s.urls[name as SubgraphName] ?? url, config.GATEWAY_SECRET, config.REQUEST_TIMEOUT_MS),
           },
         }),
       ],

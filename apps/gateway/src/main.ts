@@ -7,7 +7,9 @@ import { GatewayAppModule, subgraphUrls } from './gateway.module';
   const config = loadConfig(ServiceConfig);
   const introspect = process.env.GATEWAY_INTROSPECT === 'true';
   await startApp(GatewayAppModule.forRoot({ config, urls: subgraphUrls(config), introspect }), config.GATEWAY_PORT, config.HOST);
-})().catch((e) => {
-  process.stderr.write(`${JSON.stringify({ level: 'fatal', service: 'gateway', msg: String(e?.stack ?? e) })}\n`);
+})().catch((e: unknown) => {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', service: 'gateway', msg: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`,
+  );
   process.exit(1);
 });

@@ -18,7 +18,7 @@ import {
   type IntakeRecordV1,
 } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
-import { localMonth } from '@pc/platform';
+import { localMonth } from '@pc/calendar';
 import { ComplaintFact, DeadlineFact } from './facts.entity';
 
 async function fact(em: EntityManager, p: { complaintId: string; orgId: string; siteId: string }): Promise<ComplaintFact> {
@@ -101,7 +101,16 @@ export class FactProjector implements OnApplicationBootstrap {
           f.breachedAt ??= new Date(p.breachedAt);
           return;
         }
-        em.persist(em.create(DeadlineFact, { workOrderId: p.workOrderId, clock: p.clock, complaintId: p.complaintId, orgId: p.orgId, dueAt: new Date(p.dueAt), breachedAt: new Date(p.breachedAt) }));
+        em.persist(
+          em.create(DeadlineFact, {
+            workOrderId: p.workOrderId,
+            clock: p.clock,
+            complaintId: p.complaintId,
+            orgId: p.orgId,
+            dueAt: new Date(p.dueAt),
+            breachedAt: new Date(p.breachedAt),
+          }),
+        );
       }),
       on(CallbackScheduled, async (p, _e, { em }) => {
         if (p.kind && p.kind !== CallbackKind.COMPLAINT) return; // repairs and paid services are not complaints

@@ -38,7 +38,12 @@ const ratio = (n: number, d: number): number | null => (d === 0 ? null : Math.ro
  * SLA attainment (clocks met on time among those decided); callback coverage (callbacks done among
  * resolved complaints) and satisfaction on the four levels.
  */
-export function buildMonthlyReport(month: string, siteId: string | null, all: ComplaintFact[], deadlines: DeadlineFact[]): MonthlyReportData {
+export function buildMonthlyReport(
+  month: string,
+  siteId: string | null,
+  all: ComplaintFact[],
+  deadlines: DeadlineFact[],
+): MonthlyReportData {
   const facts = all.filter((f) => f.valid !== false);
   const metOnTime = deadlines.filter((d) => d.metAt && !d.breachedAt).length;
   const breached = deadlines.filter((d) => d.breachedAt).length;

@@ -12,7 +12,7 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export class ReportResolver {
   constructor(private readonly orm: MikroORM) {}
 
-  @Query(() => MonthlyReportObject, { description: 'The monthly complaint analysis of the caller\'s sites (or one site).' })
+  @Query(() => MonthlyReportObject, { description: "The monthly complaint analysis of the caller's sites (or one site)." })
   @Roles(Role.ANALYST, Role.QUALITY, Role.LEADERSHIP, Role.SITE_HEAD, Role.AREA_MANAGER)
   async monthlyReport(
     @CurrentUser() user: AuthUser,

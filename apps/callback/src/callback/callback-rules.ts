@@ -34,10 +34,7 @@ export interface CoverageCounts {
   pending: number;
 }
 
-export function coverageOf(
-  callbacks: { status: string; dueAt: Date; completedAt?: Date | null }[],
-  now: Date,
-): CoverageCounts {
+export function coverageOf(callbacks: { status: string; dueAt: Date; completedAt?: Date | null }[], now: Date): CoverageCounts {
   const c: CoverageCounts = { resolved: callbacks.length, onTime: 0, late: 0, unreachable: 0, missing: 0, pending: 0 };
   for (const cb of callbacks) {
     if (cb.status === 'DONE') {

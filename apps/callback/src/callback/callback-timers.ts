@@ -1,7 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { CallbackOverdue } from '@pc/contracts';
-import { TimerScheduler, TransactionalOutbox, claimLock, type EventWriter, type TimerSchedulerOptions, type TimerSource } from '@pc/messaging';
+import {
+  TimerScheduler,
+  TransactionalOutbox,
+  claimLock,
+  type EventWriter,
+  type TimerSchedulerOptions,
+  type TimerSource,
+} from '@pc/messaging';
 import { Clock } from '@pc/platform';
 import { Callback, CallbackStatus } from './callback.entity';
 
@@ -13,7 +20,11 @@ export class OverdueCallbacks implements TimerSource {
   readonly name = 'overdue callbacks';
 
   async fireDue(em: EntityManager, events: EventWriter, now: Date, limit: number): Promise<number> {
-    const due = await em.find(Callback, { status: CallbackStatus.OPEN, dueAt: { $lte: now }, overdueAt: null }, { orderBy: { dueAt: 'asc' }, limit, lockMode: claimLock(em) });
+    const due = await em.find(
+      Callback,
+      { status: CallbackStatus.OPEN, dueAt: { $lte: now }, overdueAt: null },
+      { orderBy: { dueAt: 'asc' }, limit, lockMode: claimLock(em) },
+    );
     for (const c of due) {
       c.overdueAt = now;
       events.publish(CallbackOverdue, {
@@ -32,7 +43,12 @@ export class OverdueCallbacks implements TimerSource {
 
 @Injectable()
 export class CallbackScheduler extends TimerScheduler {
-  constructor(tx: TransactionalOutbox, clock: Clock, @Inject(CALLBACK_TIMER_OPTIONS) options: TimerSchedulerOptions, overdue: OverdueCallbacks) {
+  constructor(
+    tx: TransactionalOutbox,
+    clock: Clock,
+    @Inject(CALLBACK_TIMER_OPTIONS) options: TimerSchedulerOptions,
+    overdue: OverdueCallbacks,
+  ) {
     super(tx, clock, options, [overdue]);
   }
 }

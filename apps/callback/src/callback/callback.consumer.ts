@@ -12,7 +12,10 @@ export class CallbackConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start([
-      on(ComplaintResolved, async (p, _e, ctx) => void (await this.schedule.execute({ ...p, caseId: p.complaintId, kind: CallbackKind.COMPLAINT }, ctx))),
+      on(
+        ComplaintResolved,
+        async (p, _e, ctx) => void (await this.schedule.execute({ ...p, caseId: p.complaintId, kind: CallbackKind.COMPLAINT }, ctx)),
+      ),
       // domain.md §1: answered on the spot still gets its callback, owed by whoever took the case
       on(ComplaintResolvedAtIntake, async (p, _e, ctx) => {
         await this.schedule.execute({ ...p, caseId: p.complaintId, kind: CallbackKind.COMPLAINT, takenBy: p.receivedBy }, ctx);

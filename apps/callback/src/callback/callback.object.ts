@@ -4,7 +4,10 @@ import { Callback, CallbackMethod, CallbackStatus, PriceCheck, type CallbackAtte
 import { CallbackModule } from './callback.module';
 
 registerEnumType(CallbackMethod, { name: 'CallbackMethod' });
-registerEnumType(CallbackStatus, { name: 'CallbackStatus', description: 'OPEN (owed), DONE (reached), UNREACHABLE (attempts exhausted, escalated).' });
+registerEnumType(CallbackStatus, {
+  name: 'CallbackStatus',
+  description: 'OPEN (owed), DONE (reached), UNREACHABLE (attempts exhausted, escalated).',
+});
 registerEnumType(PriceCheck, { name: 'PriceCheck' });
 
 /** The intake-owned Complaint, extended here with its callbacks. */
@@ -34,7 +37,8 @@ export class CallbackObject {
   @Field(() => CallbackKind) kind: CallbackKind;
   @Field(() => ID, { description: 'The complaint, repair or paid service called back about.' }) caseId: string;
   @Field(() => ID, { nullable: true, description: 'Set for a complaint callback.' }) complaintId: string | null;
-  @Field(() => ComplaintRef, { nullable: true, description: 'The complaint, resolved by intake through federation.' }) complaint: ComplaintRef | null;
+  @Field(() => ComplaintRef, { nullable: true, description: 'The complaint, resolved by intake through federation.' })
+  complaint: ComplaintRef | null;
   @Field(() => ID) siteId: string;
   @Field(() => ID, { nullable: true }) areaId?: string | null;
   @Field(() => Int) round: number;
@@ -65,7 +69,10 @@ export class CallbackObject {
   }
 }
 
-@ObjectType('CallbackCoverageRow', { registerIn: () => CallbackModule, description: 'Callbacks owed for the cases resolved in a month, in one site, area and kind.' })
+@ObjectType('CallbackCoverageRow', {
+  registerIn: () => CallbackModule,
+  description: 'Callbacks owed for the cases resolved in a month, in one site, area and kind.',
+})
 export class CoverageObject {
   @Field(() => ID) siteId: string;
   @Field(() => ID, { nullable: true }) areaId: string | null;

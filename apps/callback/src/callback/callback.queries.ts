@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
-import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, localMonth, scopeOf } from '@pc/platform';
+import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, scopeOf } from '@pc/platform';
+import { localMonth } from '@pc/calendar';
 import { coverageOf } from './callback-rules';
 import { Callback, CallbackAttempt, CallbackStatus } from './callback.entity';
 import { CallbackAttemptObject, CallbackObject, type CoverageObject } from './callback.object';
@@ -28,12 +29,20 @@ export class CallbackQueries {
     else if (!args.areaId || !isManager) where.assignee = user.sub;
     if (args.kind) where.kind = args.kind;
     if (!args.includeDone) where.status = CallbackStatus.OPEN;
-    const rows = await scopeOf(user).find(this.orm.em.fork(), Callback, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 }, args.siteId);
+    const rows = await scopeOf(user).find(
+      this.orm.em.fork(),
+      Callback,
+      where,
+      { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 },
+      args.siteId,
+    );
     return rows.map(CallbackObject.from);
   }
 
   async forComplaint(user: AuthUser, complaintId: string): Promise<CallbackObject[]> {
-    return (await scopeOf(user).find(this.orm.em.fork(), Callback, { caseId: complaintId }, { orderBy: { round: 'asc' } })).map(CallbackObject.from);
+    return (await scopeOf(user).find(this.orm.em.fork(), Callback, { caseId: complaintId }, { orderBy: { round: 'asc' } })).map(
+      CallbackObject.from,
+    );
   }
 
   /** One callback of the caller's scope, or null (the `_entities` reference resolver). */
@@ -45,7 +54,9 @@ export class CallbackQueries {
   /** Attempts of a callback the caller may see (the parent must lie within the scope). */
   async attempts(user: AuthUser, c: CallbackObject): Promise<CallbackAttemptObject[]> {
     const { id } = scopeOf(user).visible(c, 'callback', c.id);
-    return (await this.orm.em.fork().find(CallbackAttempt, { callbackId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(CallbackAttemptObject.from);
+    return (await this.orm.em.fork().find(CallbackAttempt, { callbackId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(
+      CallbackAttemptObject.from,
+    );
   }
 
   /**
@@ -61,7 +72,9 @@ export class CallbackQueries {
     const where: FilterQuery<Callback> = { resolvedAt: { $gte: new Date(start.getTime() - DAY), $lt: new Date(end.getTime() + DAY) } };
     if (args.areaId) where.areaId = args.areaId;
     if (args.kind) where.kind = args.kind;
-    const rows = (await scopeOf(user).find(this.orm.em.fork(), Callback, where, undefined, args.siteId)).filter((c) => localMonth(c.resolvedAt, c.timeZone) === args.month);
+    const rows = (await scopeOf(user).find(this.orm.em.fork(), Callback, where, undefined, args.siteId)).filter(
+      (c) => localMonth(c.resolvedAt, c.timeZone) === args.month,
+    );
     const buckets = new Map<string, Callback[]>();
     for (const c of rows) {
       const key = `${c.siteId}|${c.areaId ?? ''}|${c.kind}`;
@@ -75,7 +88,13 @@ export class CallbackQueries {
       .map(([key, list]) => {
         const [siteId, areaId, kind] = key.split('|');
         const counts = coverageOf(list, now);
-        return { siteId, areaId: areaId || null, kind: kind as Callback['kind'], ...counts, coverage: counts.resolved ? (counts.onTime + counts.late) / counts.resolved : null };
+        return {
+          siteId,
+          areaId: areaId || null,
+          kind: kind as Callback['kind'],
+          ...counts,
+          coverage: counts.resolved ? (counts.onTime + counts.late) / counts.resolved : null,
+        };
       });
   }
 }

@@ -7,7 +7,15 @@ import { CoverageArgs, WorklistArgs } from './dto/callback.args';
 import { RecordCallbackAttemptInput, RecordCallbackInput } from './dto/record-callback.input';
 import { RecordCallback, RecordCallbackAttempt } from './record-callback.usecase';
 
-const CALLERS = [Role.FRONT_DESK, Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD, Role.QUALITY, Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD] as const;
+const CALLERS = [
+  Role.FRONT_DESK,
+  Role.COMPLAINT_REP,
+  Role.AREA_MANAGER,
+  Role.SITE_HEAD,
+  Role.QUALITY,
+  Role.DEPARTMENT_STAFF,
+  Role.DEPARTMENT_HEAD,
+] as const;
 
 @Resolver(() => CallbackObject)
 export class CallbackResolver {
@@ -17,7 +25,9 @@ export class CallbackResolver {
     private readonly recordAttempt: RecordCallbackAttempt,
   ) {}
 
-  @Query(() => [CallbackObject], { description: 'Callbacks owed, earliest due first (overdue ones lead); the caller\'s own unless an assignee or area is named.' })
+  @Query(() => [CallbackObject], {
+    description: "Callbacks owed, earliest due first (overdue ones lead); the caller's own unless an assignee or area is named.",
+  })
   callbackWorklist(@CurrentUser() user: AuthUser, @Args() args: WorklistArgs): Promise<CallbackObject[]> {
     return this.queries.worklist(user, args);
   }
@@ -38,7 +48,10 @@ export class CallbackResolver {
     return ctx.user ? this.queries.find(ctx.user, ref.id) : null;
   }
 
-  @Mutation(() => CallbackObject, { name: 'recordCallback', description: 'Records who was reached, what they said and how satisfied they are.' })
+  @Mutation(() => CallbackObject, {
+    name: 'recordCallback',
+    description: 'Records who was reached, what they said and how satisfied they are.',
+  })
   @Roles(...CALLERS)
   async record(@CurrentUser() user: AuthUser, @Args('input') input: RecordCallbackInput): Promise<CallbackObject> {
     return CallbackObject.from(await this.recordCallback.execute(user, input));

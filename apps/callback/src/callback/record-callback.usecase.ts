@@ -32,7 +32,9 @@ export class RecordCallback {
       if (!callback.allowedMethods.includes(input.method)) {
         throw invalidInput('method', `this callback must be done by ${callback.allowedMethods.join(' or ')}`);
       }
-      if (callback.kind === CallbackKind.PAID_SERVICE && !input.priceCheck) throw invalidInput('priceCheck', 'a paid-service callback checks the price');
+      if (callback.kind === CallbackKind.PAID_SERVICE && !input.priceCheck) {
+        throw invalidInput('priceCheck', 'a paid-service callback checks the price');
+      }
       const dissatisfied = input.satisfaction === Satisfaction.DISSATISFIED;
       if (dissatisfied && !input.shortcomings) throw invalidInput('shortcomings', 'say what the dissatisfied customer found lacking');
       const now = this.clock.now();
@@ -92,7 +94,17 @@ export class RecordCallbackAttempt {
       const last = callback.attempts + 1 >= MAX_ATTEMPTS;
       if (!last && !input.retryAt) throw invalidInput('retryAt', `plan the next attempt (${MAX_ATTEMPTS - callback.attempts - 1} left)`);
       if (input.retryAt) inFuture('retryAt', input.retryAt, now);
-      em.persist(em.create(CallbackAttempt, { id: randomUUID(), callbackId: callback.id, method: input.method, note: input.note ?? null, by: user.sub, at: now, retryAt: last ? null : input.retryAt }));
+      em.persist(
+        em.create(CallbackAttempt, {
+          id: randomUUID(),
+          callbackId: callback.id,
+          method: input.method,
+          note: input.note ?? null,
+          by: user.sub,
+          at: now,
+          retryAt: last ? null : input.retryAt,
+        }),
+      );
       callback.attempts += 1;
       callback.nextAttemptAt = last ? null : input.retryAt;
       if (last) Object.assign(callback, { status: CallbackStatus.UNREACHABLE, escalatedTo: callback.areaManagerId ?? callback.assignee });

@@ -28,7 +28,13 @@ export class ScheduleCallback {
 
   async execute(p: ResolvedCase, { em, events }: HandlerContext): Promise<Callback> {
     const round = (await em.count(Callback, { caseId: p.caseId })) + 1;
-    const plan = callbackPlan({ kind: p.kind, severity: p.severity, resolvedAt: new Date(p.resolvedAt), takenBy: p.takenBy, areaManagerId: p.areaManagerId });
+    const plan = callbackPlan({
+      kind: p.kind,
+      severity: p.severity,
+      resolvedAt: new Date(p.resolvedAt),
+      takenBy: p.takenBy,
+      areaManagerId: p.areaManagerId,
+    });
     const callback = em.create(Callback, {
       id: randomUUID(),
       orgId: p.orgId,

@@ -3,5 +3,8 @@ import { DirectoryModule } from '@pc/subgraph';
 import { SurveyResolver } from './survey.resolver';
 import { CompleteFollowUp, CreateSurvey, RecordSurveyResponse } from './survey.usecases';
 
-@Module({ imports: [DirectoryModule.forRoot({ customers: true })], providers: [CreateSurvey, RecordSurveyResponse, CompleteFollowUp, SurveyResolver] })
+@Module({
+  imports: [DirectoryModule.forRoot({ customers: true })],
+  providers: [CreateSurvey, RecordSurveyResponse, CompleteFollowUp, SurveyResolver],
+})
 export class SurveyModule {}

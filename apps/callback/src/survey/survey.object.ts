@@ -28,11 +28,19 @@ export class SurveyObject {
   static from(s: Survey, answers: { question: number; satisfaction: Satisfaction }[][]): SurveyObject {
     const level = (q: number, l: Satisfaction) => answers.filter((a) => a.some((x) => x.question === q && x.satisfaction === l)).length;
     return Object.assign(new SurveyObject(), {
-      id: s.id, siteId: s.siteId, kind: s.kind, period: s.period, questions: s.questions, responses: answers.length,
+      id: s.id,
+      siteId: s.siteId,
+      kind: s.kind,
+      period: s.period,
+      questions: s.questions,
+      responses: answers.length,
       results: s.questions.map((text, q) => ({
-        question: q, text,
-        verySatisfied: level(q, Satisfaction.VERY_SATISFIED), satisfied: level(q, Satisfaction.SATISFIED),
-        basicallySatisfied: level(q, Satisfaction.BASICALLY_SATISFIED), dissatisfied: level(q, Satisfaction.DISSATISFIED),
+        question: q,
+        text,
+        verySatisfied: level(q, Satisfaction.VERY_SATISFIED),
+        satisfied: level(q, Satisfaction.SATISFIED),
+        basicallySatisfied: level(q, Satisfaction.BASICALLY_SATISFIED),
+        dissatisfied: level(q, Satisfaction.DISSATISFIED),
       })),
     });
   }

@@ -20,19 +20,31 @@ export class SurveyResolver {
 
   private async withResults(surveys: Survey[]): Promise<SurveyObject[]> {
     const responses = surveys.length ? await this.orm.em.fork().find(SurveyResponse, { surveyId: { $in: surveys.map((s) => s.id) } }) : [];
-    return surveys.map((s) => SurveyObject.from(s, responses.filter((r) => r.surveyId === s.id).map((r) => r.answers)));
+    return surveys.map((s) =>
+      SurveyObject.from(
+        s,
+        responses.filter((r) => r.surveyId === s.id).map((r) => r.answers),
+      ),
+    );
   }
 
   @Query(() => [SurveyObject], { description: 'Surveys with their results per question, newest period first.' })
-  async surveys(@CurrentUser() user: AuthUser, @Args('siteId', { type: () => ID, nullable: true }) siteId?: string): Promise<SurveyObject[]> {
-    return this.withResults(await scopeOf(user).find(this.orm.em.fork(), Survey, {}, { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 }, siteId));
+  async surveys(
+    @CurrentUser() user: AuthUser,
+    @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
+  ): Promise<SurveyObject[]> {
+    return this.withResults(
+      await scopeOf(user).find(this.orm.em.fork(), Survey, {}, { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 }, siteId),
+    );
   }
 
   @Query(() => [FollowUpObject], { description: 'Follow-up plans of dissatisfied survey items, earliest due first.' })
   async surveyFollowUps(@CurrentUser() user: AuthUser, @Args() args: FollowUpsArgs): Promise<FollowUpObject[]> {
     const where: FilterQuery<FollowUpPlan> = {};
     if (args.open !== undefined && args.open !== null) where.doneAt = args.open ? null : { $ne: null };
-    return (await scopeOf(user).find(this.orm.em.fork(), FollowUpPlan, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 }, args.siteId)).map(FollowUpObject.from);
+    return (
+      await scopeOf(user).find(this.orm.em.fork(), FollowUpPlan, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 500 }, args.siteId)
+    ).map(FollowUpObject.from);
   }
 
   @Mutation(() => SurveyObject, { description: 'Creates a periodic satisfaction survey.' })

@@ -16,13 +16,31 @@ const PERIOD: Record<SurveyKind, RegExp> = {
 /** A periodic satisfaction survey (客户意见调查): monthly visits, quarterly questionnaires, the annual survey. */
 @Injectable()
 export class CreateSurvey {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock, private readonly directory: Directory) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+    private readonly directory: Directory,
+  ) {}
 
   execute(user: AuthUser, input: CreateSurveyInput): Promise<Survey> {
     return this.tx.run(async (em) => {
       await this.directory.site(em, user, input.siteId);
-      if (!PERIOD[input.kind].test(input.period)) throw invalidInput('period', `a ${input.kind} period looks like ${{ MONTHLY_VISIT: '2026-11', QUARTERLY_QUESTIONNAIRE: '2026-Q4', ANNUAL_SURVEY: '2026' }[input.kind]}`);
-      const s = em.create(Survey, { id: randomUUID(), orgId: user.org, siteId: input.siteId, kind: input.kind, period: input.period, questions: input.questions.map((q) => q.trim()), createdBy: user.sub, createdAt: this.clock.now() });
+      if (!PERIOD[input.kind].test(input.period)) {
+        throw invalidInput(
+          'period',
+          `a ${input.kind} period looks like ${{ MONTHLY_VISIT: '2026-11', QUARTERLY_QUESTIONNAIRE: '2026-Q4', ANNUAL_SURVEY: '2026' }[input.kind]}`,
+        );
+      }
+      const s = em.create(Survey, {
+        id: randomUUID(),
+        orgId: user.org,
+        siteId: input.siteId,
+        kind: input.kind,
+        period: input.period,
+        questions: input.questions.map((q) => q.trim()),
+        createdBy: user.sub,
+        createdAt: this.clock.now(),
+      });
       em.persist(s);
       return s;
     });
@@ -35,41 +53,84 @@ export class CreateSurvey {
  */
 @Injectable()
 export class RecordSurveyResponse {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock, private readonly directory: Directory) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+    private readonly directory: Directory,
+  ) {}
 
-  execute(user: AuthUser, input: RecordSurveyResponseInput): Promise<{ survey: Survey; response: SurveyResponse; followUps: FollowUpPlan[] }> {
+  execute(
+    user: AuthUser,
+    input: RecordSurveyResponseInput,
+  ): Promise<{ survey: Survey; response: SurveyResponse; followUps: FollowUpPlan[] }> {
     return this.tx.run(async (em, events) => {
       const survey = await scopeOf(user).load(em, Survey, input.surveyId, 'survey');
       // a customer of the surveyed site, known to intake's registry
       await this.directory.customer(em, user, input.customerId, survey.siteId);
-      if (await em.count(SurveyResponse, { surveyId: survey.id, customerId: input.customerId })) throw conflict('this customer has already answered this survey', 'customerId');
+      if (await em.count(SurveyResponse, { surveyId: survey.id, customerId: input.customerId })) {
+        throw conflict('this customer has already answered this survey', 'customerId');
+      }
       const asked = survey.questions.length;
       const answered = input.answers.map((a) => a.question).sort((a, b) => a - b);
       if (answered.some((q) => q >= asked)) throw invalidInput('answers', `the survey has questions 0–${asked - 1}`);
-      if (answered.length !== asked || new Set(answered).size !== asked) throw invalidInput('answers', `answer each of the ${asked} questions exactly once`);
-      const dissatisfied = input.answers.filter((a) => a.satisfaction === Satisfaction.DISSATISFIED).map((a) => a.question).sort((a, b) => a - b);
+      if (answered.length !== asked || new Set(answered).size !== asked) {
+        throw invalidInput('answers', `answer each of the ${asked} questions exactly once`);
+      }
+      const dissatisfied = input.answers
+        .filter((a) => a.satisfaction === Satisfaction.DISSATISFIED)
+        .map((a) => a.question)
+        .sort((a, b) => a - b);
       const planned = input.followUps.map((f) => f.question).sort((a, b) => a - b);
       const missing = dissatisfied.filter((q) => !planned.includes(q));
-      if (missing.length) throw invalidInput('followUps', `each dissatisfied item needs a follow-up plan with an owner and a due date; missing for question ${missing.join(', ')}`);
-      if (planned.length !== dissatisfied.length || planned.some((q, i) => q !== dissatisfied[i])) throw invalidInput('followUps', 'one follow-up plan per dissatisfied item, and only for those');
+      if (missing.length) {
+        throw invalidInput(
+          'followUps',
+          `each dissatisfied item needs a follow-up plan with an owner and a due date; missing for question ${missing.join(', ')}`,
+        );
+      }
+      if (planned.length !== dissatisfied.length || planned.some((q, i) => q !== dissatisfied[i])) {
+        throw invalidInput('followUps', 'one follow-up plan per dissatisfied item, and only for those');
+      }
       const now = this.clock.now();
       const late = input.followUps.find((f) => f.dueAt.getTime() <= now.getTime());
       if (late) throw invalidInput('followUps.dueAt', `the plan for question ${late.question} must be due in the future`);
       input.followUps.forEach((f) => inFuture('followUps.dueAt', f.dueAt, now));
 
       const response = em.create(SurveyResponse, {
-        id: randomUUID(), surveyId: survey.id, customerId: input.customerId,
-        answers: input.answers.map((a) => ({ question: a.question, satisfaction: a.satisfaction, comment: a.comment ?? null })).sort((a, b) => a.question - b.question),
-        recordedBy: user.sub, at: now,
+        id: randomUUID(),
+        surveyId: survey.id,
+        customerId: input.customerId,
+        answers: input.answers
+          .map((a) => ({ question: a.question, satisfaction: a.satisfaction, comment: a.comment ?? null }))
+          .sort((a, b) => a.question - b.question),
+        recordedBy: user.sub,
+        at: now,
       });
       em.persist(response);
       const followUps = input.followUps.map((f) =>
-        em.create(FollowUpPlan, { id: randomUUID(), orgId: survey.orgId, siteId: survey.siteId, surveyId: survey.id, responseId: response.id, question: f.question, plan: f.plan, ownerId: f.ownerId, dueAt: f.dueAt }),
+        em.create(FollowUpPlan, {
+          id: randomUUID(),
+          orgId: survey.orgId,
+          siteId: survey.siteId,
+          surveyId: survey.id,
+          responseId: response.id,
+          question: f.question,
+          plan: f.plan,
+          ownerId: f.ownerId,
+          dueAt: f.dueAt,
+        }),
       );
       followUps.forEach((f) => em.persist(f));
       events.publish(SurveyAnswered, {
-        orgId: survey.orgId, siteId: survey.siteId, surveyId: survey.id, responseId: response.id, surveyKind: survey.kind, period: survey.period,
-        answers: response.answers.map((a) => a.satisfaction), followUps: followUps.length, answeredAt: now.toISOString(),
+        orgId: survey.orgId,
+        siteId: survey.siteId,
+        surveyId: survey.id,
+        responseId: response.id,
+        surveyKind: survey.kind,
+        period: survey.period,
+        answers: response.answers.map((a) => a.satisfaction),
+        followUps: followUps.length,
+        answeredAt: now.toISOString(),
       });
       return { survey, response, followUps };
     });
@@ -79,7 +140,10 @@ export class RecordSurveyResponse {
 /** The owner marks a follow-up plan done. */
 @Injectable()
 export class CompleteFollowUp {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+  ) {}
 
   execute(user: AuthUser, id: string): Promise<FollowUpPlan> {
     return this.tx.run(async (em) => {

@@ -20,7 +20,10 @@ export class ContractorResolver {
   ) {}
 
   @Query(() => [RectificationNoticeObject], { description: 'Rectification notices of a work order, newest first.' })
-  async rectificationNotices(@CurrentUser() user: AuthUser, @Args('workOrderId', { type: () => ID }) workOrderId: string): Promise<RectificationNoticeObject[]> {
+  async rectificationNotices(
+    @CurrentUser() user: AuthUser,
+    @Args('workOrderId', { type: () => ID }) workOrderId: string,
+  ): Promise<RectificationNoticeObject[]> {
     const rows = await scopeOf(user).find(this.orm.em.fork(), RectificationNotice, { workOrderId }, { orderBy: { issuedAt: 'desc' } });
     return rows.map(RectificationNoticeObject.from);
   }
@@ -29,19 +32,33 @@ export class ContractorResolver {
   async contractorPenalties(@CurrentUser() user: AuthUser, @Args() args: PenaltiesArgs): Promise<ContractorPenaltyObject[]> {
     const where: FilterQuery<ContractorPenalty> = {};
     if (args.settled !== undefined && args.settled !== null) where.settledAt = args.settled ? { $ne: null } : null;
-    const rows = await scopeOf(user).find(this.orm.em.fork(), ContractorPenalty, where, { orderBy: { at: 'asc', id: 'asc' }, limit: 500 }, args.siteId);
+    const rows = await scopeOf(user).find(
+      this.orm.em.fork(),
+      ContractorPenalty,
+      where,
+      { orderBy: { at: 'asc', id: 'asc' }, limit: 500 },
+      args.siteId,
+    );
     return rows.map(ContractorPenaltyObject.from);
   }
 
   @Mutation(() => RectificationNoticeObject, { description: 'Issues a rectification notice to a contractor (engineering).' })
   @Roles(...ENGINEERING_ROLES)
-  async issueRectificationNotice(@CurrentUser() user: AuthUser, @Args('input') input: IssueNoticeInput): Promise<RectificationNoticeObject> {
+  async issueRectificationNotice(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: IssueNoticeInput,
+  ): Promise<RectificationNoticeObject> {
     return RectificationNoticeObject.from(await this.issue.execute(user, input));
   }
 
-  @Mutation(() => RectificationNoticeObject, { description: 'Records what the contractor did; a failure fines them and starts the emergency repair team.' })
+  @Mutation(() => RectificationNoticeObject, {
+    description: 'Records what the contractor did; a failure fines them and starts the emergency repair team.',
+  })
   @Roles(...ENGINEERING_ROLES)
-  async recordContractorResponse(@CurrentUser() user: AuthUser, @Args('input') input: RecordContractorResponseInput): Promise<RectificationNoticeObject> {
+  async recordContractorResponse(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: RecordContractorResponseInput,
+  ): Promise<RectificationNoticeObject> {
     return RectificationNoticeObject.from(await this.respond.execute(user, input));
   }
 
@@ -53,7 +70,10 @@ export class ContractorResolver {
 
   @Mutation(() => ContractorPenaltyObject, { description: 'Marks a fine settled.' })
   @Roles(Role.DEPARTMENT_HEAD, Role.SITE_HEAD)
-  async settlePenalty(@CurrentUser() user: AuthUser, @Args('penaltyId', { type: () => ID }) penaltyId: string): Promise<ContractorPenaltyObject> {
+  async settlePenalty(
+    @CurrentUser() user: AuthUser,
+    @Args('penaltyId', { type: () => ID }) penaltyId: string,
+  ): Promise<ContractorPenaltyObject> {
     return ContractorPenaltyObject.from(await this.settle.execute(user, penaltyId));
   }
 }

@@ -3,18 +3,24 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { ContractorFailure, Department, MIN_CONTRACTOR_PENALTY_YUAN, Role, SlaClock } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, scopeOf, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notFound, notInFuture } from '@pc/platform';
+import { AuthUser, Clock, scopeOf, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notInFuture } from '@pc/platform';
 import { DeadlineBook } from '../sla/deadline-book';
 import { contractorArrivalClock } from '../sla/sla-clocks';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { forUpdate, isHeadOf, loadWorkOrder } from '../work-order/work-order.access';
 import { recordContractorFailure } from './contractor-failure';
-import { ContractorResponse, type IssueNoticeInput, type RecordContractorResponseInput, type SetPenaltyAmountInput } from './dto/contractor.inputs';
+import {
+  ContractorResponse,
+  type IssueNoticeInput,
+  type RecordContractorResponseInput,
+  type SetPenaltyAmountInput,
+} from './dto/contractor.inputs';
 import { ContractorPenalty, RectificationNotice } from './rectification.entity';
 
 /** Engineering staff coordinate contractors; the engineering head or the site head is the coordinator. */
 const isEngineering = (user: AuthUser) =>
-  hasAnyRole(user, [Role.SITE_HEAD]) || (hasAnyRole(user, [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) && user.department === Department.ENGINEERING);
+  hasAnyRole(user, [Role.SITE_HEAD]) ||
+  (hasAnyRole(user, [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) && user.department === Department.ENGINEERING);
 const isCoordinator = (user: AuthUser) => hasAnyRole(user, [Role.SITE_HEAD]) || isHeadOf(user, Department.ENGINEERING);
 
 const FAILURE_OF: Partial<Record<ContractorResponse, ContractorFailure>> = {
@@ -33,19 +39,33 @@ async function loadNotice(em: EntityManager, user: AuthUser, id: string): Promis
  */
 @Injectable()
 export class IssueRectificationNotice {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+  ) {}
 
   execute(user: AuthUser, input: IssueNoticeInput): Promise<RectificationNotice> {
     return this.tx.run(async (em) => {
       if (!isEngineering(user)) throw forbidden('only engineering staff or the site head issue rectification notices');
       const wo = await loadWorkOrder(em, user, input.workOrderId);
-      if (wo.department !== Department.ENGINEERING) throw invalidInput('workOrderId', 'rectification notices are issued on engineering work orders');
-      if (!canDo(wo.status, WorkOrderAction.ESCALATE)) throw conflict(`the work order is ${wo.status}; notices are issued while it is open`, 'workOrderId');
+      if (wo.department !== Department.ENGINEERING) {
+        throw invalidInput('workOrderId', 'rectification notices are issued on engineering work orders');
+      }
+      if (!canDo(wo.status, WorkOrderAction.ESCALATE)) {
+        throw conflict(`the work order is ${wo.status}; notices are issued while it is open`, 'workOrderId');
+      }
       const now = this.clock.now();
       inFuture('rectifyBy', input.rectifyBy, now);
       const notice = em.create(RectificationNotice, {
-        id: randomUUID(), orgId: wo.orgId, siteId: wo.siteId, workOrderId: wo.id, contractor: input.contractor, defect: input.defect,
-        issuedBy: user.sub, issuedAt: now, rectifyBy: input.rectifyBy,
+        id: randomUUID(),
+        orgId: wo.orgId,
+        siteId: wo.siteId,
+        workOrderId: wo.id,
+        contractor: input.contractor,
+        defect: input.defect,
+        issuedBy: user.sub,
+        issuedAt: now,
+        rectifyBy: input.rectifyBy,
       });
       em.persist(notice);
       (await DeadlineBook.of(em, wo)).start([contractorArrivalClock(now)], notice.id);
@@ -61,7 +81,10 @@ export class IssueRectificationNotice {
  */
 @Injectable()
 export class RecordContractorResponse {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+  ) {}
 
   execute(user: AuthUser, input: RecordContractorResponseInput): Promise<RectificationNotice> {
     return this.tx.run(async (em, events) => {
@@ -102,7 +125,9 @@ export class SetPenaltyAmount {
       if (!isCoordinator(user)) throw forbidden('only the coordinator (engineering head or site head) sets a fine');
       const p = await scopeOf(user).load(em, ContractorPenalty, input.penaltyId, 'contractor penalty');
       if (p.settledAt) throw conflict('the fine is already settled', 'penaltyId');
-      if (input.amountYuan < MIN_CONTRACTOR_PENALTY_YUAN) throw invalidInput('amountYuan', `a contractor fine is at least ${MIN_CONTRACTOR_PENALTY_YUAN} yuan`);
+      if (input.amountYuan < MIN_CONTRACTOR_PENALTY_YUAN) {
+        throw invalidInput('amountYuan', `a contractor fine is at least ${MIN_CONTRACTOR_PENALTY_YUAN} yuan`);
+      }
       Object.assign(p, { amountYuan: input.amountYuan, amountSetBy: user.sub });
       return p;
     });
@@ -112,7 +137,10 @@ export class SetPenaltyAmount {
 /** Marks a fine settled (deducted from the contractor's account); its amount must be set first. */
 @Injectable()
 export class SettlePenalty {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+  ) {}
 
   execute(user: AuthUser, penaltyId: string): Promise<ContractorPenalty> {
     return this.tx.run(async (em) => {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EmergencyReported, EscalationLevel } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { Directory } from '@pc/subgraph';
-import { AuthUser, Clock, scopeOf, conflict, invalidInput, notFound, notInFuture } from '@pc/platform';
+import { AuthUser, Clock, scopeOf, conflict, invalidInput, notInFuture } from '@pc/platform';
 import { escalate } from '../sla/escalation';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { loadWorkOrder } from '../work-order/work-order.access';
@@ -13,7 +13,11 @@ import { EmergencyEvent } from './emergency.entity';
 /** Reports an emergency: recorded, announced, and its work order (if any) passed straight to leadership. */
 @Injectable()
 export class ReportEmergency {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock, private readonly directory: Directory) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+    private readonly directory: Directory,
+  ) {}
 
   execute(user: AuthUser, input: ReportEmergencyInput): Promise<EmergencyEvent> {
     return this.tx.run(async (em, events) => {
@@ -23,16 +27,28 @@ export class ReportEmergency {
       const wo = input.workOrderId ? await loadWorkOrder(em, user, input.workOrderId) : undefined;
       if (wo && wo.siteId !== input.siteId) throw invalidInput('workOrderId', `the work order belongs to site ${wo.siteId}`);
       const e = em.create(EmergencyEvent, {
-        id: randomUUID(), orgId: user.org, siteId: input.siteId, workOrderId: wo?.id ?? null, description: input.description,
-        occurredAt: input.occurredAt, reportedBy: user.sub, reportedAt: now, containment: input.containment ?? null,
+        id: randomUUID(),
+        orgId: user.org,
+        siteId: input.siteId,
+        workOrderId: wo?.id ?? null,
+        description: input.description,
+        occurredAt: input.occurredAt,
+        reportedBy: user.sub,
+        reportedAt: now,
+        containment: input.containment ?? null,
       });
       em.persist(e);
       if (wo && canDo(wo.status, WorkOrderAction.ESCALATE) && wo.escalationLevel !== EscalationLevel.LEADERSHIP) {
         escalate(em, events, wo, { reason: `emergency: ${input.description}`, by: user.sub, at: now, to: EscalationLevel.LEADERSHIP });
       }
       events.publish(EmergencyReported, {
-        orgId: user.org, siteId: input.siteId, emergencyId: e.id, workOrderId: wo?.id, description: input.description,
-        occurredAt: input.occurredAt.toISOString(), reportedAt: now.toISOString(),
+        orgId: user.org,
+        siteId: input.siteId,
+        emergencyId: e.id,
+        workOrderId: wo?.id,
+        description: input.description,
+        occurredAt: input.occurredAt.toISOString(),
+        reportedAt: now.toISOString(),
       });
       return e;
     });
@@ -42,13 +58,22 @@ export class ReportEmergency {
 /** The site's managers record cause, remedy and prevention once the emergency is contained. */
 @Injectable()
 export class RecordEmergencyReview {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+  ) {}
 
   execute(user: AuthUser, input: RecordEmergencyReviewInput): Promise<EmergencyEvent> {
     return this.tx.run(async (em) => {
       const e = await scopeOf(user).load(em, EmergencyEvent, input.emergencyId, 'emergency event');
       if (e.reviewedAt) throw conflict('the emergency-event record is already complete', 'emergencyId');
-      Object.assign(e, { cause: input.cause, remedy: input.remedy, prevention: input.prevention, reviewedBy: user.sub, reviewedAt: this.clock.now() });
+      Object.assign(e, {
+        cause: input.cause,
+        remedy: input.remedy,
+        prevention: input.prevention,
+        reviewedBy: user.sub,
+        reviewedAt: this.clock.now(),
+      });
       return e;
     });
   }

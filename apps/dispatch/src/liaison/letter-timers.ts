@@ -9,7 +9,11 @@ export class LetterTimers implements TimerSource {
   readonly name = 'liaison letters';
 
   async fireDue(em: EntityManager, _events: unknown, now: Date, limit: number): Promise<number> {
-    const due = await em.find(LiaisonLetter, { dueAt: { $lte: now }, answeredAt: null, overdueAt: null }, { orderBy: { dueAt: 'asc' }, limit, lockMode: claimLock(em) });
+    const due = await em.find(
+      LiaisonLetter,
+      { dueAt: { $lte: now }, answeredAt: null, overdueAt: null },
+      { orderBy: { dueAt: 'asc' }, limit, lockMode: claimLock(em) },
+    );
     for (const l of due) l.overdueAt = now;
     return due.length;
   }

@@ -17,7 +17,8 @@ export class LiaisonLetterObject {
   @Field() sentAt: Date;
   @Field(() => String, { nullable: true }) answer?: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) answeredAt?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the scheduler found it unanswered past its deadline.' }) overdueAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the scheduler found it unanswered past its deadline.' })
+  overdueAt?: Date | null;
 
   static from(l: LiaisonLetter): LiaisonLetterObject {
     return Object.assign(new LiaisonLetterObject(), l);

@@ -9,14 +9,24 @@ import { AnswerLiaisonLetter, SendLiaisonLetter } from './liaison.usecases';
 
 @Resolver(() => LiaisonLetterObject)
 export class LiaisonLetterResolver {
-  constructor(private readonly orm: MikroORM, private readonly send: SendLiaisonLetter, private readonly answer: AnswerLiaisonLetter) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly send: SendLiaisonLetter,
+    private readonly answer: AnswerLiaisonLetter,
+  ) {}
 
   @Query(() => [LiaisonLetterObject], { description: 'Liaison letters, earliest deadline first (at most 200).' })
   async liaisonLetters(@CurrentUser() user: AuthUser, @Args() args: LiaisonLettersArgs): Promise<LiaisonLetterObject[]> {
     const where: FilterQuery<LiaisonLetter> = {};
     if (args.toDepartment) where.toDepartment = args.toDepartment;
     if (args.open !== undefined && args.open !== null) where.answeredAt = args.open ? null : { $ne: null };
-    const rows = await scopeOf(user).find(this.orm.em.fork(), LiaisonLetter, where, { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 200 }, args.siteId);
+    const rows = await scopeOf(user).find(
+      this.orm.em.fork(),
+      LiaisonLetter,
+      where,
+      { orderBy: { dueAt: 'asc', id: 'asc' }, limit: 200 },
+      args.siteId,
+    );
     return rows.map(LiaisonLetterObject.from);
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Department, Role } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, scopeOf, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notFound } from '@pc/platform';
+import { AuthUser, Clock, scopeOf, conflict, forbidden, hasAnyRole, inFuture, invalidInput } from '@pc/platform';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { assertHandles, loadWorkOrder } from '../work-order/work-order.access';
 import type { AnswerLiaisonLetterInput, SendLiaisonLetterInput } from './dto/liaison.inputs';
@@ -13,19 +13,33 @@ const canAnswerFor = (user: AuthUser, department: Department) =>
 
 @Injectable()
 export class SendLiaisonLetter {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+  ) {}
 
   execute(user: AuthUser, input: SendLiaisonLetterInput): Promise<LiaisonLetter> {
     return this.tx.run(async (em) => {
       const wo = await loadWorkOrder(em, user, input.workOrderId);
       assertHandles(user, wo, 'write its liaison letters');
-      if (!canDo(wo.status, WorkOrderAction.ESCALATE)) throw conflict(`the work order is ${wo.status}; letters go out while it is open`, 'workOrderId');
+      if (!canDo(wo.status, WorkOrderAction.ESCALATE)) {
+        throw conflict(`the work order is ${wo.status}; letters go out while it is open`, 'workOrderId');
+      }
       if (input.toDepartment === wo.department) throw invalidInput('toDepartment', 'a liaison letter goes to another department');
       const now = this.clock.now();
       inFuture('dueAt', input.dueAt, now);
       const letter = em.create(LiaisonLetter, {
-        id: randomUUID(), orgId: wo.orgId, siteId: wo.siteId, complaintId: wo.complaintId, workOrderId: wo.id,
-        fromDepartment: wo.department, toDepartment: input.toDepartment, body: input.body, dueAt: input.dueAt, sentBy: user.sub, sentAt: now,
+        id: randomUUID(),
+        orgId: wo.orgId,
+        siteId: wo.siteId,
+        complaintId: wo.complaintId,
+        workOrderId: wo.id,
+        fromDepartment: wo.department,
+        toDepartment: input.toDepartment,
+        body: input.body,
+        dueAt: input.dueAt,
+        sentBy: user.sub,
+        sentAt: now,
       });
       em.persist(letter);
       return letter;
@@ -35,7 +49,10 @@ export class SendLiaisonLetter {
 
 @Injectable()
 export class AnswerLiaisonLetter {
-  constructor(private readonly tx: TransactionalOutbox, private readonly clock: Clock) {}
+  constructor(
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
+  ) {}
 
   execute(user: AuthUser, input: AnswerLiaisonLetterInput): Promise<LiaisonLetter> {
     return this.tx.run(async (em) => {

@@ -40,7 +40,14 @@ export class DeadlineBook {
     const added: Deadline[] = [];
     for (const s of starts) {
       if (this.has(s.clock, ref)) continue;
-      const d = this.em.create(Deadline, { id: randomUUID(), workOrderId: this.wo.id, clock: s.clock, round: this.wo.round, ref, dueAt: s.dueAt });
+      const d = this.em.create(Deadline, {
+        id: randomUUID(),
+        workOrderId: this.wo.id,
+        clock: s.clock,
+        round: this.wo.round,
+        ref,
+        dueAt: s.dueAt,
+      });
       this.em.persist(d);
       this.all.push(d);
       added.push(d);

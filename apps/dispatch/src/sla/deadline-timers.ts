@@ -26,7 +26,9 @@ export class DeadlineTimers implements TimerSource {
       { orderBy: { dueAt: 'asc' }, limit, lockMode: claimLock(em) },
     );
     if (!due.length) return 0;
-    const workOrders = new Map((await em.find(WorkOrder, { id: { $in: [...new Set(due.map((d) => d.workOrderId))] } })).map((w) => [w.id, w]));
+    const workOrders = new Map(
+      (await em.find(WorkOrder, { id: { $in: [...new Set(due.map((d) => d.workOrderId))] } })).map((w) => [w.id, w]),
+    );
     const notices = new Map(
       (await em.find(RectificationNotice, { id: { $in: due.filter((d) => d.ref).map((d) => d.ref) } })).map((n) => [n.id, n]),
     );

@@ -33,7 +33,16 @@ export function escalate(
 ): Escalation {
   const from = wo.escalationLevel;
   const to = step.to ?? nextLevel(from);
-  const row = em.create(Escalation, { id: randomUUID(), workOrderId: wo.id, fromLevel: from, toLevel: to, reason: step.reason, clock: step.clock ?? null, by: step.by, at: step.at });
+  const row = em.create(Escalation, {
+    id: randomUUID(),
+    workOrderId: wo.id,
+    fromLevel: from,
+    toLevel: to,
+    reason: step.reason,
+    clock: step.clock ?? null,
+    by: step.by,
+    at: step.at,
+  });
   em.persist(row);
   wo.escalationLevel = to;
   events.publish(WorkOrderEscalated, {

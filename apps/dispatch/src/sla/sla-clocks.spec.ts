@@ -41,7 +41,9 @@ describe('domain.md §3 clocks of a new work order', () => {
   });
   it('gives rework a new plan in 1 hour and the lead department feedback in 24 hours (minor) or a solution in 12 hours (major)', () => {
     const at = new Date('2026-11-12T01:00:00Z');
-    expect(reworkClocks({ lead: false, severity: Severity.MINOR, at })).toEqual([{ clock: SlaClock.PLAN, dueAt: new Date(at.getTime() + H) }]);
+    expect(reworkClocks({ lead: false, severity: Severity.MINOR, at })).toEqual([
+      { clock: SlaClock.PLAN, dueAt: new Date(at.getTime() + H) },
+    ]);
     expect(due(reworkClocks({ lead: true, severity: Severity.MINOR, at }), SlaClock.FEEDBACK)).toBe(at.getTime() + 24 * H);
     expect(due(reworkClocks({ lead: true, severity: Severity.MAJOR, at }), SlaClock.SOLUTION_AGREED)).toBe(at.getTime() + 12 * H);
   });

@@ -12,12 +12,18 @@ export class SlaResolver {
     private readonly extendDeadline: ExtendDeadline,
   ) {}
 
-  @Mutation(() => WorkOrderObject, { name: 'escalateWorkOrder', description: 'Passes a case up the chain with its full history; the clocks keep running.' })
+  @Mutation(() => WorkOrderObject, {
+    name: 'escalateWorkOrder',
+    description: 'Passes a case up the chain with its full history; the clocks keep running.',
+  })
   async escalate(@CurrentUser() user: AuthUser, @Args('input') input: EscalateWorkOrderInput): Promise<WorkOrderObject> {
     return WorkOrderObject.from(await this.escalateWorkOrder.execute(user, input));
   }
 
-  @Mutation(() => WorkOrderObject, { name: 'extendDeadline', description: 'Extends an open deadline with a reason, after telling the customer.' })
+  @Mutation(() => WorkOrderObject, {
+    name: 'extendDeadline',
+    description: 'Extends an open deadline with a reason, after telling the customer.',
+  })
   @Roles(Role.DEPARTMENT_HEAD, Role.SITE_HEAD, Role.AREA_MANAGER)
   async extend(@CurrentUser() user: AuthUser, @Args('input') input: ExtendDeadlineInput): Promise<WorkOrderObject> {
     return WorkOrderObject.from(await this.extendDeadline.execute(user, input));

@@ -26,7 +26,9 @@ export class EscalateWorkOrder {
       if (input.to && !isAbove(input.to, wo.escalationLevel)) {
         throw invalidInput('to', `must be above the level the case is at (${wo.escalationLevel})`);
       }
-      if (!input.to && wo.escalationLevel === EscalationLevel.LEADERSHIP) throw conflict('the case is already with leadership, the top of the chain', 'workOrderId');
+      if (!input.to && wo.escalationLevel === EscalationLevel.LEADERSHIP) {
+        throw conflict('the case is already with leadership, the top of the chain', 'workOrderId');
+      }
       escalate(em, events, wo, { reason: input.reason, by: user.sub, at: now, to: input.to });
     });
   }
@@ -52,8 +54,12 @@ export class ExtendDeadline {
       if (NOT_EXTENDABLE.has(input.clock)) throw invalidInput('clock', `${input.clock} cannot be extended`);
       const d = book.open(input.clock);
       if (!d) throw notFound(`open ${input.clock} deadline of work order`, wo.id);
-      if (d.breachedAt || d.dueAt.getTime() <= now.getTime()) throw conflict(`the ${input.clock} deadline has already passed; an extension cannot undo a breach`, 'clock');
-      if (input.newDueAt.getTime() <= d.dueAt.getTime()) throw invalidInput('newDueAt', `must be later than the current due time ${d.dueAt.toISOString()}`);
+      if (d.breachedAt || d.dueAt.getTime() <= now.getTime()) {
+        throw conflict(`the ${input.clock} deadline has already passed; an extension cannot undo a breach`, 'clock');
+      }
+      if (input.newDueAt.getTime() <= d.dueAt.getTime()) {
+        throw invalidInput('newDueAt', `must be later than the current due time ${d.dueAt.toISOString()}`);
+      }
       inFuture('newDueAt', input.newDueAt, now, MAX_EXTENSION_MS);
       const toldAt = notInFuture('customerTold.at', input.customerTold.at, now);
       em.persist(

@@ -38,7 +38,13 @@ export class CreateWorkOrders {
       em.persist(wo);
       const book = DeadlineBook.empty(em, wo);
       const deadlines = book.start(
-        initialClocks({ lead: wo.lead, severity: p.severity, receivedAt: wo.receivedAt, replyDueAt: new Date(p.replyDueAt), departmentReceivedAt: now }),
+        initialClocks({
+          lead: wo.lead,
+          severity: p.severity,
+          receivedAt: wo.receivedAt,
+          replyDueAt: new Date(p.replyDueAt),
+          departmentReceivedAt: now,
+        }),
       );
       events.publish(WorkOrderCreated, {
         orgId: wo.orgId,

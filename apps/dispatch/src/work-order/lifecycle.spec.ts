@@ -35,7 +35,9 @@ describe('domain.md §3 work-order lifecycle', () => {
       throw new Error(`${a} from ${s} was allowed`);
     };
     expect(attempt(S.RECEIVED, A.RESOLVE)).toMatchObject({ code: 'CONFLICT', field: 'workOrderId' });
-    expect(attempt(S.RECEIVED, A.RESOLVE).reason).toBe('cannot resolve while the work order is RECEIVED: the handling plan must first be written and signed off by the department head');
+    expect(attempt(S.RECEIVED, A.RESOLVE).reason).toBe(
+      'cannot resolve while the work order is RECEIVED: the handling plan must first be written and signed off by the department head',
+    );
     expect(attempt(S.PLANNED, A.RECORD_PROGRESS).reason).toMatch(/a handler must first be assigned/);
     expect(attempt(S.IN_PROGRESS, A.CONFIRM).code).toBe('CONFLICT');
     expect(attempt(S.RESOLVED, A.CLOSE).reason).toMatch(/the customer confirms next/);

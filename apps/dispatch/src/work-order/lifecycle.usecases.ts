@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Role, Severity, SlaClock, WorkOrderStatus } from '@pc/contracts';
 import { AuthUser, forbidden, hasAnyRole, invalidInput, notInFuture } from '@pc/platform';
-import type { AgreeSolutionInput, AssignHandlerInput, ConfirmResolutionInput, RecordHandlingPlanInput, RecordProgressInput, ReportToHeadInput } from './dto/lifecycle.inputs';
+import type {
+  AgreeSolutionInput,
+  AssignHandlerInput,
+  ConfirmResolutionInput,
+  RecordHandlingPlanInput,
+  RecordProgressInput,
+  ReportToHeadInput,
+} from './dto/lifecycle.inputs';
 import { WorkOrderAction, transition } from './lifecycle';
 import { assertHandles, assertHeadOf } from './work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
@@ -89,9 +96,13 @@ export class ReportToHead {
 
   execute(user: AuthUser, input: ReportToHeadInput): Promise<WorkOrderView> {
     return this.command.run(user, input.workOrderId, ({ wo, book, now }) => {
-      if (!hasAnyRole(user, [Role.AREA_MANAGER, Role.SITE_HEAD])) throw forbidden('only the area manager reports a major complaint to the asset-management head');
+      if (!hasAnyRole(user, [Role.AREA_MANAGER, Role.SITE_HEAD])) {
+        throw forbidden('only the area manager reports a major complaint to the asset-management head');
+      }
       transition(wo.status, WorkOrderAction.REPORT_TO_HEAD);
-      if (wo.severity !== Severity.MAJOR) throw invalidInput('workOrderId', 'only a major complaint is reported to the asset-management head');
+      if (wo.severity !== Severity.MAJOR) {
+        throw invalidInput('workOrderId', 'only a major complaint is reported to the asset-management head');
+      }
       const at = notInFuture('at', input.at, now);
       Object.assign(wo, { reportedTo: input.reportedTo, reportedToHeadAt: at });
       book.meet([SlaClock.REPORT_TO_HEAD], at);
@@ -127,7 +138,7 @@ export class ConfirmResolution {
     return this.command.run(user, input.workOrderId, ({ wo, now }) => {
       assertHandles(user, wo, "record the customer's confirmation");
       const status = transition(wo.status, WorkOrderAction.CONFIRM);
-      if (input.customerId === user.sub) throw forbidden('staff may not confirm on the customer\'s behalf');
+      if (input.customerId === user.sub) throw forbidden("staff may not confirm on the customer's behalf");
       if (!wo.customerId || input.customerId !== wo.customerId) {
         throw invalidInput('customerId', 'only the customer who complained may confirm the resolution; staff never sign on their behalf');
       }

@@ -74,7 +74,16 @@ export class ReopenWorkOrder {
     );
     wo.status = WorkOrderStatus.REOPENED;
     wo.round += 1;
-    Object.assign(wo, { plan: null, planWrittenBy: null, planWrittenAt: null, planSignedOffAt: null, planSignedOffBy: null, resolvedAt: null, confirmedAt: null, closedAt: null });
+    Object.assign(wo, {
+      plan: null,
+      planWrittenBy: null,
+      planWrittenAt: null,
+      planSignedOffAt: null,
+      planSignedOffBy: null,
+      resolvedAt: null,
+      confirmedAt: null,
+      closedAt: null,
+    });
     const book = await DeadlineBook.of(em, wo);
     const started = book.start(reworkClocks({ lead: wo.lead, severity: wo.severity, at: now }));
 
@@ -104,7 +113,11 @@ export class ReopenWorkOrder {
       deadlines: started.map(deadlineV1),
     });
     if (wo.round >= 3) {
-      escalate(em, events, wo, { reason: `customer dissatisfied ${wo.round - 1} times (callback ${p.callbackId}, event ${envelope.id})`, by: 'system', at: now });
+      escalate(em, events, wo, {
+        reason: `customer dissatisfied ${wo.round - 1} times (callback ${p.callbackId}, event ${envelope.id})`,
+        by: 'system',
+        at: now,
+      });
     }
   }
 }

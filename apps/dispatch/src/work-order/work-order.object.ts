@@ -2,7 +2,7 @@ import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nest
 import { ContactMethod, Department, EscalationLevel, Severity, SlaClock, WorkOrderStatus } from '@pc/contracts';
 import type { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrderView } from './work-order-command';
-import { NO_DEADLINE, type ProgressNote, type WorkOrder } from './work-order.entity';
+import { NO_DEADLINE, type ProgressNote } from './work-order.entity';
 import { WorkOrderModule } from './work-order.module';
 
 @ObjectType('Deadline', { registerIn: () => WorkOrderModule })
@@ -11,14 +11,23 @@ export class DeadlineObject {
   @Field() dueAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) metAt?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) breachedAt?: Date | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Stopped because it no longer applies (a minor clock of a case that became major).' })
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Stopped because it no longer applies (a minor clock of a case that became major).',
+  })
   cancelledAt?: Date | null;
   @Field(() => Int, { description: '1, or the rework round it belongs to.' }) round: number;
   @Field(() => ID, { nullable: true, description: 'The rectification notice of a CONTRACTOR_ARRIVAL clock.' }) noticeId?: string | null;
 
   static from(d: Deadline): DeadlineObject {
     return Object.assign(new DeadlineObject(), {
-      clock: d.clock, dueAt: d.dueAt, metAt: d.metAt, breachedAt: d.breachedAt, cancelledAt: d.cancelledAt, round: d.round, noticeId: d.ref || null,
+      clock: d.clock,
+      dueAt: d.dueAt,
+      metAt: d.metAt,
+      breachedAt: d.breachedAt,
+      cancelledAt: d.cancelledAt,
+      round: d.round,
+      noticeId: d.ref || null,
     });
   }
 }
@@ -33,7 +42,14 @@ export class EscalationObject {
   @Field() at: Date;
 
   static from(e: Escalation): EscalationObject {
-    return Object.assign(new EscalationObject(), { from: e.fromLevel, to: e.toLevel, reason: e.reason, clock: e.clock, by: e.by, at: e.at });
+    return Object.assign(new EscalationObject(), {
+      from: e.fromLevel,
+      to: e.toLevel,
+      reason: e.reason,
+      clock: e.clock,
+      by: e.by,
+      at: e.at,
+    });
   }
 }
 
@@ -113,9 +129,34 @@ export class WorkOrderObject {
   static from({ workOrder: w, deadlines }: WorkOrderView): WorkOrderObject {
     const o = new WorkOrderObject();
     const fields = [
-      'id', 'complaintId', 'siteId', 'areaId', 'department', 'lead', 'status', 'severity', 'receivedAt', 'createdAt', 'round', 'escalationLevel',
-      'plan', 'planWrittenAt', 'planSignedOffBy', 'planSignedOffAt', 'handlerId', 'assignedAt', 'reportedToHeadAt', 'agreedSolution',
-      'solutionAgreedAt', 'resolvedAt', 'resolution', 'causeAnalysis', 'preventiveAction', 'correctiveActionReport', 'confirmedAt', 'closedAt',
+      'id',
+      'complaintId',
+      'siteId',
+      'areaId',
+      'department',
+      'lead',
+      'status',
+      'severity',
+      'receivedAt',
+      'createdAt',
+      'round',
+      'escalationLevel',
+      'plan',
+      'planWrittenAt',
+      'planSignedOffBy',
+      'planSignedOffAt',
+      'handlerId',
+      'assignedAt',
+      'reportedToHeadAt',
+      'agreedSolution',
+      'solutionAgreedAt',
+      'resolvedAt',
+      'resolution',
+      'causeAnalysis',
+      'preventiveAction',
+      'correctiveActionReport',
+      'confirmedAt',
+      'closedAt',
     ] as const;
     for (const f of fields) (o as unknown as Record<string, unknown>)[f] = w[f];
     o.orgId = w.orgId;

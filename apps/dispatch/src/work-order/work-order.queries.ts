@@ -38,7 +38,13 @@ export class WorkOrderQueries {
     }
     const first = args.first ?? 20;
     const em = this.orm.em.fork();
-    const rows = await scopeOf(user).find(em, WorkOrder, and.length ? { $and: and } : {}, { orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }], limit: first + 1 }, args.siteId);
+    const rows = await scopeOf(user).find(
+      em,
+      WorkOrder,
+      and.length ? { $and: and } : {},
+      { orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }], limit: first + 1 },
+      args.siteId,
+    );
     const page = rows.slice(0, first);
     const deadlines = await this.deadlinesOf(page.map((w) => w.id));
     return {
@@ -60,7 +66,12 @@ export class WorkOrderQueries {
   }
 
   async forComplaint(user: AuthUser, complaintId: string): Promise<WorkOrderObject[]> {
-    const rows = await scopeOf(user).find(this.orm.em.fork(), WorkOrder, { complaintId }, { orderBy: [{ lead: 'desc' }, { department: 'asc' }] });
+    const rows = await scopeOf(user).find(
+      this.orm.em.fork(),
+      WorkOrder,
+      { complaintId },
+      { orderBy: [{ lead: 'desc' }, { department: 'asc' }] },
+    );
     const deadlines = await this.deadlinesOf(rows.map((w) => w.id));
     return rows.map((w) => WorkOrderObject.from({ workOrder: w, deadlines }));
   }
@@ -68,12 +79,16 @@ export class WorkOrderQueries {
   /** The history of a work order the caller may see (the parent must lie within the scope). */
   async escalations(user: AuthUser, w: WorkOrderObject): Promise<EscalationObject[]> {
     const { id } = scopeOf(user).visible(w, 'work order', w.id);
-    return (await this.orm.em.fork().find(Escalation, { workOrderId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(EscalationObject.from);
+    return (await this.orm.em.fork().find(Escalation, { workOrderId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(
+      EscalationObject.from,
+    );
   }
 
   async progress(user: AuthUser, w: WorkOrderObject): Promise<ProgressNoteObject[]> {
     const { id } = scopeOf(user).visible(w, 'work order', w.id);
-    return (await this.orm.em.fork().find(ProgressNote, { workOrderId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(ProgressNoteObject.from);
+    return (await this.orm.em.fork().find(ProgressNote, { workOrderId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(
+      ProgressNoteObject.from,
+    );
   }
 
   async extensions(user: AuthUser, w: WorkOrderObject): Promise<ExtensionObject[]> {

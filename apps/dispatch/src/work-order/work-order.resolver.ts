@@ -14,7 +14,14 @@ import { WorkOrdersArgs } from './dto/work-orders.args';
 import { LifecycleCommands } from './lifecycle.usecases';
 import { ResolveWorkOrder } from './resolve-work-order.usecase';
 import { WorkOrderQueries } from './work-order.queries';
-import { ComplaintRef, EscalationObject, ExtensionObject, ProgressNoteObject, WorkOrderConnection, WorkOrderObject } from './work-order.object';
+import {
+  ComplaintRef,
+  EscalationObject,
+  ExtensionObject,
+  ProgressNoteObject,
+  WorkOrderConnection,
+  WorkOrderObject,
+} from './work-order.object';
 
 const HANDLERS = [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD, Role.SITE_HEAD, Role.AREA_MANAGER] as const;
 const id = { type: () => ID };
@@ -87,7 +94,9 @@ export class WorkOrderResolver {
     return WorkOrderObject.from(await this.lifecycle.progress.execute(user, input));
   }
 
-  @Mutation(() => WorkOrderObject, { description: 'Major: the area manager reported it to the asset-management head (meets REPORT_TO_HEAD).' })
+  @Mutation(() => WorkOrderObject, {
+    description: 'Major: the area manager reported it to the asset-management head (meets REPORT_TO_HEAD).',
+  })
   @Roles(Role.AREA_MANAGER, Role.SITE_HEAD)
   async reportToHead(@CurrentUser() user: AuthUser, @Args('input') input: ReportToHeadInput): Promise<WorkOrderObject> {
     return WorkOrderObject.from(await this.lifecycle.reportToHead.execute(user, input));
@@ -99,7 +108,10 @@ export class WorkOrderResolver {
     return WorkOrderObject.from(await this.lifecycle.agreeSolution.execute(user, input));
   }
 
-  @Mutation(() => WorkOrderObject, { name: 'resolveWorkOrder', description: 'Records the resolution with cause analysis and preventive action.' })
+  @Mutation(() => WorkOrderObject, {
+    name: 'resolveWorkOrder',
+    description: 'Records the resolution with cause analysis and preventive action.',
+  })
   @Roles(...HANDLERS)
   async resolve(@CurrentUser() user: AuthUser, @Args('input') input: ResolveWorkOrderInput): Promise<WorkOrderObject> {
     return WorkOrderObject.from(await this.resolveWorkOrder.execute(user, input));

@@ -1,5 +1,5 @@
 import { Category, Circumstance, ComplaintStatus, Department, Severity } from '@pc/contracts';
-import { addWorkingDays, defaultCalendar, isWorkingDay } from '@pc/platform';
+import { addWorkingDays, defaultCalendar, isWorkingDay } from '@pc/calendar';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
 import { DEFAULT_ROUTING, routeComplaint } from './routing';
 
@@ -64,7 +64,10 @@ describe('domain.md §2 routing', () => {
 
 describe('domain.md §2 routing configurable per organisation', () => {
   it("uses the organisation's own rule, lead first, instead of the default", () => {
-    expect(routeComplaint(Category.NOISE, [], [Department.CLEANING, Department.SECURITY])).toEqual([Department.CLEANING, Department.SECURITY]);
+    expect(routeComplaint(Category.NOISE, [], [Department.CLEANING, Department.SECURITY])).toEqual([
+      Department.CLEANING,
+      Department.SECURITY,
+    ]);
   });
   it("adds the case's own co-handlers after the organisation's rule", () => {
     expect(routeComplaint(Category.FEES, [Department.QUALITY, Department.FINANCE], [Department.FINANCE, Department.LEADERSHIP])).toEqual([
@@ -87,7 +90,9 @@ describe('domain.md §1 validity: an invalid complaint gets its reasoned reply w
     expect(invalidReplyDueAt(new Date('2026-11-20T07:00:00Z'), cal)).toEqual(new Date('2026-11-23T07:00:00Z'));
   });
   it('counts a Saturday make-up working day (调休)', () => {
-    expect(invalidReplyDueAt(new Date('2026-11-20T07:00:00Z'), { ...cal, makeUpWorkdays: ['2026-11-21'] })).toEqual(new Date('2026-11-21T07:00:00Z'));
+    expect(invalidReplyDueAt(new Date('2026-11-20T07:00:00Z'), { ...cal, makeUpWorkdays: ['2026-11-21'] })).toEqual(
+      new Date('2026-11-21T07:00:00Z'),
+    );
   });
 });
 

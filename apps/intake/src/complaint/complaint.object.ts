@@ -32,7 +32,8 @@ export class ComplaintObject {
   @Field(() => String, { nullable: true }) location?: string | null;
   @Field(() => [String]) attachments: string[];
   @Field(() => String, { nullable: true, description: 'Why an invalid complaint is invalid.' }) invalidReason?: string | null;
-  @Field(() => String, { nullable: true, description: 'The reasoned reply (invalid) or the answer given on the spot.' }) reply?: string | null;
+  @Field(() => String, { nullable: true, description: 'The reasoned reply (invalid) or the answer given on the spot.' }) reply?:
+    string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) repliedAt?: Date | null;
   @Field(() => Channel, { nullable: true }) repliedVia?: Channel | null;
   @Field(() => ID, { nullable: true, description: 'The earlier complaint this one repeats (rule A).' }) repeatOf?: string | null;

@@ -21,7 +21,10 @@ export class ComplaintResolver {
     private readonly orm: MikroORM,
   ) {}
 
-  @Mutation(() => ComplaintObject, { name: 'fileComplaint', description: 'Records a complaint from any channel, judges, classifies and routes it.' })
+  @Mutation(() => ComplaintObject, {
+    name: 'fileComplaint',
+    description: 'Records a complaint from any channel, judges, classifies and routes it.',
+  })
   @Roles(...INTAKE_ROLES)
   async fileComplaintMutation(@CurrentUser() user: AuthUser, @Args('input') input: FileComplaintInput): Promise<ComplaintObject> {
     return ComplaintObject.from(await this.fileComplaint.execute(user, input));
@@ -41,13 +44,21 @@ export class ComplaintResolver {
     return this.find(user, id);
   }
 
-  @Query(() => [ComplaintObject], { description: "Complaints of the caller's sites, newest first: a customer's history, a unit's, a site's." })
+  @Query(() => [ComplaintObject], {
+    description: "Complaints of the caller's sites, newest first: a customer's history, a unit's, a site's.",
+  })
   async complaints(@CurrentUser() user: AuthUser, @Args() args: ComplaintsArgs): Promise<ComplaintObject[]> {
     const where: FilterQuery<Complaint> = {};
     if (args.customerId) where.customerId = args.customerId;
     if (args.unitId) where.unitId = args.unitId;
     if (args.status) where.status = args.status;
-    const rows = await scopeOf(user).find(this.orm.em.fork(), Complaint, where, { orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }], limit: args.first ?? 50 }, args.siteId);
+    const rows = await scopeOf(user).find(
+      this.orm.em.fork(),
+      Complaint,
+      where,
+      { orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }], limit: args.first ?? 50 },
+      args.siteId,
+    );
     return rows.map(ComplaintObject.from);
   }
 

@@ -93,7 +93,13 @@ export class FileComplaint {
     const id = randomUUID();
     const circumstances = [...new Set(input.circumstances ?? [])];
     // rule A by itself: an earlier unresolved complaint of this customer about the same matter
-    const matter = { customerId: customer.id, siteId: place.site.id, unitId: place.unit?.id, areaId: place.area?.id, category: input.category };
+    const matter = {
+      customerId: customer.id,
+      siteId: place.site.id,
+      unitId: place.unit?.id,
+      areaId: place.area?.id,
+      category: input.category,
+    };
     const earlier = valid ? (await this.openComplaintsOf(em, user.org, customer.id)).filter((c) => isSameUnresolvedMatter(c, matter)) : [];
     const repeated = valid ? [...new Map([...(linked ? [linked] : []), ...earlier].map((c) => [c.id, c])).values()] : [];
     const repeatOf = linked ?? earlier[0] ?? null;
@@ -102,7 +108,13 @@ export class FileComplaint {
     const severityHistory: SeverityChange[] = [];
     if (repeated.length > 0 && severity === Severity.MINOR) {
       severity = Severity.MAJOR;
-      severityHistory.push({ at: now.toISOString(), from: Severity.MINOR, to: Severity.MAJOR, reason: SeverityChangeReason.REPEATED_UNRESOLVED, causedBy: repeatOf?.id });
+      severityHistory.push({
+        at: now.toISOString(),
+        from: Severity.MINOR,
+        to: Severity.MAJOR,
+        reason: SeverityChangeReason.REPEATED_UNRESOLVED,
+        causedBy: repeatOf?.id,
+      });
     }
 
     const calendar = calendarOf(place.site);
@@ -241,7 +253,13 @@ export class FileComplaint {
     return staff.id;
   }
 
-  private async linkedComplaint(em: EntityManager, user: AuthUser, input: FileComplaintInput, customer: Customer, site: Site): Promise<Complaint | null> {
+  private async linkedComplaint(
+    em: EntityManager,
+    user: AuthUser,
+    input: FileComplaintInput,
+    customer: Customer,
+    site: Site,
+  ): Promise<Complaint | null> {
     if (!input.repeatOf) return null;
     const linked = await scopeOf(user).findOne(em, Complaint, { id: input.repeatOf });
     if (!linked) throw invalidInput('repeatOf', `unknown complaint ${input.repeatOf}`);
@@ -256,7 +274,13 @@ export class FileComplaint {
   }
 
   /** A customer of the complaint's site (or one the caller may see); a new one belongs to that site. */
-  private async customerFor(em: EntityManager, events: EventWriter, user: AuthUser, input: FileComplaintInput, { site, unit }: Place): Promise<Customer> {
+  private async customerFor(
+    em: EntityManager,
+    events: EventWriter,
+    user: AuthUser,
+    input: FileComplaintInput,
+    { site, unit }: Place,
+  ): Promise<Customer> {
     if (input.customerId) {
       if (input.customerName || input.customerPhone) {
         throw invalidInput('customerId', 'give either customerId, or customerName and customerPhone, not both');

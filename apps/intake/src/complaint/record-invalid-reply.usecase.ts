@@ -20,11 +20,16 @@ export class RecordInvalidReply {
     return this.tx.run(async (em, events) => {
       const complaint = await scopeOf(user).load(em, Complaint, input.complaintId, 'complaint');
       if (complaint.status !== ComplaintStatus.REJECTED) {
-        throw conflict(`complaint ${complaint.id} is ${complaint.status}; only an invalid complaint awaiting its reply can be answered so`, 'complaintId');
+        throw conflict(
+          `complaint ${complaint.id} is ${complaint.status}; only an invalid complaint awaiting its reply can be answered so`,
+          'complaintId',
+        );
       }
       const now = this.clock.now();
       const repliedAt = notInFuture('repliedAt', input.repliedAt, now);
-      if (repliedAt.getTime() < complaint.receivedAt.getTime()) throw invalidInput('repliedAt', 'must not be before the complaint was received');
+      if (repliedAt.getTime() < complaint.receivedAt.getTime()) {
+        throw invalidInput('repliedAt', 'must not be before the complaint was received');
+      }
 
       complaint.reply = input.reply;
       complaint.repliedVia = input.repliedVia;

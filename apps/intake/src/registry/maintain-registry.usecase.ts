@@ -3,8 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { CustomerSaved, Role, SiteSaved } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, CHINA_ANNUAL_HOLIDAYS, DEFAULT_TIME_ZONE, assertRole, forbidden, invalidInput, localDate, scopeOf } from '@pc/platform';
-import type { SaveAreaInput, SaveCustomerInput, SaveSiteInput, SaveStaffUserInput, SaveUnitInput, SetRoutingInput } from './dto/registry.inputs';
+import { AuthUser, assertRole, forbidden, invalidInput, scopeOf } from '@pc/platform';
+import { CHINA_ANNUAL_HOLIDAYS, DEFAULT_TIME_ZONE, localDate } from '@pc/calendar';
+import type {
+  SaveAreaInput,
+  SaveCustomerInput,
+  SaveSiteInput,
+  SaveStaffUserInput,
+  SaveUnitInput,
+  SetRoutingInput,
+} from './dto/registry.inputs';
 import { Area, Customer, RoutingRule, Site, StaffUser, Unit } from './registry.entities';
 
 const DEPARTMENT_ROLES = [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD];
@@ -26,8 +34,13 @@ function checkDates(field: string, dates: readonly string[]): void {
 }
 
 /** Loads an entity of the caller's organisation by id for an update, or says "create". */
-async function existing<T extends object>(em: EntityManager, entity: new () => T, id: string | undefined, where: object): Promise<T | null> {
-  return id ? em.findOne(entity, { id, ...where } as never) : null;
+async function existing<T extends { id: string }>(
+  em: EntityManager,
+  entity: new () => T,
+  id: string | undefined,
+  where: object,
+): Promise<T | null> {
+  return id ? ((await em.findOne(entity, { id, ...where })) as T | null) : null;
 }
 
 /**
@@ -52,7 +65,9 @@ export class MaintainRegistry {
       checkDates('makeUpWorkdays', input.makeUpWorkdays ?? []);
       for (const d of input.makeUpWorkdays ?? []) {
         const { weekday } = localDate(new Date(`${d}T12:00:00Z`), 'UTC');
-        if (weekday !== 0 && weekday !== 6) throw invalidInput('makeUpWorkdays', `${d} is a weekday; a make-up working day is a Saturday or Sunday`);
+        if (weekday !== 0 && weekday !== 6) {
+          throw invalidInput('makeUpWorkdays', `${d} is a weekday; a make-up working day is a Saturday or Sunday`);
+        }
       }
       for (const md of input.annualHolidays ?? []) checkDates('annualHolidays', [`2024-${md}`]);
       const site = await this.owned(em, Site, input.id, user.org, 'id');
@@ -211,9 +226,15 @@ export class MaintainRegistry {
   }
 
   /** An id already taken by another organisation is refused, never overwritten. */
-  private async owned<T extends { orgId: string }>(em: EntityManager, entity: new () => T, id: string | undefined, orgId: string, field: string): Promise<T | null> {
+  private async owned<T extends { id: string; orgId: string }>(
+    em: EntityManager,
+    entity: new () => T,
+    id: string | undefined,
+    orgId: string,
+    field: string,
+  ): Promise<T | null> {
     if (!id) return null;
-    const found = await em.findOne(entity, { id } as never);
+    const found = (await em.findOne(entity, { id })) as T | null;
     if (found && found.orgId !== orgId) throw invalidInput(field, `id ${id} is taken`);
     return found;
   }

@@ -1,6 +1,6 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Category, Department, Role } from '@pc/contracts';
-import { CHINA_ANNUAL_HOLIDAYS, type WorkingCalendar } from '@pc/platform';
+import { CHINA_ANNUAL_HOLIDAYS, type WorkingCalendar } from '@pc/calendar';
 
 @Entity({ tableName: 'organisation' })
 export class Organisation {

@@ -16,9 +16,16 @@ export class SiteObject {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field() timeZone: string;
-  @Field(() => [String], { description: 'Dated public holidays (YYYY-MM-DD).' }) holidays: string[];
-  @Field(() => [String], { description: 'Weekend days that are working days (调休).' }) makeUpWorkdays: string[];
-  @Field(() => [String], { description: 'Holidays on the same date every year (MM-DD).' }) annualHolidays: string[];
+  @Field(() => [String], {
+    description: "The site's own days off (YYYY-MM-DD), on top of the national schedule (State Council, 2004–2026 known).",
+  })
+  holidays: string[];
+  @Field(() => [String], { description: "The site's own weekend working days (YYYY-MM-DD), on top of the national 调休 days." })
+  makeUpWorkdays: string[];
+  @Field(() => [String], {
+    description: 'Holidays on the same date every year (MM-DD), applied to a year the national schedule does not know yet.',
+  })
+  annualHolidays: string[];
   @Field(() => [AreaObject]) areas: AreaObject[];
 }
 

@@ -19,7 +19,15 @@ const toSite = (s: Site, areas: Area[]): SiteObject => ({
 });
 const toArea = (a: Area): AreaObject => ({ id: a.id, name: a.name, areaManagerId: a.areaManagerId });
 const toUnit = (u: Unit): UnitObject => ({ id: u.id, siteId: u.siteId, areaId: u.areaId, name: u.name });
-const toCustomer = (c: Customer): CustomerObject => ({ id: c.id, name: c.name, phone: c.phone, email: c.email, kind: c.kind, siteId: c.siteId, unitId: c.unitId });
+const toCustomer = (c: Customer): CustomerObject => ({
+  id: c.id,
+  name: c.name,
+  phone: c.phone,
+  email: c.email,
+  kind: c.kind,
+  siteId: c.siteId,
+  unitId: c.unitId,
+});
 const toStaff = (s: StaffUser): StaffUserObject => ({
   id: s.id,
   name: s.name,
@@ -42,7 +50,9 @@ export class SiteResolver {
   async sites(@CurrentUser() user: AuthUser): Promise<SiteObject[]> {
     const em = this.orm.em.fork();
     const granted = scopeOf(user).siteIds();
-    const sites = await em.find(Site, granted ? { orgId: user.org, id: { $in: [...granted] } } : { orgId: user.org }, { orderBy: { id: 'asc' } });
+    const sites = await em.find(Site, granted ? { orgId: user.org, id: { $in: [...granted] } } : { orgId: user.org }, {
+      orderBy: { id: 'asc' },
+    });
     const areas = await em.find(Area, { siteId: { $in: sites.map((s) => s.id) } }, { orderBy: { id: 'asc' } });
     return sites.map((s) => toSite(s, areas));
   }
@@ -75,7 +85,10 @@ export class SiteResolver {
 
   @Query(() => [StaffUserObject], { description: 'Staff users of the organisation (optionally those granted one site).' })
   @Roles(Role.SITE_HEAD, Role.LEADERSHIP)
-  async staffUsers(@CurrentUser() user: AuthUser, @Args('siteId', { type: () => ID, nullable: true }) siteId?: string): Promise<StaffUserObject[]> {
+  async staffUsers(
+    @CurrentUser() user: AuthUser,
+    @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
+  ): Promise<StaffUserObject[]> {
     const all = await this.orm.em.fork().find(StaffUser, { orgId: user.org }, { orderBy: { id: 'asc' } });
     const scope = scopeOf(user).siteIds(siteId);
     return all.filter((s) => !scope || s.sites.includes('*') || s.sites.some((x) => scope.includes(x))).map(toStaff);

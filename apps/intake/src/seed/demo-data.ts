@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { CustomerSaved, Department, Role, SiteSaved } from '@pc/contracts';
 import { EventWriter } from '@pc/messaging';
-import { CHINA_ANNUAL_HOLIDAYS, SystemClock, type AuthUser } from '@pc/platform';
+import { SystemClock, type AuthUser } from '@pc/platform';
+import { CHINA_ANNUAL_HOLIDAYS } from '@pc/calendar';
 import { Area, Customer, CustomerKind, Organisation, Site, StaffUser, Unit } from '../registry/registry.entities';
 
 /** A registry to seed: one organisation with its sites, areas, units and customers. */
@@ -56,7 +57,6 @@ export const DEMO_DATASET: RegistryDataset = {
   staff: DEMO_USERS,
 };
 
-
 /**
  * Inserts or updates the dataset by its ids (running it twice changes nothing), and announces its
  * sites and customers through intake's outbox, as the registry mutations do, so that dispatch and
@@ -81,7 +81,16 @@ export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promi
   }
   for (const u of d.staff ?? []) {
     const name = u.sub.replace(/^demo-/, '').replace(/-/g, ' ');
-    await em.upsert(StaffUser, { id: u.sub, orgId, name, phone: null, roles: u.roles, department: u.department ?? null, sites: u.sites, active: true });
+    await em.upsert(StaffUser, {
+      id: u.sub,
+      orgId,
+      name,
+      phone: null,
+      roles: u.roles,
+      department: u.department ?? null,
+      sites: u.sites,
+      active: true,
+    });
   }
   await em.flush();
 }

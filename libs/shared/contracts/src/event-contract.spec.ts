@@ -2,8 +2,15 @@ import { ComplaintResolved, ContractViolationError, validatePayload } from './in
 
 describe('event contracts', () => {
   const valid = {
-    orgId: 'o', siteId: 's', complaintId: 'c', severity: 'MINOR', category: 'FEES',
-    resolvedAt: '2026-11-02T08:00:00.000Z', resolvedBy: 'u', takenBy: 'u', atIntake: false,
+    orgId: 'o',
+    siteId: 's',
+    complaintId: 'c',
+    severity: 'MINOR',
+    category: 'FEES',
+    resolvedAt: '2026-11-02T08:00:00.000Z',
+    resolvedBy: 'u',
+    takenBy: 'u',
+    atIntake: false,
   };
   it('accepts a payload that matches its version', () => {
     expect(validatePayload(ComplaintResolved, valid)).toMatchObject(valid);
@@ -17,6 +24,8 @@ describe('event contracts', () => {
   it('lets a consumer read a payload with a field a newer publisher added, dropping the field, but never a missing or wrong one', () => {
     const read = validatePayload(ComplaintResolved, { ...valid, addedLater: 'x' }, { tolerateUnknown: true });
     expect(read).not.toHaveProperty('addedLater');
-    expect(() => validatePayload(ComplaintResolved, { ...valid, severity: 'HUGE', addedLater: 'x' }, { tolerateUnknown: true })).toThrow(/severity/);
+    expect(() => validatePayload(ComplaintResolved, { ...valid, severity: 'HUGE', addedLater: 'x' }, { tolerateUnknown: true })).toThrow(
+      /severity/,
+    );
   });
 });

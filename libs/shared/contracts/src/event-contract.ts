@@ -11,11 +11,7 @@ export interface EventContract<T extends object = object> {
   readonly payload: ClassConstructor<T>;
 }
 
-export function defineEvent<T extends object>(
-  subject: string,
-  version: number,
-  payload: ClassConstructor<T>,
-): EventContract<T> {
+export function defineEvent<T extends object>(subject: string, version: number, payload: ClassConstructor<T>): EventContract<T> {
   return Object.freeze({ subject, version, payload });
 }
 

@@ -14,7 +14,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from './event-contract';
-import { CallbackKind, Category, Channel, Circumstance, ContractorFailure, Department, EscalationLevel, Satisfaction, Severity, SlaClock } from './enums';
+import {
+  CallbackKind,
+  Category,
+  Channel,
+  Circumstance,
+  ContractorFailure,
+  Department,
+  EscalationLevel,
+  Satisfaction,
+  Severity,
+  SlaClock,
+} from './enums';
 
 /** Fields every complaint-related event carries, so each consumer can scope and bucket it. */
 abstract class ScopedPayload {
@@ -116,7 +127,6 @@ export class ComplaintResolvedV1 extends ScopedPayload {
   @IsBoolean() atIntake: boolean;
 }
 export const ComplaintResolved = defineEvent('complaint.resolved', 1, ComplaintResolvedV1);
-
 
 export class WorkOrderCreatedV1 extends ScopedPayload {
   @IsString() @IsNotEmpty() workOrderId: string;

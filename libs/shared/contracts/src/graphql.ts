@@ -34,7 +34,10 @@ export function registerDomainEnums(): void {
   registerEnumType(SlaClock, { name: 'SlaClock', description: 'The deadlines of domain.md.' });
   registerEnumType(ComplaintStatus, { name: 'ComplaintStatus' });
   registerEnumType(WorkOrderStatus, { name: 'WorkOrderStatus' });
-  registerEnumType(EscalationLevel, { name: 'EscalationLevel', description: 'Who holds an escalated case: handler → department head → site head → leadership.' });
+  registerEnumType(EscalationLevel, {
+    name: 'EscalationLevel',
+    description: 'Who holds an escalated case: handler → department head → site head → leadership.',
+  });
   registerEnumType(ContactMethod, { name: 'ContactMethod', description: 'How staff reached the customer.' });
   registerEnumType(ContractorFailure, { name: 'ContractorFailure', description: 'Why a contractor is fined.' });
   registerEnumType(CallbackKind, { name: 'CallbackKind', description: 'Complaint, repair or paid-service callback.' });

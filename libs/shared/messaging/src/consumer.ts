@@ -1,14 +1,6 @@
 import { Inject, Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
-import {
-  AckPolicy,
-  DeliverPolicy,
-  StringCodec,
-  nanos,
-  type ConsumerMessages,
-  type JsMsg,
-  type NatsConnection,
-} from 'nats';
+import { AckPolicy, DeliverPolicy, StringCodec, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import { ContractViolationError, validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
 import { Clock, safeError } from '@pc/platform';
 import { InboxMessage, ParkedMessage } from './entities';
@@ -29,10 +21,10 @@ export interface EventHandler<T extends object> {
 }
 
 /** Type helper so a list of handlers keeps each one's payload type. */
-export const on = <T extends object>(
-  contract: EventContract<T>,
-  handle: EventHandler<T>['handle'],
-): EventHandler<T> => ({ contract, handle });
+export const on = <T extends object>(contract: EventContract<T>, handle: EventHandler<T>['handle']): EventHandler<T> => ({
+  contract,
+  handle,
+});
 
 interface Running {
   messages: ConsumerMessages;
@@ -156,11 +148,13 @@ export class EventConsumers implements BeforeApplicationShutdown {
   /** Keeps the message with its reason, then terminates it; if that cannot be stored, retries later. */
   private async park(consumer: string, m: JsMsg, messageId: string, body: string, reason: string): Promise<void> {
     try {
-      await this.orm.em.fork().upsert(
-        ParkedMessage,
-        { consumer, messageId, subject: m.subject, body, reason, deliveries: m.info.deliveryCount, parkedAt: this.clock.now() },
-        { onConflictFields: ['consumer', 'messageId'] },
-      );
+      await this.orm.em
+        .fork()
+        .upsert(
+          ParkedMessage,
+          { consumer, messageId, subject: m.subject, body, reason, deliveries: m.info.deliveryCount, parkedAt: this.clock.now() },
+          { onConflictFields: ['consumer', 'messageId'] },
+        );
       m.term(reason.slice(0, 200));
       this.logger.warn({ consumer, messageId, subject: m.subject, reason }, 'message parked');
     } catch (e) {

@@ -1,12 +1,4 @@
-import {
-  DiscardPolicy,
-  RetentionPolicy,
-  StorageType,
-  connect,
-  nanos,
-  type NatsConnection,
-  type StreamConfig,
-} from 'nats';
+import { DiscardPolicy, RetentionPolicy, StorageType, connect, nanos, type NatsConnection, type StreamConfig } from 'nats';
 
 export interface BusSettings {
   url: string;

@@ -1,5 +1,18 @@
 import { plainToInstance, Transform, type ClassConstructor } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
 
 export class ConfigError extends Error {}
 
@@ -26,7 +39,9 @@ export class ServiceConfig {
   @MinLength(16, { message: 'AUTH_JWT_SECRET must be at least 16 characters' })
   AUTH_JWT_SECRET: string;
   /** An OIDC issuer's JWKS (RS256/ES256 tokens), e.g. https://idp.example.com/.well-known/jwks.json. */
-  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'AUTH_JWKS_URL must be a URL' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'AUTH_JWKS_URL must be a URL' })
   AUTH_JWKS_URL?: string;
   /** Expected `iss` and `aud` of tokens, checked when set. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_ISSUER?: string;
@@ -44,7 +59,8 @@ export class ServiceConfig {
   GATEWAY_SECRET?: string;
   @Transform(emptyToUndefined) @IsIn(['development', 'test', 'production']) NODE_ENV: string = 'development';
   /** Roles that may introspect the schema (comma-separated; `*` = every authenticated user). */
-  @Transform(emptyToUndefined) @Matches(/^(\*|[A-Z_]+(,[A-Z_]+)*)$/, { message: 'GRAPHQL_INTROSPECTION_ROLES is * or a comma-separated list of roles' })
+  @Transform(emptyToUndefined)
+  @Matches(/^(\*|[A-Z_]+(,[A-Z_]+)*)$/, { message: 'GRAPHQL_INTROSPECTION_ROLES is * or a comma-separated list of roles' })
   GRAPHQL_INTROSPECTION_ROLES: string = 'ANALYST,ADMIN';
   /** Query limits, applied before any resolver runs. */
   @Transform(toInt) @IsInt() @Min(2) @Max(50) GRAPHQL_MAX_DEPTH: number = 10;
@@ -62,7 +78,8 @@ export class ServiceConfig {
   @Transform(toInt) @IsInt() @Min(100) @Max(600_000) REQUEST_TIMEOUT_MS: number = 15_000;
   /** PostgreSQL statement_timeout of every service connection (ms): no single query outlives it. */
   @Transform(toInt) @IsInt() @Min(100) @Max(600_000) DB_STATEMENT_TIMEOUT_MS: number = 10_000;
-  @Transform(emptyToUndefined) @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  @Transform(emptyToUndefined)
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
   @Transform(toInt) @IsInt() @Min(1) @Max(3600_000) OUTBOX_POLL_MS: number = 500;
 

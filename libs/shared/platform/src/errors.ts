@@ -16,15 +16,11 @@ export class DomainError extends Error {
   }
 }
 
-export const invalidInput = (field: string, reason: string): DomainError =>
-  new DomainError('BAD_USER_INPUT', reason, field);
-export const notFound = (what: string, id: string): DomainError =>
-  new DomainError('NOT_FOUND', `${what} ${id} not found`);
+export const invalidInput = (field: string, reason: string): DomainError => new DomainError('BAD_USER_INPUT', reason, field);
+export const notFound = (what: string, id: string): DomainError => new DomainError('NOT_FOUND', `${what} ${id} not found`);
 export const forbidden = (reason: string): DomainError => new DomainError('FORBIDDEN', reason);
-export const conflict = (reason: string, field?: string): DomainError =>
-  new DomainError('CONFLICT', reason, field);
-export const unauthenticated = (reason: string): DomainError =>
-  new DomainError('UNAUTHENTICATED', reason);
+export const conflict = (reason: string, field?: string): DomainError => new DomainError('CONFLICT', reason, field);
+export const unauthenticated = (reason: string): DomainError => new DomainError('UNAUTHENTICATED', reason);
 
 const DAY_MS = 86_400_000;
 /** How far back a stated time may lie: records are kept two years (domain.md §5). */
@@ -43,6 +39,8 @@ export function notInFuture(field: string, at: Date | null | undefined, now: Dat
 /** A time something is due (a deadline, a retry): strictly after `now`, and at most `maxAheadMs` after it. */
 export function inFuture(field: string, at: Date, now: Date, maxAheadMs = MAX_AHEAD_MS): Date {
   if (at.getTime() <= now.getTime()) throw invalidInput(field, 'must be in the future');
-  if (at.getTime() - now.getTime() > maxAheadMs) throw invalidInput(field, `must be within ${Math.round(maxAheadMs / DAY_MS)} days from now`);
+  if (at.getTime() - now.getTime() > maxAheadMs) {
+    throw invalidInput(field, `must be within ${Math.round(maxAheadMs / DAY_MS)} days from now`);
+  }
   return at;
 }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import {
   ArgumentsHost,
   Catch,
@@ -15,7 +16,6 @@ import { Reflector } from '@nestjs/core';
 import { GqlExceptionFilter, GqlExecutionContext } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { Role } from '@pc/contracts';
-import { timingSafeEqual } from 'node:crypto';
 import { AuthUser, assertRole, bearerToken } from './auth';
 import { DomainError, unauthenticated } from './errors';
 import type { TokenVerifier } from './token-verifier';
@@ -74,7 +74,7 @@ export function requestContextFactory(verifier: TokenVerifier, gatewaySecret?: s
  * federation reference resolvers get (reference, context, info): find it by shape.
  */
 function gqlContext(context: ExecutionContext): GqlContext {
-  const found = context.getArgs().find((a) => a !== null && typeof a === 'object' && 'req' in a);
+  const found = context.getArgs<unknown[]>().find((a) => a !== null && typeof a === 'object' && 'req' in a);
   return (found ?? GqlExecutionContext.create(context).getContext()) as GqlContext;
 }
 
@@ -93,10 +93,7 @@ export class GqlAuthGuard implements CanActivate {
     if (context.getType<string>() !== 'graphql') return true;
     const ctx = gqlContext(context);
     if (!ctx.user) throw unauthenticated('missing "Authorization: Bearer <token>" header');
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (roles?.length) assertRole(ctx.user, roles);
     return true;
   }
@@ -141,12 +138,21 @@ export function safeError(e: unknown): Record<string, unknown> {
   const isDatabase = /Exception$/.test(x.name) || x.query !== undefined || typeof x.sqlState === 'string';
   // knex and MikroORM put "<sql with values> - <driver message>": keep the driver's part only
   const message = isDatabase ? x.message.split(' - ').pop() : x.message;
-  return { type: x.name, code: x.code, sqlState: x.sqlState, message: maskPhones(message ?? '').slice(0, 500), stack: isDatabase ? undefined : x.stack };
+  return {
+    type: x.name,
+    code: x.code,
+    sqlState: x.sqlState,
+    message: maskPhones(message ?? '').slice(0, 500),
+    stack: isDatabase ? undefined : x.stack,
+  };
 }
 
 /** Phone numbers in free text keep their first 3 and last 2 digits. */
 export function maskPhones(text: string): string {
-  return text.replace(/(\+?\d[\d -]{1,2})([\d -]{4,14})(\d{2})(?!\d)/g, (_m, a: string, mid: string, b: string) => `${a}${mid.replace(/\d/g, '*')}${b}`);
+  return text.replace(
+    /(\+?\d[\d -]{1,2})([\d -]{4,14})(\d{2})(?!\d)/g,
+    (_m, a: string, mid: string, b: string) => `${a}${mid.replace(/\d/g, '*')}${b}`,
+  );
 }
 
 function flattenValidation(errors: ValidationError[], prefix = ''): { field: string; reason: string }[] {

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } fro
 import {
   GraphQLError,
   Kind,
+  OperationTypeNode,
   isListType,
   isNonNullType,
   type FieldNode,
@@ -104,7 +105,12 @@ function rejectControlCharacters(variables: Record<string, unknown> | undefined,
     field = [usedAt.get(variable) || variable, ...rest].join('.');
   }
   field = field === 'input' ? field : field?.replace(/^input\./, '');
-  if (field) throw httpError(`${field}: control characters are not allowed`, 'BAD_USER_INPUT', 400, { field, reason: 'control characters are not allowed' });
+  if (field) {
+    throw httpError(`${field}: control characters are not allowed`, 'BAD_USER_INPUT', 400, {
+      field,
+      reason: 'control characters are not allowed',
+    });
+  }
 }
 
 /** The root fields an operation selects, fragments followed. */
@@ -141,7 +147,13 @@ export class EdgeRateLimits {
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
       const retryAfter = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      throw httpError(`rate limit reached: try again in ${retryAfter} s`, 'RATE_LIMITED', 429, { retryAfter }, new Map([['retry-after', String(retryAfter)]]));
+      throw httpError(
+        `rate limit reached: try again in ${retryAfter} s`,
+        'RATE_LIMITED',
+        429,
+        { retryAfter },
+        new Map([['retry-after', String(retryAfter)]]),
+      );
     }
   }
 }
@@ -152,7 +164,8 @@ export class EdgeRateLimits {
  * limit, and, at the public edge, the rate limits.
  */
 export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}): ApolloServerPlugin<RequestContext> {
-  const introspectionRoles = config.GRAPHQL_INTROSPECTION_ROLES === '*' ? undefined : (config.GRAPHQL_INTROSPECTION_ROLES.split(',') as Role[]);
+  const introspectionRoles =
+    config.GRAPHQL_INTROSPECTION_ROLES === '*' ? undefined : (config.GRAPHQL_INTROSPECTION_ROLES.split(',') as Role[]);
   const limits = options.rateLimit ? new EdgeRateLimits(config) : undefined;
   const estimators = [listSizeEstimator];
 
@@ -179,15 +192,21 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
   /** The cost of the operation; 0 when its variables do not even coerce (execution then refuses them, naming the field). */
   const costOf = (rc: GraphQLRequestContextDidResolveOperation<RequestContext>): number => {
     try {
-      return getComplexity({ schema: rc.schema, query: rc.document, operationName: rc.operationName ?? undefined, variables: rc.request.variables ?? {}, estimators });
+      return getComplexity({
+        schema: rc.schema,
+        query: rc.document,
+        operationName: rc.operationName ?? undefined,
+        variables: rc.request.variables ?? {},
+        estimators,
+      });
     } catch {
       return 0;
     }
   };
 
   return {
-    async requestDidStart() {
-      return {
+    requestDidStart() {
+      return Promise.resolve({
         async didResolveOperation(rc) {
           const operation = rc.operation;
           if (!operation) return;
@@ -195,18 +214,27 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
           guardRootFields(rc, operation);
           const cost = costOf(rc);
           if (cost > config.GRAPHQL_MAX_COST) {
-            throw httpError(`query cost ${cost} exceeds the limit of ${config.GRAPHQL_MAX_COST}: ask for fewer items (first) or fewer fields`, 'QUERY_TOO_COMPLEX', 400, {
-              cost,
-              limit: config.GRAPHQL_MAX_COST,
-            });
+            throw httpError(
+              `query cost ${cost} exceeds the limit of ${config.GRAPHQL_MAX_COST}: ask for fewer items (first) or fewer fields`,
+              'QUERY_TOO_COMPLEX',
+              400,
+              {
+                cost,
+                limit: config.GRAPHQL_MAX_COST,
+              },
+            );
           }
           const user = rc.contextValue.user;
           if (!limits || !user) return;
           const points =
-            operation.operation === 'mutation' ? operation.selectionSet.selections.length : cost >= config.RATE_LIMIT_EXPENSIVE_COST ? 1 : 0;
+            operation.operation === OperationTypeNode.MUTATION
+              ? operation.selectionSet.selections.length
+              : cost >= config.RATE_LIMIT_EXPENSIVE_COST
+                ? 1
+                : 0;
           if (points > 0) await limits.consume(user, points);
         },
-      };
+      });
     },
   };
 }
@@ -223,7 +251,7 @@ export function armorProtection(config: ServiceConfig): { plugins: ApolloServerP
     blockFieldSuggestion: { enabled: config.NODE_ENV !== 'development' },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins: plugins as ApolloServerPlugin[], validationRules: validationRules as ValidationRule[] };
+  return { plugins: plugins, validationRules: validationRules };
 }
 
 const LIMIT_MESSAGE = /^Syntax Error: (Aliases|Depth|Token|Directives) limit/;
@@ -236,9 +264,15 @@ const IP_PORT = /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b/g;
  */
 export function formatEdgeError(error: GraphQLFormattedError): GraphQLFormattedError {
   // a subgraph's HTTP error reaches the gateway with its URL and body: keep the body's own error only
-  const { response, stacktrace: _s, ...rest } = (error.extensions ?? {}) as Record<string, unknown> & { response?: { body?: { errors?: GraphQLFormattedError[] } } };
+  const {
+    response,
+    stacktrace: _s,
+    ...rest
+  } = (error.extensions ?? {}) as Record<string, unknown> & { response?: { body?: { errors?: GraphQLFormattedError[] } } };
   const inner = response?.body?.errors?.[0];
-  const formatted: GraphQLFormattedError = inner ? { ...error, message: inner.message, extensions: { ...rest, ...inner.extensions } } : { ...error, extensions: rest };
+  const formatted: GraphQLFormattedError = inner
+    ? { ...error, message: inner.message, extensions: { ...rest, ...inner.extensions } }
+    : { ...error, extensions: rest };
   const scrub = (text: string) => text.replace(INTERNAL_URL, '[internal]').replace(IP_PORT, '[internal]');
   const limit = LIMIT_MESSAGE.test(formatted.message);
   const extensions: Record<string, unknown> = { ...formatted.extensions, ...(limit ? { code: 'QUERY_TOO_COMPLEX' } : {}) };
@@ -265,7 +299,16 @@ export function parseStrictDateTime(value: unknown): Date {
   if (!m) return invalid;
   const [, y, mo, d, h, mi, s] = m.map(Number);
   const calendar = new Date(Date.UTC(y, mo - 1, d));
-  if (calendar.getUTCFullYear() !== y || calendar.getUTCMonth() !== mo - 1 || calendar.getUTCDate() !== d || h > 23 || mi > 59 || (s || 0) > 59) return invalid;
+  if (
+    calendar.getUTCFullYear() !== y ||
+    calendar.getUTCMonth() !== mo - 1 ||
+    calendar.getUTCDate() !== d ||
+    h > 23 ||
+    mi > 59 ||
+    (s || 0) > 59
+  ) {
+    return invalid;
+  }
   const at = new Date(value as string);
   return at.getTime() < EARLIEST || at.getTime() >= LATEST ? invalid : at;
 }

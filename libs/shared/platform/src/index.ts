@@ -2,7 +2,6 @@ export * from './clock';
 export * from './errors';
 export * from './auth';
 export * from './graphql-edge';
-export * from './working-calendar';
 export * from './config';
 export * from './persistence';
 export * from './health';

@@ -12,10 +12,14 @@ export interface ServiceMigrations {
   sqlite: MigrationObject[];
 }
 
+/** An entity class, as MikroORM takes it in `entities`. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- MikroORM's own type for an entity list
+export type EntityClass = Function;
+
 export interface PersistenceSettings {
   service: string;
   /** Entity classes (no folder discovery: the same list serves runtime, tests and migrations). */
-  entities: Function[];
+  entities: EntityClass[];
   migrations: ServiceMigrations;
   /** Folder the migration generator writes to (`<folder>/<dialect>`). */
   migrationsFolder: string;
@@ -26,8 +30,7 @@ export interface PersistenceSettings {
 
 export type Dialect = 'postgresql' | 'sqlite';
 
-export const dialectOf = (s: Pick<PersistenceSettings, 'databaseUrl'>): Dialect =>
-  s.databaseUrl ? 'postgresql' : 'sqlite';
+export const dialectOf = (s: Pick<PersistenceSettings, 'databaseUrl'>): Dialect => (s.databaseUrl ? 'postgresql' : 'sqlite');
 
 /**
  * The service's own database: `<server>/<prefix>_<service>` on PostgreSQL when a server URL is

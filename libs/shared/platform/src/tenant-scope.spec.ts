@@ -26,7 +26,9 @@ describe('the one tenant scope (organisation and granted sites)', () => {
     const scope = TenantScope.of(siteUser);
     expect(() => scope.siteIds('s2')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => scope.assertSite('s2')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => scope.visible({ orgId: 'org-a', siteId: 's2' }, 'work order', 'w')).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => scope.visible({ orgId: 'org-a', siteId: 's2' }, 'work order', 'w')).toThrow(
+      expect.objectContaining({ code: 'NOT_FOUND' }),
+    );
     expect(() => scope.assertOrgWide('change the routing')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(() => TenantScope.of(orgUser).assertOrgWide('change the routing')).not.toThrow();
   });

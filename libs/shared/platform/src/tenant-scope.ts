@@ -65,24 +65,41 @@ export class TenantScope {
   }
 
   /** The condition for rows with `orgId` and `siteId`, and'ed with `extra`. */
-  where<T extends object>(extra: FilterQuery<T> = {} as FilterQuery<T>, requestedSite?: string | null): FilterQuery<T> {
+  where<T extends object>(extra: FilterQuery<T> = {}, requestedSite?: string | null): FilterQuery<T> {
     const sites = this.siteIds(requestedSite);
     const own = (sites ? { orgId: this.org, siteId: { $in: [...sites] } } : { orgId: this.org }) as unknown as FilterQuery<T>;
     return { $and: [own, extra] } as FilterQuery<T>;
   }
 
   /** Rows of the scope. */
-  find<T extends TenantRow>(em: EntityManager, entity: EntityName<T>, extra?: FilterQuery<T>, options?: FindOptions<T>, requestedSite?: string | null): Promise<T[]> {
-    return em.find(entity, this.where<T>(extra, requestedSite), options as FindOptions<T, never>) as Promise<T[]>;
+  find<T extends TenantRow>(
+    em: EntityManager,
+    entity: EntityName<T>,
+    extra?: FilterQuery<T>,
+    options?: FindOptions<T>,
+    requestedSite?: string | null,
+  ): Promise<T[]> {
+    return em.find(entity, this.where<T>(extra, requestedSite), options);
   }
 
   /** One row of the scope, or null (out of scope and absent look the same). */
-  findOne<T extends TenantRow>(em: EntityManager, entity: EntityName<T>, extra: FilterQuery<T>, options?: FindOneOptions<T>): Promise<T | null> {
-    return em.findOne(entity, this.where<T>(extra), options as FindOneOptions<T, never>) as Promise<T | null>;
+  findOne<T extends TenantRow>(
+    em: EntityManager,
+    entity: EntityName<T>,
+    extra: FilterQuery<T>,
+    options?: FindOneOptions<T>,
+  ): Promise<T | null> {
+    return em.findOne(entity, this.where<T>(extra), options);
   }
 
   /** One row of the scope by id; NOT_FOUND otherwise. */
-  async load<T extends TenantRow & { id: string }>(em: EntityManager, entity: EntityName<T>, id: string, what: string, options?: FindOneOptions<T>): Promise<T> {
+  async load<T extends TenantRow & { id: string }>(
+    em: EntityManager,
+    entity: EntityName<T>,
+    id: string,
+    what: string,
+    options?: FindOneOptions<T>,
+  ): Promise<T> {
     const row = await this.findOne(em, entity, { id } as FilterQuery<T>, options);
     if (!row) throw notFound(what, id);
     return row;

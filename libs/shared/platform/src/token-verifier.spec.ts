@@ -16,11 +16,18 @@ const hs = (payload: Record<string, unknown>, exp: number | null = now() + 3600,
   return extra(jwt).sign(new TextEncoder().encode(SECRET));
 };
 
-const hsVerifier = (more: Partial<ConstructorParameters<typeof TokenVerifier>[0]> = {}) => new TokenVerifier({ secret: SECRET, maxTtlSeconds: 86_400, ...more });
+const hsVerifier = (more: Partial<ConstructorParameters<typeof TokenVerifier>[0]> = {}) =>
+  new TokenVerifier({ secret: SECRET, maxTtlSeconds: 86_400, ...more });
 
 describe('tokens mean what they say (api.md auth claims)', () => {
   it('accepts a well-formed HS256 token and reads its claims', async () => {
-    await expect(hsVerifier().verify(await hs(claims))).resolves.toEqual({ sub: 'u1', org: 'o', sites: ['s1'], roles: [Role.FRONT_DESK], department: undefined });
+    await expect(hsVerifier().verify(await hs(claims))).resolves.toEqual({
+      sub: 'u1',
+      org: 'o',
+      sites: ['s1'],
+      roles: [Role.FRONT_DESK],
+      department: undefined,
+    });
   });
 
   it('refuses a token without exp', async () => {
@@ -28,7 +35,10 @@ describe('tokens mean what they say (api.md auth claims)', () => {
   });
 
   it('refuses a token that expires in the year 9999 (lifetime above the configured maximum)', async () => {
-    await expect(hsVerifier().verify(await hs(claims, 253_402_300_000))).rejects.toMatchObject({ code: 'UNAUTHENTICATED', reason: expect.stringMatching(/too far ahead/) });
+    await expect(hsVerifier().verify(await hs(claims, 253_402_300_000))).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: expect.stringMatching(/too far ahead/),
+    });
   });
 
   it('refuses a token with no roles, or an unknown role', async () => {
@@ -38,7 +48,11 @@ describe('tokens mean what they say (api.md auth claims)', () => {
 
   it('refuses an expired token, a wrong signature and an unsigned token', async () => {
     await expect(hsVerifier().verify(await hs(claims, now() - 3600))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    const other = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setExpirationTime('1h').sign(new TextEncoder().encode('another-secret-of-32-characters!'));
+    const other = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('u1')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-of-32-characters!'));
     await expect(hsVerifier().verify(other)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const unsigned = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, sub: 'u1', exp: now() + 60 })).toString('base64url')}.`;
     await expect(hsVerifier().verify(unsigned)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
@@ -47,8 +61,12 @@ describe('tokens mean what they say (api.md auth claims)', () => {
   it('checks iss and aud when they are configured', async () => {
     const v = hsVerifier({ issuer: 'https://idp.example', audience: 'property-care' });
     await expect(v.verify(await hs(claims))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(v.verify(await hs(claims, now() + 600, (j) => j.setIssuer('https://evil.example').setAudience('property-care')))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(v.verify(await hs(claims, now() + 600, (j) => j.setIssuer('https://idp.example').setAudience('property-care')))).resolves.toMatchObject({ sub: 'u1' });
+    await expect(
+      v.verify(await hs(claims, now() + 600, (j) => j.setIssuer('https://evil.example').setAudience('property-care'))),
+    ).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(
+      v.verify(await hs(claims, now() + 600, (j) => j.setIssuer('https://idp.example').setAudience('property-care'))),
+    ).resolves.toMatchObject({ sub: 'u1' });
   });
 });
 
@@ -72,7 +90,12 @@ describe('RS256 and ES256 tokens against an OIDC issuer JWKS, with key rotation'
     return { alg, kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
   };
   const sign = (k: { alg: string; kid: string; privateKey: KeyLike }) =>
-    new SignJWT(claims).setProtectedHeader({ alg: k.alg, kid: k.kid }).setSubject('u1').setIssuedAt().setExpirationTime('1h').sign(k.privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: k.alg, kid: k.kid })
+      .setSubject('u1')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(k.privateKey);
 
   it('verifies RS256 and ES256 tokens by kid, follows a rotation, and refuses a key that was withdrawn', async () => {
     const rsa = await keyPair('RS256', 'rsa-1');
@@ -99,7 +122,12 @@ describe('RS256 and ES256 tokens against an OIDC issuer JWKS, with key rotation'
 
 describe('errors and logs leak nothing', () => {
   it('logs a database error without its SQL and bound values', () => {
-    const e = Object.assign(new Error(`insert into "customer" ("name", "phone") values ('Li Wei', '13800000001') - invalid byte sequence for encoding "UTF8": 0x00`), { name: 'DriverException', code: '22021' });
+    const e = Object.assign(
+      new Error(
+        `insert into "customer" ("name", "phone") values ('Li Wei', '13800000001') - invalid byte sequence for encoding "UTF8": 0x00`,
+      ),
+      { name: 'DriverException', code: '22021' },
+    );
     const logged = JSON.stringify(safeError(e));
     expect(logged).not.toMatch(/Li Wei|13800000001|insert into/);
     expect(logged).toMatch(/invalid byte sequence/);
@@ -120,7 +148,14 @@ describe('errors and logs leak nothing', () => {
   it('reads only real calendar date-times within 2000–2099 (2026-02-30 is not rolled into March)', () => {
     expect(parseStrictDateTime('2026-03-02T10:00:00Z').toISOString()).toBe('2026-03-02T10:00:00.000Z');
     expect(parseStrictDateTime('2026-11-29T09:30:00+08:00').toISOString()).toBe('2026-11-29T01:30:00.000Z');
-    for (const bad of ['2026-02-30T10:00:00Z', '9999-12-31T00:00:00Z', '1900-01-01T00:00:00Z', 'yesterday', '2026-11-29', '2026-11-29T25:00:00Z']) {
+    for (const bad of [
+      '2026-02-30T10:00:00Z',
+      '9999-12-31T00:00:00Z',
+      '1900-01-01T00:00:00Z',
+      'yesterday',
+      '2026-11-29',
+      '2026-11-29T25:00:00Z',
+    ]) {
       expect(Number.isNaN(parseStrictDateTime(bad).getTime())).toBe(true);
     }
   });

@@ -24,7 +24,8 @@ const DEPARTMENTS = new Set<string>(Object.values(Department));
 /** Clock skew tolerated between the issuer and this process. */
 const SKEW_S = 30;
 
-const isIdList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 200);
+const isIdList = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 200);
 
 /** The claims of api.md, checked for shape: a token that means more or less than it says is refused. */
 export function claimsToUser(claims: JWTPayload): AuthUser {
@@ -52,7 +53,13 @@ export class TokenVerifier {
 
   constructor(private readonly settings: TokenSettings) {
     if (settings.secret) this.hmacKey = new TextEncoder().encode(settings.secret);
-    if (settings.jwksUrl) this.jwks = createRemoteJWKSet(new URL(settings.jwksUrl), { cooldownDuration: settings.jwksCooldownMs ?? 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 });
+    if (settings.jwksUrl) {
+      this.jwks = createRemoteJWKSet(new URL(settings.jwksUrl), {
+        cooldownDuration: settings.jwksCooldownMs ?? 30_000,
+        cacheMaxAge: 600_000,
+        timeoutDuration: 5_000,
+      });
+    }
     if (!this.hmacKey && !this.jwks) throw new Error('TokenVerifier needs AUTH_JWT_SECRET or AUTH_JWKS_URL');
   }
 

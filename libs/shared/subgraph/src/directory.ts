@@ -2,7 +2,7 @@ import { Injectable, Module, OnApplicationBootstrap, type DynamicModule } from '
 import { Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
 import { CustomerSaved, SiteSaved } from '@pc/contracts';
 import { EventConsumers, on, type EventHandler } from '@pc/messaging';
-import { invalidInput, scopeOf, type AuthUser } from '@pc/platform';
+import { invalidInput, scopeOf, type AuthUser, type EntityClass } from '@pc/platform';
 
 /** A site of an organisation, as intake's registry announced it (`registry.site_saved`). */
 @Entity({ tableName: 'known_site' })
@@ -28,7 +28,7 @@ export interface DirectoryOptions {
 }
 
 /** The entities a service needs for the directory it keeps. */
-export const directoryEntities = (o: DirectoryOptions = {}): Function[] => (o.customers ? [KnownSite, KnownCustomer] : [KnownSite]);
+export const directoryEntities = (o: DirectoryOptions = {}): EntityClass[] => (o.customers ? [KnownSite, KnownCustomer] : [KnownSite]);
 
 /**
  * The registry facts a service that does not own the registry needs to keep writes inside the tenant
@@ -62,10 +62,19 @@ export class DirectoryConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const handlers: EventHandler<object>[] = [
-      on(SiteSaved, async (p, _e, { em }) => void (await em.upsert(KnownSite, { siteId: p.siteId, orgId: p.orgId, name: p.name, timeZone: p.timeZone }))),
+      on(
+        SiteSaved,
+        async (p, _e, { em }) =>
+          void (await em.upsert(KnownSite, { siteId: p.siteId, orgId: p.orgId, name: p.name, timeZone: p.timeZone })),
+      ),
     ];
     if (DirectoryConsumer.options.customers) {
-      handlers.push(on(CustomerSaved, async (p, _e, { em }) => void (await em.upsert(KnownCustomer, { customerId: p.customerId, orgId: p.orgId, siteId: p.siteId }))));
+      handlers.push(
+        on(
+          CustomerSaved,
+          async (p, _e, { em }) => void (await em.upsert(KnownCustomer, { customerId: p.customerId, orgId: p.orgId, siteId: p.siteId })),
+        ),
+      );
     }
     await this.consumers.start(handlers);
   }

@@ -1,14 +1,14 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule, type INestApplication, type MiddlewareConsumer, type NestModule, type Provider, type Type } from '@nestjs/common';
-
-/** The slice of express the gateway-trust middleware needs. */
-interface TrustRequest {
-  header(name: string): string | undefined;
-}
-interface TrustResponse {
-  status(code: number): { json(body: unknown): void };
-}
+import {
+  Module,
+  type DynamicModule,
+  type INestApplication,
+  type MiddlewareConsumer,
+  type NestModule,
+  type Provider,
+  type Type,
+} from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
 import { GraphQLISODateTime, GraphQLModule } from '@nestjs/graphql';
@@ -38,10 +38,19 @@ import {
   loadConfig,
   ormOptions,
   serviceDatabaseUrl,
+  type EntityClass,
   type HealthCheck,
   type PersistenceSettings,
   type ServiceMigrations,
 } from '@pc/platform';
+
+/** The slice of express the gateway-trust middleware needs. */
+interface TrustRequest {
+  header(name: string): string | undefined;
+}
+interface TrustResponse {
+  status(code: number): { json(body: unknown): void };
+}
 
 export * from './directory';
 
@@ -50,7 +59,7 @@ export interface SubgraphDefinition {
   service: 'intake' | 'dispatch' | 'callback' | 'analytics';
   port(config: ServiceConfig): number;
   databaseUrlOverride(config: ServiceConfig): string | undefined;
-  entities: Function[];
+  entities: EntityClass[];
   migrations: ServiceMigrations;
   migrationsFolder: string;
 }
@@ -249,8 +258,10 @@ export function runSubgraph(def: SubgraphDefinition, forRoot: (rt: SubgraphRunti
     const config = loadConfig(ServiceConfig);
     const ackWaitMs = Number(process.env.NATS_ACK_WAIT_MS) || undefined;
     await startApp(forRoot({ config, messaging: { hooks: faultHooks(process.env), ackWaitMs } }), def.port(config), config.HOST);
-  })().catch((e) => {
-    process.stderr.write(`${JSON.stringify({ level: 'fatal', service: def.service, msg: String(e?.stack ?? e) })}\n`);
+  })().catch((e: unknown) => {
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', service: def.service, msg: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`,
+    );
     process.exit(1);
   });
 }

@@ -5,11 +5,22 @@ import { CallbackModule } from '../callback.module';
 
 @ArgsType({ registerIn: () => CallbackModule })
 export class WorklistArgs {
-  @Field(() => ID, { nullable: true, description: "Whose worklist; the caller's own by default." }) @IsOptional() @IsString() @MaxLength(64) assignee?: string;
-  @Field(() => ID, { nullable: true, description: "An area's worklist (area managers and site managers)." }) @IsOptional() @IsString() @MaxLength(64) areaId?: string;
+  @Field(() => ID, { nullable: true, description: "Whose worklist; the caller's own by default." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  assignee?: string;
+  @Field(() => ID, { nullable: true, description: "An area's worklist (area managers and site managers)." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  areaId?: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;
   @Field(() => CallbackKind, { nullable: true }) @IsOptional() @IsEnum(CallbackKind) kind?: CallbackKind;
-  @Field({ nullable: true, description: 'Include done and unreachable callbacks (default: only open ones).' }) @IsOptional() @IsBoolean() includeDone?: boolean;
+  @Field({ nullable: true, description: 'Include done and unreachable callbacks (default: only open ones).' })
+  @IsOptional()
+  @IsBoolean()
+  includeDone?: boolean;
 }
 
 @ArgsType({ registerIn: () => CallbackModule })

@@ -1,6 +1,20 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsEnum,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { Satisfaction } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 import { SurveyKind } from '../survey.entity';
@@ -10,8 +24,18 @@ import { SurveyModule } from '../survey.module';
 export class CreateSurveyInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) siteId: string;
   @Field(() => SurveyKind) @IsEnum(SurveyKind) kind: SurveyKind;
-  @Field({ description: 'YYYY-MM (monthly visit), YYYY-Qn (quarterly questionnaire) or YYYY (annual survey).' }) @IsString() @MaxLength(16) period: string;
-  @Field(() => [String]) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(100) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(1000, { each: true }) questions: string[];
+  @Field({ description: 'YYYY-MM (monthly visit), YYYY-Qn (quarterly questionnaire) or YYYY (annual survey).' })
+  @IsString()
+  @MaxLength(16)
+  period: string;
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(1000, { each: true })
+  questions: string[];
 }
 
 @InputType({ registerIn: () => SurveyModule })
@@ -33,8 +57,17 @@ export class FollowUpInput {
 export class RecordSurveyResponseInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) surveyId: string;
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) customerId: string;
-  @Field(() => [SurveyAnswerInput]) @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => SurveyAnswerInput) answers: SurveyAnswerInput[];
-  @Field(() => [FollowUpInput], { defaultValue: [] }) @IsArray() @ValidateNested({ each: true }) @Type(() => FollowUpInput) followUps: FollowUpInput[] = [];
+  @Field(() => [SurveyAnswerInput])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => SurveyAnswerInput)
+  answers: SurveyAnswerInput[];
+  @Field(() => [FollowUpInput], { defaultValue: [] })
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => FollowUpInput)
+  followUps: FollowUpInput[] = [];
 }
 
 @ArgsType({ registerIn: () => SurveyModule })

@@ -13,7 +13,10 @@ export enum ContractorResponse {
   SUBSTANDARD = 'SUBSTANDARD',
   NOT_RETURNED = 'NOT_RETURNED',
 }
-registerEnumType(ContractorResponse, { name: 'ContractorResponse', description: 'REFUSED, SUBSTANDARD and NOT_RETURNED fine the contractor.' });
+registerEnumType(ContractorResponse, {
+  name: 'ContractorResponse',
+  description: 'REFUSED, SUBSTANDARD and NOT_RETURNED fine the contractor.',
+});
 
 @InputType({ registerIn: () => ContractorModule })
 export class IssueNoticeInput {
@@ -39,5 +42,8 @@ export class SetPenaltyAmountInput {
 @ArgsType({ registerIn: () => ContractorModule })
 export class PenaltiesArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;
-  @Field({ nullable: true, description: 'Only settled (true) or only unsettled (false) fines.' }) @IsOptional() @IsBoolean() settled?: boolean;
+  @Field({ nullable: true, description: 'Only settled (true) or only unsettled (false) fines.' })
+  @IsOptional()
+  @IsBoolean()
+  settled?: boolean;
 }

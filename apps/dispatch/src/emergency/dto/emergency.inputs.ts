@@ -4,18 +4,31 @@ import { IsBoolean, IsDate, IsNotEmpty, IsOptional, IsString, MaxLength } from '
 import { trimString } from '@pc/platform';
 import { EmergencyModule } from '../emergency.module';
 
-const text = (field: string, max = 10_000) => [Transform(trimString), IsString(), IsNotEmpty({ message: `${field} must not be empty` }), MaxLength(max)];
-const all = (...ds: PropertyDecorator[]): PropertyDecorator => (t, k) => ds.forEach((d) => d(t, k));
+const text = (field: string, max = 10_000) => [
+  Transform(trimString),
+  IsString(),
+  IsNotEmpty({ message: `${field} must not be empty` }),
+  MaxLength(max),
+];
+const all =
+  (...ds: PropertyDecorator[]): PropertyDecorator =>
+  (t, k) =>
+    ds.forEach((d) => d(t, k));
 
 @InputType({ registerIn: () => EmergencyModule, description: 'An emergency (紧急事件): reported up the chain at once.' })
 export class ReportEmergencyInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) siteId: string;
   @Field(() => ID, { nullable: true, description: 'The work order it concerns, if any: escalated to leadership at once.' })
-  @IsOptional() @IsString() @MaxLength(64)
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
   workOrderId?: string;
   @Field() @all(...text('description')) description: string;
   @Field({ description: 'When it happened; never in the future.' }) @IsDate() occurredAt: Date;
-  @Field({ nullable: true, description: 'What was done to contain the loss.' }) @IsOptional() @all(...text('containment')) containment?: string;
+  @Field({ nullable: true, description: 'What was done to contain the loss.' })
+  @IsOptional()
+  @all(...text('containment'))
+  containment?: string;
 }
 
 @InputType({ registerIn: () => EmergencyModule, description: 'The emergency-event record: cause, remedy, prevention.' })
@@ -30,6 +43,7 @@ export class RecordEmergencyReviewInput {
 export class EmergenciesArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;
   @Field({ nullable: true, description: 'Only those without their cause/remedy/prevention record (true), or only those with it (false).' })
-  @IsOptional() @IsBoolean()
+  @IsOptional()
+  @IsBoolean()
   open?: boolean;
 }

@@ -21,7 +21,13 @@ export class AnswerLiaisonLetterInput {
 
 @ArgsType({ registerIn: () => LiaisonModule })
 export class LiaisonLettersArgs {
-  @Field(() => Department, { nullable: true, description: 'Letters to this department.' }) @IsOptional() @IsEnum(Department) toDepartment?: Department;
+  @Field(() => Department, { nullable: true, description: 'Letters to this department.' })
+  @IsOptional()
+  @IsEnum(Department)
+  toDepartment?: Department;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;
-  @Field({ nullable: true, description: 'Only unanswered letters (true) or only answered ones (false).' }) @IsOptional() @IsBoolean() open?: boolean;
+  @Field({ nullable: true, description: 'Only unanswered letters (true) or only answered ones (false).' })
+  @IsOptional()
+  @IsBoolean()
+  open?: boolean;
 }

@@ -11,7 +11,8 @@ export class EscalateWorkOrderInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field() @Transform(trimString) @IsString() @IsNotEmpty({ message: 'reason must not be empty' }) @MaxLength(5000) reason: string;
   @Field(() => EscalationLevel, { nullable: true, description: 'The receiving level; the next one up when absent.' })
-  @IsOptional() @IsEnum(EscalationLevel)
+  @IsOptional()
+  @IsEnum(EscalationLevel)
   to?: EscalationLevel;
 }
 
@@ -22,6 +23,7 @@ export class ExtendDeadlineInput {
   @Field() @IsDate() newDueAt: Date;
   @Field() @Transform(trimString) @IsString() @IsNotEmpty({ message: 'reason must not be empty' }) @MaxLength(5000) reason: string;
   @Field(() => CustomerContactInput, { description: 'When and how the customer was told of the extension (主动告知对方).' })
-  @ValidateNested() @Type(() => CustomerContactInput)
+  @ValidateNested()
+  @Type(() => CustomerContactInput)
   customerTold: CustomerContactInput;
 }

@@ -6,7 +6,10 @@ import { trimString } from '@pc/platform';
 import { WorkOrderModule } from '../work-order.module';
 
 const text = (what: string) => [Transform(trimString), IsString(), IsNotEmpty({ message: `${what} must not be empty` }), MaxLength(10_000)];
-const apply = (...ds: PropertyDecorator[]): PropertyDecorator => (target, key) => ds.forEach((d) => d(target, key));
+const apply =
+  (...ds: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    ds.forEach((d) => d(target, key));
 
 @InputType({ registerIn: () => WorkOrderModule, description: 'When and how the customer was told.' })
 export class CustomerContactInput {
@@ -23,7 +26,12 @@ export class RecordHandlingPlanInput {
 @InputType({ registerIn: () => WorkOrderModule })
 export class AssignHandlerInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
-  @Field(() => ID, { description: 'The named handler (a staff user id).' }) @Transform(trimString) @IsString() @IsNotEmpty({ message: 'handlerId must name a handler' }) @MaxLength(64) handlerId: string;
+  @Field(() => ID, { description: 'The named handler (a staff user id).' })
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty({ message: 'handlerId must name a handler' })
+  @MaxLength(64)
+  handlerId: string;
 }
 
 @InputType({ registerIn: () => WorkOrderModule })
@@ -31,14 +39,21 @@ export class RecordProgressInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field() @apply(...text('note')) note: string;
   @Field(() => CustomerContactInput, { nullable: true, description: 'Set when the customer was informed with this note.' })
-  @IsOptional() @ValidateNested() @Type(() => CustomerContactInput)
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CustomerContactInput)
   customerInformed?: CustomerContactInput;
 }
 
 @InputType({ registerIn: () => WorkOrderModule })
 export class ReportToHeadInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
-  @Field(() => ID, { description: 'The asset-management head reported to.' }) @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(64) reportedTo: string;
+  @Field(() => ID, { description: 'The asset-management head reported to.' })
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  reportedTo: string;
   @Field({ nullable: true, description: 'When it was reported, if not now; never in the future.' }) @IsOptional() @IsDate() at?: Date;
 }
 
@@ -46,15 +61,28 @@ export class ReportToHeadInput {
 export class AgreeSolutionInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field({ description: 'The solution the customer accepted (闭合).' }) @apply(...text('solution')) solution: string;
-  @Field(() => CustomerContactInput, { description: 'When and how the customer agreed.' }) @ValidateNested() @Type(() => CustomerContactInput) agreed: CustomerContactInput;
+  @Field(() => CustomerContactInput, { description: 'When and how the customer agreed.' })
+  @ValidateNested()
+  @Type(() => CustomerContactInput)
+  agreed: CustomerContactInput;
 }
 
-@InputType({ registerIn: () => WorkOrderModule, description: "The customer's own confirmation of the resolution; never signed on their behalf (不得仿签)." })
+@InputType({
+  registerIn: () => WorkOrderModule,
+  description: "The customer's own confirmation of the resolution; never signed on their behalf (不得仿签).",
+})
 export class ConfirmResolutionInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
-  @Field(() => ID, { description: 'The customer who confirms: must be the customer who complained.' }) @IsString() @IsNotEmpty() @MaxLength(64) customerId: string;
+  @Field(() => ID, { description: 'The customer who confirms: must be the customer who complained.' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  customerId: string;
   @Field({ description: "Reference to the customer's signature (scanned form, e-signature)." })
-  @Transform(trimString) @IsString() @IsNotEmpty({ message: "signature must reference the customer's own signature" }) @MaxLength(500)
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty({ message: "signature must reference the customer's own signature" })
+  @MaxLength(500)
   signature: string;
   @Field({ nullable: true, description: 'When the customer signed, if not now; never in the future.' }) @IsOptional() @IsDate() at?: Date;
 }

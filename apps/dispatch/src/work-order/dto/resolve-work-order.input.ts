@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { trimString } from '@pc/platform';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { trimString } from '@pc/platform';
 import { WorkOrderModule } from '../work-order.module';
 
 @InputType({ registerIn: () => WorkOrderModule })
@@ -9,18 +9,30 @@ export class ResolveWorkOrderInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
 
   @Field({ description: 'What was done for the customer.' })
-  @Transform(trimString) @IsString() @IsNotEmpty({ message: 'resolution must not be empty' }) @MaxLength(5000)
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty({ message: 'resolution must not be empty' })
+  @MaxLength(5000)
   resolution: string;
 
   @Field({ description: 'Cause analysis (domain.md §3).' })
-  @Transform(trimString) @IsString() @IsNotEmpty({ message: 'causeAnalysis must not be empty' }) @MaxLength(5000)
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty({ message: 'causeAnalysis must not be empty' })
+  @MaxLength(5000)
   causeAnalysis: string;
 
   @Field({ description: 'Preventive action (domain.md §3).' })
-  @Transform(trimString) @IsString() @IsNotEmpty({ message: 'preventiveAction must not be empty' }) @MaxLength(5000)
+  @Transform(trimString)
+  @IsString()
+  @IsNotEmpty({ message: 'preventiveAction must not be empty' })
+  @MaxLength(5000)
   preventiveAction: string;
 
   @Field({ nullable: true, description: 'Corrective-action report; required for a major complaint (domain.md §3).' })
-  @IsOptional() @Transform(trimString) @IsString() @MaxLength(20_000)
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(20_000)
   correctiveActionReport?: string;
 }

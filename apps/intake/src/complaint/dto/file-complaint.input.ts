@@ -1,6 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { trimString } from '@pc/platform';
 import {
   ArrayMaxSize,
   ArrayNotEmpty,
@@ -14,6 +13,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
+import { trimString } from '@pc/platform';
 import { Category, Channel, Circumstance, Department } from '@pc/contracts';
 import { ComplaintModule } from '../complaint.module';
 
@@ -118,24 +118,37 @@ export class FileComplaintInput {
   @IsEnum(Circumstance, { each: true })
   circumstances?: Circumstance[];
 
-  @Field(() => ID, { nullable: true, description: 'The staff member who took the case, when not the caller (a paper record typed in later).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The staff member who took the case, when not the caller (a paper record typed in later).',
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)
   receivedBy?: string;
 
-  @Field(() => [String], { nullable: true, description: `References to photos, recordings or scans in the attachment store (s3://bucket/key or https://…); at most ${MAX_ATTACHMENTS}.` })
+  @Field(() => [String], {
+    nullable: true,
+    description: `References to photos, recordings or scans in the attachment store (s3://bucket/key or https://…); at most ${MAX_ATTACHMENTS}.`,
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_ATTACHMENTS, { message: `attachments must hold at most ${MAX_ATTACHMENTS} references` })
   @IsString({ each: true })
   @IsNotEmpty({ each: true, message: 'attachments must not hold an empty reference' })
   @MaxLength(500, { each: true, message: 'each attachment reference must be at most 500 characters' })
-  @Matches(ATTACHMENT_REFERENCE, { each: true, message: 'each attachment reference must be an s3:// key or an https:// URL of the attachment store' })
+  @Matches(ATTACHMENT_REFERENCE, {
+    each: true,
+    message: 'each attachment reference must be an s3:// key or an https:// URL of the attachment store',
+  })
   attachments?: string[];
 
-  @Field({ nullable: true, defaultValue: true, description: 'false for an invalid or unreasonable complaint (无理投诉); give invalidReason.' })
+  @Field({
+    nullable: true,
+    defaultValue: true,
+    description: 'false for an invalid or unreasonable complaint (无理投诉); give invalidReason.',
+  })
   @IsOptional()
   @IsBoolean()
   valid?: boolean;

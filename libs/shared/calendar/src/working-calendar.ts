@@ -1,26 +1,31 @@
+import { nationalSchedule } from './national-schedule';
+
 /**
- * Working days of a site (domain.md: "1 working day", "2 working days"). A day is a working day
- * when it is Monday–Friday and not a public holiday, or when it is a make-up working day (调休).
- * Dates are local dates (YYYY-MM-DD) in the site's time zone.
+ * Working days of a site (domain.md: "1 working day", "2 working days"). A day is a working day when
+ * it is Monday–Friday and not a public holiday, or when it is a make-up working day (调休). Public
+ * holidays and make-up working days are mainland China's, as the State Council publishes them each
+ * year (from the `chinese-days` package); a site adds its own on top. Dates are local dates
+ * (YYYY-MM-DD) in the site's time zone.
  */
 export interface WorkingCalendar {
   timeZone: string;
-  /** Dated public holidays (YYYY-MM-DD): the movable ones, published each year. */
+  /** The site's own days off (YYYY-MM-DD), on top of the national schedule. */
   holidays: readonly string[];
-  /** Weekend days that are working days (调休), YYYY-MM-DD. */
+  /** The site's own weekend working days (YYYY-MM-DD), on top of the national schedule. */
   makeUpWorkdays: readonly string[];
-  /** Holidays on the same date every year (MM-DD). */
+  /**
+   * Holidays on the same date every year (MM-DD): applied only to a year the national schedule does
+   * not know yet (see `nationalScheduleCovers`), so that its fixed-date holidays still pause the clocks.
+   */
   annualHolidays?: readonly string[];
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /**
- * Mainland China's fixed-date statutory holidays (全国年节及纪念日放假办法, as amended in 2024):
- * New Year's Day, Labour Day (1–2 May) and National Day (1–3 October). The lunar holidays
- * (Spring Festival, Qingming, Dragon Boat, Mid-Autumn) and the make-up working days move every
- * year with the State Council's notice, so each site enters them as dated `holidays` and
- * `makeUpWorkdays`.
+ * Mainland China's fixed-date statutory holidays (全国年节及纪念日放假办法, as amended in 2024): New
+ * Year's Day, Labour Day (1–2 May) and National Day (1–3 October): the fallback for a year the national
+ * schedule does not know yet.
  */
 export const CHINA_ANNUAL_HOLIDAYS: readonly string[] = Object.freeze(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
 
@@ -29,6 +34,15 @@ export const defaultCalendar = (timeZone = DEFAULT_TIME_ZONE): WorkingCalendar =
   holidays: [],
   makeUpWorkdays: [],
   annualHolidays: CHINA_ANNUAL_HOLIDAYS,
+});
+
+/** Whether the national schedule knows the year (the State Council's notice for it is out and packaged). */
+export const nationalScheduleCovers = (year: number): boolean => year >= nationalSchedule.firstYear && year <= nationalSchedule.lastYear;
+
+/** The years the national schedule knows, for the README and for operators. */
+export const nationalScheduleYears = (): { first: number; last: number } => ({
+  first: nationalSchedule.firstYear,
+  last: nationalSchedule.lastYear,
 });
 
 const DAY_MS = 86_400_000;
@@ -56,10 +70,21 @@ export function localDate(at: Date, timeZone: string): { date: string; weekday: 
 /** The month (YYYY-MM) an instant falls in, in the site's time zone. */
 export const localMonth = (at: Date, timeZone: string): string => localDate(at, timeZone).date.slice(0, 7);
 
+/**
+ * The site's own days first (a make-up day it works, a day it closes), then the national schedule of
+ * that year (holidays and 调休 working days); for a year the schedule does not know yet, the fixed-date
+ * holidays; then Monday–Friday.
+ */
 export function isWorkingDay(at: Date, cal: WorkingCalendar): boolean {
   const { date, weekday } = localDate(at, cal.timeZone);
   if (cal.makeUpWorkdays.includes(date)) return true;
-  if (cal.holidays.includes(date) || cal.annualHolidays?.includes(date.slice(5))) return false;
+  if (cal.holidays.includes(date)) return false;
+  if (nationalScheduleCovers(Number(date.slice(0, 4)))) {
+    if (nationalSchedule.workdays.has(date)) return true;
+    if (nationalSchedule.holidays.has(date)) return false;
+  } else if (cal.annualHolidays?.includes(date.slice(5))) {
+    return false;
+  }
   return weekday >= 1 && weekday <= 5;
 }
 
