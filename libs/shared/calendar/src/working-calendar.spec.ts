@@ -6,8 +6,9 @@ const at = (date: string, time = '10:00') => new Date(`${date}T${time}:00+08:00`
 
 describe('working days follow the State Council schedule (chinese-days) with the site on top', () => {
   it('knows the lunar holidays of 2026 without anyone typing them in: Spring Festival 15–23 February is no working day', () => {
-    for (const d of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23'])
-      {expect(isWorkingDay(at(d), cal)).toBe(false);}
+    for (const d of ['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-23']) {
+      expect(isWorkingDay(at(d), cal)).toBe(false);
+    }
   });
 
   it('counts the make-up Saturdays (调休) of 2026 as working days: 14 and 28 February, 9 May, 10 October', () => {
