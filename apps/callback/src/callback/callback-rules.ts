@@ -1,5 +1,8 @@
-import { CallbackKind, SLA_DURATIONS_MS, Severity } from '@pc/contracts';
+import { CallbackKind, Severity } from '@pc/contracts';
 import { CallbackMethod } from './callback.entity';
+
+/** domain.md §4: a callback is due 24 hours after the resolution. */
+export const CALLBACK_DUE_MS = 24 * 3_600_000;
 
 /**
  * domain.md §4: complaints, repairs and paid services are called back within 24 hours of
@@ -13,7 +16,7 @@ export function callbackPlan(args: {
   takenBy: string;
   areaManagerId?: string;
 }): { dueAt: Date; assignee: string; allowedMethods: CallbackMethod[] } {
-  const dueAt = new Date(args.resolvedAt.getTime() + SLA_DURATIONS_MS.CALLBACK);
+  const dueAt = new Date(args.resolvedAt.getTime() + CALLBACK_DUE_MS);
   if ((args.kind ?? CallbackKind.COMPLAINT) === CallbackKind.COMPLAINT && args.severity === Severity.MAJOR) {
     return { dueAt, assignee: args.areaManagerId ?? args.takenBy, allowedMethods: [CallbackMethod.VISIT] };
   }

@@ -1,7 +1,6 @@
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CallbackKind, Satisfaction } from '@pc/contracts';
 import { Callback, CallbackMethod, CallbackStatus, PriceCheck, type CallbackAttempt } from './callback.entity';
-import { CallbackModule } from './callback.module';
 
 registerEnumType(CallbackMethod, { name: 'CallbackMethod' });
 registerEnumType(CallbackStatus, {
@@ -11,13 +10,13 @@ registerEnumType(CallbackStatus, {
 registerEnumType(PriceCheck, { name: 'PriceCheck' });
 
 /** The intake-owned Complaint, extended here with its callbacks. */
-@ObjectType('Complaint', { registerIn: () => CallbackModule })
+@ObjectType('Complaint')
 @Directive('@key(fields: "id")')
 export class ComplaintRef {
   @Field(() => ID) id: string;
 }
 
-@ObjectType('CallbackAttempt', { registerIn: () => CallbackModule })
+@ObjectType('CallbackAttempt')
 export class CallbackAttemptObject {
   @Field(() => CallbackMethod) method: CallbackMethod;
   @Field(() => String, { nullable: true }) note?: string | null;
@@ -30,7 +29,7 @@ export class CallbackAttemptObject {
   }
 }
 
-@ObjectType('Callback', { registerIn: () => CallbackModule })
+@ObjectType('Callback')
 @Directive('@key(fields: "id")')
 export class CallbackObject {
   @Field(() => ID) id: string;
@@ -70,7 +69,6 @@ export class CallbackObject {
 }
 
 @ObjectType('CallbackCoverageRow', {
-  registerIn: () => CallbackModule,
   description: 'Callbacks owed for the cases resolved in a month, in one site, area and kind.',
 })
 export class CoverageObject {

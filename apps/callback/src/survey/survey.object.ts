@@ -1,11 +1,10 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Satisfaction } from '@pc/contracts';
 import { SurveyKind, type FollowUpPlan, type Survey } from './survey.entity';
-import { SurveyModule } from './survey.module';
 
 registerEnumType(SurveyKind, { name: 'SurveyKind', description: 'Monthly visits, quarterly questionnaires, the annual survey.' });
 
-@ObjectType('SurveyItemResult', { registerIn: () => SurveyModule, description: 'How the answers to one question fell on the four levels.' })
+@ObjectType('SurveyItemResult', { description: 'How the answers to one question fell on the four levels.' })
 export class SurveyItemResult {
   @Field(() => Int) question: number;
   @Field() text: string;
@@ -15,7 +14,7 @@ export class SurveyItemResult {
   @Field(() => Int) dissatisfied: number;
 }
 
-@ObjectType('Survey', { registerIn: () => SurveyModule })
+@ObjectType('Survey')
 export class SurveyObject {
   @Field(() => ID) id: string;
   @Field(() => ID) siteId: string;
@@ -46,7 +45,7 @@ export class SurveyObject {
   }
 }
 
-@ObjectType('SurveyFollowUp', { registerIn: () => SurveyModule })
+@ObjectType('SurveyFollowUp')
 export class FollowUpObject {
   @Field(() => ID) id: string;
   @Field(() => ID) surveyId: string;

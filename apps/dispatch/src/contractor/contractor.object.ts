@@ -1,9 +1,8 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ContractorFailure } from '@pc/contracts';
-import { ContractorModule } from './contractor.module';
 import type { ContractorPenalty, RectificationNotice } from './rectification.entity';
 
-@ObjectType('RectificationNotice', { registerIn: () => ContractorModule })
+@ObjectType('RectificationNotice')
 export class RectificationNoticeObject {
   @Field(() => ID) id: string;
   @Field(() => ID) siteId: string;
@@ -24,7 +23,7 @@ export class RectificationNoticeObject {
   }
 }
 
-@ObjectType('ContractorPenalty', { registerIn: () => ContractorModule, description: 'A fine kept for settlement.' })
+@ObjectType('ContractorPenalty', { description: 'A fine kept for settlement.' })
 export class ContractorPenaltyObject {
   @Field(() => ID) id: string;
   @Field(() => ID) siteId: string;

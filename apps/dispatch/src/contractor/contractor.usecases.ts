@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { ContractorFailure, Department, MIN_CONTRACTOR_PENALTY_YUAN, Role, SlaClock } from '@pc/contracts';
+import { ContractorFailure, Department, Role, SlaClock } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { AuthUser, Clock, scopeOf, conflict, forbidden, hasAnyRole, inFuture, invalidInput, notInFuture } from '@pc/platform';
 import { DeadlineBook } from '../sla/deadline-book';
@@ -16,6 +16,9 @@ import {
   type SetPenaltyAmountInput,
 } from './dto/contractor.inputs';
 import { ContractorPenalty, RectificationNotice } from './rectification.entity';
+
+/** The least fine for a contractor failure, in yuan (domain.md §3). */
+export const MIN_CONTRACTOR_PENALTY_YUAN = 5000;
 
 /** Engineering staff coordinate contractors; the engineering head or the site head is the coordinator. */
 const isEngineering = (user: AuthUser) =>

@@ -1,8 +1,7 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import type { EmergencyEvent } from './emergency.entity';
-import { EmergencyModule } from './emergency.module';
 
-@ObjectType('EmergencyEvent', { registerIn: () => EmergencyModule })
+@ObjectType('EmergencyEvent')
 export class EmergencyEventObject {
   @Field(() => ID) id: string;
   @Field(() => ID) siteId: string;

@@ -1,9 +1,8 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Department } from '@pc/contracts';
 import type { LiaisonLetter } from './liaison-letter.entity';
-import { LiaisonModule } from './liaison.module';
 
-@ObjectType('LiaisonLetter', { registerIn: () => LiaisonModule })
+@ObjectType('LiaisonLetter')
 export class LiaisonLetterObject {
   @Field(() => ID) id: string;
   @Field(() => ID) siteId: string;

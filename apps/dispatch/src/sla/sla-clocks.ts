@@ -1,4 +1,16 @@
-import { SLA_DURATIONS_MS, Severity, SlaClock } from '@pc/contracts';
+import { Severity, SlaClock } from '@pc/contracts';
+
+const HOUR_MS = 3_600_000;
+
+/** The fixed-length clocks of dispatch (domain.md §2–3); REPLY comes from intake, computed on the site calendar. */
+export const SLA_DURATIONS_MS = {
+  PLAN: HOUR_MS,
+  FEEDBACK: 24 * HOUR_MS,
+  REPORT_TO_HEAD: 10 * 60_000,
+  SOLUTION_AGREED: 12 * HOUR_MS,
+  MAJOR_UPGRADE: 10 * 24 * HOUR_MS,
+  CONTRACTOR_ARRIVAL: 4 * HOUR_MS,
+} as const;
 
 export interface ClockStart {
   clock: SlaClock;

@@ -3,9 +3,8 @@ import { ContactMethod, Department, EscalationLevel, Severity, SlaClock, WorkOrd
 import type { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrderView } from './work-order-command';
 import { NO_DEADLINE, type ProgressNote } from './work-order.entity';
-import { WorkOrderModule } from './work-order.module';
 
-@ObjectType('Deadline', { registerIn: () => WorkOrderModule })
+@ObjectType('Deadline')
 export class DeadlineObject {
   @Field(() => SlaClock) clock: SlaClock;
   @Field() dueAt: Date;
@@ -32,7 +31,7 @@ export class DeadlineObject {
   }
 }
 
-@ObjectType('Escalation', { registerIn: () => WorkOrderModule, description: 'One step of a case up the chain.' })
+@ObjectType('Escalation', { description: 'One step of a case up the chain.' })
 export class EscalationObject {
   @Field(() => EscalationLevel) from: EscalationLevel;
   @Field(() => EscalationLevel, { description: 'The receiving level.' }) to: EscalationLevel;
@@ -53,7 +52,7 @@ export class EscalationObject {
   }
 }
 
-@ObjectType('ProgressNote', { registerIn: () => WorkOrderModule })
+@ObjectType('ProgressNote')
 export class ProgressNoteObject {
   @Field() note: string;
   @Field(() => ID) by: string;
@@ -66,7 +65,7 @@ export class ProgressNoteObject {
   }
 }
 
-@ObjectType('DeadlineExtension', { registerIn: () => WorkOrderModule })
+@ObjectType('DeadlineExtension')
 export class ExtensionObject {
   @Field(() => SlaClock) clock: SlaClock;
   @Field() previousDueAt: Date;
@@ -83,13 +82,13 @@ export class ExtensionObject {
 }
 
 /** The intake-owned Complaint, extended here with its work orders. */
-@ObjectType('Complaint', { registerIn: () => WorkOrderModule })
+@ObjectType('Complaint')
 @Directive('@key(fields: "id")')
 export class ComplaintRef {
   @Field(() => ID) id: string;
 }
 
-@ObjectType('WorkOrder', { registerIn: () => WorkOrderModule, description: 'The disposal form (客户投诉处置表) of one department.' })
+@ObjectType('WorkOrder', { description: 'The disposal form (客户投诉处置表) of one department.' })
 @Directive('@key(fields: "id")')
 export class WorkOrderObject {
   @Field(() => ID) id: string;
@@ -170,19 +169,19 @@ export class WorkOrderObject {
   }
 }
 
-@ObjectType('WorkOrderEdge', { registerIn: () => WorkOrderModule })
+@ObjectType('WorkOrderEdge')
 export class WorkOrderEdge {
   @Field() cursor: string;
   @Field(() => WorkOrderObject) node: WorkOrderObject;
 }
 
-@ObjectType('PageInfo', { registerIn: () => WorkOrderModule })
+@ObjectType('PageInfo')
 export class PageInfo {
   @Field() hasNextPage: boolean;
   @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
-@ObjectType('WorkOrderConnection', { registerIn: () => WorkOrderModule })
+@ObjectType('WorkOrderConnection')
 export class WorkOrderConnection {
   @Field(() => [WorkOrderEdge]) edges: WorkOrderEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;

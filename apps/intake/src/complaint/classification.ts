@@ -1,5 +1,8 @@
-import { Category, Circumstance, ComplaintStatus, SLA_DURATIONS_MS, Severity } from '@pc/contracts';
+import { Category, Circumstance, ComplaintStatus, Severity } from '@pc/contracts';
 import { addWorkingDays, type WorkingCalendar } from '@pc/calendar';
+
+/** domain.md §2 urgency: an urgent complaint is answered within 2 hours. */
+export const URGENT_REPLY_MS = 2 * 3_600_000;
 
 /** domain.md §2 severity: major when any of circumstances A–C applies, minor otherwise. */
 export function severityOf(circumstances: readonly Circumstance[]): Severity {
@@ -12,7 +15,7 @@ export function severityOf(circumstances: readonly Circumstance[]): Severity {
  */
 export function replyDueAt(args: { receivedAt: Date; urgent: boolean; requestedReplyBy?: Date | null; calendar: WorkingCalendar }): Date {
   if (args.requestedReplyBy) return args.requestedReplyBy;
-  if (args.urgent) return new Date(args.receivedAt.getTime() + SLA_DURATIONS_MS.URGENT_REPLY);
+  if (args.urgent) return new Date(args.receivedAt.getTime() + URGENT_REPLY_MS);
   return addWorkingDays(args.receivedAt, 2, args.calendar);
 }
 

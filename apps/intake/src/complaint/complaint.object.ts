@@ -1,9 +1,8 @@
 import { Directive, Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import { Category, Channel, Circumstance, ComplaintStatus, Department, Severity } from '@pc/contracts';
 import type { Complaint } from './complaint.entity';
-import { ComplaintModule } from './complaint.module';
 
-@ObjectType('SeverityChange', { registerIn: () => ComplaintModule, description: 'One severity change and the rule behind it.' })
+@ObjectType('SeverityChange', { description: 'One severity change and the rule behind it.' })
 export class SeverityChangeObject {
   @Field(() => GraphQLISODateTime) at: Date;
   @Field(() => Severity) from: Severity;
@@ -12,7 +11,7 @@ export class SeverityChangeObject {
   @Field(() => ID, { nullable: true, description: 'The complaint whose filing revealed the repeat.' }) causedBy?: string | null;
 }
 
-@ObjectType('Complaint', { registerIn: () => ComplaintModule })
+@ObjectType('Complaint')
 @Directive('@key(fields: "id")')
 export class ComplaintObject {
   @Field(() => ID) id: string;

@@ -1,16 +1,15 @@
 import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
 import { Category, Department, Role } from '@pc/contracts';
 import { CustomerKind } from './registry.entities';
-import { RegistryModule } from './registry.module';
 
-@ObjectType('Area', { registerIn: () => RegistryModule })
+@ObjectType('Area')
 export class AreaObject {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field(() => ID, { nullable: true }) areaManagerId?: string | null;
 }
 
-@ObjectType('Site', { registerIn: () => RegistryModule })
+@ObjectType('Site')
 @Directive('@key(fields: "id")')
 export class SiteObject {
   @Field(() => ID) id: string;
@@ -29,7 +28,7 @@ export class SiteObject {
   @Field(() => [AreaObject]) areas: AreaObject[];
 }
 
-@ObjectType('Unit', { registerIn: () => RegistryModule })
+@ObjectType('Unit')
 export class UnitObject {
   @Field(() => ID) id: string;
   @Field(() => ID) siteId: string;
@@ -37,7 +36,7 @@ export class UnitObject {
   @Field() name: string;
 }
 
-@ObjectType('Customer', { registerIn: () => RegistryModule })
+@ObjectType('Customer')
 export class CustomerObject {
   @Field(() => ID) id: string;
   @Field() name: string;
@@ -48,7 +47,7 @@ export class CustomerObject {
   @Field(() => ID, { nullable: true }) unitId?: string | null;
 }
 
-@ObjectType('StaffUser', { registerIn: () => RegistryModule })
+@ObjectType('StaffUser')
 export class StaffUserObject {
   @Field(() => ID) id: string;
   @Field() name: string;
@@ -59,7 +58,7 @@ export class StaffUserObject {
   @Field() active: boolean;
 }
 
-@ObjectType('RoutingRule', { registerIn: () => RegistryModule })
+@ObjectType('RoutingRule')
 export class RoutingRuleObject {
   @Field(() => Category) category: Category;
   @Field(() => [Department], { description: 'Lead first.' }) departments: Department[];

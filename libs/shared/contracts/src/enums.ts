@@ -1,7 +1,7 @@
 /**
  * The public vocabulary of api.md. Values are fixed: consoles, BI tools and acceptance checks
- * rely on them. Every subgraph registers them through `registerDomainEnums()` so that the
- * composed supergraph sees one identical definition of each.
+ * rely on them. Plain data: every subgraph registers them with GraphQL (`registerDomainEnums()` of
+ * `@pc/subgraph`) so that the composed supergraph sees one identical definition of each.
  */
 export enum Channel {
   PHONE = 'PHONE',
@@ -142,21 +142,3 @@ export enum ContractorFailure {
   SUBSTANDARD = 'SUBSTANDARD',
   NOT_RETURNED = 'NOT_RETURNED',
 }
-
-/** The least fine for a contractor failure, in yuan (domain.md §3). */
-export const MIN_CONTRACTOR_PENALTY_YUAN = 5000;
-
-export const HOUR_MS = 3_600_000;
-export const MINUTE_MS = 60_000;
-
-/** Fixed-length SLA clocks (working-day clocks are computed on the site calendar). */
-export const SLA_DURATIONS_MS = {
-  PLAN: HOUR_MS,
-  FEEDBACK: 24 * HOUR_MS,
-  REPORT_TO_HEAD: 10 * MINUTE_MS,
-  SOLUTION_AGREED: 12 * HOUR_MS,
-  URGENT_REPLY: 2 * HOUR_MS,
-  MAJOR_UPGRADE: 10 * 24 * HOUR_MS,
-  CALLBACK: 24 * HOUR_MS,
-  CONTRACTOR_ARRIVAL: 4 * HOUR_MS,
-} as const;

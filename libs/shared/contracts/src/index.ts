@@ -1,4 +1,3 @@
 export * from './enums';
 export * from './event-contract';
 export * from './events';
-export * from './graphql';

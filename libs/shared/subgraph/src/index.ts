@@ -16,7 +16,6 @@ import { Kind } from 'graphql';
 import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
-import { registerDomainEnums } from '@pc/contracts';
 import { BusHealth, MESSAGING_ENTITIES, MessagingModule, type ConsumerHooks, type MessagingOptions } from '@pc/messaging';
 import {
   Clock,
@@ -43,6 +42,7 @@ import {
   type PersistenceSettings,
   type ServiceMigrations,
 } from '@pc/platform';
+import { registerDomainEnums } from './domain-enums';
 
 /** The slice of express the gateway-trust middleware needs. */
 interface TrustRequest {
@@ -53,6 +53,7 @@ interface TrustResponse {
 }
 
 export * from './directory';
+export * from './domain-enums';
 
 /** What makes one subgraph: its name, port, tables, migrations and feature modules. */
 export interface SubgraphDefinition {
@@ -139,8 +140,8 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
       GraphQLModule.forRoot<ApolloFederationDriverConfig>({
         driver: ApolloFederationDriver,
         autoSchemaFile: { federation: 2 },
-        // only this service's types: several subgraphs may share one process (tests, tools)
-        include: features,
+        // one code-first subgraph per process (production, the System harness, InProcessService): its
+        // type registry holds only this service's types, so no module needs to claim them (no registerIn)
         sortSchema: true,
         playground: false,
         includeStacktraceInErrorResponses: false,

@@ -1,13 +1,12 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ReportModule } from '../report.module';
 
-@ObjectType('CountBy', { registerIn: () => ReportModule })
+@ObjectType('CountBy')
 export class CountByObject {
   @Field() key: string;
   @Field(() => Int) count: number;
 }
 
-@ObjectType('SlaAttainment', { registerIn: () => ReportModule })
+@ObjectType('SlaAttainment')
 export class SlaAttainmentObject {
   @Field(() => Int) deadlines: number;
   @Field(() => Int) metOnTime: number;
@@ -17,7 +16,7 @@ export class SlaAttainmentObject {
   attainment: number | null;
 }
 
-@ObjectType('CallbackCoverage', { registerIn: () => ReportModule })
+@ObjectType('CallbackCoverage')
 export class CallbackCoverageObject {
   @Field(() => Int) resolved: number;
   @Field(() => Int) completed: number;
@@ -27,7 +26,7 @@ export class CallbackCoverageObject {
   coverage: number | null;
 }
 
-@ObjectType('MonthlyReport', { registerIn: () => ReportModule })
+@ObjectType('MonthlyReport')
 export class MonthlyReportObject {
   @Field() month: string;
   @Field(() => ID, { nullable: true }) siteId: string | null;

@@ -1,9 +1,8 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { CallbackKind } from '@pc/contracts';
-import { CallbackModule } from '../callback.module';
 
-@ArgsType({ registerIn: () => CallbackModule })
+@ArgsType()
 export class WorklistArgs {
   @Field(() => ID, { nullable: true, description: "Whose worklist; the caller's own by default." })
   @IsOptional()
@@ -23,7 +22,7 @@ export class WorklistArgs {
   includeDone?: boolean;
 }
 
-@ArgsType({ registerIn: () => CallbackModule })
+@ArgsType()
 export class CoverageArgs {
   @Field({ description: 'YYYY-MM: the month the cases were resolved in.' }) @IsString() @MaxLength(7) month: string;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;

@@ -4,9 +4,8 @@ import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'cla
 import { Satisfaction } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 import { CallbackMethod, PriceCheck } from '../callback.entity';
-import { CallbackModule } from '../callback.module';
 
-@InputType({ registerIn: () => CallbackModule, description: 'The result of a callback that reached the customer (domain.md §4).' })
+@InputType({ description: 'The result of a callback that reached the customer (domain.md §4).' })
 export class RecordCallbackInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) callbackId: string;
   @Field(() => CallbackMethod) @IsEnum(CallbackMethod) method: CallbackMethod;
@@ -33,7 +32,7 @@ export class RecordCallbackInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) notes?: string;
 }
 
-@InputType({ registerIn: () => CallbackModule, description: 'An attempt that did not reach the customer, and when to try again.' })
+@InputType({ description: 'An attempt that did not reach the customer, and when to try again.' })
 export class RecordCallbackAttemptInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) callbackId: string;
   @Field(() => CallbackMethod) @IsEnum(CallbackMethod) method: CallbackMethod;

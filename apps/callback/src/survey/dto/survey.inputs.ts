@@ -18,9 +18,8 @@ import {
 import { Satisfaction } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 import { SurveyKind } from '../survey.entity';
-import { SurveyModule } from '../survey.module';
 
-@InputType({ registerIn: () => SurveyModule })
+@InputType()
 export class CreateSurveyInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) siteId: string;
   @Field(() => SurveyKind) @IsEnum(SurveyKind) kind: SurveyKind;
@@ -38,14 +37,14 @@ export class CreateSurveyInput {
   questions: string[];
 }
 
-@InputType({ registerIn: () => SurveyModule })
+@InputType()
 export class SurveyAnswerInput {
   @Field(() => Int, { description: 'Index of the question (0-based).' }) @IsInt() @Min(0) question: number;
   @Field(() => Satisfaction) @IsEnum(Satisfaction) satisfaction: Satisfaction;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) comment?: string;
 }
 
-@InputType({ registerIn: () => SurveyModule, description: 'The follow-up plan of one dissatisfied item.' })
+@InputType({ description: 'The follow-up plan of one dissatisfied item.' })
 export class FollowUpInput {
   @Field(() => Int) @IsInt() @Min(0) question: number;
   @Field() @Transform(trimString) @IsString() @IsNotEmpty({ message: 'plan must not be empty' }) @MaxLength(5000) plan: string;
@@ -53,7 +52,7 @@ export class FollowUpInput {
   @Field() @IsDate() dueAt: Date;
 }
 
-@InputType({ registerIn: () => SurveyModule, description: "One customer's answers; every dissatisfied item needs its follow-up plan." })
+@InputType({ description: "One customer's answers; every dissatisfied item needs its follow-up plan." })
 export class RecordSurveyResponseInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) surveyId: string;
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) customerId: string;
@@ -70,7 +69,7 @@ export class RecordSurveyResponseInput {
   followUps: FollowUpInput[] = [];
 }
 
-@ArgsType({ registerIn: () => SurveyModule })
+@ArgsType()
 export class FollowUpsArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;
   @Field({ nullable: true, description: 'Only open (true) or only done (false) plans.' }) @IsOptional() @IsBoolean() open?: boolean;

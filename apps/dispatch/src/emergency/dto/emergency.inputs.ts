@@ -2,7 +2,6 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDate, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { trimString } from '@pc/platform';
-import { EmergencyModule } from '../emergency.module';
 
 const text = (field: string, max = 10_000) => [
   Transform(trimString),
@@ -15,7 +14,7 @@ const all =
   (t, k) =>
     ds.forEach((d) => d(t, k));
 
-@InputType({ registerIn: () => EmergencyModule, description: 'An emergency (紧急事件): reported up the chain at once.' })
+@InputType({ description: 'An emergency (紧急事件): reported up the chain at once.' })
 export class ReportEmergencyInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) siteId: string;
   @Field(() => ID, { nullable: true, description: 'The work order it concerns, if any: escalated to leadership at once.' })
@@ -31,7 +30,7 @@ export class ReportEmergencyInput {
   containment?: string;
 }
 
-@InputType({ registerIn: () => EmergencyModule, description: 'The emergency-event record: cause, remedy, prevention.' })
+@InputType({ description: 'The emergency-event record: cause, remedy, prevention.' })
 export class RecordEmergencyReviewInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) emergencyId: string;
   @Field() @all(...text('cause')) cause: string;
@@ -39,7 +38,7 @@ export class RecordEmergencyReviewInput {
   @Field() @all(...text('prevention')) prevention: string;
 }
 
-@ArgsType({ registerIn: () => EmergencyModule })
+@ArgsType()
 export class EmergenciesArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;
   @Field({ nullable: true, description: 'Only those without their cause/remedy/prevention record (true), or only those with it (false).' })

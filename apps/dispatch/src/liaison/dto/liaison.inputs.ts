@@ -3,9 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Department } from '@pc/contracts';
 import { trimString } from '@pc/platform';
-import { LiaisonModule } from '../liaison.module';
 
-@InputType({ registerIn: () => LiaisonModule, description: 'A work-liaison letter (工作联系函) to another department, with its deadline.' })
+@InputType({ description: 'A work-liaison letter (工作联系函) to another department, with its deadline.' })
 export class SendLiaisonLetterInput {
   @Field(() => ID, { description: "The sender's work order." }) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field(() => Department) @IsEnum(Department) toDepartment: Department;
@@ -13,13 +12,13 @@ export class SendLiaisonLetterInput {
   @Field({ description: 'When the receiving department must answer; in the future.' }) @IsDate() dueAt: Date;
 }
 
-@InputType({ registerIn: () => LiaisonModule })
+@InputType()
 export class AnswerLiaisonLetterInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) letterId: string;
   @Field() @Transform(trimString) @IsString() @IsNotEmpty({ message: 'answer must not be empty' }) @MaxLength(10_000) answer: string;
 }
 
-@ArgsType({ registerIn: () => LiaisonModule })
+@ArgsType()
 export class LiaisonLettersArgs {
   @Field(() => Department, { nullable: true, description: 'Letters to this department.' })
   @IsOptional()

@@ -4,9 +4,8 @@ import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNe
 import { EscalationLevel, SlaClock } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 import { CustomerContactInput } from '../../work-order/dto/lifecycle.inputs';
-import { SlaModule } from '../sla.module';
 
-@InputType({ registerIn: () => SlaModule, description: 'Passes a case up with its full history; the clocks keep running.' })
+@InputType({ description: 'Passes a case up with its full history; the clocks keep running.' })
 export class EscalateWorkOrderInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field() @Transform(trimString) @IsString() @IsNotEmpty({ message: 'reason must not be empty' }) @MaxLength(5000) reason: string;
@@ -16,7 +15,7 @@ export class EscalateWorkOrderInput {
   to?: EscalationLevel;
 }
 
-@InputType({ registerIn: () => SlaModule, description: 'Extends an open deadline: only with a reason, after the customer was told.' })
+@InputType({ description: 'Extends an open deadline: only with a reason, after the customer was told.' })
 export class ExtendDeadlineInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field(() => SlaClock) @IsEnum(SlaClock) clock: SlaClock;

@@ -3,7 +3,6 @@ import { Transform, Type } from 'class-transformer';
 import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { ContactMethod } from '@pc/contracts';
 import { trimString } from '@pc/platform';
-import { WorkOrderModule } from '../work-order.module';
 
 const text = (what: string) => [Transform(trimString), IsString(), IsNotEmpty({ message: `${what} must not be empty` }), MaxLength(10_000)];
 const apply =
@@ -11,19 +10,19 @@ const apply =
   (target, key) =>
     ds.forEach((d) => d(target, key));
 
-@InputType({ registerIn: () => WorkOrderModule, description: 'When and how the customer was told.' })
+@InputType({ description: 'When and how the customer was told.' })
 export class CustomerContactInput {
   @Field({ description: 'When the customer was told; never in the future.' }) @IsDate() at: Date;
   @Field(() => ContactMethod) @IsEnum(ContactMethod) via: ContactMethod;
 }
 
-@InputType({ registerIn: () => WorkOrderModule })
+@InputType()
 export class RecordHandlingPlanInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field({ description: 'The analysis and handling plan (处理方法).' }) @apply(...text('plan')) plan: string;
 }
 
-@InputType({ registerIn: () => WorkOrderModule })
+@InputType()
 export class AssignHandlerInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field(() => ID, { description: 'The named handler (a staff user id).' })
@@ -34,7 +33,7 @@ export class AssignHandlerInput {
   handlerId: string;
 }
 
-@InputType({ registerIn: () => WorkOrderModule })
+@InputType()
 export class RecordProgressInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field() @apply(...text('note')) note: string;
@@ -45,7 +44,7 @@ export class RecordProgressInput {
   customerInformed?: CustomerContactInput;
 }
 
-@InputType({ registerIn: () => WorkOrderModule })
+@InputType()
 export class ReportToHeadInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field(() => ID, { description: 'The asset-management head reported to.' })
@@ -57,7 +56,7 @@ export class ReportToHeadInput {
   @Field({ nullable: true, description: 'When it was reported, if not now; never in the future.' }) @IsOptional() @IsDate() at?: Date;
 }
 
-@InputType({ registerIn: () => WorkOrderModule })
+@InputType()
 export class AgreeSolutionInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
   @Field({ description: 'The solution the customer accepted (闭合).' }) @apply(...text('solution')) solution: string;
@@ -68,7 +67,6 @@ export class AgreeSolutionInput {
 }
 
 @InputType({
-  registerIn: () => WorkOrderModule,
   description: "The customer's own confirmation of the resolution; never signed on their behalf (不得仿签).",
 })
 export class ConfirmResolutionInput {

@@ -2,9 +2,8 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { trimString } from '@pc/platform';
-import { WorkOrderModule } from '../work-order.module';
 
-@InputType({ registerIn: () => WorkOrderModule })
+@InputType()
 export class ResolveWorkOrderInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) workOrderId: string;
 

@@ -1,9 +1,8 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Department, WorkOrderStatus } from '@pc/contracts';
-import { WorkOrderModule } from '../work-order.module';
 
-@ArgsType({ registerIn: () => WorkOrderModule })
+@ArgsType()
 export class WorkOrdersArgs {
   @Field(() => Department, { nullable: true }) @IsOptional() @IsEnum(Department) department?: Department;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;

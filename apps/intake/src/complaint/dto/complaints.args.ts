@@ -1,11 +1,10 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ComplaintStatus } from '@pc/contracts';
-import { ComplaintModule } from '../complaint.module';
 
 export const MAX_COMPLAINTS_PAGE = 200;
 
-@ArgsType({ registerIn: () => ComplaintModule })
+@ArgsType()
 export class ComplaintsArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(64) siteId?: string;
   @Field(() => ID, { nullable: true, description: "A customer's complaint history." })

@@ -15,7 +15,6 @@ import {
 } from 'class-validator';
 import { trimString } from '@pc/platform';
 import { Category, Channel, Circumstance, Department } from '@pc/contracts';
-import { ComplaintModule } from '../complaint.module';
 
 export const MAX_DESCRIPTION = 10_000;
 export const MAX_ATTACHMENTS = 20;
@@ -23,7 +22,7 @@ export const MAX_ATTACHMENTS = 20;
 /** The attachment store's reference schemes (README, Security): nothing a browser would run (javascript:, data:). */
 const ATTACHMENT_REFERENCE = /^(?:s3|https):\/\/[A-Za-z0-9][A-Za-z0-9._~%\/-]*$/;
 
-@InputType({ registerIn: () => ComplaintModule, description: 'A complaint as taken at intake, from any channel.' })
+@InputType({ description: 'A complaint as taken at intake, from any channel.' })
 export class FileComplaintInput {
   @Field(() => ID)
   @Transform(trimString)

@@ -3,9 +3,8 @@ import { Transform } from 'class-transformer';
 import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Channel } from '@pc/contracts';
 import { trimString } from '@pc/platform';
-import { ComplaintModule } from '../complaint.module';
 
-@InputType({ registerIn: () => ComplaintModule, description: 'The reasoned reply given to an invalid complaint (domain.md §1).' })
+@InputType({ description: 'The reasoned reply given to an invalid complaint (domain.md §1).' })
 export class RecordInvalidReplyInput {
   @Field(() => ID)
   @IsString()

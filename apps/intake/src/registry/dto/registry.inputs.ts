@@ -16,7 +16,6 @@ import {
 import { Category, Department, Role } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 import { CustomerKind } from '../registry.entities';
-import { RegistryModule } from '../registry.module';
 
 registerEnumType(CustomerKind, { name: 'CustomerKind', description: 'Owner (业主), tenant (租户) or other.' });
 
@@ -26,7 +25,7 @@ export const PHONE_PATTERN = /^\+?[0-9][0-9 -]{4,30}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MONTH_DAY = /^\d{2}-\d{2}$/;
 
-@InputType({ registerIn: () => RegistryModule, description: 'Creates a site, or updates it when the id exists.' })
+@InputType({ description: 'Creates a site, or updates it when the id exists.' })
 export class SaveSiteInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` }) id?: string;
   @Field() @Transform(trimString) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name: string;
@@ -61,7 +60,7 @@ export class SaveSiteInput {
   annualHolidays?: string[];
 }
 
-@InputType({ registerIn: () => RegistryModule, description: 'Creates an area (片区) of a site, or updates it.' })
+@InputType({ description: 'Creates an area (片区) of a site, or updates it.' })
 export class SaveAreaInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` }) id?: string;
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) siteId: string;
@@ -74,7 +73,7 @@ export class SaveAreaInput {
   areaManagerId?: string;
 }
 
-@InputType({ registerIn: () => RegistryModule, description: 'Creates a unit (单元 / 房屋) of a site, or updates it.' })
+@InputType({ description: 'Creates a unit (单元 / 房屋) of a site, or updates it.' })
 export class SaveUnitInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` }) id?: string;
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) siteId: string;
@@ -82,7 +81,7 @@ export class SaveUnitInput {
   @Field() @Transform(trimString) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(100) name: string;
 }
 
-@InputType({ registerIn: () => RegistryModule, description: 'Creates a customer (owner or tenant), or updates it.' })
+@InputType({ description: 'Creates a customer (owner or tenant), or updates it.' })
 export class SaveCustomerInput {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @Matches(ID_PATTERN, { message: `id ${ID_MESSAGE}` }) id?: string;
   @Field() @Transform(trimString) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(200) name: string;
@@ -104,7 +103,6 @@ export class SaveCustomerInput {
 }
 
 @InputType({
-  registerIn: () => RegistryModule,
   description: 'Creates a staff user with roles, department and granted sites, or updates it.',
 })
 export class SaveStaffUserInput {
@@ -130,7 +128,7 @@ export class SaveStaffUserInput {
   @Field({ nullable: true, defaultValue: true }) @IsOptional() @IsBoolean() active?: boolean;
 }
 
-@InputType({ registerIn: () => RegistryModule, description: "The organisation's routing of one category: lead department first." })
+@InputType({ description: "The organisation's routing of one category: lead department first." })
 export class SetRoutingInput {
   @Field(() => Category) @IsEnum(Category) category: Category;
   @Field(() => [Department], { description: 'Lead first, co-handlers after; an empty list restores the default of domain.md §2.' })

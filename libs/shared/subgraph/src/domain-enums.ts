@@ -14,7 +14,7 @@ import {
   Severity,
   SlaClock,
   WorkOrderStatus,
-} from './enums';
+} from '@pc/contracts';
 
 let registered = false;
 
