@@ -6,6 +6,7 @@ import { EmergencyModule } from './emergency/emergency.module';
 import { DISPATCH_ENTITIES } from './entities';
 import { LiaisonModule } from './liaison/liaison.module';
 import { dispatchMigrations } from './migrations';
+import { ReworkModule } from './rework/rework.module';
 import { SlaModule } from './sla/sla.module';
 import { WorkOrderModule } from './work-order/work-order.module';
 
@@ -22,11 +23,12 @@ export const DISPATCH: SubgraphDefinition = {
 export class DispatchAppModule {
   static forRoot(rt: SubgraphRuntime): DynamicModule {
     return subgraphAppModule(DispatchAppModule, DISPATCH, rt, [
-      WorkOrderModule,
       SlaModule,
+      WorkOrderModule,
       LiaisonModule,
       ContractorModule,
       EmergencyModule,
+      ReworkModule,
     ]);
   }
 }

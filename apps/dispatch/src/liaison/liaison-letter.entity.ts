@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Department } from '@pc/contracts';
 
@@ -23,4 +25,30 @@ export class LiaisonLetter {
   @Property({ type: 'datetime', nullable: true }) answeredAt?: Date | null;
   /** Set once by the scheduler when the deadline passed unanswered. */
   @Property({ type: 'datetime', nullable: true }) overdueAt?: Date | null;
+}
+
+/** What a letter is about: the work order it concerns. */
+export interface LetterSubject {
+  id: string;
+  orgId: string;
+  siteId: string;
+  complaintId: string;
+}
+
+/** Writes a work-liaison letter (工作联系函) about a work order: the one way letters come into being. */
+export function writeLiaisonLetter(
+  em: EntityManager,
+  about: LetterSubject,
+  letter: Pick<LiaisonLetter, 'fromDepartment' | 'toDepartment' | 'body' | 'dueAt' | 'sentBy' | 'sentAt'>,
+): LiaisonLetter {
+  const row = em.create(LiaisonLetter, {
+    id: randomUUID(),
+    orgId: about.orgId,
+    siteId: about.siteId,
+    complaintId: about.complaintId,
+    workOrderId: about.id,
+    ...letter,
+  });
+  em.persist(row);
+  return row;
 }

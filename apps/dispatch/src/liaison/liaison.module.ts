@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { SlaModule } from '../sla/sla.module';
 import { LetterTimers } from './letter-timers';
 import { LiaisonLetterResolver } from './liaison.resolver';
 import { AnswerLiaisonLetter, SendLiaisonLetter } from './liaison.usecases';
 
 @Module({
+  imports: [SlaModule],
   providers: [SendLiaisonLetter, AnswerLiaisonLetter, LiaisonLetterResolver, LetterTimers],
-  exports: [LetterTimers],
 })
 export class LiaisonModule {}

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Department, Role } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
@@ -6,7 +5,7 @@ import { AuthUser, Clock, scopeOf, conflict, forbidden, hasAnyRole, inFuture, in
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { assertHandles, loadWorkOrder } from '../work-order/work-order.access';
 import type { AnswerLiaisonLetterInput, SendLiaisonLetterInput } from './dto/liaison.inputs';
-import { LiaisonLetter } from './liaison-letter.entity';
+import { LiaisonLetter, writeLiaisonLetter } from './liaison-letter.entity';
 
 const canAnswerFor = (user: AuthUser, department: Department) =>
   hasAnyRole(user, [Role.SITE_HEAD]) || (hasAnyRole(user, [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) && user.department === department);
@@ -28,12 +27,7 @@ export class SendLiaisonLetter {
       if (input.toDepartment === wo.department) throw invalidInput('toDepartment', 'a liaison letter goes to another department');
       const now = this.clock.now();
       inFuture('dueAt', input.dueAt, now);
-      const letter = em.create(LiaisonLetter, {
-        id: randomUUID(),
-        orgId: wo.orgId,
-        siteId: wo.siteId,
-        complaintId: wo.complaintId,
-        workOrderId: wo.id,
+      return writeLiaisonLetter(em, wo, {
         fromDepartment: wo.department,
         toDepartment: input.toDepartment,
         body: input.body,
@@ -41,8 +35,6 @@ export class SendLiaisonLetter {
         sentBy: user.sub,
         sentAt: now,
       });
-      em.persist(letter);
-      return letter;
     });
   }
 }

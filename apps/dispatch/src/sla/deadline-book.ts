@@ -1,28 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { DeadlineV1, SlaClock } from '@pc/contracts';
-import { NO_DEADLINE, type WorkOrder } from '../work-order/work-order.entity';
 import { closeClock, type ClockStart } from './sla-clocks';
 import { Deadline, isOpen } from './deadline.entity';
 
+/** Sort key of a clock holder without an open clock: after every real deadline. */
+export const NO_DEADLINE = new Date('9999-12-31T00:00:00.000Z');
+
+/** What carries clocks (a work order): its id, its current round, and the nearest open due time it keeps. */
+export interface ClockHolder {
+  id: string;
+  round: number;
+  nextDueAt: Date;
+}
+
 /**
- * The clocks of one work order as stored rows. Every change goes through here so that the work
- * order's `nextDueAt` (the queue's sort key and the overdue test) stays true.
+ * The clocks of one holder (a work order) as stored rows. Every change goes through here so that the
+ * holder's `nextDueAt` (the queue's sort key and the overdue test) stays true.
  */
 export class DeadlineBook {
   private constructor(
     private readonly em: EntityManager,
-    private readonly wo: WorkOrder,
+    private readonly wo: ClockHolder,
     readonly all: Deadline[],
   ) {}
 
-  static async of(em: EntityManager, wo: WorkOrder): Promise<DeadlineBook> {
+  static async of(em: EntityManager, wo: ClockHolder): Promise<DeadlineBook> {
     const rows = await em.find(Deadline, { workOrderId: wo.id }, { orderBy: { dueAt: 'asc', clock: 'asc' } });
     return new DeadlineBook(em, wo, rows);
   }
 
   /** A new work order: nothing stored yet. */
-  static empty(em: EntityManager, wo: WorkOrder): DeadlineBook {
+  static empty(em: EntityManager, wo: ClockHolder): DeadlineBook {
     return new DeadlineBook(em, wo, []);
   }
 

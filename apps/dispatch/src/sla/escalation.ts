@@ -2,8 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { EscalationLevel, WorkOrderEscalated, type SlaClock } from '@pc/contracts';
 import type { EventWriter } from '@pc/messaging';
-import type { WorkOrder } from '../work-order/work-order.entity';
+import type { Department } from '@pc/contracts';
 import { Escalation } from './deadline.entity';
+
+/** What can be escalated (a work order): who holds it now, and what the announcement names. */
+export interface Escalatable {
+  id: string;
+  orgId: string;
+  siteId: string;
+  complaintId: string;
+  department: Department;
+  escalationLevel: EscalationLevel;
+}
 
 /** The chain of domain.md §3: handler → department head → site head → leadership. */
 export const ESCALATION_CHAIN: readonly EscalationLevel[] = [
@@ -28,7 +38,7 @@ export const isAbove = (a: EscalationLevel, b: EscalationLevel): boolean => ESCA
 export function escalate(
   em: EntityManager,
   events: EventWriter,
-  wo: WorkOrder,
+  wo: Escalatable,
   step: { reason: string; by: string; at: Date; to?: EscalationLevel; clock?: SlaClock },
 ): Escalation {
   const from = wo.escalationLevel;

@@ -1,24 +1,17 @@
 import { Module } from '@nestjs/common';
-import { ServiceConfig } from '@pc/platform';
 import { timerOptionsFrom } from '@pc/messaging';
-import { ContractorModule } from '../contractor/contractor.module';
-import { LiaisonModule } from '../liaison/liaison.module';
-import { WorkOrderModule } from '../work-order/work-order.module';
-import { DeadlineTimers } from './deadline-timers';
+import { ServiceConfig } from '@pc/platform';
 import { SCHEDULER_OPTIONS, SlaScheduler } from './sla-scheduler';
-import { SlaResolver } from './sla.resolver';
-import { EscalateWorkOrder, ExtendDeadline } from './sla.usecases';
+import { ClockBreachHandlers, TimerRegistry } from './timer-registry';
 
+/** The bottom layer of dispatch: clocks, escalation chain, and the scheduler the features register their timers with. */
 @Module({
-  imports: [WorkOrderModule, LiaisonModule, ContractorModule],
   providers: [
     { provide: SCHEDULER_OPTIONS, inject: [ServiceConfig], useFactory: timerOptionsFrom },
-    DeadlineTimers,
+    TimerRegistry,
+    ClockBreachHandlers,
     SlaScheduler,
-    EscalateWorkOrder,
-    ExtendDeadline,
-    SlaResolver,
   ],
-  exports: [SlaScheduler],
+  exports: [TimerRegistry, ClockBreachHandlers, SlaScheduler],
 })
 export class SlaModule {}

@@ -1,8 +1,6 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Category, ContactMethod, Department, EscalationLevel, Severity, WorkOrderStatus } from '@pc/contracts';
-
-/** Sort key of a work order without an open clock: after every real deadline. */
-export const NO_DEADLINE = new Date('9999-12-31T00:00:00.000Z');
+import { NO_DEADLINE } from '../sla/deadline-book';
 
 /** The disposal form (客户投诉处置表) of one department for one complaint. */
 @Entity({ tableName: 'work_order' })

@@ -12,14 +12,24 @@ import {
   SignOffHandlingPlan,
 } from './lifecycle.usecases';
 import { ResolveWorkOrder } from './resolve-work-order.usecase';
-import { ApplySeverityChange, ReopenWorkOrder } from './rework.usecases';
+import { SlaModule } from '../sla/sla.module';
+import { ApplySeverityChange } from './apply-severity-change.usecase';
+import { DeadlineBreaches } from './deadline-breaches';
+import { EscalateWorkOrder } from './escalate-work-order.usecase';
+import { EscalationResolver } from './escalation.resolver';
+import { ExtendDeadline } from './extend-deadline.usecase';
 import { WorkOrderCommand } from './work-order-command';
 import { WorkOrderConsumer } from './work-order.consumer';
 import { WorkOrderQueries } from './work-order.queries';
 import { ComplaintWorkOrdersResolver, WorkOrderResolver } from './work-order.resolver';
 
 @Module({
+  imports: [SlaModule],
   providers: [
+    DeadlineBreaches,
+    EscalateWorkOrder,
+    ExtendDeadline,
+    EscalationResolver,
     WorkOrderCommand,
     CreateWorkOrders,
     RecordHandlingPlan,
@@ -33,7 +43,6 @@ import { ComplaintWorkOrdersResolver, WorkOrderResolver } from './work-order.res
     CloseWorkOrder,
     LifecycleCommands,
     ApplySeverityChange,
-    ReopenWorkOrder,
     WorkOrderQueries,
     WorkOrderResolver,
     ComplaintWorkOrdersResolver,

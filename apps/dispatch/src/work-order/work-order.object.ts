@@ -2,7 +2,8 @@ import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nest
 import { ContactMethod, Department, EscalationLevel, Severity, SlaClock, WorkOrderStatus } from '@pc/contracts';
 import type { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrderView } from './work-order-command';
-import { NO_DEADLINE, type ProgressNote } from './work-order.entity';
+import { NO_DEADLINE } from '../sla/deadline-book';
+import type { ProgressNote } from './work-order.entity';
 
 @ObjectType('Deadline')
 export class DeadlineObject {

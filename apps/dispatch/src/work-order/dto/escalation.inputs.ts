@@ -3,7 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { EscalationLevel, SlaClock } from '@pc/contracts';
 import { trimString } from '@pc/platform';
-import { CustomerContactInput } from '../../work-order/dto/lifecycle.inputs';
+import { CustomerContactInput } from './lifecycle.inputs';
 
 @InputType({ description: 'Passes a case up with its full history; the clocks keep running.' })
 export class EscalateWorkOrderInput {

@@ -1,49 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import {
-  CallbackDissatisfiedV1,
-  ComplaintSeverityChangedV1,
-  Severity,
-  SlaClock,
-  WorkOrderReopened,
-  WorkOrderStatus,
-  type EventEnvelope,
-} from '@pc/contracts';
+import { CallbackDissatisfiedV1, WorkOrderReopened, WorkOrderStatus, type EventEnvelope } from '@pc/contracts';
 import type { HandlerContext } from '@pc/messaging';
 import { Clock } from '@pc/platform';
-import { LiaisonLetter } from '../liaison/liaison-letter.entity';
+import { writeLiaisonLetter } from '../liaison/liaison-letter.entity';
 import { DeadlineBook, deadlineV1 } from '../sla/deadline-book';
 import { escalate } from '../sla/escalation';
-import { majorClocks, reworkClocks } from '../sla/sla-clocks';
-import { WorkOrderAction, canDo, isDone } from './lifecycle';
-import { ProgressNote, WorkOrder } from './work-order.entity';
+import { reworkClocks } from '../sla/sla-clocks';
+import { WorkOrderAction, canDo } from '../work-order/lifecycle';
+import { ProgressNote, WorkOrder } from '../work-order/work-order.entity';
 
 /** A rework letter is due within one day. */
 const REWORK_LETTER_MS = 24 * 3_600_000;
-
-/**
- * `complaint.severity_changed` to MAJOR (rule A or rule D): the complaint's work orders become
- * major, and the lead department's gets the major clocks from now — report to the head in 10
- * minutes, a solution agreed in 12 hours. The minor clocks that no longer apply stop: FEEDBACK if
- * not yet breached, and MAJOR_UPGRADE (its job is done).
- */
-@Injectable()
-export class ApplySeverityChange {
-  constructor(private readonly clock: Clock) {}
-
-  async execute(p: ComplaintSeverityChangedV1, { em }: HandlerContext): Promise<void> {
-    if (p.to !== Severity.MAJOR) return;
-    const now = this.clock.now();
-    for (const wo of await em.find(WorkOrder, { complaintId: p.complaintId, orgId: p.orgId })) {
-      wo.severity = Severity.MAJOR;
-      if (!wo.lead || isDone(wo.status)) continue;
-      const book = await DeadlineBook.of(em, wo);
-      book.cancel([SlaClock.FEEDBACK], now);
-      book.cancel([SlaClock.MAJOR_UPGRADE], now, { evenIfBreached: true });
-      book.start(majorClocks(now));
-    }
-  }
-}
 
 /**
  * `callback.dissatisfied` (domain.md §4): the responsible department's work order (the lead one
@@ -87,21 +55,15 @@ export class ReopenWorkOrder {
     const book = await DeadlineBook.of(em, wo);
     const started = book.start(reworkClocks({ lead: wo.lead, severity: wo.severity, at: now }));
 
-    em.persist(
-      em.create(LiaisonLetter, {
-        id: randomUUID(),
-        orgId: wo.orgId,
-        siteId: wo.siteId,
-        complaintId: wo.complaintId,
-        workOrderId: wo.id,
-        fromDepartment: null,
-        toDepartment: wo.department,
-        body: `Rework after a dissatisfied callback (${p.callbackId})${p.shortcomings ? `: ${p.shortcomings}` : ''}`,
-        dueAt: new Date(now.getTime() + REWORK_LETTER_MS),
-        sentBy: p.areaManagerId ?? wo.areaManagerId ?? 'system',
-        sentAt: now,
-      }),
-    );
+    // the responsible department hears of it by a liaison letter in the area manager's name
+    writeLiaisonLetter(em, wo, {
+      fromDepartment: null,
+      toDepartment: wo.department,
+      body: `Rework after a dissatisfied callback (${p.callbackId})${p.shortcomings ? `: ${p.shortcomings}` : ''}`,
+      dueAt: new Date(now.getTime() + REWORK_LETTER_MS),
+      sentBy: p.areaManagerId ?? wo.areaManagerId ?? 'system',
+      sentAt: now,
+    });
     events.publish(WorkOrderReopened, {
       orgId: wo.orgId,
       siteId: wo.siteId,

@@ -1,12 +1,13 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
 import { AuthUser, CurrentUser, Roles } from '@pc/platform';
-import { WorkOrderObject } from '../work-order/work-order.object';
-import { EscalateWorkOrderInput, ExtendDeadlineInput } from './dto/sla.inputs';
-import { EscalateWorkOrder, ExtendDeadline } from './sla.usecases';
+import { WorkOrderObject } from './work-order.object';
+import { EscalateWorkOrderInput, ExtendDeadlineInput } from './dto/escalation.inputs';
+import { EscalateWorkOrder } from './escalate-work-order.usecase';
+import { ExtendDeadline } from './extend-deadline.usecase';
 
 @Resolver(() => WorkOrderObject)
-export class SlaResolver {
+export class EscalationResolver {
   constructor(
     private readonly escalateWorkOrder: EscalateWorkOrder,
     private readonly extendDeadline: ExtendDeadline,

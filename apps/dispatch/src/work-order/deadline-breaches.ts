@@ -1,23 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { ContractorFailure, SlaBreached, SlaClock } from '@pc/contracts';
+import { SlaBreached } from '@pc/contracts';
 import { claimLock, type EventWriter, type TimerSource } from '@pc/messaging';
-import { recordContractorFailure } from '../contractor/contractor-failure';
-import { RectificationNotice } from '../contractor/rectification.entity';
-import { WorkOrder } from '../work-order/work-order.entity';
-import { DeadlineBook } from './deadline-book';
-import { Deadline } from './deadline.entity';
-import { escalate } from './escalation';
+import { Deadline } from '../sla/deadline.entity';
+import { escalate } from '../sla/escalation';
+import { ClockBreachHandlers, TimerRegistry } from '../sla/timer-registry';
+import { WorkOrder } from './work-order.entity';
 
 /**
- * SLA clocks that passed unmet: each is marked breached (at its due time) and fired (now) exactly
- * once, `sla.breached` is published for it, and its work order goes one level up the chain — one
- * step per work order per firing, naming every clock that passed. A contractor that did not show up
- * within 4 hours (CONTRACTOR_ARRIVAL) is fined instead.
+ * SLA clocks of work orders that passed unmet: each is marked breached (at its due time) and fired
+ * (now) exactly once, `sla.breached` is published for it, and its work order goes one level up the
+ * chain — one step per work order per firing, naming every clock that passed. A clock with a
+ * consequence of its own (a contractor's arrival: the fine) is handed to the feature that owns it.
  */
 @Injectable()
-export class DeadlineTimers implements TimerSource {
+export class DeadlineBreaches implements TimerSource, OnModuleInit {
   readonly name = 'SLA clocks';
+
+  constructor(
+    private readonly registry: TimerRegistry,
+    private readonly handlers: ClockBreachHandlers,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this, 0);
+  }
 
   async fireDue(em: EntityManager, events: EventWriter, now: Date, limit: number): Promise<number> {
     const due = await em.find(
@@ -28,9 +35,6 @@ export class DeadlineTimers implements TimerSource {
     if (!due.length) return 0;
     const workOrders = new Map(
       (await em.find(WorkOrder, { id: { $in: [...new Set(due.map((d) => d.workOrderId))] } })).map((w) => [w.id, w]),
-    );
-    const notices = new Map(
-      (await em.find(RectificationNotice, { id: { $in: due.filter((d) => d.ref).map((d) => d.ref) } })).map((n) => [n.id, n]),
     );
     const breachedPerOrder = new Map<string, Deadline[]>();
     for (const d of due) {
@@ -48,11 +52,9 @@ export class DeadlineTimers implements TimerSource {
         dueAt: d.dueAt.toISOString(),
         breachedAt: d.breachedAt.toISOString(),
       });
-      if (d.clock === SlaClock.CONTRACTOR_ARRIVAL) {
-        const notice = notices.get(d.ref);
-        if (notice) recordContractorFailure(em, events, notice, ContractorFailure.NO_SHOW, d.dueAt);
-        // the fine is the consequence; the clock waits no longer and leaves the queue's sort key
-        (await DeadlineBook.of(em, wo)).cancel([SlaClock.CONTRACTOR_ARRIVAL], now, { evenIfBreached: true, ref: d.ref });
+      const own = this.handlers.for(d.clock);
+      if (own) {
+        await own(em, events, d, wo, now);
         continue;
       }
       const passed = breachedPerOrder.get(wo.id) ?? [];
