@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { CallbackDissatisfiedV1, WorkOrderReopened, WorkOrderStatus, type EventEnvelope } from '@pc/contracts';
+import { CallbackDissatisfiedV1, WorkOrderReopened, type EventEnvelope } from '@pc/contracts';
 import type { HandlerContext } from '@pc/messaging';
 import { Clock } from '@pc/platform';
 import { writeLiaisonLetter } from '../liaison/liaison-letter.entity';
@@ -40,18 +40,7 @@ export class ReopenWorkOrder {
         at: now,
       }),
     );
-    wo.status = WorkOrderStatus.REOPENED;
-    wo.round += 1;
-    Object.assign(wo, {
-      plan: null,
-      planWrittenBy: null,
-      planWrittenAt: null,
-      planSignedOffAt: null,
-      planSignedOffBy: null,
-      resolvedAt: null,
-      confirmedAt: null,
-      closedAt: null,
-    });
+    wo.reopen();
     const book = await DeadlineBook.of(em, wo);
     const started = book.start(reworkClocks({ lead: wo.lead, severity: wo.severity, at: now }));
 

@@ -17,8 +17,10 @@ export class EscalationResolver {
     name: 'escalateWorkOrder',
     description: 'Passes a case up the chain with its full history; the clocks keep running.',
   })
-  async escalate(@CurrentUser() user: AuthUser, @Args('input') input: EscalateWorkOrderInput): Promise<WorkOrderObject> {
-    return WorkOrderObject.from(await this.escalateWorkOrder.execute(user, input));
+  async escalate(@CurrentUser() actor: AuthUser, @Args('input') input: EscalateWorkOrderInput): Promise<WorkOrderObject> {
+    return WorkOrderObject.from(
+      await this.escalateWorkOrder.execute({ actor, workOrderId: input.workOrderId, reason: input.reason, to: input.to }),
+    );
   }
 
   @Mutation(() => WorkOrderObject, {
@@ -26,7 +28,8 @@ export class EscalationResolver {
     description: 'Extends an open deadline with a reason, after telling the customer.',
   })
   @Roles(Role.DEPARTMENT_HEAD, Role.SITE_HEAD, Role.AREA_MANAGER)
-  async extend(@CurrentUser() user: AuthUser, @Args('input') input: ExtendDeadlineInput): Promise<WorkOrderObject> {
-    return WorkOrderObject.from(await this.extendDeadline.execute(user, input));
+  async extend(@CurrentUser() actor: AuthUser, @Args('input') input: ExtendDeadlineInput): Promise<WorkOrderObject> {
+    const { workOrderId, clock, newDueAt, reason, customerTold } = input;
+    return WorkOrderObject.from(await this.extendDeadline.execute({ actor, workOrderId, clock, newDueAt, reason, customerTold }));
   }
 }

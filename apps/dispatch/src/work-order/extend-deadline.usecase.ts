@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Role, SlaClock } from '@pc/contracts';
-import { AuthUser, conflict, forbidden, hasAnyRole, invalidInput, notFound, notInFuture, inFuture } from '@pc/platform';
+import { conflict, forbidden, hasAnyRole, invalidInput, notFound, notInFuture, inFuture } from '@pc/platform';
 import { WorkOrderAction, transition } from './lifecycle';
 import { isHeadOf } from './work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
 import { Extension } from '../sla/deadline.entity';
-import type { ExtendDeadlineInput } from './dto/escalation.inputs';
+import type { ExtendDeadlineCommand } from './commands/work-order.commands';
 
 /** Clocks no one may extend: rule D upgrades by itself, and a contractor's arrival is not the customer's deadline. */
 const NOT_EXTENDABLE = new Set([SlaClock.MAJOR_UPGRADE, SlaClock.CONTRACTOR_ARRIVAL]);
@@ -22,23 +22,24 @@ const MAX_EXTENSION_MS = 90 * 86_400_000;
 export class ExtendDeadline {
   constructor(private readonly command: WorkOrderCommand) {}
 
-  execute(user: AuthUser, input: ExtendDeadlineInput): Promise<WorkOrderView> {
-    return this.command.run(user, input.workOrderId, ({ em, wo, book, now }) => {
+  execute(c: ExtendDeadlineCommand): Promise<WorkOrderView> {
+    const { actor: user } = c;
+    return this.command.run(user, c.workOrderId, ({ em, wo, book, now }) => {
       if (!isHeadOf(user, wo.department) && !hasAnyRole(user, [Role.SITE_HEAD, Role.AREA_MANAGER])) {
         throw forbidden(`only the ${wo.department} department head or the site's managers may extend a deadline`);
       }
       transition(wo.status, WorkOrderAction.EXTEND);
-      if (NOT_EXTENDABLE.has(input.clock)) throw invalidInput('clock', `${input.clock} cannot be extended`);
-      const d = book.open(input.clock);
-      if (!d) throw notFound(`open ${input.clock} deadline of work order`, wo.id);
+      if (NOT_EXTENDABLE.has(c.clock)) throw invalidInput('clock', `${c.clock} cannot be extended`);
+      const d = book.open(c.clock);
+      if (!d) throw notFound(`open ${c.clock} deadline of work order`, wo.id);
       if (d.breachedAt || d.dueAt.getTime() <= now.getTime()) {
-        throw conflict(`the ${input.clock} deadline has already passed; an extension cannot undo a breach`, 'clock');
+        throw conflict(`the ${c.clock} deadline has already passed; an extension cannot undo a breach`, 'clock');
       }
-      if (input.newDueAt.getTime() <= d.dueAt.getTime()) {
+      if (c.newDueAt.getTime() <= d.dueAt.getTime()) {
         throw invalidInput('newDueAt', `must be later than the current due time ${d.dueAt.toISOString()}`);
       }
-      inFuture('newDueAt', input.newDueAt, now, MAX_EXTENSION_MS);
-      const toldAt = notInFuture('customerTold.at', input.customerTold.at, now);
+      inFuture('newDueAt', c.newDueAt, now, MAX_EXTENSION_MS);
+      const toldAt = notInFuture('customerTold.at', c.customerTold.at, now);
       em.persist(
         em.create(Extension, {
           id: randomUUID(),
@@ -46,15 +47,15 @@ export class ExtendDeadline {
           deadlineId: d.id,
           clock: d.clock,
           previousDueAt: d.dueAt,
-          newDueAt: input.newDueAt,
-          reason: input.reason,
+          newDueAt: c.newDueAt,
+          reason: c.reason,
           customerToldAt: toldAt,
-          customerToldVia: input.customerTold.via,
+          customerToldVia: c.customerTold.via,
           by: user.sub,
           at: now,
         }),
       );
-      d.dueAt = input.newDueAt;
+      d.dueAt = c.newDueAt;
       book.refresh();
     });
   }

@@ -22,12 +22,14 @@ const OPEN = [S.RECEIVED, S.REOPENED, S.PLANNED, S.ASSIGNED, S.IN_PROGRESS];
 /**
  * The lifecycle: received → plan written and signed off (PLANNED) → handler assigned (ASSIGNED) →
  * in progress → resolved → confirmed by the customer → closed; a resolved, confirmed or closed work
- * order is reopened for rework. `to` undefined = the action keeps the status.
+ * order is reopened for rework. `to` undefined = the action keeps the status; a map = the target
+ * depends on the status it starts from (and a status not named keeps itself).
  */
-const TRANSITIONS: Record<WorkOrderAction, { from: readonly S[]; to?: S }> = {
+const TRANSITIONS: Record<WorkOrderAction, { from: readonly S[]; to?: S | Partial<Record<S, S>> }> = {
   [WorkOrderAction.WRITE_PLAN]: { from: [S.RECEIVED, S.REOPENED] },
   [WorkOrderAction.SIGN_OFF_PLAN]: { from: [S.RECEIVED, S.REOPENED], to: S.PLANNED },
-  [WorkOrderAction.ASSIGN]: { from: [S.PLANNED, S.ASSIGNED, S.IN_PROGRESS] },
+  // the first assignment makes it ASSIGNED; naming another handler later keeps the status
+  [WorkOrderAction.ASSIGN]: { from: [S.PLANNED, S.ASSIGNED, S.IN_PROGRESS], to: { [S.PLANNED]: S.ASSIGNED } },
   [WorkOrderAction.RECORD_PROGRESS]: { from: [S.ASSIGNED, S.IN_PROGRESS], to: S.IN_PROGRESS },
   [WorkOrderAction.REPORT_TO_HEAD]: { from: OPEN },
   [WorkOrderAction.AGREE_SOLUTION]: { from: OPEN },
@@ -60,5 +62,7 @@ export function transition(status: S, action: WorkOrderAction): S {
     const hint = HINT[status] ? `: ${HINT[status]}` : '';
     throw conflict(`cannot ${action} while the work order is ${status}${hint}`, 'workOrderId');
   }
-  return TRANSITIONS[action].to ?? status;
+  const to = TRANSITIONS[action].to;
+  if (to === undefined) return status;
+  return typeof to === 'string' ? to : (to[status] ?? status);
 }

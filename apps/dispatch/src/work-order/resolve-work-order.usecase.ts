@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ComplaintResolved, Severity, SlaClock, WorkOrderResolved } from '@pc/contracts';
-import { invalidInput } from '@pc/platform';
-import type { AuthUser } from '@pc/platform';
 import { deadlineV1 } from '../sla/deadline-book';
-import type { ResolveWorkOrderInput } from './dto/resolve-work-order.input';
-import { WorkOrderAction, isDone, transition } from './lifecycle';
+import type { ResolveWorkOrderCommand } from './commands/work-order.commands';
+import { isDone } from './lifecycle';
 import { assertHandles } from './work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
 import { WorkOrder } from './work-order.entity';
@@ -18,22 +16,11 @@ import { WorkOrder } from './work-order.entity';
 export class ResolveWorkOrder {
   constructor(private readonly command: WorkOrderCommand) {}
 
-  execute(user: AuthUser, input: ResolveWorkOrderInput): Promise<WorkOrderView> {
-    return this.command.run(user, input.workOrderId, async ({ em, events, wo, book, now }) => {
+  execute(c: ResolveWorkOrderCommand): Promise<WorkOrderView> {
+    const user = c.actor;
+    return this.command.run(user, c.workOrderId, async ({ em, events, wo, book, now }) => {
       if (wo.handlerId !== user.sub) assertHandles(user, wo, 'resolve it');
-      const status = transition(wo.status, WorkOrderAction.RESOLVE);
-      if (wo.severity === Severity.MAJOR && !input.correctiveActionReport) {
-        throw invalidInput('correctiveActionReport', 'a major complaint needs a corrective-action report');
-      }
-      Object.assign(wo, {
-        status,
-        resolvedAt: now,
-        resolvedBy: user.sub,
-        resolution: input.resolution,
-        causeAnalysis: input.causeAnalysis,
-        preventiveAction: input.preventiveAction,
-        correctiveActionReport: input.correctiveActionReport ?? null,
-      });
+      wo.resolve(c, user.sub, now);
       // the work is done: every clock of the case closes (met, or met late); a contractor's arrival
       // is the contractor's own clock and stays with its notice
       book.meetAll(now, (d) => d.clock === SlaClock.CONTRACTOR_ARRIVAL);

@@ -1,6 +1,8 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Category, ContactMethod, Department, EscalationLevel, Severity, WorkOrderStatus } from '@pc/contracts';
+import { invalidInput } from '@pc/platform';
 import { NO_DEADLINE } from '../sla/deadline-book';
+import { WorkOrderAction, transition } from './lifecycle';
 
 /** The disposal form (客户投诉处置表) of one department for one complaint. */
 @Entity({ tableName: 'work_order' })
@@ -62,6 +64,105 @@ export class WorkOrder {
   @Property({ type: 'string', length: 64, nullable: true }) confirmationRecordedBy?: string | null;
   @Property({ type: 'datetime', nullable: true }) closedAt?: Date | null;
   @Property({ type: 'string', length: 64, nullable: true }) closedBy?: string | null;
+
+  // State changes: each asks the transition table first (a CONFLICT saying what must come first), then
+  // changes only the fields its step owns. Clocks are the DeadlineBook's; events are the use case's.
+
+  /** Staff write (or rewrite, before sign-off) the handling plan. */
+  writePlan(plan: string, by: string, at: Date): void {
+    transition(this.status, WorkOrderAction.WRITE_PLAN);
+    this.plan = plan;
+    this.planWrittenBy = by;
+    this.planWrittenAt = at;
+    this.planSignedOffBy = null;
+    this.planSignedOffAt = null;
+  }
+
+  /** The department head signs off the plan: PLANNED. */
+  signOffPlan(by: string, at: Date): void {
+    const status = transition(this.status, WorkOrderAction.SIGN_OFF_PLAN);
+    if (!this.plan) throw invalidInput('workOrderId', 'no handling plan has been written yet');
+    this.status = status;
+    this.planSignedOffBy = by;
+    this.planSignedOffAt = at;
+  }
+
+  /** The head names the handler: ASSIGNED the first time, the same status when re-assigned. */
+  assignHandler(handlerId: string, at: Date): void {
+    this.status = transition(this.status, WorkOrderAction.ASSIGN);
+    this.handlerId = handlerId;
+    this.assignedAt = at;
+  }
+
+  /** Work goes on: IN_PROGRESS (the note itself is a ProgressNote). */
+  recordProgress(): void {
+    this.status = transition(this.status, WorkOrderAction.RECORD_PROGRESS);
+  }
+
+  /** Major: reported to the asset-management head. */
+  reportToHead(reportedTo: string, at: Date): void {
+    transition(this.status, WorkOrderAction.REPORT_TO_HEAD);
+    if (this.severity !== Severity.MAJOR) {
+      throw invalidInput('workOrderId', 'only a major complaint is reported to the asset-management head');
+    }
+    this.reportedTo = reportedTo;
+    this.reportedToHeadAt = at;
+  }
+
+  /** Major: the solution agreed with the customer. */
+  agreeSolution(solution: string, at: Date): void {
+    transition(this.status, WorkOrderAction.AGREE_SOLUTION);
+    this.agreedSolution = solution;
+    this.solutionAgreedAt = at;
+  }
+
+  /** The resolution with cause analysis and preventive action; a major complaint also needs its corrective-action report. */
+  resolve(
+    r: { resolution: string; causeAnalysis: string; preventiveAction: string; correctiveActionReport?: string | null },
+    by: string,
+    at: Date,
+  ): void {
+    const status = transition(this.status, WorkOrderAction.RESOLVE);
+    if (this.severity === Severity.MAJOR && !r.correctiveActionReport) {
+      throw invalidInput('correctiveActionReport', 'a major complaint needs a corrective-action report');
+    }
+    this.status = status;
+    this.resolvedAt = at;
+    this.resolvedBy = by;
+    this.resolution = r.resolution;
+    this.causeAnalysis = r.causeAnalysis;
+    this.preventiveAction = r.preventiveAction;
+    this.correctiveActionReport = r.correctiveActionReport ?? null;
+  }
+
+  /** The customer's own confirmation, with a reference to their signature: CONFIRMED. */
+  confirm(signature: string, recordedBy: string, at: Date): void {
+    this.status = transition(this.status, WorkOrderAction.CONFIRM);
+    this.confirmedAt = at;
+    this.confirmationSignature = signature;
+    this.confirmationRecordedBy = recordedBy;
+  }
+
+  /** CLOSED after the customer's confirmation. */
+  close(by: string, at: Date): void {
+    this.status = transition(this.status, WorkOrderAction.CLOSE);
+    this.closedAt = at;
+    this.closedBy = by;
+  }
+
+  /** Back for rework (a dissatisfied callback): the next round needs a new plan, sign-off and resolution. */
+  reopen(): void {
+    this.status = transition(this.status, WorkOrderAction.REOPEN);
+    this.round += 1;
+    this.plan = null;
+    this.planWrittenBy = null;
+    this.planWrittenAt = null;
+    this.planSignedOffAt = null;
+    this.planSignedOffBy = null;
+    this.resolvedAt = null;
+    this.confirmedAt = null;
+    this.closedAt = null;
+  }
 }
 
 /** A progress note; when the customer was informed, when and how (domain.md §3: kept informed). */

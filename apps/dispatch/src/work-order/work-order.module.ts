@@ -1,16 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CreateWorkOrders } from './create-work-orders.usecase';
-import {
-  AgreeSolution,
-  AssignHandler,
-  CloseWorkOrder,
-  ConfirmResolution,
-  LifecycleCommands,
-  RecordHandlingPlan,
-  RecordProgress,
-  ReportToHead,
-  SignOffHandlingPlan,
-} from './lifecycle.usecases';
+import { AgreeSolution } from './agree-solution.usecase';
+import { AssignHandler } from './assign-handler.usecase';
+import { CloseWorkOrder } from './close-work-order.usecase';
+import { ClosureResolver } from './closure.resolver';
+import { ConfirmResolution } from './confirm-resolution.usecase';
+import { HandlingResolver } from './handling.resolver';
+import { RecordHandlingPlan } from './record-handling-plan.usecase';
+import { RecordProgress } from './record-progress.usecase';
+import { ReportToHead } from './report-to-head.usecase';
+import { SignOffHandlingPlan } from './sign-off-handling-plan.usecase';
 import { ResolveWorkOrder } from './resolve-work-order.usecase';
 import { SlaModule } from '../sla/sla.module';
 import { ApplySeverityChange } from './apply-severity-change.usecase';
@@ -41,7 +40,8 @@ import { ComplaintWorkOrdersResolver, WorkOrderResolver } from './work-order.res
     ResolveWorkOrder,
     ConfirmResolution,
     CloseWorkOrder,
-    LifecycleCommands,
+    HandlingResolver,
+    ClosureResolver,
     ApplySeverityChange,
     WorkOrderQueries,
     WorkOrderResolver,

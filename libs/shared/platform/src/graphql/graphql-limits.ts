@@ -18,7 +18,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Role } from '@pc/contracts';
-import type { ServiceConfig } from './config';
+import type { ServiceConfig } from '../config/config';
 import type { RequestContext } from './graphql-edge';
 
 /** C0 control characters but tab, line feed and carriage return, and DEL: never part of a valid value. */

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { Department, Role } from '@pc/contracts';
-import { forbidden, unauthenticated } from './errors';
+import { forbidden, unauthenticated } from '../errors/errors';
 
 /** The claims of api.md, as every service sees them after verification. */
 export interface AuthUser {

@@ -1,6 +1,6 @@
 import type { EntityManager, EntityName, FilterQuery, FindOneOptions, FindOptions } from '@mikro-orm/core';
-import type { AuthUser } from './auth';
-import { forbidden, notFound } from './errors';
+import type { AuthUser } from './claims';
+import { forbidden, notFound } from '../errors/errors';
 
 /** A row that belongs to one site of one organisation. */
 export interface TenantRow {

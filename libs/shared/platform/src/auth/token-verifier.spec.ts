@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { SignJWT, exportJWK, generateKeyPair, type JWK, type KeyLike } from 'jose';
 import { Role } from '@pc/contracts';
 import { TokenVerifier } from './token-verifier';
-import { maskPhones, safeError } from './graphql-edge';
-import { formatEdgeError, parseStrictDateTime } from './graphql-limits';
+import { maskPhones, safeError } from '../errors/log-safety';
+import { formatEdgeError, parseStrictDateTime } from '../graphql/graphql-limits';
 
 /** Real: jose, a JWKS served over HTTP on 127.0.0.1. Mocked: nothing (pure token logic). */
 const SECRET = 'a-test-secret-of-32-characters!!';

@@ -1,7 +1,7 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { Department, Role } from '@pc/contracts';
-import type { AuthUser } from './auth';
-import { unauthenticated } from './errors';
+import type { AuthUser } from './claims';
+import { unauthenticated } from '../errors/errors';
 
 /** How tokens are checked: the HS256 demo secret and/or an OIDC issuer's JWKS (RS256, ES256). */
 export interface TokenSettings {

@@ -1,5 +1,5 @@
 import { Role } from '@pc/contracts';
-import { inFuture, notInFuture } from './errors';
+import { inFuture, notInFuture } from '../errors/errors';
 import { TenantScope } from './tenant-scope';
 
 /** Pure logic: the one tenant scope and the time windows every write applies. Mocked: nothing. */

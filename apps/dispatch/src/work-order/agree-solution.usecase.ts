@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { SlaClock } from '@pc/contracts';
+import { notInFuture } from '@pc/platform';
+import type { AgreeSolutionCommand } from './commands/work-order.commands';
+import { assertHandles } from './work-order.access';
+import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
+
+/** Major: a solution agreed with the customer within 12 hours (SOLUTION_AGREED); it is also the reply. */
+@Injectable()
+export class AgreeSolution {
+  constructor(private readonly command: WorkOrderCommand) {}
+
+  execute(c: AgreeSolutionCommand): Promise<WorkOrderView> {
+    return this.command.run(c.actor, c.workOrderId, ({ wo, book, now }) => {
+      assertHandles(c.actor, wo, 'record the agreed solution');
+      const at = notInFuture('agreed.at', c.agreed.at, now);
+      wo.agreeSolution(c.solution, at);
+      book.meet([SlaClock.SOLUTION_AGREED, SlaClock.REPLY], at);
+    });
+  }
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { SlaClock } from '@pc/contracts';
+import { notInFuture } from '@pc/platform';
+import type { RecordProgressCommand } from './commands/work-order.commands';
+import { assertHandles } from './work-order.access';
+import { ProgressNote } from './work-order.entity';
+import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
+
+/**
+ * A progress note. When it says the customer was informed, that is the reply (REPLY) and, for a
+ * minor complaint, the feedback within 24 hours (FEEDBACK) — each met at the time the customer was told.
+ */
+@Injectable()
+export class RecordProgress {
+  constructor(private readonly command: WorkOrderCommand) {}
+
+  execute(c: RecordProgressCommand): Promise<WorkOrderView> {
+    return this.command.run(c.actor, c.workOrderId, ({ em, wo, book, now }) => {
+      if (wo.handlerId !== c.actor.sub) assertHandles(c.actor, wo, 'record its progress');
+      wo.recordProgress();
+      const informedAt = c.customerInformed ? notInFuture('customerInformed.at', c.customerInformed.at, now) : null;
+      em.persist(
+        em.create(ProgressNote, {
+          id: randomUUID(),
+          workOrderId: wo.id,
+          note: c.note,
+          by: c.actor.sub,
+          at: now,
+          customerInformedAt: informedAt,
+          customerInformedVia: c.customerInformed?.via ?? null,
+        }),
+      );
+      if (informedAt) book.meet([SlaClock.REPLY, SlaClock.FEEDBACK], informedAt);
+    });
+  }
+}
