@@ -1,6 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ComplaintResolved, ComplaintStatus, SeverityChangeReason, SlaBreached, SlaClock, WorkOrderReopened } from '@pc/contracts';
+import { ComplaintResolved, SeverityChangeReason, SlaBreached, SlaClock, WorkOrderReopened } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
+import { ComplaintAction, canDoToComplaint } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
 import { upgradeToMajor } from './severity-change';
 
@@ -14,26 +15,20 @@ export class ComplaintEventsConsumer implements OnApplicationBootstrap {
       on(ComplaintResolved, async (p, _envelope, { em }) => {
         const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
         if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
-        if (complaint.status === ComplaintStatus.OPEN) {
-          complaint.status = ComplaintStatus.RESOLVED;
-          complaint.resolvedAt = new Date(p.resolvedAt);
-        }
+        complaint.resolve(new Date(p.resolvedAt)); // a replay finds it resolved already
       }),
       // domain.md §4: a dissatisfied callback sends the case back for rework; it is open again
       on(WorkOrderReopened, async (p, _envelope, { em }) => {
         const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
         if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
-        if (complaint.status === ComplaintStatus.RESOLVED) {
-          complaint.status = ComplaintStatus.OPEN;
-          complaint.resolvedAt = null;
-        }
+        complaint.reopen(); // a replay finds it open already
       }),
       // domain.md §2 rule D: dispatch's MAJOR_UPGRADE clock ran out (10 days unresolved)
       on(SlaBreached, async (p, _envelope, { em, events }) => {
         if (p.clock !== SlaClock.MAJOR_UPGRADE) return;
         const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
         if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
-        if (complaint.status !== ComplaintStatus.OPEN) return; // resolved meanwhile: nothing to upgrade
+        if (!canDoToComplaint(complaint.status, ComplaintAction.UPGRADE_SEVERITY)) return; // resolved meanwhile: nothing to upgrade
         await upgradeToMajor(em, events, complaint, SeverityChangeReason.UNRESOLVED_10_DAYS, new Date(p.breachedAt));
       }),
     ]);

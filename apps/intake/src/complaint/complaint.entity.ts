@@ -1,5 +1,6 @@
 import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Category, Channel, Circumstance, ComplaintStatus, Department, Severity } from '@pc/contracts';
+import { ComplaintAction, canDoToComplaint, complaintTransition } from './complaint-lifecycle';
 
 export interface SeverityChange {
   at: string;
@@ -60,4 +61,30 @@ export class Complaint {
   @Property({ type: 'string', length: 64, nullable: true }) inputHash?: string | null;
   @Property({ type: 'datetime' }) createdAt: Date;
   @Property({ type: 'datetime', nullable: true }) resolvedAt?: Date | null;
+
+  // State changes, each checked against the status table of complaint-lifecycle.ts.
+
+  /** Every work order resolved (dispatch's `complaint.resolved`); false when it was not open (a replay). */
+  resolve(at: Date): boolean {
+    if (!canDoToComplaint(this.status, ComplaintAction.RESOLVE)) return false;
+    this.status = complaintTransition(this.status, ComplaintAction.RESOLVE, this.id);
+    this.resolvedAt = at;
+    return true;
+  }
+
+  /** Back for rework after a dissatisfied callback; false when it was not resolved (a replay). */
+  reopen(): boolean {
+    if (!canDoToComplaint(this.status, ComplaintAction.REOPEN)) return false;
+    this.status = complaintTransition(this.status, ComplaintAction.REOPEN, this.id);
+    this.resolvedAt = null;
+    return true;
+  }
+
+  /** The reasoned reply that closes an invalid complaint (CONFLICT for any other). */
+  replyToInvalid(reply: string, via: Channel, at: Date): void {
+    this.status = complaintTransition(this.status, ComplaintAction.REPLY_TO_INVALID, this.id);
+    this.reply = reply;
+    this.repliedVia = via;
+    this.repliedAt = at;
+  }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ComplaintClosed, ComplaintStatus, SlaClock } from '@pc/contracts';
+import { ComplaintClosed, SlaClock } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { AuthUser, Clock, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
+import { ComplaintAction, canDoToComplaint } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
 import type { RecordInvalidReplyInput } from './dto/record-invalid-reply.input';
 
@@ -19,7 +20,7 @@ export class RecordInvalidReply {
   execute(user: AuthUser, input: RecordInvalidReplyInput): Promise<Complaint> {
     return this.tx.run(async (em, events) => {
       const complaint = await scopeOf(user).load(em, Complaint, input.complaintId, 'complaint');
-      if (complaint.status !== ComplaintStatus.REJECTED) {
+      if (!canDoToComplaint(complaint.status, ComplaintAction.REPLY_TO_INVALID)) {
         throw conflict(
           `complaint ${complaint.id} is ${complaint.status}; only an invalid complaint awaiting its reply can be answered so`,
           'complaintId',
@@ -31,10 +32,7 @@ export class RecordInvalidReply {
         throw invalidInput('repliedAt', 'must not be before the complaint was received');
       }
 
-      complaint.reply = input.reply;
-      complaint.repliedVia = input.repliedVia;
-      complaint.repliedAt = repliedAt;
-      complaint.status = ComplaintStatus.CLOSED;
+      complaint.replyToInvalid(input.reply, input.repliedVia, repliedAt);
       const late = repliedAt.getTime() > complaint.replyDueAt.getTime();
       events.publish(ComplaintClosed, {
         orgId: complaint.orgId,

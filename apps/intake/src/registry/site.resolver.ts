@@ -1,14 +1,12 @@
-import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import { Args, ID, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Category, Role } from '@pc/contracts';
 import { AuthUser, CurrentUser, Roles, invalidInput, scopeOf, type RequestContext } from '@pc/platform';
 import { DEFAULT_ROUTING } from '../complaint/routing';
-import { SaveAreaInput, SaveCustomerInput, SaveSiteInput, SaveStaffUserInput, SaveUnitInput, SetRoutingInput } from './dto/registry.inputs';
-import { MaintainRegistry } from './maintain-registry.usecase';
 import { Area, Customer, RoutingRule, Site, StaffUser, Unit } from './registry.entities';
 import { AreaObject, CustomerObject, RoutingRuleObject, SiteObject, StaffUserObject, UnitObject } from './site.object';
 
-const toSite = (s: Site, areas: Area[]): SiteObject => ({
+export const toSite = (s: Site, areas: Area[]): SiteObject => ({
   id: s.id,
   name: s.name,
   timeZone: s.timeZone,
@@ -17,9 +15,9 @@ const toSite = (s: Site, areas: Area[]): SiteObject => ({
   annualHolidays: s.annualHolidays,
   areas: areas.filter((a) => a.siteId === s.id).map(toArea),
 });
-const toArea = (a: Area): AreaObject => ({ id: a.id, name: a.name, areaManagerId: a.areaManagerId });
-const toUnit = (u: Unit): UnitObject => ({ id: u.id, siteId: u.siteId, areaId: u.areaId, name: u.name });
-const toCustomer = (c: Customer): CustomerObject => ({
+export const toArea = (a: Area): AreaObject => ({ id: a.id, name: a.name, areaManagerId: a.areaManagerId });
+export const toUnit = (u: Unit): UnitObject => ({ id: u.id, siteId: u.siteId, areaId: u.areaId, name: u.name });
+export const toCustomer = (c: Customer): CustomerObject => ({
   id: c.id,
   name: c.name,
   phone: c.phone,
@@ -28,7 +26,7 @@ const toCustomer = (c: Customer): CustomerObject => ({
   siteId: c.siteId,
   unitId: c.unitId,
 });
-const toStaff = (s: StaffUser): StaffUserObject => ({
+export const toStaff = (s: StaffUser): StaffUserObject => ({
   id: s.id,
   name: s.name,
   phone: s.phone,
@@ -38,13 +36,19 @@ const toStaff = (s: StaffUser): StaffUserObject => ({
   active: s.active,
 });
 
+/** The organisation's routing table: lead department first, for every category (its own rule, or the default). */
+export async function routingTable(em: EntityManager, orgId: string): Promise<RoutingRuleObject[]> {
+  const rules = await em.find(RoutingRule, { orgId });
+  return (Object.values(Category) as Category[]).map((category) => {
+    const rule = rules.find((r) => r.category === category);
+    return { category, departments: rule?.departments ?? [DEFAULT_ROUTING[category]], isDefault: !rule };
+  });
+}
+
 /** The registry of a multi-site group, read and maintained within the caller's organisation and sites. */
 @Resolver(() => SiteObject)
 export class SiteResolver {
-  constructor(
-    private readonly orm: MikroORM,
-    private readonly registry: MaintainRegistry,
-  ) {}
+  constructor(private readonly orm: MikroORM) {}
 
   @Query(() => [SiteObject], { description: 'The sites the caller may see, with their areas.' })
   async sites(@CurrentUser() user: AuthUser): Promise<SiteObject[]> {
@@ -95,44 +99,8 @@ export class SiteResolver {
   }
 
   @Query(() => [RoutingRuleObject], { description: "The organisation's routing table: lead department first, for every category." })
-  async routing(@CurrentUser() user: AuthUser): Promise<RoutingRuleObject[]> {
-    const rules = await this.orm.em.fork().find(RoutingRule, { orgId: user.org });
-    return (Object.values(Category) as Category[]).map((category) => {
-      const rule = rules.find((r) => r.category === category);
-      return { category, departments: rule?.departments ?? [DEFAULT_ROUTING[category]], isDefault: !rule };
-    });
-  }
-
-  @Mutation(() => SiteObject, { description: 'Creates or updates a site and its working calendar (ADMIN).' })
-  async saveSite(@CurrentUser() user: AuthUser, @Args('input') input: SaveSiteInput): Promise<SiteObject> {
-    const site = await this.registry.saveSite(user, input);
-    return toSite(site, await this.orm.em.fork().find(Area, { siteId: site.id }, { orderBy: { id: 'asc' } }));
-  }
-
-  @Mutation(() => AreaObject, { description: 'Creates or updates an area and its area manager (ADMIN, SITE_HEAD).' })
-  async saveArea(@CurrentUser() user: AuthUser, @Args('input') input: SaveAreaInput): Promise<AreaObject> {
-    return toArea(await this.registry.saveArea(user, input));
-  }
-
-  @Mutation(() => UnitObject, { description: 'Creates or updates a unit (ADMIN, SITE_HEAD).' })
-  async saveUnit(@CurrentUser() user: AuthUser, @Args('input') input: SaveUnitInput): Promise<UnitObject> {
-    return toUnit(await this.registry.saveUnit(user, input));
-  }
-
-  @Mutation(() => CustomerObject, { description: 'Creates or updates a customer (intake roles).' })
-  async saveCustomer(@CurrentUser() user: AuthUser, @Args('input') input: SaveCustomerInput): Promise<CustomerObject> {
-    return toCustomer(await this.registry.saveCustomer(user, input));
-  }
-
-  @Mutation(() => StaffUserObject, { description: 'Creates or updates a staff user (ADMIN).' })
-  async saveStaffUser(@CurrentUser() user: AuthUser, @Args('input') input: SaveStaffUserInput): Promise<StaffUserObject> {
-    return toStaff(await this.registry.saveStaffUser(user, input));
-  }
-
-  @Mutation(() => [RoutingRuleObject], { description: "Sets the organisation's routing of one category (ADMIN); answers the whole table." })
-  async setRouting(@CurrentUser() user: AuthUser, @Args('input') input: SetRoutingInput): Promise<RoutingRuleObject[]> {
-    await this.registry.setRouting(user, input);
-    return this.routing(user);
+  routing(@CurrentUser() user: AuthUser): Promise<RoutingRuleObject[]> {
+    return routingTable(this.orm.em.fork(), user.org);
   }
 
   @ResolveReference()

@@ -1,0 +1,55 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { Role } from '@pc/contracts';
+import { AuthUser, invalidInput, scopeOf } from '@pc/platform';
+import { Site } from './registry.entities';
+
+/** The checks every registry command shares. */
+export const DEPARTMENT_ROLES = [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD];
+
+export function checkTimeZone(tz: string): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    throw invalidInput('timeZone', `unknown IANA time zone ${tz}`);
+  }
+}
+
+/** A real calendar date (2026-02-30 is not one). */
+export function checkDates(field: string, dates: readonly string[]): void {
+  for (const d of dates) {
+    const at = new Date(`${d}T12:00:00Z`);
+    if (Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== d) throw invalidInput(field, `${d} is not a calendar date`);
+  }
+}
+
+/** Loads an entity of the caller's organisation by id for an update, or says "create". */
+export async function existing<T extends { id: string }>(
+  em: EntityManager,
+  entity: new () => T,
+  id: string | undefined,
+  where: object,
+): Promise<T | null> {
+  return id ? ((await em.findOne(entity, { id, ...where })) as T | null) : null;
+}
+
+/** A site of the actor's organisation that the actor is granted; BAD_USER_INPUT for an unknown one, FORBIDDEN for one not granted. */
+export async function grantedSite(em: EntityManager, user: AuthUser, siteId: string): Promise<Site> {
+  const site = await em.findOne(Site, { id: siteId, orgId: user.org });
+  if (!site) throw invalidInput('siteId', `unknown site ${siteId}`);
+  scopeOf(user).assertSite(site.id);
+  return site;
+}
+
+/** An id already taken by another organisation is refused, never overwritten. */
+export async function owned<T extends { id: string; orgId: string }>(
+  em: EntityManager,
+  entity: new () => T,
+  id: string | undefined,
+  orgId: string,
+  field: string,
+): Promise<T | null> {
+  if (!id) return null;
+  const found = (await em.findOne(entity, { id })) as T | null;
+  if (found && found.orgId !== orgId) throw invalidInput(field, `id ${id} is taken`);
+  return found;
+}
