@@ -32,7 +32,7 @@ async function fact(em: EntityManager, p: { complaintId: string; orgId: string; 
 /** The intake record's dimensions: month of receipt in the site's zone, category, severity, ... */
 async function recordIntake(em: EntityManager, p: IntakeRecordV1, valid: boolean): Promise<ComplaintFact> {
   const f = await fact(em, p);
-  Object.assign(f, {
+  em.assign(f, {
     month: localMonth(new Date(p.receivedAt), p.timeZone),
     category: p.category,
     // a later severity change (rule A or D) may have arrived first: it has the final word
@@ -81,7 +81,7 @@ export class FactProjector implements OnApplicationBootstrap {
       on(ComplaintClosed, async (p, _e, { em }) => recordDeadlines(em, { ...p, workOrderId: p.complaintId }, [p.deadline], true)),
       on(ComplaintResolvedAtIntake, async (p, _e, { em }) => {
         const f = await recordIntake(em, p, true);
-        Object.assign(f, { resolvedAt: new Date(p.resolvedAt), resolvedAtIntake: true });
+        em.assign(f, { resolvedAt: new Date(p.resolvedAt), resolvedAtIntake: true });
       }),
       on(ComplaintSeverityChanged, async (p, _e, { em }) => {
         const f = await fact(em, p);
@@ -120,7 +120,7 @@ export class FactProjector implements OnApplicationBootstrap {
       on(CallbackCompleted, async (p, _e, { em }) => {
         if (p.kind && p.kind !== CallbackKind.COMPLAINT) return;
         const f = await fact(em, p);
-        Object.assign(f, { callbackCompletedAt: new Date(p.completedAt), callbackOnTime: p.onTime, satisfaction: p.satisfaction });
+        em.assign(f, { callbackCompletedAt: new Date(p.completedAt), callbackOnTime: p.onTime, satisfaction: p.satisfaction });
       }),
     ]);
   }

@@ -5,7 +5,8 @@ import { CALLBACK_TIMER_OPTIONS, CallbackScheduler, OverdueCallbacks } from './c
 import { CallbackConsumer } from './callback.consumer';
 import { CallbackQueries } from './callback.queries';
 import { CallbackResolver, ComplaintCallbacksResolver } from './callback.resolver';
-import { RecordCallback, RecordCallbackAttempt } from './record-callback.usecase';
+import { RecordCallback } from './record-callback.usecase';
+import { RecordCallbackAttempt } from './record-callback-attempt.usecase';
 import { ScheduleCallback } from './schedule-callback.usecase';
 
 @Module({

@@ -5,7 +5,8 @@ import { CallbackQueries } from './callback.queries';
 import { CallbackAttemptObject, CallbackObject, ComplaintRef, CoverageObject } from './callback.object';
 import { CoverageArgs, WorklistArgs } from './dto/callback.args';
 import { RecordCallbackAttemptInput, RecordCallbackInput } from './dto/record-callback.input';
-import { RecordCallback, RecordCallbackAttempt } from './record-callback.usecase';
+import { RecordCallback } from './record-callback.usecase';
+import { RecordCallbackAttempt } from './record-callback-attempt.usecase';
 
 const CALLERS = [
   Role.FRONT_DESK,
@@ -54,13 +55,13 @@ export class CallbackResolver {
   })
   @Roles(...CALLERS)
   async record(@CurrentUser() user: AuthUser, @Args('input') input: RecordCallbackInput): Promise<CallbackObject> {
-    return CallbackObject.from(await this.recordCallback.execute(user, input));
+    return CallbackObject.from(await this.recordCallback.execute({ actor: user, ...input }));
   }
 
   @Mutation(() => CallbackObject, { description: 'Records an attempt that did not reach the customer, with the retry plan.' })
   @Roles(...CALLERS)
   async recordCallbackAttempt(@CurrentUser() user: AuthUser, @Args('input') input: RecordCallbackAttemptInput): Promise<CallbackObject> {
-    return CallbackObject.from(await this.recordAttempt.execute(user, input));
+    return CallbackObject.from(await this.recordAttempt.execute({ actor: user, ...input }));
   }
 }
 

@@ -1,17 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/core';
 import { CallbackCompleted, CallbackDissatisfied, CallbackKind, Satisfaction } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, conflict, inFuture, invalidInput, scopeOf } from '@pc/platform';
-import { Callback, CallbackAttempt, CallbackStatus, MAX_ATTEMPTS } from './callback.entity';
-import type { RecordCallbackAttemptInput, RecordCallbackInput } from './dto/record-callback.input';
-
-async function openCallback(em: EntityManager, user: AuthUser, id: string): Promise<Callback> {
-  const callback = await scopeOf(user).load(em, Callback, id, 'callback');
-  if (callback.status !== CallbackStatus.OPEN) throw conflict(`the callback is already ${callback.status.toLowerCase()}`, 'callbackId');
-  return callback;
-}
+import { Clock, invalidInput } from '@pc/platform';
+import { Callback, CallbackStatus } from './callback.entity';
+import type { RecordCallbackCommand } from './commands/callback.commands';
+import { openCallback } from './callback-access';
 
 /**
  * Records the result of a callback that reached the customer: method, who was reached, service
@@ -26,7 +19,8 @@ export class RecordCallback {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthUser, input: RecordCallbackInput): Promise<Callback> {
+  async execute(c: RecordCallbackCommand): Promise<Callback> {
+    const { actor: user, ...input } = c;
     return this.tx.run(async (em, events) => {
       const callback = await openCallback(em, user, input.callbackId);
       if (!callback.allowedMethods.includes(input.method)) {
@@ -38,7 +32,7 @@ export class RecordCallback {
       const dissatisfied = input.satisfaction === Satisfaction.DISSATISFIED;
       if (dissatisfied && !input.shortcomings) throw invalidInput('shortcomings', 'say what the dissatisfied customer found lacking');
       const now = this.clock.now();
-      Object.assign(callback, {
+      em.assign(callback, {
         status: CallbackStatus.DONE,
         completedAt: now,
         method: input.method,
@@ -71,43 +65,6 @@ export class RecordCallback {
           areaManagerId: callback.areaManagerId ?? undefined,
         });
       }
-      return callback;
-    });
-  }
-}
-
-/**
- * An attempt that did not reach the customer. It needs a retry plan; after MAX_ATTEMPTS failed
- * attempts the callback is UNREACHABLE and passed to the area manager — never silently dropped.
- */
-@Injectable()
-export class RecordCallbackAttempt {
-  constructor(
-    private readonly tx: TransactionalOutbox,
-    private readonly clock: Clock,
-  ) {}
-
-  async execute(user: AuthUser, input: RecordCallbackAttemptInput): Promise<Callback> {
-    return this.tx.run(async (em) => {
-      const callback = await openCallback(em, user, input.callbackId);
-      const now = this.clock.now();
-      const last = callback.attempts + 1 >= MAX_ATTEMPTS;
-      if (!last && !input.retryAt) throw invalidInput('retryAt', `plan the next attempt (${MAX_ATTEMPTS - callback.attempts - 1} left)`);
-      if (input.retryAt) inFuture('retryAt', input.retryAt, now);
-      em.persist(
-        em.create(CallbackAttempt, {
-          id: randomUUID(),
-          callbackId: callback.id,
-          method: input.method,
-          note: input.note ?? null,
-          by: user.sub,
-          at: now,
-          retryAt: last ? null : input.retryAt,
-        }),
-      );
-      callback.attempts += 1;
-      callback.nextAttemptAt = last ? null : input.retryAt;
-      if (last) Object.assign(callback, { status: CallbackStatus.UNREACHABLE, escalatedTo: callback.areaManagerId ?? callback.assignee });
       return callback;
     });
   }

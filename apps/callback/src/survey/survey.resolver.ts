@@ -5,7 +5,9 @@ import { AuthUser, CurrentUser, Roles, scopeOf } from '@pc/platform';
 import { CreateSurveyInput, FollowUpsArgs, RecordSurveyResponseInput } from './dto/survey.inputs';
 import { FollowUpPlan, Survey, SurveyResponse } from './survey.entity';
 import { FollowUpObject, SurveyObject } from './survey.object';
-import { CompleteFollowUp, CreateSurvey, RecordSurveyResponse } from './survey.usecases';
+import { CompleteFollowUp } from './complete-follow-up.usecase';
+import { CreateSurvey } from './create-survey.usecase';
+import { RecordSurveyResponse } from './record-survey-response.usecase';
 
 const SURVEYORS = [Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD, Role.QUALITY, Role.FRONT_DESK] as const;
 
@@ -50,18 +52,18 @@ export class SurveyResolver {
   @Mutation(() => SurveyObject, { description: 'Creates a periodic satisfaction survey.' })
   @Roles(Role.QUALITY, Role.SITE_HEAD, Role.AREA_MANAGER)
   async createSurvey(@CurrentUser() user: AuthUser, @Args('input') input: CreateSurveyInput): Promise<SurveyObject> {
-    return (await this.withResults([await this.create.execute(user, input)]))[0];
+    return (await this.withResults([await this.create.execute({ actor: user, ...input })]))[0];
   }
 
   @Mutation(() => SurveyObject, { description: "Records one customer's answers; every dissatisfied item needs its follow-up plan." })
   @Roles(...SURVEYORS)
   async recordSurveyResponse(@CurrentUser() user: AuthUser, @Args('input') input: RecordSurveyResponseInput): Promise<SurveyObject> {
-    const { survey } = await this.respond.execute(user, input);
+    const { survey } = await this.respond.execute({ actor: user, ...input });
     return (await this.withResults([survey]))[0];
   }
 
   @Mutation(() => FollowUpObject, { description: 'Marks a follow-up plan done.' })
   async completeSurveyFollowUp(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<FollowUpObject> {
-    return FollowUpObject.from(await this.complete.execute(user, id));
+    return FollowUpObject.from(await this.complete.execute({ actor: user, id }));
   }
 }

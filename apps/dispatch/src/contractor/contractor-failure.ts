@@ -18,7 +18,7 @@ export function recordContractorFailure(
   at: Date,
 ): ContractorPenalty | undefined {
   if (notice.failure) return undefined;
-  Object.assign(notice, { failure, failedAt: at, emergencyRepairStartedAt: at });
+  em.assign(notice, { failure, failedAt: at, emergencyRepairStartedAt: at });
   const penalty = em.create(ContractorPenalty, {
     id: randomUUID(),
     orgId: notice.orgId,

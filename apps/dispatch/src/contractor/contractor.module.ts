@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { SlaModule } from '../sla/sla.module';
 import { ContractorResolver } from './contractor.resolver';
-import { IssueRectificationNotice, RecordContractorResponse, SetPenaltyAmount, SettlePenalty } from './contractor.usecases';
+import { IssueRectificationNotice } from './issue-rectification-notice.usecase';
+import { RecordContractorResponse } from './record-contractor-response.usecase';
+import { SetPenaltyAmount } from './set-penalty-amount.usecase';
+import { SettlePenalty } from './settle-penalty.usecase';
 import { NoticeTimers } from './notice-timers';
 
 @Module({

@@ -2,7 +2,10 @@ import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
 import { AuthUser, CurrentUser, Roles, scopeOf } from '@pc/platform';
-import { IssueRectificationNotice, RecordContractorResponse, SetPenaltyAmount, SettlePenalty } from './contractor.usecases';
+import { IssueRectificationNotice } from './issue-rectification-notice.usecase';
+import { RecordContractorResponse } from './record-contractor-response.usecase';
+import { SetPenaltyAmount } from './set-penalty-amount.usecase';
+import { SettlePenalty } from './settle-penalty.usecase';
 import { IssueNoticeInput, PenaltiesArgs, RecordContractorResponseInput, SetPenaltyAmountInput } from './dto/contractor.inputs';
 import { ContractorPenaltyObject, RectificationNoticeObject } from './contractor.object';
 import { ContractorPenalty, RectificationNotice } from './rectification.entity';
@@ -48,7 +51,7 @@ export class ContractorResolver {
     @CurrentUser() user: AuthUser,
     @Args('input') input: IssueNoticeInput,
   ): Promise<RectificationNoticeObject> {
-    return RectificationNoticeObject.from(await this.issue.execute(user, input));
+    return RectificationNoticeObject.from(await this.issue.execute({ actor: user, ...input }));
   }
 
   @Mutation(() => RectificationNoticeObject, {
@@ -59,13 +62,13 @@ export class ContractorResolver {
     @CurrentUser() user: AuthUser,
     @Args('input') input: RecordContractorResponseInput,
   ): Promise<RectificationNoticeObject> {
-    return RectificationNoticeObject.from(await this.respond.execute(user, input));
+    return RectificationNoticeObject.from(await this.respond.execute({ actor: user, ...input }));
   }
 
   @Mutation(() => ContractorPenaltyObject, { description: "Sets a fine's amount (the coordinator; at least 5000 yuan)." })
   @Roles(Role.DEPARTMENT_HEAD, Role.SITE_HEAD)
   async setPenaltyAmount(@CurrentUser() user: AuthUser, @Args('input') input: SetPenaltyAmountInput): Promise<ContractorPenaltyObject> {
-    return ContractorPenaltyObject.from(await this.setAmount.execute(user, input));
+    return ContractorPenaltyObject.from(await this.setAmount.execute({ actor: user, ...input }));
   }
 
   @Mutation(() => ContractorPenaltyObject, { description: 'Marks a fine settled.' })
@@ -74,6 +77,6 @@ export class ContractorResolver {
     @CurrentUser() user: AuthUser,
     @Args('penaltyId', { type: () => ID }) penaltyId: string,
   ): Promise<ContractorPenaltyObject> {
-    return ContractorPenaltyObject.from(await this.settle.execute(user, penaltyId));
+    return ContractorPenaltyObject.from(await this.settle.execute({ actor: user, penaltyId }));
   }
 }

@@ -1,6 +1,16 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { ContractorFailure } from '@pc/contracts';
 
+/** What a contractor did with a rectification notice. */
+export enum ContractorResponse {
+  ARRIVED = 'ARRIVED',
+  RETURNED = 'RETURNED',
+  COMPLETED = 'COMPLETED',
+  REFUSED = 'REFUSED',
+  SUBSTANDARD = 'SUBSTANDARD',
+  NOT_RETURNED = 'NOT_RETURNED',
+}
+
 /** A rectification notice (工程整改通知单) to the construction contractor of a new building. */
 @Entity({ tableName: 'rectification_notice' })
 @Index({ properties: ['orgId', 'siteId', 'issuedAt'] })

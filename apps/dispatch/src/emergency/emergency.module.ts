@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@pc/subgraph';
 import { EmergencyResolver } from './emergency.resolver';
-import { RecordEmergencyReview, ReportEmergency } from './emergency.usecases';
+import { RecordEmergencyReview } from './record-emergency-review.usecase';
+import { ReportEmergency } from './report-emergency.usecase';
 
 @Module({ imports: [DirectoryModule.forRoot()], providers: [ReportEmergency, RecordEmergencyReview, EmergencyResolver] })
 export class EmergencyModule {}

@@ -5,7 +5,8 @@ import { AuthUser, CurrentUser, Roles, forbidden, hasAnyRole, scopeOf } from '@p
 import { EmergenciesArgs, RecordEmergencyReviewInput, ReportEmergencyInput } from './dto/emergency.inputs';
 import { EmergencyEvent } from './emergency.entity';
 import { EmergencyEventObject } from './emergency-event.object';
-import { RecordEmergencyReview, ReportEmergency } from './emergency.usecases';
+import { RecordEmergencyReview } from './record-emergency-review.usecase';
+import { ReportEmergency } from './report-emergency.usecase';
 
 @Resolver(() => EmergencyEventObject)
 export class EmergencyResolver {
@@ -39,7 +40,7 @@ export class EmergencyResolver {
     ) {
       throw forbidden('analysts cannot report emergencies');
     }
-    return EmergencyEventObject.from(await this.report.execute(user, input));
+    return EmergencyEventObject.from(await this.report.execute({ actor: user, ...input }));
   }
 
   @Mutation(() => EmergencyEventObject, { description: 'Records cause, remedy and prevention of an emergency.' })
@@ -48,6 +49,6 @@ export class EmergencyResolver {
     @CurrentUser() user: AuthUser,
     @Args('input') input: RecordEmergencyReviewInput,
   ): Promise<EmergencyEventObject> {
-    return EmergencyEventObject.from(await this.review.execute(user, input));
+    return EmergencyEventObject.from(await this.review.execute({ actor: user, ...input }));
   }
 }

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { SlaModule } from '../sla/sla.module';
 import { LetterTimers } from './letter-timers';
 import { LiaisonLetterResolver } from './liaison.resolver';
-import { AnswerLiaisonLetter, SendLiaisonLetter } from './liaison.usecases';
+import { AnswerLiaisonLetter } from './answer-liaison-letter.usecase';
+import { SendLiaisonLetter } from './send-liaison-letter.usecase';
 
 @Module({
   imports: [SlaModule],

@@ -5,7 +5,8 @@ import { AuthUser, CurrentUser, Roles, scopeOf } from '@pc/platform';
 import { AnswerLiaisonLetterInput, LiaisonLettersArgs, SendLiaisonLetterInput } from './dto/liaison.inputs';
 import { LiaisonLetter } from './liaison-letter.entity';
 import { LiaisonLetterObject } from './liaison-letter.object';
-import { AnswerLiaisonLetter, SendLiaisonLetter } from './liaison.usecases';
+import { AnswerLiaisonLetter } from './answer-liaison-letter.usecase';
+import { SendLiaisonLetter } from './send-liaison-letter.usecase';
 
 @Resolver(() => LiaisonLetterObject)
 export class LiaisonLetterResolver {
@@ -33,12 +34,12 @@ export class LiaisonLetterResolver {
   @Mutation(() => LiaisonLetterObject, { description: 'Sends a work-liaison letter to another department.' })
   @Roles(Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD, Role.SITE_HEAD, Role.AREA_MANAGER)
   async sendLiaisonLetter(@CurrentUser() user: AuthUser, @Args('input') input: SendLiaisonLetterInput): Promise<LiaisonLetterObject> {
-    return LiaisonLetterObject.from(await this.send.execute(user, input));
+    return LiaisonLetterObject.from(await this.send.execute({ actor: user, ...input }));
   }
 
   @Mutation(() => LiaisonLetterObject, { description: 'The receiving department answers a liaison letter.' })
   @Roles(Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD, Role.SITE_HEAD)
   async answerLiaisonLetter(@CurrentUser() user: AuthUser, @Args('input') input: AnswerLiaisonLetterInput): Promise<LiaisonLetterObject> {
-    return LiaisonLetterObject.from(await this.answer.execute(user, input));
+    return LiaisonLetterObject.from(await this.answer.execute({ actor: user, ...input }));
   }
 }

@@ -27,7 +27,7 @@ export class ComplaintResolver {
   })
   @Roles(...INTAKE_ROLES)
   async fileComplaintMutation(@CurrentUser() user: AuthUser, @Args('input') input: FileComplaintInput): Promise<ComplaintObject> {
-    return ComplaintObject.from(await this.fileComplaint.execute(user, input));
+    return ComplaintObject.from(await this.fileComplaint.execute({ actor: user, ...input }));
   }
 
   @Mutation(() => ComplaintObject, {
@@ -36,7 +36,7 @@ export class ComplaintResolver {
   })
   @Roles(...INTAKE_ROLES, Role.QUALITY)
   async recordInvalidReplyMutation(@CurrentUser() user: AuthUser, @Args('input') input: RecordInvalidReplyInput): Promise<ComplaintObject> {
-    return ComplaintObject.from(await this.recordInvalidReply.execute(user, input));
+    return ComplaintObject.from(await this.recordInvalidReply.execute({ actor: user, ...input }));
   }
 
   @Query(() => ComplaintObject, { nullable: true, description: 'One complaint of a site the caller may see.' })

@@ -16,16 +16,19 @@ import { AuthUser, Clock, conflict, invalidInput, notInFuture, scopeOf } from '@
 import { Area, Customer, CustomerKind, RoutingRule, Site, StaffUser, Unit, calendarOf } from '../registry/registry.entities';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
 import { Complaint, type SeverityChange } from './complaint.entity';
-import type { FileComplaintInput } from './dto/file-complaint.input';
+import type { FileComplaintCommand } from './commands/complaint.commands';
 import { routeComplaint } from './routing';
 import { upgradeToMajor } from './severity-change';
+
+/** What is filed: the command without its actor. */
+type FileComplaintFields = Omit<FileComplaintCommand, 'actor'>;
 
 /** Records older than this are refused: complaint records are kept two years (domain.md §5). */
 const MAX_AGE_MS = 2 * 365 * 24 * 3_600_000;
 /** A requested reply time further out than this is a typing error, not a customer's wish. */
 const MAX_REQUESTED_REPLY_MS = 366 * 24 * 3_600_000;
 
-function inputHash(input: FileComplaintInput): string {
+function inputHash(input: FileComplaintFields): string {
   const canonical = JSON.stringify(input, Object.keys(input).sort());
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -50,7 +53,8 @@ export class FileComplaint {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: AuthUser, input: FileComplaintInput): Promise<Complaint> {
+  async execute(c: FileComplaintCommand): Promise<Complaint> {
+    const { actor: user, ...input } = c;
     const hash = inputHash(input);
     try {
       return await this.tx.run((em, events) => this.file(em, events, user, input, hash));
@@ -76,7 +80,7 @@ export class FileComplaint {
     return existing;
   }
 
-  private async file(em: EntityManager, events: EventWriter, user: AuthUser, input: FileComplaintInput, hash: string): Promise<Complaint> {
+  private async file(em: EntityManager, events: EventWriter, user: AuthUser, input: FileComplaintFields, hash: string): Promise<Complaint> {
     // the site is checked before the key: a replay never reads a site the caller may not see
     const place = await this.placeOf(em, user, input);
     if (input.idempotencyKey) {
@@ -199,7 +203,7 @@ export class FileComplaint {
     };
   }
 
-  private async placeOf(em: EntityManager, user: AuthUser, input: FileComplaintInput): Promise<Place> {
+  private async placeOf(em: EntityManager, user: AuthUser, input: FileComplaintFields): Promise<Place> {
     const site = await em.findOne(Site, { id: input.siteId, orgId: user.org });
     if (!site) throw invalidInput('siteId', `unknown site ${input.siteId}`);
     scopeOf(user).assertSite(site.id);
@@ -217,7 +221,7 @@ export class FileComplaint {
     return { site, unit, area };
   }
 
-  private checkTimes(input: FileComplaintInput, now: Date): Date {
+  private checkTimes(input: FileComplaintFields, now: Date): Date {
     const receivedAt = notInFuture('receivedAt', input.receivedAt, now);
     if (now.getTime() - receivedAt.getTime() > MAX_AGE_MS) {
       throw invalidInput('receivedAt', 'must be within the last two years');
@@ -233,7 +237,7 @@ export class FileComplaint {
   }
 
   /** domain.md §1 validity: invalid needs its reason; a resolution on the spot is for valid ones. */
-  private checkValidity(input: FileComplaintInput): boolean {
+  private checkValidity(input: FileComplaintFields): boolean {
     const valid = input.valid ?? true;
     if (!valid && !input.invalidReason) throw invalidInput('invalidReason', 'an invalid complaint needs the reason it is invalid');
     if (valid && input.invalidReason) throw invalidInput('invalidReason', 'only an invalid complaint (valid: false) has an invalidReason');
@@ -243,7 +247,7 @@ export class FileComplaint {
     return valid;
   }
 
-  private async receiver(em: EntityManager, user: AuthUser, input: FileComplaintInput, site: Site): Promise<string> {
+  private async receiver(em: EntityManager, user: AuthUser, input: FileComplaintFields, site: Site): Promise<string> {
     if (!input.receivedBy || input.receivedBy === user.sub) return user.sub;
     const staff = await em.findOne(StaffUser, { id: input.receivedBy, orgId: user.org, active: true });
     if (!staff) throw invalidInput('receivedBy', `unknown staff user ${input.receivedBy}`);
@@ -256,7 +260,7 @@ export class FileComplaint {
   private async linkedComplaint(
     em: EntityManager,
     user: AuthUser,
-    input: FileComplaintInput,
+    input: FileComplaintFields,
     customer: Customer,
     site: Site,
   ): Promise<Complaint | null> {
@@ -278,7 +282,7 @@ export class FileComplaint {
     em: EntityManager,
     events: EventWriter,
     user: AuthUser,
-    input: FileComplaintInput,
+    input: FileComplaintFields,
     { site, unit }: Place,
   ): Promise<Customer> {
     if (input.customerId) {

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ComplaintClosed, SlaClock } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
+import { Clock, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { ComplaintAction, canDoToComplaint } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
-import type { RecordInvalidReplyInput } from './dto/record-invalid-reply.input';
+import type { RecordInvalidReplyCommand } from './commands/complaint.commands';
 
 /**
  * domain.md §1: an invalid complaint is closed only once its patient, reasoned reply is recorded.
@@ -17,7 +17,8 @@ export class RecordInvalidReply {
     private readonly clock: Clock,
   ) {}
 
-  execute(user: AuthUser, input: RecordInvalidReplyInput): Promise<Complaint> {
+  execute(c: RecordInvalidReplyCommand): Promise<Complaint> {
+    const { actor: user, ...input } = c;
     return this.tx.run(async (em, events) => {
       const complaint = await scopeOf(user).load(em, Complaint, input.complaintId, 'complaint');
       if (!canDoToComplaint(complaint.status, ComplaintAction.REPLY_TO_INVALID)) {

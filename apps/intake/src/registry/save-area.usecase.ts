@@ -26,7 +26,7 @@ export class SaveArea {
       const area = await existing(em, Area, c.id, {});
       if (area && area.siteId !== c.siteId) throw invalidInput('id', `area ${area.id} belongs to another site`);
       const saved = area ?? em.create(Area, { id: c.id ?? randomUUID(), siteId: c.siteId, name: c.name });
-      Object.assign(saved, { name: c.name, areaManagerId: c.areaManagerId ?? null });
+      em.assign(saved, { name: c.name, areaManagerId: c.areaManagerId ?? null });
       em.persist(saved);
       return saved;
     });

@@ -40,7 +40,7 @@ export class SaveCustomer {
         kind: c.kind,
         unitId: c.unitId ?? null,
       };
-      const saved = customer ? Object.assign(customer, data) : em.create(Customer, data);
+      const saved = customer ? em.assign(customer, data) : em.create(Customer, data);
       em.persist(saved);
       events.publish(CustomerSaved, { orgId: saved.orgId, siteId: saved.siteId, customerId: saved.id });
       return saved;

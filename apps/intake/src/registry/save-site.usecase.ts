@@ -41,7 +41,7 @@ export class SaveSite {
         makeUpWorkdays: [...new Set(c.makeUpWorkdays ?? site?.makeUpWorkdays ?? [])].sort(),
         annualHolidays: [...new Set(c.annualHolidays ?? site?.annualHolidays ?? CHINA_ANNUAL_HOLIDAYS)].sort(),
       };
-      const saved = site ? Object.assign(site, data) : em.create(Site, data);
+      const saved = site ? em.assign(site, data) : em.create(Site, data);
       em.persist(saved);
       events.publish(SiteSaved, { orgId: saved.orgId, siteId: saved.id, name: saved.name, timeZone: saved.timeZone });
       return saved;

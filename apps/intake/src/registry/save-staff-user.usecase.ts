@@ -43,7 +43,7 @@ export class SaveStaffUser {
         sites,
         active: c.active ?? true,
       };
-      const saved = staff ? Object.assign(staff, data) : em.create(StaffUser, data);
+      const saved = staff ? em.assign(staff, data) : em.create(StaffUser, data);
       em.persist(saved);
       return saved;
     });

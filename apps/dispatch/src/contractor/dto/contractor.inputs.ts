@@ -2,16 +2,10 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/g
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength } from 'class-validator';
 import { trimString } from '@pc/platform';
+import { ContractorResponse } from '../rectification.entity';
 
-/** What a contractor did with a rectification notice. */
-export enum ContractorResponse {
-  ARRIVED = 'ARRIVED',
-  RETURNED = 'RETURNED',
-  COMPLETED = 'COMPLETED',
-  REFUSED = 'REFUSED',
-  SUBSTANDARD = 'SUBSTANDARD',
-  NOT_RETURNED = 'NOT_RETURNED',
-}
+export { ContractorResponse };
+
 registerEnumType(ContractorResponse, {
   name: 'ContractorResponse',
   description: 'REFUSED, SUBSTANDARD and NOT_RETURNED fine the contractor.',

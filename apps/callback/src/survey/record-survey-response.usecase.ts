@@ -3,49 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { Satisfaction, SurveyAnswered } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { Directory } from '@pc/subgraph';
-import { AuthUser, Clock, conflict, inFuture, invalidInput, scopeOf } from '@pc/platform';
-import type { CreateSurveyInput, RecordSurveyResponseInput } from './dto/survey.inputs';
-import { FollowUpPlan, Survey, SurveyKind, SurveyResponse } from './survey.entity';
-
-const PERIOD: Record<SurveyKind, RegExp> = {
-  [SurveyKind.MONTHLY_VISIT]: /^\d{4}-(0[1-9]|1[0-2])$/,
-  [SurveyKind.QUARTERLY_QUESTIONNAIRE]: /^\d{4}-Q[1-4]$/,
-  [SurveyKind.ANNUAL_SURVEY]: /^\d{4}$/,
-};
-
-/** A periodic satisfaction survey (客户意见调查): monthly visits, quarterly questionnaires, the annual survey. */
-@Injectable()
-export class CreateSurvey {
-  constructor(
-    private readonly tx: TransactionalOutbox,
-    private readonly clock: Clock,
-    private readonly directory: Directory,
-  ) {}
-
-  execute(user: AuthUser, input: CreateSurveyInput): Promise<Survey> {
-    return this.tx.run(async (em) => {
-      await this.directory.site(em, user, input.siteId);
-      if (!PERIOD[input.kind].test(input.period)) {
-        throw invalidInput(
-          'period',
-          `a ${input.kind} period looks like ${{ MONTHLY_VISIT: '2026-11', QUARTERLY_QUESTIONNAIRE: '2026-Q4', ANNUAL_SURVEY: '2026' }[input.kind]}`,
-        );
-      }
-      const s = em.create(Survey, {
-        id: randomUUID(),
-        orgId: user.org,
-        siteId: input.siteId,
-        kind: input.kind,
-        period: input.period,
-        questions: input.questions.map((q) => q.trim()),
-        createdBy: user.sub,
-        createdAt: this.clock.now(),
-      });
-      em.persist(s);
-      return s;
-    });
-  }
-}
+import { Clock, conflict, inFuture, invalidInput, scopeOf } from '@pc/platform';
+import { FollowUpPlan, Survey, SurveyResponse } from './survey.entity';
+import type { RecordSurveyResponseCommand } from './commands/survey.commands';
 
 /**
  * One customer's answers on the four levels. Every question is answered once; every dissatisfied
@@ -59,10 +19,8 @@ export class RecordSurveyResponse {
     private readonly directory: Directory,
   ) {}
 
-  execute(
-    user: AuthUser,
-    input: RecordSurveyResponseInput,
-  ): Promise<{ survey: Survey; response: SurveyResponse; followUps: FollowUpPlan[] }> {
+  execute(c: RecordSurveyResponseCommand): Promise<{ survey: Survey; response: SurveyResponse; followUps: FollowUpPlan[] }> {
+    const { actor: user, ...input } = c;
     return this.tx.run(async (em, events) => {
       const survey = await scopeOf(user).load(em, Survey, input.surveyId, 'survey');
       // a customer of the surveyed site, known to intake's registry
@@ -133,24 +91,6 @@ export class RecordSurveyResponse {
         answeredAt: now.toISOString(),
       });
       return { survey, response, followUps };
-    });
-  }
-}
-
-/** The owner marks a follow-up plan done. */
-@Injectable()
-export class CompleteFollowUp {
-  constructor(
-    private readonly tx: TransactionalOutbox,
-    private readonly clock: Clock,
-  ) {}
-
-  execute(user: AuthUser, id: string): Promise<FollowUpPlan> {
-    return this.tx.run(async (em) => {
-      const f = await scopeOf(user).load(em, FollowUpPlan, id, 'follow-up plan');
-      if (f.doneAt) throw conflict('the follow-up is already done', 'id');
-      f.doneAt = this.clock.now();
-      return f;
     });
   }
 }

@@ -3,12 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { EmergencyReported, EscalationLevel } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { Directory } from '@pc/subgraph';
-import { AuthUser, Clock, scopeOf, conflict, invalidInput, notInFuture } from '@pc/platform';
+import { Clock, invalidInput, notInFuture } from '@pc/platform';
 import { escalate } from '../sla/escalation';
 import { WorkOrderAction, canDo } from '../work-order/lifecycle';
 import { loadWorkOrder } from '../work-order/work-order.access';
-import type { RecordEmergencyReviewInput, ReportEmergencyInput } from './dto/emergency.inputs';
 import { EmergencyEvent } from './emergency.entity';
+import type { ReportEmergencyCommand } from './commands/emergency.commands';
 
 /** Reports an emergency: recorded, announced, and its work order (if any) passed straight to leadership. */
 @Injectable()
@@ -19,7 +19,8 @@ export class ReportEmergency {
     private readonly directory: Directory,
   ) {}
 
-  execute(user: AuthUser, input: ReportEmergencyInput): Promise<EmergencyEvent> {
+  execute(c: ReportEmergencyCommand): Promise<EmergencyEvent> {
+    const { actor: user, ...input } = c;
     return this.tx.run(async (em, events) => {
       await this.directory.site(em, user, input.siteId);
       const now = this.clock.now();
@@ -49,30 +50,6 @@ export class ReportEmergency {
         description: input.description,
         occurredAt: input.occurredAt.toISOString(),
         reportedAt: now.toISOString(),
-      });
-      return e;
-    });
-  }
-}
-
-/** The site's managers record cause, remedy and prevention once the emergency is contained. */
-@Injectable()
-export class RecordEmergencyReview {
-  constructor(
-    private readonly tx: TransactionalOutbox,
-    private readonly clock: Clock,
-  ) {}
-
-  execute(user: AuthUser, input: RecordEmergencyReviewInput): Promise<EmergencyEvent> {
-    return this.tx.run(async (em) => {
-      const e = await scopeOf(user).load(em, EmergencyEvent, input.emergencyId, 'emergency event');
-      if (e.reviewedAt) throw conflict('the emergency-event record is already complete', 'emergencyId');
-      Object.assign(e, {
-        cause: input.cause,
-        remedy: input.remedy,
-        prevention: input.prevention,
-        reviewedBy: user.sub,
-        reviewedAt: this.clock.now(),
       });
       return e;
     });
