@@ -126,6 +126,15 @@ describe('walking skeleton through the gateway', () => {
     expect(report.byCategory).toContainEqual({ key: 'EQUIPMENT', count: expect.any(Number) });
     expect(report.byDepartment).toContainEqual({ key: 'ENGINEERING', count: expect.any(Number) });
     expect(report.callbacks.missing).toBeGreaterThanOrEqual(1); // resolved, not yet called back
+
+    // domain.md §5 "who did what, when, on which channel": every event names its actor (and the channel of a filing)
+    const envelope = async (service: 'intake' | 'dispatch', subject: string) =>
+      (await system.sql<{ body: string }>(service, `select body from outbox_event where subject = $1 order by seq`, [subject]))
+        .map((r) => JSON.parse(r.body) as { actor: string; channel?: string; payload: { complaintId?: string } })
+        .find((e) => e.payload.complaintId === complaint.id);
+    expect(await envelope('intake', 'complaint.filed')).toMatchObject({ actor: 'demo-front-desk', channel: 'PHONE' });
+    expect(await envelope('dispatch', 'workorder.created')).toMatchObject({ actor: 'system' }); // dispatch's reaction
+    expect(await envelope('dispatch', 'workorder.resolved')).toMatchObject({ actor: 'demo-department-staff' });
   });
 
   it('returns the same complaint for the same idempotency key, never a second one', async () => {

@@ -19,7 +19,7 @@ export class RecordCallbackAttempt {
 
   async execute(c: RecordCallbackAttemptCommand): Promise<Callback> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em) => {
+    return this.tx.by(user).run(async (em) => {
       const callback = await openCallback(em, user, input.callbackId);
       const now = this.clock.now();
       const last = callback.attempts + 1 >= MAX_ATTEMPTS;

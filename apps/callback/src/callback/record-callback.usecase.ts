@@ -21,7 +21,7 @@ export class RecordCallback {
 
   async execute(c: RecordCallbackCommand): Promise<Callback> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em, events) => {
+    return this.tx.by(user).run(async (em, events) => {
       const callback = await openCallback(em, user, input.callbackId);
       if (!callback.allowedMethods.includes(input.method)) {
         throw invalidInput('method', `this callback must be done by ${callback.allowedMethods.join(' or ')}`);

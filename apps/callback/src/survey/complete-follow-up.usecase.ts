@@ -14,7 +14,7 @@ export class CompleteFollowUp {
 
   execute(c: CompleteFollowUpCommand): Promise<FollowUpPlan> {
     const { actor: user, id } = c;
-    return this.tx.run(async (em) => {
+    return this.tx.by(user).run(async (em) => {
       const f = await scopeOf(user).load(em, FollowUpPlan, id, 'follow-up plan');
       if (f.doneAt) throw conflict('the follow-up is already done', 'id');
       f.doneAt = this.clock.now();

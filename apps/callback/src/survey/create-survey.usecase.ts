@@ -18,7 +18,7 @@ export class CreateSurvey {
 
   execute(c: CreateSurveyCommand): Promise<Survey> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em) => {
+    return this.tx.by(user).run(async (em) => {
       await this.directory.site(em, user, input.siteId);
       if (!PERIOD[input.kind].test(input.period)) {
         throw invalidInput(

@@ -21,7 +21,7 @@ export class RecordSurveyResponse {
 
   execute(c: RecordSurveyResponseCommand): Promise<{ survey: Survey; response: SurveyResponse; followUps: FollowUpPlan[] }> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em, events) => {
+    return this.tx.by(user).run(async (em, events) => {
       const survey = await scopeOf(user).load(em, Survey, input.surveyId, 'survey');
       // a customer of the surveyed site, known to intake's registry
       await this.directory.customer(em, user, input.customerId, survey.siteId);

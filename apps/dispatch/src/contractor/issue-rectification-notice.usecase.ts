@@ -24,7 +24,7 @@ export class IssueRectificationNotice {
 
   execute(c: IssueRectificationNoticeCommand): Promise<RectificationNotice> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em) => {
+    return this.tx.by(user).run(async (em) => {
       if (!isEngineering(user)) throw forbidden('only engineering staff or the site head issue rectification notices');
       const wo = await loadWorkOrder(em, user, input.workOrderId);
       if (wo.department !== Department.ENGINEERING) {

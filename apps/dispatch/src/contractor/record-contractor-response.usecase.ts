@@ -24,7 +24,7 @@ export class RecordContractorResponse {
 
   execute(c: RecordContractorResponseCommand): Promise<RectificationNotice> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em, events) => {
+    return this.tx.by(user).run(async (em, events) => {
       if (!isEngineering(user)) throw forbidden('only engineering staff or the site head record contractor responses');
       const notice = await loadNotice(em, user, input.noticeId);
       const now = this.clock.now();

@@ -12,7 +12,7 @@ export class SetPenaltyAmount {
 
   execute(c: SetPenaltyAmountCommand): Promise<ContractorPenalty> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em) => {
+    return this.tx.by(user).run(async (em) => {
       if (!isCoordinator(user)) throw forbidden('only the coordinator (engineering head or site head) sets a fine');
       const p = await scopeOf(user).load(em, ContractorPenalty, input.penaltyId, 'contractor penalty');
       if (p.settledAt) throw conflict('the fine is already settled', 'penaltyId');

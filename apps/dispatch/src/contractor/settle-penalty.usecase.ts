@@ -16,7 +16,7 @@ export class SettlePenalty {
 
   execute(c: SettlePenaltyCommand): Promise<ContractorPenalty> {
     const { actor: user, penaltyId } = c;
-    return this.tx.run(async (em) => {
+    return this.tx.by(user).run(async (em) => {
       if (!isCoordinator(user) && !(user.roles.includes(Role.DEPARTMENT_HEAD) && user.department === Department.FINANCE)) {
         throw forbidden('only the coordinator or the finance head settles a fine');
       }

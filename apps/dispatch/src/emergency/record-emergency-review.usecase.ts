@@ -14,7 +14,7 @@ export class RecordEmergencyReview {
 
   execute(c: RecordEmergencyReviewCommand): Promise<EmergencyEvent> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em) => {
+    return this.tx.by(user).run(async (em) => {
       const e = await scopeOf(user).load(em, EmergencyEvent, input.emergencyId, 'emergency event');
       if (e.reviewedAt) throw conflict('the emergency-event record is already complete', 'emergencyId');
       em.assign(e, {

@@ -21,7 +21,7 @@ export class ReportEmergency {
 
   execute(c: ReportEmergencyCommand): Promise<EmergencyEvent> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em, events) => {
+    return this.tx.by(user).run(async (em, events) => {
       await this.directory.site(em, user, input.siteId);
       const now = this.clock.now();
       notInFuture('occurredAt', input.occurredAt, now);

@@ -14,7 +14,7 @@ export class AnswerLiaisonLetter {
 
   execute(c: AnswerLiaisonLetterCommand): Promise<LiaisonLetter> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em) => {
+    return this.tx.by(user).run(async (em) => {
       const letter = await scopeOf(user).load(em, LiaisonLetter, input.letterId, 'liaison letter');
       if (!canAnswerFor(user, letter.toDepartment)) throw forbidden(`only ${letter.toDepartment} staff may answer this letter`);
       if (letter.answeredAt) throw conflict('the letter is already answered', 'letterId');

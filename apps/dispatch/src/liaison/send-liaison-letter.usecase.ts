@@ -15,7 +15,7 @@ export class SendLiaisonLetter {
 
   execute(c: SendLiaisonLetterCommand): Promise<LiaisonLetter> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em) => {
+    return this.tx.by(user).run(async (em) => {
       const wo = await loadWorkOrder(em, user, input.workOrderId);
       assertHandles(user, wo, 'write its liaison letters');
       if (!canDo(wo.status, WorkOrderAction.ESCALATE)) {

@@ -32,7 +32,7 @@ export class WorkOrderCommand {
   ) {}
 
   run(user: AuthUser, workOrderId: string, work: (ctx: CommandContext) => Promise<void> | void): Promise<WorkOrderView> {
-    return this.tx.run(async (em, events) => {
+    return this.tx.by(user).run(async (em, events) => {
       const wo = await loadWorkOrder(em, user, workOrderId);
       const book = await DeadlineBook.of(em, wo);
       await work({ em, events, wo, book, now: this.clock.now() });

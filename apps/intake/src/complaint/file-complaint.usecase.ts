@@ -57,11 +57,11 @@ export class FileComplaint {
     const { actor: user, ...input } = c;
     const hash = inputHash(input);
     try {
-      return await this.tx.run((em, events) => this.file(em, events, user, input, hash));
+      return await this.tx.by(user, { channel: input.channel }).run((em, events) => this.file(em, events, user, input, hash));
     } catch (e) {
       // two requests with one idempotency key raced: the loser returns the winner's complaint
       if (e instanceof UniqueConstraintViolationException && input.idempotencyKey) {
-        return this.tx.run(async (em) => {
+        return this.tx.by(user).run(async (em) => {
           const existing = await this.byKey(em, user, input.idempotencyKey as string, hash);
           if (!existing) throw e;
           return existing;

@@ -19,7 +19,7 @@ export class RecordInvalidReply {
 
   execute(c: RecordInvalidReplyCommand): Promise<Complaint> {
     const { actor: user, ...input } = c;
-    return this.tx.run(async (em, events) => {
+    return this.tx.by(user).run(async (em, events) => {
       const complaint = await scopeOf(user).load(em, Complaint, input.complaintId, 'complaint');
       if (!canDoToComplaint(complaint.status, ComplaintAction.REPLY_TO_INVALID)) {
         throw conflict(

@@ -14,7 +14,7 @@ export class SaveCustomer {
 
   execute(c: SaveCustomerCommand): Promise<Customer> {
     const { actor: user } = c;
-    return this.tx.run(async (em, events) => {
+    return this.tx.by(user).run(async (em, events) => {
       assertRole(user, [Role.FRONT_DESK, Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD]);
       const scope = scopeOf(user);
       let siteId = c.siteId;

@@ -15,7 +15,7 @@ export class SaveSite {
 
   execute(c: SaveSiteCommand): Promise<Site> {
     const { actor: user } = c;
-    return this.tx.run(async (em, events) => {
+    return this.tx.by(user).run(async (em, events) => {
       assertRole(user, [Role.ADMIN]);
       const timeZone = c.timeZone ?? DEFAULT_TIME_ZONE;
       checkTimeZone(timeZone);

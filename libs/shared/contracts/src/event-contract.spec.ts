@@ -1,4 +1,4 @@
-import { ComplaintResolved, ContractViolationError, validatePayload } from './index';
+import { ComplaintResolved, ContractViolationError, envelopeFor, validatePayload } from './index';
 
 describe('event contracts', () => {
   const valid = {
@@ -27,5 +27,12 @@ describe('event contracts', () => {
     expect(() => validatePayload(ComplaintResolved, { ...valid, severity: 'HUGE', addedLater: 'x' }, { tolerateUnknown: true })).toThrow(
       /severity/,
     );
+  });
+
+  it('stamps every envelope with its actor (system unless a user did it) and the channel when given', () => {
+    const at = new Date('2026-11-02T08:00:00Z');
+    expect(envelopeFor(ComplaintResolved, valid, 'e1', at)).toMatchObject({ id: 'e1', orgId: 'o', actor: 'system' });
+    const byUser = envelopeFor(ComplaintResolved, valid, 'e2', at, { actor: 'u-7', channel: 'WECHAT' });
+    expect(byUser).toMatchObject({ actor: 'u-7', channel: 'WECHAT', occurredAt: at.toISOString() });
   });
 });

@@ -23,8 +23,21 @@ export interface EventEnvelope<T = unknown> {
   version: number;
   occurredAt: string;
   orgId: string;
+  /** Who did it: the user's id (the token's `sub`), or `system` for timers and reactions to other events. */
+  actor: string;
+  /** The channel a case came by (filing events), for the audit trail. */
+  channel?: string;
   payload: T;
 }
+
+/** Who an event is by, and (when it applies) the channel it came through. */
+export interface EventMeta {
+  actor?: string;
+  channel?: string;
+}
+
+/** The actor of events no user caused directly: timers, and reactions to other events. */
+export const SYSTEM_ACTOR = 'system';
 
 export class ContractViolationError extends Error {
   constructor(
@@ -69,6 +82,7 @@ export function envelopeFor<T extends object>(
   payload: T & { orgId: string },
   id: string,
   occurredAt: Date,
+  meta: EventMeta = {},
 ): EventEnvelope<T> {
   return {
     id,
@@ -76,6 +90,8 @@ export function envelopeFor<T extends object>(
     version: contract.version,
     occurredAt: occurredAt.toISOString(),
     orgId: payload.orgId,
+    actor: meta.actor ?? SYSTEM_ACTOR,
+    ...(meta.channel ? { channel: meta.channel } : {}),
     payload: validatePayload(contract, JSON.parse(JSON.stringify(payload))),
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/core';
 import { StringCodec, type NatsConnection } from 'nats';
-import { envelopeFor, type EventContract, type EventEnvelope } from '@pc/contracts';
+import { envelopeFor, type EventContract, type EventEnvelope, type EventMeta } from '@pc/contracts';
 import { Clock, isPostgres, safeError } from '@pc/platform';
 import { OutboxEvent } from './entities';
 import { wireSubject } from './nats';
@@ -18,11 +18,15 @@ export class EventWriter {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly meta: EventMeta = {},
   ) {}
 
-  /** Validates the payload against its contract (a bad event fails the transaction) and stores it. */
+  /**
+   * Validates the payload against its contract (a bad event fails the transaction) and stores it,
+   * stamped with the transaction's actor (and channel).
+   */
   publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }): EventEnvelope<T> {
-    const envelope = envelopeFor(contract, payload, randomUUID(), this.clock.now());
+    const envelope = envelopeFor(contract, payload, randomUUID(), this.clock.now(), this.meta);
     const row = this.em.create(OutboxEvent, {
       eventId: envelope.id,
       subject: contract.subject,
@@ -142,10 +146,21 @@ export class TransactionalOutbox {
     private readonly clock: Clock,
   ) {}
 
-  async run<R>(work: TransactionWork<R>): Promise<R> {
+  /** A unit of work whose events carry no user: timers and reactions to other events (actor `system`). */
+  run<R>(work: TransactionWork<R>): Promise<R> {
+    return this.runAs({}, work);
+  }
+
+  /** The same for a user's command: its events name the user as their actor (and the channel, when given). */
+  by(actor: { sub: string } | string, extra: { channel?: string } = {}): { run<R>(work: TransactionWork<R>): Promise<R> } {
+    const meta: EventMeta = { actor: typeof actor === 'string' ? actor : actor.sub, ...extra };
+    return { run: (work) => this.runAs(meta, work) };
+  }
+
+  private async runAs<R>(meta: EventMeta, work: TransactionWork<R>): Promise<R> {
     let writer: EventWriter | undefined;
     const result = await this.orm.em.fork().transactional(async (em) => {
-      writer = new EventWriter(em, this.clock);
+      writer = new EventWriter(em, this.clock, meta);
       return work(em, writer);
     });
     if (writer?.added.length) this.relay.poke();
