@@ -141,7 +141,7 @@ describe('domain.md §3 handling: the lifecycle of a work order', () => {
     const { workOrders } = await file();
     const id = workOrders[0].id;
     const early = await gql(tokens.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { id } }`, {
-      i: { workOrderId: id, resolution: 'r', causeAnalysis: 'c', preventiveAction: 'p' },
+      i: { workOrderId: id, resolution: 'r', cause: 'EQUIPMENT_FAILURE', causeAnalysis: 'c', preventiveAction: 'p' },
     });
     expect(errorOf(early)).toMatchObject({ code: 'CONFLICT', field: 'workOrderId' });
     expect(early.errors![0].message).toMatch(
@@ -189,18 +189,29 @@ describe('domain.md §3 handling: the lifecycle of a work order', () => {
     const id = workOrders[0].id;
     await planAndAssign(steps, id);
     const missing = await gql(tokens.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { id } }`, {
-      i: { workOrderId: id, resolution: 'Fixed', causeAnalysis: '  ', preventiveAction: 'p' },
+      i: { workOrderId: id, resolution: 'Fixed', cause: 'EQUIPMENT_FAILURE', causeAnalysis: '  ', preventiveAction: 'p' },
     });
     expect(errorOf(missing)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'causeAnalysis' });
+    // domain.md §5 top causes: a countable cause next to the free-text analysis
+    const noCause = await gql(tokens.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { id } }`, {
+      i: { workOrderId: id, resolution: 'Fixed', causeAnalysis: 'c', preventiveAction: 'p', correctiveActionReport: 'r' },
+    });
+    expect(errorOf(noCause)).toMatchObject({ code: 'BAD_USER_INPUT' });
     const noReport = await gql(tokens.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { id } }`, {
-      i: { workOrderId: id, resolution: 'Fixed', causeAnalysis: 'c', preventiveAction: 'p' },
+      i: { workOrderId: id, resolution: 'Fixed', cause: 'EQUIPMENT_FAILURE', causeAnalysis: 'c', preventiveAction: 'p' },
     });
     expect(errorOf(noReport)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'correctiveActionReport' });
     const done = await resolve(steps, id, { correctiveActionReport: 'Controller replaced across the estate.' });
     expect(done.status).toBe('RESOLVED');
+    expect((await workOrder(id, 'cause')).cause).toBe('EQUIPMENT_FAILURE');
     expect(
       await svc.sql(`select 1 from outbox_event where subject = 'complaint.resolved' and body like $1`, [`%${complaintId}%`]),
     ).toHaveLength(1);
+    const [resolvedEvent] = await svc.sql<{ body: string }>(
+      `select body from outbox_event where subject = 'workorder.resolved' and body like $1`,
+      [`%${id}%`],
+    );
+    expect(JSON.parse(resolvedEvent.body)).toMatchObject({ actor: 'eng-staff', payload: { cause: 'EQUIPMENT_FAILURE' } });
   });
 
   it("records the customer's confirmation only as given by the customer who complained, never signed on their behalf", async () => {

@@ -49,6 +49,7 @@ export const resolve = (s: Steps, workOrderId: string, extra: Record<string, unk
       i: {
         workOrderId,
         resolution: 'Replaced the door sensor.',
+        cause: 'EQUIPMENT_FAILURE',
         causeAnalysis: 'Worn sensor',
         preventiveAction: 'Monthly check',
         ...extra,

@@ -46,9 +46,17 @@ export class ClosureResolver {
   })
   @Roles(...HANDLERS)
   async resolve(@CurrentUser() actor: AuthUser, @Args('input') input: ResolveWorkOrderInput): Promise<WorkOrderObject> {
-    const { workOrderId, resolution, causeAnalysis, preventiveAction, correctiveActionReport } = input;
+    const { workOrderId, resolution, cause, causeAnalysis, preventiveAction, correctiveActionReport } = input;
     return WorkOrderObject.from(
-      await this.resolveWorkOrder.execute({ actor, workOrderId, resolution, causeAnalysis, preventiveAction, correctiveActionReport }),
+      await this.resolveWorkOrder.execute({
+        actor,
+        workOrderId,
+        resolution,
+        cause,
+        causeAnalysis,
+        preventiveAction,
+        correctiveActionReport,
+      }),
     );
   }
 

@@ -1,4 +1,4 @@
-import { Severity, WorkOrderStatus as S } from '@pc/contracts';
+import { CauseCategory, Severity, WorkOrderStatus as S } from '@pc/contracts';
 import { DomainError } from '@pc/platform';
 import { WorkOrderAction as A, canDo, isDone, transition } from './lifecycle';
 import { WorkOrder } from './work-order.entity';
@@ -74,7 +74,7 @@ describe('domain.md §3 work-order state changes are entity methods checked agai
 
   it('resolves a major complaint only with its corrective-action report', () => {
     const wo = workOrder(S.IN_PROGRESS, Severity.MAJOR);
-    const r = { resolution: 'fixed', causeAnalysis: 'worn', preventiveAction: 'check monthly' };
+    const r = { resolution: 'fixed', cause: CauseCategory.EQUIPMENT_FAILURE, causeAnalysis: 'worn', preventiveAction: 'check monthly' };
     expect(() => wo.resolve(r, 'staff', at)).toThrow(expect.objectContaining({ field: 'correctiveActionReport' }));
     wo.resolve({ ...r, correctiveActionReport: 'report' }, 'staff', at);
     expect(wo.status).toBe(S.RESOLVED);

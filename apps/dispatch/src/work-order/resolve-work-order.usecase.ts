@@ -32,6 +32,7 @@ export class ResolveWorkOrder {
         workOrderId: wo.id,
         department: wo.department,
         resolvedAt: now.toISOString(),
+        cause: wo.cause ?? undefined,
         deadlines: book.all.filter((d) => d.round === wo.round && !d.ref).map(deadlineV1),
       });
 

@@ -1,5 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Category, ContactMethod, Department, EscalationLevel, Severity, WorkOrderStatus } from '@pc/contracts';
+import { Category, CauseCategory, ContactMethod, Department, EscalationLevel, Severity, WorkOrderStatus } from '@pc/contracts';
 import { invalidInput } from '@pc/platform';
 import { NO_DEADLINE } from '../sla/deadline-book';
 import { WorkOrderAction, transition } from './lifecycle';
@@ -53,6 +53,8 @@ export class WorkOrder {
   @Property({ type: 'datetime', nullable: true }) resolvedAt?: Date | null;
   @Property({ type: 'string', length: 64, nullable: true }) resolvedBy?: string | null;
   @Property({ type: 'text', nullable: true }) resolution?: string | null;
+  /** The countable cause (null on work orders resolved before it was recorded). */
+  @Property({ type: 'string', length: 32, nullable: true }) cause?: CauseCategory | null;
   @Property({ type: 'text', nullable: true }) causeAnalysis?: string | null;
   @Property({ type: 'text', nullable: true }) preventiveAction?: string | null;
   /** Required for a major complaint (domain.md §3). */
@@ -118,7 +120,13 @@ export class WorkOrder {
 
   /** The resolution with cause analysis and preventive action; a major complaint also needs its corrective-action report. */
   resolve(
-    r: { resolution: string; causeAnalysis: string; preventiveAction: string; correctiveActionReport?: string | null },
+    r: {
+      resolution: string;
+      cause: CauseCategory;
+      causeAnalysis: string;
+      preventiveAction: string;
+      correctiveActionReport?: string | null;
+    },
     by: string,
     at: Date,
   ): void {
@@ -130,6 +138,7 @@ export class WorkOrder {
     this.resolvedAt = at;
     this.resolvedBy = by;
     this.resolution = r.resolution;
+    this.cause = r.cause;
     this.causeAnalysis = r.causeAnalysis;
     this.preventiveAction = r.preventiveAction;
     this.correctiveActionReport = r.correctiveActionReport ?? null;

@@ -1,5 +1,5 @@
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ContactMethod, Department, EscalationLevel, Severity, SlaClock, WorkOrderStatus } from '@pc/contracts';
+import { CauseCategory, ContactMethod, Department, EscalationLevel, Severity, SlaClock, WorkOrderStatus } from '@pc/contracts';
 import type { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrderView } from './work-order-command';
 import { NO_DEADLINE } from '../sla/deadline-book';
@@ -119,6 +119,8 @@ export class WorkOrderObject {
   @Field(() => GraphQLISODateTime, { nullable: true }) solutionAgreedAt?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt?: Date | null;
   @Field(() => String, { nullable: true }) resolution?: string | null;
+  @Field(() => CauseCategory, { nullable: true, description: 'The countable cause recorded with the resolution.' })
+  cause?: CauseCategory | null;
   @Field(() => String, { nullable: true }) causeAnalysis?: string | null;
   @Field(() => String, { nullable: true }) preventiveAction?: string | null;
   @Field(() => String, { nullable: true }) correctiveActionReport?: string | null;
@@ -152,6 +154,7 @@ export class WorkOrderObject {
       'solutionAgreedAt',
       'resolvedAt',
       'resolution',
+      'cause',
       'causeAnalysis',
       'preventiveAction',
       'correctiveActionReport',

@@ -142,3 +142,18 @@ export enum ContractorFailure {
   SUBSTANDARD = 'SUBSTANDARD',
   NOT_RETURNED = 'NOT_RETURNED',
 }
+
+/**
+ * The countable cause of a complaint, recorded with the resolution next to the free-text cause
+ * analysis (domain.md §3, §5 "top causes").
+ */
+export enum CauseCategory {
+  DESIGN_DEFECT = 'DESIGN_DEFECT',
+  CONSTRUCTION_QUALITY = 'CONSTRUCTION_QUALITY',
+  EQUIPMENT_FAILURE = 'EQUIPMENT_FAILURE',
+  STAFF_CONDUCT = 'STAFF_CONDUCT',
+  PROCESS_GAP = 'PROCESS_GAP',
+  THIRD_PARTY = 'THIRD_PARTY',
+  CUSTOMER_MISUNDERSTANDING = 'CUSTOMER_MISUNDERSTANDING',
+  OTHER = 'OTHER',
+}

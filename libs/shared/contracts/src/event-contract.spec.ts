@@ -31,8 +31,8 @@ describe('event contracts', () => {
 
   it('stamps every envelope with its actor (system unless a user did it) and the channel when given', () => {
     const at = new Date('2026-11-02T08:00:00Z');
-    expect(envelopeFor(ComplaintResolved, valid, 'e1', at)).toMatchObject({ id: 'e1', orgId: 'o', actor: 'system' });
-    const byUser = envelopeFor(ComplaintResolved, valid, 'e2', at, { actor: 'u-7', channel: 'WECHAT' });
+    expect(envelopeFor(ComplaintResolved, valid as never, 'e1', at)).toMatchObject({ id: 'e1', orgId: 'o', actor: 'system' });
+    const byUser = envelopeFor(ComplaintResolved, valid as never, 'e2', at, { actor: 'u-7', channel: 'WECHAT' });
     expect(byUser).toMatchObject({ actor: 'u-7', channel: 'WECHAT', occurredAt: at.toISOString() });
   });
 });

@@ -17,6 +17,7 @@ import { defineEvent } from './event-contract';
 import {
   CallbackKind,
   Category,
+  CauseCategory,
   Channel,
   Circumstance,
   ContractorFailure,
@@ -142,6 +143,8 @@ export class WorkOrderResolvedV1 extends ScopedPayload {
   @IsEnum(Department) department: Department;
   @IsISO8601({ strict: true }) resolvedAt: string;
   @IsArray() @ValidateNested({ each: true }) @Type(() => DeadlineV1) deadlines: DeadlineV1[];
+  /** The countable cause (additive: absent on events published before it existed). */
+  @IsOptional() @IsEnum(CauseCategory) cause?: CauseCategory;
 }
 export const WorkOrderResolved = defineEvent('workorder.resolved', 1, WorkOrderResolvedV1);
 

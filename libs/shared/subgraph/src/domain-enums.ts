@@ -2,6 +2,7 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   CallbackKind,
   Category,
+  CauseCategory,
   Channel,
   Circumstance,
   ComplaintStatus,
@@ -41,5 +42,9 @@ export function registerDomainEnums(): void {
   registerEnumType(ContactMethod, { name: 'ContactMethod', description: 'How staff reached the customer.' });
   registerEnumType(ContractorFailure, { name: 'ContractorFailure', description: 'Why a contractor is fined.' });
   registerEnumType(CallbackKind, { name: 'CallbackKind', description: 'Complaint, repair or paid-service callback.' });
+  registerEnumType(CauseCategory, {
+    name: 'CauseCategory',
+    description: 'The countable cause of a complaint (top causes of the monthly analysis).',
+  });
   registerEnumType(Role, { name: 'Role', description: 'The roles of api.md, as carried in the token.' });
 }

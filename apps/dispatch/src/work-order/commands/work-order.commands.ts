@@ -1,4 +1,4 @@
-import type { ContactMethod, EscalationLevel, SlaClock } from '@pc/contracts';
+import type { CauseCategory, ContactMethod, EscalationLevel, SlaClock } from '@pc/contracts';
 import type { AuthUser } from '@pc/platform';
 
 /**
@@ -38,6 +38,7 @@ export interface AgreeSolutionCommand extends OnWorkOrder {
 }
 export interface ResolveWorkOrderCommand extends OnWorkOrder {
   resolution: string;
+  cause: CauseCategory;
   causeAnalysis: string;
   preventiveAction: string;
   correctiveActionReport?: string | null;

@@ -1,6 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { CauseCategory } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 
 @InputType()
@@ -20,6 +21,10 @@ export class ResolveWorkOrderInput {
   @IsNotEmpty({ message: 'causeAnalysis must not be empty' })
   @MaxLength(5000)
   causeAnalysis: string;
+
+  @Field(() => CauseCategory, { description: 'The countable cause, next to the free-text analysis (top causes of the monthly report).' })
+  @IsEnum(CauseCategory, { message: `cause must be one of ${Object.values(CauseCategory).join(', ')}` })
+  cause: CauseCategory;
 
   @Field({ description: 'Preventive action (domain.md §3).' })
   @Transform(trimString)

@@ -1,0 +1,10 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261129125733 extends Migration {
+
+  override async up(): Promise<void> {
+
+    this.addSql(`alter table \`work_order\` add column \`cause\` text null;`);
+  }
+
+}
