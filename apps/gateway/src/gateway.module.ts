@@ -96,7 +96,7 @@ export class GatewayAppModule {
             includeStacktraceInErrorResponses: false,
             formatError: formatGatewayError,
             context: requestContextFactory(verifier),
-            plugins: [...armor.plugins, edgeGuardPlugin(config, { rateLimit: true }), ApolloServerPluginInlineTraceDisabled()],
+            plugins: [...armor.plugins, edgeGuardPlugin(config, { publicEdge: true }), ApolloServerPluginInlineTraceDisabled()],
             validationRules: armor.validationRules,
           },
           gateway: {

@@ -37,8 +37,6 @@ export interface RequestContext {
   /** The request carries the gateway's shared secret. */
   fromGateway?: boolean;
 }
-type GqlContext = RequestContext;
-
 function header(headers: Headers, name: string): string | undefined {
   const v = headers[name];
   return Array.isArray(v) ? v[0] : v;
@@ -74,9 +72,9 @@ export function requestContextFactory(verifier: TokenVerifier, gatewaySecret?: s
  * The GraphQL context of a resolver call. Field resolvers get (root, args, context, info), but
  * federation reference resolvers get (reference, context, info): find it by shape.
  */
-function gqlContext(context: ExecutionContext): GqlContext {
+function gqlContext(context: ExecutionContext): RequestContext {
   const found = context.getArgs<unknown[]>().find((a) => a !== null && typeof a === 'object' && 'req' in a);
-  return (found ?? GqlExecutionContext.create(context).getContext()) as GqlContext;
+  return (found ?? GqlExecutionContext.create(context).getContext()) as RequestContext;
 }
 
 /**

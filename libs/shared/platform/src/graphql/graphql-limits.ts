@@ -125,8 +125,11 @@ function rootFields(set: SelectionSetNode, fragments: Record<string, FragmentDef
 }
 
 export interface EdgeOptions {
-  /** Count mutations and expensive queries against per-user and per-organisation limits (the public edge). */
-  rateLimit?: boolean;
+  /**
+   * The public edge: every operation needs a verified user (refused before any subgraph is asked), and
+   * mutations and expensive queries count against per-user and per-organisation limits.
+   */
+  publicEdge?: boolean;
 }
 
 /** Rate limits of the edge: per user and per organisation, a minute's window. */
@@ -166,7 +169,7 @@ export class EdgeRateLimits {
 export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}): ApolloServerPlugin<RequestContext> {
   const introspectionRoles =
     config.GRAPHQL_INTROSPECTION_ROLES === '*' ? undefined : (config.GRAPHQL_INTROSPECTION_ROLES.split(',') as Role[]);
-  const limits = options.rateLimit ? new EdgeRateLimits(config) : undefined;
+  const limits = options.publicEdge ? new EdgeRateLimits(config) : undefined;
   const estimators = [listSizeEstimator];
 
   const guardRootFields = (rc: GraphQLRequestContextDidResolveOperation<RequestContext>, operation: OperationDefinitionNode) => {
@@ -210,6 +213,9 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
         async didResolveOperation(rc) {
           const operation = rc.operation;
           if (!operation) return;
+          if (options.publicEdge && !rc.contextValue.user) {
+            throw httpError('missing "Authorization: Bearer <token>" header', 'UNAUTHENTICATED', 401);
+          }
           rejectControlCharacters(rc.request.variables, operation);
           guardRootFields(rc, operation);
           const cost = costOf(rc);
