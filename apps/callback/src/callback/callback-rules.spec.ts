@@ -1,5 +1,5 @@
-import { CallbackKind, Severity } from '@pc/contracts';
-import { callbackPlan, coverageOf } from './callback-rules';
+import { CallbackKind, Severity, coverageOf } from '@pc/contracts';
+import { callbackPlan } from './callback-rules';
 import { CallbackMethod } from './callback.entity';
 
 const resolvedAt = new Date('2026-11-02T08:00:00Z');

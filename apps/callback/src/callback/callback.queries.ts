@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
-import { Role } from '@pc/contracts';
+import { Role, coverageOf, coverageRate } from '@pc/contracts';
 import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, scopeOf } from '@pc/platform';
 import { localMonth } from '@pc/calendar';
-import { coverageOf } from './callback-rules';
 import { Callback, CallbackAttempt, CallbackStatus } from './callback.entity';
 import { CallbackAttemptObject, CallbackObject, type CoverageObject } from './callback.object';
 import type { CoverageArgs, WorklistArgs } from './dto/callback.args';
@@ -93,7 +92,7 @@ export class CallbackQueries {
           areaId: areaId || null,
           kind: kind as Callback['kind'],
           ...counts,
-          coverage: counts.resolved ? (counts.onTime + counts.late) / counts.resolved : null,
+          coverage: coverageRate(counts),
         };
       });
   }

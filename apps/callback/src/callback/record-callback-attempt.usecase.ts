@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { CallbackUnreachable } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { Clock, inFuture, invalidInput } from '@pc/platform';
 import { Callback, CallbackAttempt, CallbackStatus, MAX_ATTEMPTS } from './callback.entity';
@@ -19,7 +20,7 @@ export class RecordCallbackAttempt {
 
   async execute(c: RecordCallbackAttemptCommand): Promise<Callback> {
     const { actor: user, ...input } = c;
-    return this.tx.by(user).run(async (em) => {
+    return this.tx.by(user).run(async (em, events) => {
       const callback = await openCallback(em, user, input.callbackId);
       const now = this.clock.now();
       const last = callback.attempts + 1 >= MAX_ATTEMPTS;
@@ -38,7 +39,19 @@ export class RecordCallbackAttempt {
       );
       callback.attempts += 1;
       callback.nextAttemptAt = last ? null : input.retryAt;
-      if (last) em.assign(callback, { status: CallbackStatus.UNREACHABLE, escalatedTo: callback.areaManagerId ?? callback.assignee });
+      if (last) {
+        em.assign(callback, { status: CallbackStatus.UNREACHABLE, escalatedTo: callback.areaManagerId ?? callback.assignee });
+        events.publish(CallbackUnreachable, {
+          orgId: callback.orgId,
+          siteId: callback.siteId,
+          complaintId: callback.caseId,
+          callbackId: callback.id,
+          kind: callback.kind,
+          attempts: callback.attempts,
+          escalatedTo: callback.escalatedTo!,
+          at: now.toISOString(),
+        });
+      }
       return callback;
     });
   }

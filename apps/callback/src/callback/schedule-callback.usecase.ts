@@ -58,6 +58,10 @@ export class ScheduleCallback {
       callbackId: callback.id,
       dueAt: callback.dueAt.toISOString(),
       assignee: callback.assignee,
+      resolvedAt: callback.resolvedAt.toISOString(),
+      timeZone: callback.timeZone,
+      areaId: callback.areaId ?? undefined,
+      round,
     });
     return callback;
   }

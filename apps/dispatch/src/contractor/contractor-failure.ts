@@ -37,6 +37,7 @@ export function recordContractorFailure(
     contractor: notice.contractor,
     failure,
     at: at.toISOString(),
+    workOrderId: notice.workOrderId,
   });
   return penalty;
 }

@@ -3,10 +3,12 @@ import { Migration20261122205739 as pgMigration20261122205739 } from './postgres
 import { Migration20261122221948 as pgMigration20261122221948 } from './postgresql/Migration20261122221948';
 import { Migration20261129115813 as pgMigration20261129115813 } from './postgresql/Migration20261129115813';
 import { Migration20261129125733 as pgMigration20261129125733 } from './postgresql/Migration20261129125733';
+import { Migration20261129132645 as pgMigration20261129132645 } from './postgresql/Migration20261129132645';
 import { Migration20261122205740 as sqliteMigration20261122205740 } from './sqlite/Migration20261122205740';
 import { Migration20261122221948 as sqliteMigration20261122221948 } from './sqlite/Migration20261122221948';
 import { Migration20261129115813 as sqliteMigration20261129115813 } from './sqlite/Migration20261129115813';
 import { Migration20261129125733 as sqliteMigration20261129125733 } from './sqlite/Migration20261129125733';
+import { Migration20261129132645 as sqliteMigration20261129132645 } from './sqlite/Migration20261129132645';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- dispatch`). */
 export const dispatchMigrations: ServiceMigrations = {
@@ -15,11 +17,13 @@ export const dispatchMigrations: ServiceMigrations = {
     { name: 'Migration20261122221948', class: pgMigration20261122221948 },
     { name: 'Migration20261129115813', class: pgMigration20261129115813 },
     { name: 'Migration20261129125733', class: pgMigration20261129125733 },
+    { name: 'Migration20261129132645', class: pgMigration20261129132645 },
   ],
   sqlite: [
     { name: 'Migration20261122205740', class: sqliteMigration20261122205740 },
     { name: 'Migration20261122221948', class: sqliteMigration20261122221948 },
     { name: 'Migration20261129115813', class: sqliteMigration20261129115813 },
     { name: 'Migration20261129125733', class: sqliteMigration20261129125733 },
+    { name: 'Migration20261129132645', class: sqliteMigration20261129132645 },
   ],
 };

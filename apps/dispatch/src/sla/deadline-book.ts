@@ -100,4 +100,6 @@ export const deadlineV1 = (d: Deadline): DeadlineV1 => ({
   dueAt: d.dueAt.toISOString(),
   metAt: d.metAt?.toISOString(),
   breachedAt: d.breachedAt?.toISOString(),
+  round: d.round,
+  cancelledAt: d.cancelledAt?.toISOString(),
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { SlaClock } from '@pc/contracts';
+import { SlaClock, WorkOrderStep } from '@pc/contracts';
 import { notInFuture } from '@pc/platform';
 import type { AgreeSolutionCommand } from './commands/work-order.commands';
 import { assertHandles } from './work-order.access';
@@ -11,7 +11,7 @@ export class AgreeSolution {
   constructor(private readonly command: WorkOrderCommand) {}
 
   execute(c: AgreeSolutionCommand): Promise<WorkOrderView> {
-    return this.command.run(c.actor, c.workOrderId, ({ wo, book, now }) => {
+    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.SOLUTION_AGREED, ({ wo, book, now }) => {
       assertHandles(c.actor, wo, 'record the agreed solution');
       const at = notInFuture('agreed.at', c.agreed.at, now);
       wo.agreeSolution(c.solution, at);

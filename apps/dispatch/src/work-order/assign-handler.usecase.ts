@@ -1,3 +1,4 @@
+import { WorkOrderStep } from '@pc/contracts';
 import { Injectable } from '@nestjs/common';
 import type { AssignHandlerCommand } from './commands/work-order.commands';
 import { assertHeadOf } from './work-order.access';
@@ -9,7 +10,7 @@ export class AssignHandler {
   constructor(private readonly command: WorkOrderCommand) {}
 
   execute(c: AssignHandlerCommand): Promise<WorkOrderView> {
-    return this.command.run(c.actor, c.workOrderId, ({ wo, now }) => {
+    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.HANDLER_ASSIGNED, ({ wo, now }) => {
       assertHeadOf(c.actor, wo, 'assign its handler');
       wo.assignHandler(c.handlerId, now);
     });

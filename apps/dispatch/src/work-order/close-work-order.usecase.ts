@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@pc/contracts';
+import { Role, WorkOrderStep } from '@pc/contracts';
 import { hasAnyRole } from '@pc/platform';
 import type { CloseWorkOrderCommand } from './commands/work-order.commands';
 import { assertHeadOf } from './work-order.access';
@@ -11,7 +11,7 @@ export class CloseWorkOrder {
   constructor(private readonly command: WorkOrderCommand) {}
 
   execute(c: CloseWorkOrderCommand): Promise<WorkOrderView> {
-    return this.command.run(c.actor, c.workOrderId, ({ wo, now }) => {
+    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.CLOSED, ({ wo, now }) => {
       if (!hasAnyRole(c.actor, [Role.SITE_HEAD, Role.AREA_MANAGER])) assertHeadOf(c.actor, wo, 'close it');
       wo.close(c.actor.sub, now);
     });

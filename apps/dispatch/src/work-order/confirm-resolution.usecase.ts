@@ -1,3 +1,4 @@
+import { WorkOrderStep } from '@pc/contracts';
 import { Injectable } from '@nestjs/common';
 import { forbidden, invalidInput, notInFuture } from '@pc/platform';
 import type { ConfirmResolutionCommand } from './commands/work-order.commands';
@@ -14,7 +15,7 @@ export class ConfirmResolution {
   constructor(private readonly command: WorkOrderCommand) {}
 
   execute(c: ConfirmResolutionCommand): Promise<WorkOrderView> {
-    return this.command.run(c.actor, c.workOrderId, ({ wo, now }) => {
+    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.CONFIRMED, ({ wo, now }) => {
       assertHandles(c.actor, wo, "record the customer's confirmation");
       transition(wo.status, WorkOrderAction.CONFIRM); // the state is checked before who signs
       if (c.customerId === c.actor.sub) throw forbidden("staff may not confirm on the customer's behalf");

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EscalationLevel, Role } from '@pc/contracts';
+import { EscalationLevel, Role, WorkOrderStep } from '@pc/contracts';
 import { conflict, forbidden, hasAnyRole, invalidInput } from '@pc/platform';
 import { WorkOrderAction, transition } from './lifecycle';
 import { canHandle } from './work-order.access';
@@ -14,7 +14,7 @@ export class EscalateWorkOrder {
 
   execute(c: EscalateWorkOrderCommand): Promise<WorkOrderView> {
     const { actor: user } = c;
-    return this.command.run(user, c.workOrderId, ({ em, events, wo, now }) => {
+    return this.command.run(user, c.workOrderId, WorkOrderStep.ESCALATED, ({ em, events, wo, now }) => {
       if (!canHandle(user, wo) && !hasAnyRole(user, [Role.QUALITY, Role.COMPLAINT_REP, Role.LEADERSHIP])) {
         throw forbidden('only staff handling the case, the site managers, quality or the complaint representatives may escalate it');
       }

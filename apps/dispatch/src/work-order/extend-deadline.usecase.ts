@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Role, SlaClock } from '@pc/contracts';
+import { Role, SlaClock, WorkOrderStep } from '@pc/contracts';
 import { conflict, forbidden, hasAnyRole, invalidInput, notFound, notInFuture, inFuture } from '@pc/platform';
 import { WorkOrderAction, transition } from './lifecycle';
 import { isHeadOf } from './work-order.access';
@@ -24,7 +24,7 @@ export class ExtendDeadline {
 
   execute(c: ExtendDeadlineCommand): Promise<WorkOrderView> {
     const { actor: user } = c;
-    return this.command.run(user, c.workOrderId, ({ em, wo, book, now }) => {
+    return this.command.run(user, c.workOrderId, WorkOrderStep.DEADLINE_EXTENDED, ({ em, wo, book, now }) => {
       if (!isHeadOf(user, wo.department) && !hasAnyRole(user, [Role.SITE_HEAD, Role.AREA_MANAGER])) {
         throw forbidden(`only the ${wo.department} department head or the site's managers may extend a deadline`);
       }

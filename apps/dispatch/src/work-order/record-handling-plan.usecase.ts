@@ -1,3 +1,4 @@
+import { WorkOrderStep } from '@pc/contracts';
 import { Injectable } from '@nestjs/common';
 import type { RecordHandlingPlanCommand } from './commands/work-order.commands';
 import { assertHandles } from './work-order.access';
@@ -9,7 +10,7 @@ export class RecordHandlingPlan {
   constructor(private readonly command: WorkOrderCommand) {}
 
   execute(c: RecordHandlingPlanCommand): Promise<WorkOrderView> {
-    return this.command.run(c.actor, c.workOrderId, ({ wo, now }) => {
+    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.PLAN_WRITTEN, ({ wo, now }) => {
       assertHandles(c.actor, wo, 'write its handling plan');
       wo.writePlan(c.plan, c.actor.sub, now);
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { SlaClock } from '@pc/contracts';
+import { SlaClock, WorkOrderStep } from '@pc/contracts';
 import { notInFuture } from '@pc/platform';
 import type { RecordProgressCommand } from './commands/work-order.commands';
 import { assertHandles } from './work-order.access';
@@ -16,7 +16,7 @@ export class RecordProgress {
   constructor(private readonly command: WorkOrderCommand) {}
 
   execute(c: RecordProgressCommand): Promise<WorkOrderView> {
-    return this.command.run(c.actor, c.workOrderId, ({ em, wo, book, now }) => {
+    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.PROGRESS_RECORDED, ({ em, wo, book, now }) => {
       if (wo.handlerId !== c.actor.sub) assertHandles(c.actor, wo, 'record its progress');
       wo.recordProgress();
       const informedAt = c.customerInformed ? notInFuture('customerInformed.at', c.customerInformed.at, now) : null;

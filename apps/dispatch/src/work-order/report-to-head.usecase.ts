@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Role, SlaClock } from '@pc/contracts';
+import { Role, SlaClock, WorkOrderStep } from '@pc/contracts';
 import { forbidden, hasAnyRole, notInFuture } from '@pc/platform';
 import type { ReportToHeadCommand } from './commands/work-order.commands';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
@@ -10,7 +10,7 @@ export class ReportToHead {
   constructor(private readonly command: WorkOrderCommand) {}
 
   execute(c: ReportToHeadCommand): Promise<WorkOrderView> {
-    return this.command.run(c.actor, c.workOrderId, ({ wo, book, now }) => {
+    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.REPORTED_TO_HEAD, ({ wo, book, now }) => {
       if (!hasAnyRole(c.actor, [Role.AREA_MANAGER, Role.SITE_HEAD])) {
         throw forbidden('only the area manager reports a major complaint to the asset-management head');
       }

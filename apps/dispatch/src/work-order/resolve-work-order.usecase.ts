@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ComplaintResolved, Severity, SlaClock, WorkOrderResolved } from '@pc/contracts';
+import { ComplaintResolved, Severity, SlaClock, WorkOrderResolved, WorkOrderStep } from '@pc/contracts';
 import { deadlineV1 } from '../sla/deadline-book';
 import type { ResolveWorkOrderCommand } from './commands/work-order.commands';
 import { isDone } from './lifecycle';
@@ -18,7 +18,7 @@ export class ResolveWorkOrder {
 
   execute(c: ResolveWorkOrderCommand): Promise<WorkOrderView> {
     const user = c.actor;
-    return this.command.run(user, c.workOrderId, async ({ em, events, wo, book, now }) => {
+    return this.command.run(user, c.workOrderId, WorkOrderStep.RESOLVED, async ({ em, events, wo, book, now }) => {
       if (wo.handlerId !== user.sub) assertHandles(user, wo, 'resolve it');
       wo.resolve(c, user.sub, now);
       // the work is done: every clock of the case closes (met, or met late); a contractor's arrival

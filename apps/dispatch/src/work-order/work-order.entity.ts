@@ -11,7 +11,7 @@ import { WorkOrderAction, transition } from './lifecycle';
 @Index({ properties: ['orgId', 'nextDueAt', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })
 export class WorkOrder {
-  [OptionalProps]?: 'customerId' | 'round' | 'nextDueAt' | 'escalationLevel';
+  [OptionalProps]?: 'customerId' | 'round' | 'nextDueAt' | 'escalationLevel' | 'revision';
   @PrimaryKey({ type: 'string', length: 64 }) id: string;
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 64 }) siteId: string;
@@ -35,6 +35,8 @@ export class WorkOrder {
   /** Earliest due time of a clock still open (met by nobody), or NO_DEADLINE: the queue's sort key. */
   @Property({ type: 'datetime', default: '9999-12-31 00:00:00' }) nextDueAt: Date = NO_DEADLINE;
   @Property({ type: 'string', length: 32, default: EscalationLevel.HANDLER }) escalationLevel: EscalationLevel = EscalationLevel.HANDLER;
+  /** Steps recorded so far (`workorder.recorded` carries it: the newest handling record wins). */
+  @Property({ type: 'integer', default: 0 }) revision: number = 0;
 
   @Property({ type: 'text', nullable: true }) plan?: string | null;
   @Property({ type: 'string', length: 64, nullable: true }) planWrittenBy?: string | null;

@@ -26,6 +26,8 @@ import {
   Satisfaction,
   Severity,
   SlaClock,
+  WorkOrderStatus,
+  WorkOrderStep,
 } from './enums';
 
 /** Fields every complaint-related event carries, so each consumer can scope and bucket it. */
@@ -40,6 +42,10 @@ export class DeadlineV1 {
   @IsISO8601({ strict: true }) dueAt: string;
   @IsOptional() @IsISO8601({ strict: true }) metAt?: string;
   @IsOptional() @IsISO8601({ strict: true }) breachedAt?: string;
+  /** The rework round the clock belongs to (1 when absent). */
+  @IsOptional() @IsInt() @Min(1) round?: number;
+  /** The clock no longer applies (FEEDBACK of a complaint that became major). */
+  @IsOptional() @IsISO8601({ strict: true }) cancelledAt?: string;
 }
 
 /** The intake record as every downstream service needs it (domain.md §1). */
@@ -157,6 +163,13 @@ export class CallbackScheduledV1 extends ScopedPayload {
   @IsOptional() @IsEnum(CallbackKind) kind?: CallbackKind;
   @IsISO8601({ strict: true }) dueAt: string;
   @IsString() @IsNotEmpty() assignee: string;
+  // additive: absent on callbacks scheduled before they existed
+  /** When the case was resolved: the callback's coverage month (in the site's time zone). */
+  @IsOptional() @IsISO8601({ strict: true }) resolvedAt?: string;
+  @IsOptional() @IsString() timeZone?: string;
+  @IsOptional() @IsString() areaId?: string;
+  /** 1 for the first callback of the case, 2 after the first rework, ... */
+  @IsOptional() @IsInt() @Min(1) round?: number;
 }
 export const CallbackScheduled = defineEvent('callback.scheduled', 1, CallbackScheduledV1);
 
@@ -229,6 +242,8 @@ export class ContractorPenalizedV1 {
   @IsString() @IsNotEmpty() contractor: string;
   @IsEnum(ContractorFailure) failure: ContractorFailure;
   @IsISO8601({ strict: true }) at: string;
+  /** The work order the notice was issued for (additive). */
+  @IsOptional() @IsString() workOrderId?: string;
 }
 export const ContractorPenalized = defineEvent('contractor.penalized', 1, ContractorPenalizedV1);
 
@@ -301,3 +316,111 @@ export class CustomerSavedV1 {
   @IsString() @IsNotEmpty() customerId: string;
 }
 export const CustomerSaved = defineEvent('registry.customer_saved', 1, CustomerSavedV1);
+
+/** The coordinator set the amount of a contractor's fine (at least 5,000 yuan). */
+export class ContractorPenaltyAmountSetV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() penaltyId: string;
+  @IsInt() @Min(0) amountYuan: number;
+  @IsISO8601({ strict: true }) at: string;
+}
+export const ContractorPenaltyAmountSet = defineEvent('contractor.penalty_amount_set', 1, ContractorPenaltyAmountSetV1);
+
+/** Every attempt failed: the callback is passed to the area manager (it counts as unreachable, not missing). */
+export class CallbackUnreachableV1 extends ScopedPayload {
+  @IsString() @IsNotEmpty() callbackId: string;
+  @IsEnum(CallbackKind) kind: CallbackKind;
+  @IsInt() @Min(1) attempts: number;
+  @IsString() @IsNotEmpty() escalatedTo: string;
+  @IsISO8601({ strict: true }) at: string;
+}
+export const CallbackUnreachable = defineEvent('callback.unreachable', 1, CallbackUnreachableV1);
+
+export class ProgressNoteV1 {
+  @IsString() note: string;
+  @IsString() @IsNotEmpty() by: string;
+  @IsISO8601({ strict: true }) at: string;
+  @IsOptional() @IsISO8601({ strict: true }) customerInformedAt?: string;
+  @IsOptional() @IsString() customerInformedVia?: string;
+}
+
+export class ExtensionV1 {
+  @IsEnum(SlaClock) clock: SlaClock;
+  @IsISO8601({ strict: true }) previousDueAt: string;
+  @IsISO8601({ strict: true }) newDueAt: string;
+  @IsString() reason: string;
+  @IsISO8601({ strict: true }) customerToldAt: string;
+  @IsString() customerToldVia: string;
+  @IsString() @IsNotEmpty() by: string;
+  @IsISO8601({ strict: true }) at: string;
+}
+
+/**
+ * The handling record (disposal form) of one work order after a step by a person: plan, sign-off,
+ * handler, progress, customer contacts, resolution, confirmation, extensions and clocks, as they
+ * stand (event-carried state). `revision` grows with every step, so the newest record wins whatever
+ * order records arrive in. Analytics builds the month's complaint list and the archive from it.
+ */
+export class WorkOrderRecordedV1 extends ScopedPayload {
+  @IsString() @IsNotEmpty() workOrderId: string;
+  @IsEnum(Department) department: Department;
+  @IsBoolean() lead: boolean;
+  @IsEnum(WorkOrderStep) step: WorkOrderStep;
+  @IsEnum(WorkOrderStatus) status: WorkOrderStatus;
+  @IsInt() @Min(1) round: number;
+  @IsInt() @Min(1) revision: number;
+  @IsEnum(EscalationLevel) escalationLevel: EscalationLevel;
+  @IsISO8601({ strict: true }) at: string;
+  @IsOptional() @IsString() plan?: string;
+  @IsOptional() @IsString() planSignedOffBy?: string;
+  @IsOptional() @IsISO8601({ strict: true }) planSignedOffAt?: string;
+  @IsOptional() @IsString() handlerId?: string;
+  @IsOptional() @IsISO8601({ strict: true }) assignedAt?: string;
+  @IsOptional() @IsISO8601({ strict: true }) reportedToHeadAt?: string;
+  @IsOptional() @IsString() agreedSolution?: string;
+  @IsOptional() @IsISO8601({ strict: true }) solutionAgreedAt?: string;
+  @IsOptional() @IsISO8601({ strict: true }) resolvedAt?: string;
+  @IsOptional() @IsString() resolvedBy?: string;
+  @IsOptional() @IsString() resolution?: string;
+  @IsOptional() @IsEnum(CauseCategory) cause?: CauseCategory;
+  @IsOptional() @IsString() causeAnalysis?: string;
+  @IsOptional() @IsString() preventiveAction?: string;
+  @IsOptional() @IsString() correctiveActionReport?: string;
+  @IsOptional() @IsISO8601({ strict: true }) confirmedAt?: string;
+  /** A reference to the customer's signature (never the signature itself). */
+  @IsOptional() @IsString() confirmationSignature?: string;
+  @IsOptional() @IsISO8601({ strict: true }) closedAt?: string;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ProgressNoteV1) progress: ProgressNoteV1[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ExtensionV1) extensions: ExtensionV1[];
+  @IsArray() @ValidateNested({ each: true }) @Type(() => DeadlineV1) deadlines: DeadlineV1[];
+}
+export const WorkOrderRecorded = defineEvent('workorder.recorded', 1, WorkOrderRecordedV1);
+
+/** Every contract on the bus (analytics projects them all; the rebuild reads them all). */
+export const EVENT_CONTRACTS = [
+  ComplaintFiled,
+  ComplaintRejected,
+  ComplaintResolvedAtIntake,
+  ComplaintSeverityChanged,
+  ComplaintClosed,
+  ComplaintResolved,
+  WorkOrderCreated,
+  WorkOrderResolved,
+  WorkOrderRecorded,
+  WorkOrderEscalated,
+  WorkOrderReopened,
+  SlaBreached,
+  CallbackScheduled,
+  CallbackCompleted,
+  CallbackDissatisfied,
+  CallbackOverdue,
+  CallbackUnreachable,
+  ContractorPenalized,
+  ContractorPenaltyAmountSet,
+  EmergencyReported,
+  ServiceCompleted,
+  SurveyAnswered,
+  SiteSaved,
+  CustomerSaved,
+] as const;

@@ -1,0 +1,11 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261129132645 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`alter table "work_order" add column "revision" int not null default 0;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "work_order" drop column "revision";`);
+  }
+}
