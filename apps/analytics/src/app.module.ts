@@ -2,14 +2,18 @@ import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
 import { analyticsMigrations } from './migrations';
-import { ANALYTICS_ENTITIES } from './report/facts.entity';
+import { ComplaintArchive } from './archive/complaint-archive.entity';
+import { CaseEntry } from './case-library/case-entry.entity';
+import { READ_MODEL_ENTITIES } from './projection/read-model.entities';
+import { ReportSubmission } from './report/report-submission.entity';
+import { ProductSuggestion } from './suggestions/product-suggestion.entity';
 import { ReportModule } from './report/report.module';
 
 export const ANALYTICS: SubgraphDefinition = {
   service: 'analytics',
   port: (c) => c.ANALYTICS_PORT,
   databaseUrlOverride: (c) => c.ANALYTICS_DATABASE_URL,
-  entities: ANALYTICS_ENTITIES,
+  entities: [...READ_MODEL_ENTITIES, ComplaintArchive, ReportSubmission, CaseEntry, ProductSuggestion],
   migrations: analyticsMigrations,
   migrationsFolder: join(__dirname, 'migrations'),
 };

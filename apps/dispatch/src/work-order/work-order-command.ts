@@ -37,7 +37,12 @@ export class WorkOrderCommand {
     private readonly clock: Clock,
   ) {}
 
-  run(user: AuthUser, workOrderId: string, step: WorkOrderStep, work: (ctx: CommandContext) => Promise<void> | void): Promise<WorkOrderView> {
+  run(
+    user: AuthUser,
+    workOrderId: string,
+    step: WorkOrderStep,
+    work: (ctx: CommandContext) => Promise<void> | void,
+  ): Promise<WorkOrderView> {
     return this.tx.by(user).run(async (em, events) => {
       const wo = await loadWorkOrder(em, user, workOrderId);
       const book = await DeadlineBook.of(em, wo);

@@ -1,5 +1,6 @@
 import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { CauseCategory, ContactMethod, Department, EscalationLevel, Severity, SlaClock, WorkOrderStatus } from '@pc/contracts';
+import { PageInfo } from '@pc/subgraph';
 import type { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrderView } from './work-order-command';
 import { NO_DEADLINE } from '../sla/deadline-book';
@@ -177,12 +178,6 @@ export class WorkOrderObject {
 export class WorkOrderEdge {
   @Field() cursor: string;
   @Field(() => WorkOrderObject) node: WorkOrderObject;
-}
-
-@ObjectType('PageInfo')
-export class PageInfo {
-  @Field() hasNextPage: boolean;
-  @Field(() => String, { nullable: true }) endCursor: string | null;
 }
 
 @ObjectType('WorkOrderConnection')

@@ -397,6 +397,31 @@ export class WorkOrderRecordedV1 extends ScopedPayload {
 }
 export const WorkOrderRecorded = defineEvent('workorder.recorded', 1, WorkOrderRecordedV1);
 
+/** The quality department submitted a site's monthly complaint analysis report (its figures are frozen). */
+export class ReportSubmittedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() month: string;
+  @IsISO8601({ strict: true }) submittedAt: string;
+}
+export const ReportSubmitted = defineEvent('report.submitted', 1, ReportSubmittedV1);
+
+/** A site's monthly report was not submitted by the end of the month's last day (a durable timer). */
+export class ReportOverdueV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() month: string;
+  @IsISO8601({ strict: true }) dueAt: string;
+}
+export const ReportOverdue = defineEvent('report.overdue', 1, ReportOverdueV1);
+
+/** A closed complaint's archive reached the end of its two years and was purged (its trail keeps this entry). */
+export class ArchivePurgedV1 extends ScopedPayload {
+  @IsISO8601({ strict: true }) closedAt: string;
+  @IsISO8601({ strict: true }) purgedAt: string;
+}
+export const ArchivePurged = defineEvent('archive.purged', 1, ArchivePurgedV1);
+
 /** Every contract on the bus (analytics projects them all; the rebuild reads them all). */
 export const EVENT_CONTRACTS = [
   ComplaintFiled,
@@ -423,4 +448,7 @@ export const EVENT_CONTRACTS = [
   SurveyAnswered,
   SiteSaved,
   CustomerSaved,
+  ReportSubmitted,
+  ReportOverdue,
+  ArchivePurged,
 ] as const;

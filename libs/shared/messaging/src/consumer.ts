@@ -26,6 +26,26 @@ export const on = <T extends object>(contract: EventContract<T>, handle: EventHa
   handle,
 });
 
+/**
+ * Parses a message body and validates it against its contract (the receiving side: fields a newer
+ * publisher added to the same version are dropped). Throws with a readable reason: the message is
+ * then parked, never dropped.
+ */
+export function decodeEvent<T extends object>(body: string, contract: EventContract<T>): { envelope: EventEnvelope<T>; payload: T } {
+  let envelope: EventEnvelope<T>;
+  try {
+    envelope = JSON.parse(body) as EventEnvelope<T>;
+  } catch (e) {
+    throw new Error(`malformed JSON: ${(e as Error).message}`);
+  }
+  if (envelope?.version !== contract.version) {
+    throw new ContractViolationError(contract.subject, [
+      `version ${String(envelope?.version)} is not the v${contract.version} this consumer reads`,
+    ]);
+  }
+  return { envelope, payload: validatePayload(contract, envelope.payload, { tolerateUnknown: true }) };
+}
+
 interface Running {
   messages: ConsumerMessages;
   loop: Promise<void>;
@@ -102,16 +122,9 @@ export class EventConsumers implements BeforeApplicationShutdown {
     let envelope: EventEnvelope<object>;
     let payload: object;
     try {
-      envelope = JSON.parse(body) as EventEnvelope<object>;
-      if (envelope?.version !== handler.contract.version) {
-        throw new ContractViolationError(handler.contract.subject, [
-          `version ${String(envelope?.version)} is not the v${handler.contract.version} this consumer reads`,
-        ]);
-      }
-      payload = validatePayload(handler.contract, envelope.payload, { tolerateUnknown: true });
+      ({ envelope, payload } = decodeEvent(body, handler.contract));
     } catch (e) {
-      const reason = e instanceof SyntaxError ? `malformed JSON: ${e.message}` : (e as Error).message;
-      await this.park(durable, m, messageId, body, reason);
+      await this.park(durable, m, messageId, body, (e as Error).message);
       return;
     }
 

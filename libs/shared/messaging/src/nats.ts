@@ -8,6 +8,8 @@ export interface BusSettings {
   service: string;
   /** JetStream replicas of the stream: 1 on one server, 3 on a production cluster. */
   replicas?: number;
+  /** Days a message is kept (the analytics rebuild replays them); 0 or absent = forever. */
+  maxAgeDays?: number;
 }
 
 export const streamName = (namespace: string): string => `${namespace.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_EVENTS`;
@@ -37,6 +39,7 @@ export async function ensureStream(nc: NatsConnection, s: BusSettings): Promise<
     storage: StorageType.File,
     discard: DiscardPolicy.Old,
     duplicate_window: nanos(120_000),
+    max_age: s.maxAgeDays ? nanos(s.maxAgeDays * 86_400_000) : 0,
     num_replicas: s.replicas ?? 1,
   };
   try {

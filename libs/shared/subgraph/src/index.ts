@@ -133,6 +133,7 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
       MessagingModule.forRoot({
         url: config.NATS_URL,
         namespace: config.NATS_NAMESPACE,
+        maxAgeDays: config.NATS_STREAM_MAX_AGE_DAYS,
         service: def.service,
         outboxPollMs: config.OUTBOX_POLL_MS,
         ...rt.messaging,
@@ -270,3 +271,4 @@ export function runSubgraph(def: SubgraphDefinition, forRoot: (rt: SubgraphRunti
 export async function appUrl(app: INestApplication, path = '/graphql'): Promise<string> {
   return `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}${path}`;
 }
+export * from './connections';

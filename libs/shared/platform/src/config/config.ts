@@ -27,6 +27,12 @@ export class ServiceConfig {
   @Transform(emptyToUndefined) @IsString() @IsNotEmpty() NATS_URL: string = 'nats://127.0.0.1:4222';
   /** Prefix of stream names and subjects; lets several systems (or test runs) share one NATS. */
   @Transform(emptyToUndefined) @IsString() @IsNotEmpty() NATS_NAMESPACE: string = 'pc';
+  /**
+   * Days the event stream keeps a message: every event of the last two years (domain.md §5 keeps
+   * records two years) must stay replayable for `npm run analytics:rebuild`, so at least 731; the
+   * default adds two months of margin. 0 keeps messages forever.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(36_500) NATS_STREAM_MAX_AGE_DAYS: number = 800;
   /** PostgreSQL server URL; each service uses its own database `<DATABASE_PREFIX>_<service>`. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() DATABASE_URL?: string;
   @Transform(emptyToUndefined) @IsString() @IsNotEmpty() DATABASE_PREFIX: string = 'pc';

@@ -24,3 +24,8 @@ export function maskPhones(text: string): string {
     (_m, a: string, mid: string, b: string) => `${a}${mid.replace(/\d/g, '*')}${b}`,
   );
 }
+
+/** Free text that holds a phone number (as `maskPhones` finds them) or an e-mail address. */
+export function containsContactDetails(text: string): boolean {
+  return maskPhones(text) !== text || /[^\s@]+@[^\s@]+\.[^\s@]+/.test(text);
+}

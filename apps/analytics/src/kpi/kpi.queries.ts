@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
+import { AuthUser, invalidInput, scopeOf } from '@pc/platform';
+import { knexOf } from '../projection/projection.consumer';
+import { KpiBucket, type KpiArgs, type KpiPointObject } from './kpi.dto';
+
+const COLUMN: Record<KpiBucket, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
+/** The longest series per bucket (days): a year of days, three years of weeks or months. */
+const MAX_SPAN_DAYS: Record<KpiBucket, number> = { DAY: 400, WEEK: 1100, MONTH: 1100 };
+
+const ratio = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10_000) / 10_000);
+
+export function median(values: number[]): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const hours = (minutes: number | null): number | null => (minutes === null ? null : Math.round((minutes / 60) * 100) / 100);
+
+type Row = Record<string, unknown>;
+
+/**
+ * KPIs over time for BI tools, aggregated in the database per bucket: volumes, SLA attainment,
+ * callback coverage, satisfaction rate, repeat rate and the median times to plan and to resolve.
+ */
+@Injectable()
+export class KpiQueries {
+  constructor(private readonly orm: MikroORM) {}
+
+  async kpis(user: AuthUser, a: KpiArgs): Promise<KpiPointObject[]> {
+    if (a.from > a.to) throw invalidInput('to', 'must not be before from');
+    const span = (Date.parse(a.to) - Date.parse(a.from)) / 86_400_000;
+    if (span > MAX_SPAN_DAYS[a.bucket]) throw invalidInput('to', `a ${a.bucket} series spans at most ${MAX_SPAN_DAYS[a.bucket]} days`);
+    const db = knexOf(this.orm);
+    const sites = scopeOf(user).siteIds(a.siteId);
+    const period = COLUMN[a.bucket];
+    /** The caller's scope and the filters, on a table aliased `t` (complaint filters through the complaint). */
+    const filter = (q: Knex.QueryBuilder, complaintColumn: string, own: { category?: boolean; department?: string }) => {
+      q.where('t.org_id', user.org).whereBetween('t.day', [a.from, a.to]);
+      if (sites) q.whereIn('t.site_id', [...sites]);
+      if (a.areaId) q.where('t.area_id', a.areaId);
+      if (a.category) {
+        if (own.category) q.where('t.category', a.category);
+        else
+          q.whereExists((s) =>
+            s
+              .select(db.raw('1'))
+              .from('complaint_fact as f')
+              .whereRaw(`f.complaint_id = t.${complaintColumn}`)
+              .where('f.category', a.category),
+          );
+      }
+      if (a.department) {
+        if (own.department) q.where(`t.${own.department}`, a.department);
+        else
+          q.whereExists((s) =>
+            s
+              .select(db.raw('1'))
+              .from('complaint_department_fact as d')
+              .whereRaw(`d.complaint_id = t.${complaintColumn}`)
+              .where('d.department', a.department),
+          );
+      }
+      return q;
+    };
+    const postgres = /^(pg|postgres|postgresql)$/.test(String((db.client as { config?: { client?: unknown } }).config?.client));
+
+    const complaints = filter(
+      db('complaint_fact as t')
+        .select(`t.${period} as period`)
+        .count({ complaints: '*' })
+        .select(db.raw('sum(case when t.repeat = ? then 1 else 0 end) as repeats', [true]))
+        .where('t.valid', true),
+      'complaint_id',
+      { category: true },
+    ).groupBy(`t.${period}`);
+    if (postgres) {
+      complaints.select(
+        db.raw('percentile_cont(0.5) within group (order by t.plan_minutes) as plan_median'),
+        db.raw('percentile_cont(0.5) within group (order by t.resolve_minutes) as resolve_median'),
+      );
+    }
+    const deadlines = filter(
+      db('deadline_fact as t')
+        .select(`t.${period} as period`)
+        .select(
+          db.raw(`sum(case when t.outcome = 'MET_ON_TIME' then 1 else 0 end) as on_time`),
+          db.raw(`sum(case when t.outcome in ('MET_ON_TIME', 'MET_LATE', 'BREACHED') then 1 else 0 end) as decided`),
+        )
+        .count({ deadlines: '*' })
+        .whereNot('t.outcome', 'CANCELLED'),
+      'complaint_id',
+      { category: true, department: 'department' },
+    ).groupBy(`t.${period}`);
+    const callbacks = filter(
+      db('callback_fact as t')
+        .select(`t.${period} as period`)
+        .count({ owed: '*' })
+        .select(
+          db.raw(`sum(case when t.status = 'DONE' then 1 else 0 end) as done`),
+          db.raw(`sum(case when t.status = 'DONE' and t.satisfaction <> 'DISSATISFIED' then 1 else 0 end) as satisfied`),
+        )
+        .where('t.kind', 'COMPLAINT'),
+      'case_id',
+      {},
+    ).groupBy(`t.${period}`);
+    const [c, d, cb] = (await Promise.all([complaints, deadlines, callbacks])) as Row[][];
+
+    // SQLite has no percentile_cont: the medians come from the durations of the bucket
+    const medians = new Map<string, { plan: number | null; resolve: number | null }>();
+    if (postgres) {
+      for (const r of c) medians.set(String(r.period), { plan: numOrNull(r.plan_median), resolve: numOrNull(r.resolve_median) });
+    } else {
+      const rows = (await filter(
+        db('complaint_fact as t').select(`t.${period} as period`, 't.plan_minutes', 't.resolve_minutes').where('t.valid', true),
+        'complaint_id',
+        { category: true },
+      )) as Row[];
+      const groups = new Map<string, Row[]>();
+      for (const r of rows) groups.set(String(r.period), [...(groups.get(String(r.period)) ?? []), r]);
+      for (const [p, list] of groups) {
+        const values = (col: string) =>
+          list
+            .map((r) => r[col])
+            .filter((v) => v !== null && v !== undefined)
+            .map(Number);
+        medians.set(p, { plan: median(values('plan_minutes')), resolve: median(values('resolve_minutes')) });
+      }
+    }
+
+    const periods = [...new Set([...c, ...d, ...cb].map((r) => String(r.period)))].sort();
+    const at = (list: Row[], p: string) => list.find((r) => String(r.period) === p) ?? {};
+    return periods.map((p) => {
+      const cr = at(c, p);
+      const dr = at(d, p);
+      const br = at(cb, p);
+      const complaintsN = Number(cr.complaints ?? 0);
+      const repeats = Number(cr.repeats ?? 0);
+      const done = Number(br.done ?? 0);
+      const owed = Number(br.owed ?? 0);
+      const m = medians.get(p);
+      return {
+        period: p,
+        complaints: complaintsN,
+        slaDeadlines: Number(dr.deadlines ?? 0),
+        slaMetOnTime: Number(dr.on_time ?? 0),
+        slaAttainment: ratio(Number(dr.on_time ?? 0), Number(dr.decided ?? 0)),
+        callbacksOwed: owed,
+        callbacksCompleted: done,
+        callbackCoverage: ratio(done, owed),
+        satisfactionRate: ratio(Number(br.satisfied ?? 0), done),
+        repeatComplaints: repeats,
+        repeatRate: ratio(repeats, complaintsN),
+        medianHoursToPlan: hours(m?.plan ?? null),
+        medianHoursToResolve: hours(m?.resolve ?? null),
+      };
+    });
+  }
+}
+
+const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
