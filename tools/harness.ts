@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { connect, StringCodec } from 'nats';
 import { Client } from 'pg';
-import { CustomerSaved, SiteSaved, envelopeFor, type EventContract } from '@pc/contracts';
+import { CustomerSaved, SiteSaved, envelopeFor, type EventContract, type EventMeta } from '@pc/contracts';
 import { streamName, wireSubject } from '@pc/messaging';
 import { ServiceConfig, dropDatabase, loadConfig, migrate, signToken, type AuthUser, type Clock } from '@pc/platform';
 import { appUrl, startApp, subgraphPersistence, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
@@ -67,8 +67,9 @@ export async function publishEvent<T extends object>(
   contract: EventContract<T>,
   payload: T & { orgId: string },
   id: string = randomBytes(8).toString('hex'),
+  meta: EventMeta & { occurredAt?: Date } = {},
 ): Promise<void> {
-  const envelope = envelopeFor(contract, payload, id, new Date());
+  const envelope = envelopeFor(contract, payload, id, meta.occurredAt ?? new Date(), meta);
   const nc = await connect({ servers: config.NATS_URL });
   try {
     await nc
@@ -140,8 +141,13 @@ export class InProcessService {
     return runSql<R>(this.databaseUrl, text, params);
   }
 
-  publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }, id?: string): Promise<void> {
-    return publishEvent(this.config, contract, payload, id);
+  publish<T extends object>(
+    contract: EventContract<T>,
+    payload: T & { orgId: string },
+    id?: string,
+    meta?: EventMeta & { occurredAt?: Date },
+  ): Promise<void> {
+    return publishEvent(this.config, contract, payload, id, meta);
   }
 
   /**

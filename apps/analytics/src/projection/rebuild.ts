@@ -1,0 +1,98 @@
+import type { Knex } from '@mikro-orm/knex';
+import { StringCodec, type NatsConnection } from 'nats';
+import { streamName } from '@pc/messaging';
+import { decodeMessage } from './projection.consumer';
+import { ReadModelStore, STREAM_TABLES, type IncomingEvent } from './read-model-store';
+
+const codec = StringCodec();
+
+export interface RebuildProgress {
+  phase: 'replay' | 'fold' | 'aggregate';
+  done: number;
+  total: number;
+  /** Items per second so far in this phase. */
+  rate: number;
+  /** Seconds left in this phase at that rate. */
+  etaSeconds: number | null;
+}
+
+export interface RebuildResult {
+  events: number;
+  parked: { subject: string; reason: string }[];
+  cases: number;
+  siteMonths: number;
+  seconds: number;
+  eventsPerSecond: number;
+}
+
+export interface RebuildOptions {
+  /** Events stored per transaction while replaying. */
+  batch?: number;
+  onProgress?(p: RebuildProgress): void;
+}
+
+const progress = (phase: RebuildProgress['phase'], done: number, total: number, started: number): RebuildProgress => {
+  const seconds = (Date.now() - started) / 1000;
+  const rate = seconds > 0 ? done / seconds : 0;
+  return { phase, done, total, rate, etaSeconds: rate > 0 ? Math.max(0, (total - done) / rate) : null };
+};
+
+/**
+ * Drops the read model and builds it again from the whole stream: an ordered consumer replays every
+ * message from the first one; the events are stored (batch after batch), then each case is folded
+ * once from all its events, then every site-month is aggregated. The same store code as the live
+ * projection, so the result equals the live read model. Submissions, the case library and product
+ * suggestions (written by people in analytics, not from the stream) are kept.
+ */
+export async function rebuildReadModel(db: Knex, nc: NatsConnection, namespace: string, options: RebuildOptions = {}): Promise<RebuildResult> {
+  const started = Date.now();
+  const batchSize = options.batch ?? 2000;
+  for (const table of STREAM_TABLES) await db(table).delete();
+
+  const stream = streamName(namespace);
+  const jsm = await nc.jetstreamManager();
+  const info = await jsm.streams.info(stream);
+  const last = info.state.last_seq;
+  const total = info.state.messages;
+  const parked: RebuildResult['parked'] = [];
+  let events = 0;
+  if (total > 0) {
+    const consumer = await nc.jetstream().consumers.get(stream); // ordered, from the first message
+    const messages = await consumer.consume({ max_messages: batchSize * 2 });
+    let batch: IncomingEvent[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      await db.transaction((trx) => new ReadModelStore(trx).ingest(batch));
+      events += batch.length;
+      batch = [];
+      options.onProgress?.(progress('replay', events + parked.length, total, started));
+    };
+    for await (const m of messages) {
+      const d = decodeMessage(namespace, m.subject, codec.decode(m.data));
+      if (d.ok) batch.push(d.event);
+      else parked.push({ subject: m.subject, reason: d.reason });
+      if (batch.length >= batchSize) await flush();
+      if (m.seq >= last || m.info.pending === 0) break;
+    }
+    await flush();
+    await messages.close();
+  }
+
+  const foldStarted = Date.now();
+  const cases = ((await db('analytics_event').distinct('case_id').orderBy('case_id')) as { case_id: string }[]).map((r) => r.case_id);
+  const CASES_PER_TX = 1000;
+  for (let i = 0; i < cases.length; i += CASES_PER_TX) {
+    await db.transaction((trx) => new ReadModelStore(trx).recompute(cases.slice(i, i + CASES_PER_TX)));
+    options.onProgress?.(progress('fold', Math.min(cases.length, i + CASES_PER_TX), cases.length, foldStarted));
+  }
+
+  const aggStarted = Date.now();
+  const keys = await new ReadModelStore(db).allSiteMonths();
+  const KEYS_PER_TX = 200;
+  for (let i = 0; i < keys.length; i += KEYS_PER_TX) {
+    await db.transaction((trx) => new ReadModelStore(trx).refresh(keys.slice(i, i + KEYS_PER_TX)));
+    options.onProgress?.(progress('aggregate', Math.min(keys.length, i + KEYS_PER_TX), keys.length, aggStarted));
+  }
+  const seconds = (Date.now() - started) / 1000;
+  return { events, parked, cases: cases.length, siteMonths: keys.length, seconds, eventsPerSecond: seconds > 0 ? events / seconds : events };
+}
