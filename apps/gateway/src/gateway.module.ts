@@ -19,6 +19,7 @@ import {
 } from '@pc/platform';
 import { pinoHttpOptions, tokenVerifierFor } from '@pc/subgraph';
 import { formatGatewayError } from './gateway-errors';
+import { EXPORT_SETTINGS, ExportsController, type ExportSettings } from './exports/exports.controller';
 
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
 export const SUBGRAPH_NAMES = ['intake', 'dispatch', 'callback', 'analytics'] as const;
@@ -106,8 +107,14 @@ export class GatewayAppModule {
           },
         }),
       ],
-      controllers: [HealthController],
-      providers: [{ provide: HEALTH_CHECKS, useValue: healthChecks }],
+      controllers: [HealthController, ExportsController],
+      providers: [
+        { provide: HEALTH_CHECKS, useValue: healthChecks },
+        {
+          provide: EXPORT_SETTINGS,
+          useValue: { analyticsUrl: s.urls.analytics, gatewaySecret: config.GATEWAY_SECRET, timeoutMs: config.REQUEST_TIMEOUT_MS } satisfies ExportSettings,
+        },
+      ],
     };
   }
 }

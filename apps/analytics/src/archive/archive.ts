@@ -95,6 +95,12 @@ export class ArchiveQueries {
       .where('org_id', user.org);
     if (sites) q.whereIn('site_id', [...sites]);
     if (args.complaintId) q.where('case_id', args.complaintId);
+    // a purged case (its archive's two years are over) shows only the purge entry
+    q.where((w) =>
+      w
+        .where('subject', 'archive.purged')
+        .orWhereNotExists((p) => p.select(db.raw('1')).from('analytics_event as p').whereRaw('p.case_id = analytics_event.case_id').where('p.subject', 'archive.purged')),
+    );
     if (args.actor) q.where('actor', args.actor);
     if (from) q.where('occurred_at', '>=', from);
     if (to) q.where('occurred_at', '<', to);

@@ -254,7 +254,7 @@ export interface CaseRows {
   surveys: SurveyRow[];
   sites: SiteRow[];
   archives: ArchiveRow[];
-  /** The case's archive was purged: its trail keeps only the purge entry. */
+  /** The case's archive was purged: no file, no customer id; its trail shows only the purge entry. */
   purged: boolean;
 }
 

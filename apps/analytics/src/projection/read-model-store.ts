@@ -168,15 +168,11 @@ export class ReadModelStore {
       const zones = await this.siteZones([...sites]);
       const zone = (siteId: string): string => zones.get(siteId) ?? DEFAULT_TIME_ZONE;
       const merged = emptyMerged();
-      const purged: string[] = [];
-      for (const [caseKey, events] of byCase) {
+      for (const events of byCase.values()) {
         const rows = foldCase(events, zone);
         for (const [name] of CASE_TABLES) (merged[name] as object[]).push(...(rows[name] as object[]));
-        if (rows.purged) purged.push(caseKey);
       }
       await this.attachToArchives(merged);
-      // a purged case keeps only its purge entry in the trail
-      if (purged.length) await this.db('analytics_event').whereIn('case_id', purged).whereNot('subject', 'archive.purged').delete();
       touched.addAll(await this.siteMonthsOf(part));
       await this.replace(part, merged);
       for (const r of [...merged.complaints, ...merged.callbacks, ...merged.penalties, ...merged.emergencies, ...merged.surveys]) {
