@@ -183,7 +183,7 @@ export function monthlyReportTables(r: any): Table[] {
 // ------------------------------------------------------------------ the month's complaint list
 
 export const MONTHLY_COMPLAINTS_QUERY = `query ExportMonthlyComplaints($month: String!, $siteId: ID, $areaId: ID, $after: String) {
-  monthlyComplaints(month: $month, siteId: $siteId, areaId: $areaId, first: 200, after: $after) {
+  monthlyComplaints(month: $month, siteId: $siteId, areaId: $areaId, first: 100, after: $after) {
     edges { node { complaintId siteId areaId receivedAt channel category severity departments resolvedAt closedAt rounds cause
       deadlinesMet deadlinesBreached deadlinesOpen
       handling { department lead plan handlerId resolution }

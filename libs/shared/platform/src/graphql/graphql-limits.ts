@@ -36,8 +36,17 @@ const LIST_SIZES: Record<string, number> = {
   'Query.staffUsers': 200,
   'Query.units': 200,
   'Query.sites': 50,
+  // analytics: a report's sites and areas, a complaint's departments
+  'MonthlyReport.bySite': 50,
+  'MonthlyReport.byArea': 100,
+  'MonthlyComplaint.handling': 6,
+  'Query.kpis': 100,
+  'Query.productSuggestions': 100,
   // a connection's edges are as many as its field's `first`, already counted there
   'WorkOrderConnection.edges': 1,
+  'MonthlyComplaintConnection.edges': 1,
+  'CaseEntryConnection.edges': 1,
+  'AuditEntryConnection.edges': 1,
 };
 const DEFAULT_LIST_SIZE = 20;
 /** `first` when a connection or list argument leaves it out. */
