@@ -187,6 +187,7 @@ beforeAll(async () => {
     emergencyId: ids.emergencyId,
     repeatOf: ids.complaintId,
     assignee: 'demo-front-desk',
+    actor: 'demo-front-desk',
     handlerId: 'demo-department-staff',
     receivedBy: 'demo-front-desk',
     ownerId: 'demo-quality',

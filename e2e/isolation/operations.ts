@@ -105,6 +105,9 @@ function plausible(name: string, owner: string): unknown {
   const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString();
   const anHourAgo = new Date(Date.now() - 3_600_000).toISOString();
   if (/month|period/i.test(name)) return '2026-11';
+  // a KPI series' days, an audit trail's period: the victim's month
+  if (name === 'from') return '2026-11-01';
+  if (name === 'to') return '2026-12-01';
   if (/phone/i.test(name)) return '13900000099';
   if (/email/i.test(name)) return 'probe@example.com';
   if (/timeZone/.test(name)) return 'Asia/Shanghai';

@@ -249,12 +249,14 @@ export class ReadModelStore {
   /** Re-aggregates site-months into the report rows, and opens their report submission (due at month end). */
   async refresh(keys: SiteMonth[]): Promise<void> {
     await this.lock(keys.map((k) => `sm:${keyOf(k)}`));
-    for (const k of keys) {
-      const b = { org: k.orgId, month: k.month, site: k.siteId, yes: true };
-      await this.db('customer_month').where({ org_id: k.orgId, month: k.month, site_id: k.siteId }).delete();
-      await this.db.raw(CUSTOMER_MONTH_SQL, b);
-      await this.db('report_cube').where({ org_id: k.orgId, month: k.month, site_id: k.siteId }).delete();
-      await this.db.raw(CUBE_SQL, b);
+    for (const part of chunks(keys, KEYS_PER_STATEMENT)) {
+      const values = part.map(() => '(?, ?, ?)').join(', ');
+      const bindings = part.flatMap((k) => [k.orgId, k.month, k.siteId]);
+      const inKeys = `(org_id, month, site_id) in (values ${values})`;
+      await this.db.raw(`delete from customer_month where ${inKeys}`, bindings);
+      await this.db.raw(`with k(org_id, month, site_id) as (values ${values}) ${CUSTOMER_MONTH_SQL}`, [...bindings, true, true, true]);
+      await this.db.raw(`delete from report_cube where ${inKeys}`, bindings);
+      await this.db.raw(`with k(org_id, month, site_id) as (values ${values}) ${CUBE_SQL}`, [...bindings, ...CUBE_BINDINGS]);
     }
     await this.openSubmissions(keys);
   }
@@ -321,53 +323,60 @@ export function monthEnd(month: string, timeZone: string): string {
   return new Date(utc - (asLocal - utc)).toISOString();
 }
 
-const SITE = `org_id = :org and month = :month and site_id = :site`;
+/** Site-months refreshed per statement (3 bindings each). */
+const KEYS_PER_STATEMENT = 300;
+/** Rows of the site-months in `k` (the statement's CTE). */
+const SITE = `(org_id, month, site_id) in (select org_id, month, site_id from k)`;
+const KEYS = 'org_id, month, site_id';
 
 /** Complaints per customer in one site-month; flagged when more than one, or a rule-A repeat. */
 const CUSTOMER_MONTH_SQL = `
 insert into customer_month (org_id, month, site_id, customer_id, area_id, complaints, repeat, flagged)
-select :org, :month, :site, customer_id, min(area_id), count(*),
-       sum(case when repeat = :yes then 1 else 0 end) > 0,
-       count(*) > 1 or sum(case when repeat = :yes then 1 else 0 end) > 0
+select ${KEYS}, customer_id, min(area_id), count(*),
+       sum(case when repeat = ? then 1 else 0 end) > 0,
+       count(*) > 1 or sum(case when repeat = ? then 1 else 0 end) > 0
 from complaint_fact
-where ${SITE} and valid = :yes and customer_id is not null
-group by customer_id`;
+where ${SITE} and valid = ? and customer_id is not null
+group by ${KEYS}, customer_id`;
 
 /**
- * The month's figures of one site, per area: dim/key/n rows. Complaint figures count valid complaints
+ * The month's figures of each site, per area: dim/key/n rows. Complaint figures count valid complaints
  * of the month of receipt; clocks, causes, rework and escalations count where their complaint does;
  * callbacks in the month of the resolution (as callbackCoverage); fines, emergencies and surveys in
- * their own month.
+ * their own month. `?` marks are the literal `true` (bound, as the dialects spell booleans apart).
  */
+const CUBE_PARTS: [string, number][] = [
+  [`select ${KEYS}, area_id, case when valid = ? then 'complaints' else 'invalid' end as dim, '' as key, count(*) as n from complaint_fact where ${SITE} group by ${KEYS}, area_id, valid`, 1],
+  [`select ${KEYS}, area_id, 'resolvedAtIntake', '', count(*) from complaint_fact where ${SITE} and valid = ? and resolved_at_intake = ? group by ${KEYS}, area_id`, 2],
+  [`select ${KEYS}, area_id, 'resolved', '', count(*) from complaint_fact where ${SITE} and valid = ? and resolved_at is not null group by ${KEYS}, area_id`, 1],
+  [`select ${KEYS}, area_id, 'closed', '', count(*) from complaint_fact where ${SITE} and closed_at is not null group by ${KEYS}, area_id`, 0],
+  [`select ${KEYS}, area_id, 'repeatFiled', '', count(*) from complaint_fact where ${SITE} and valid = ? and repeat = ? group by ${KEYS}, area_id`, 2],
+  [`select ${KEYS}, area_id, 'category', category, count(*) from complaint_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, category`, 1],
+  [`select ${KEYS}, area_id, 'severity', severity, count(*) from complaint_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, severity`, 1],
+  [`select ${KEYS}, area_id, 'channel', channel, count(*) from complaint_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, channel`, 1],
+  [`select ${KEYS}, area_id, 'department', department, count(*) from complaint_department_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, department`, 1],
+  [`select ${KEYS}, area_id, 'sla.' || outcome, clock, count(*) from deadline_fact where ${SITE} and outcome <> 'CANCELLED' group by ${KEYS}, area_id, outcome, clock`, 0],
+  [`select ${KEYS}, area_id, 'cause', cause, count(*) from work_order_fact where ${SITE} and cause is not null group by ${KEYS}, area_id, cause`, 0],
+  [`select ${KEYS}, area_id, 'rework', '', count(*) from work_order_fact where ${SITE} and round > 1 group by ${KEYS}, area_id`, 0],
+  [`select ${KEYS}, area_id, 'reworkRounds', '', sum(round - 1) from work_order_fact where ${SITE} and round > 1 group by ${KEYS}, area_id`, 0],
+  [`select ${KEYS}, area_id, 'extensions', '', sum(extensions) from work_order_fact where ${SITE} and extensions > 0 group by ${KEYS}, area_id`, 0],
+  [`select ${KEYS}, area_id, 'escalation', to_level, count(*) from escalation_fact where ${SITE} group by ${KEYS}, area_id, to_level`, 0],
+  [`select ${KEYS}, area_id, 'callback.' || status, '', count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' group by ${KEYS}, area_id, status`, 0],
+  [`select ${KEYS}, area_id, 'callback.onTime', '', count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' and status = 'DONE' and completed_at <= due_at group by ${KEYS}, area_id`, 0],
+  [`select ${KEYS}, area_id, 'satisfaction', satisfaction, count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' and status = 'DONE' group by ${KEYS}, area_id, satisfaction`, 0],
+  [`select ${KEYS}, area_id, 'serviceCallback.' || status, kind, count(*) from callback_fact where ${SITE} and kind <> 'COMPLAINT' group by ${KEYS}, area_id, status, kind`, 0],
+  [`select ${KEYS}, '', 'penalties', '', count(*) from penalty_fact where ${SITE} group by ${KEYS}`, 0],
+  [`select ${KEYS}, '', 'penaltyYuan', '', coalesce(sum(amount_yuan), 0) from penalty_fact where ${SITE} group by ${KEYS}`, 0],
+  [`select ${KEYS}, '', 'emergencies', '', count(*) from emergency_fact where ${SITE} group by ${KEYS}`, 0],
+  [`select ${KEYS}, '', 'surveyResponses', '', count(*) from survey_fact where ${SITE} group by ${KEYS}`, 0],
+  [`select ${KEYS}, '', 'surveyDissatisfied', '', coalesce(sum(dissatisfied), 0) from survey_fact where ${SITE} group by ${KEYS}`, 0],
+  [`select ${KEYS}, area_id, 'repeatComplainants', '', count(*) from customer_month where ${SITE} and flagged = ? group by ${KEYS}, area_id`, 1],
+];
 const CUBE_SQL = `
 insert into report_cube (org_id, month, site_id, area_id, dim, key, n)
-select :org, :month, :site, area_id, dim, key, sum(n) from (
-  select area_id, case when valid = :yes then 'complaints' else 'invalid' end as dim, '' as key, count(*) as n
-    from complaint_fact where ${SITE} group by area_id, valid
-  union all select area_id, 'resolvedAtIntake', '', count(*) from complaint_fact where ${SITE} and valid = :yes and resolved_at_intake = :yes group by area_id
-  union all select area_id, 'resolved', '', count(*) from complaint_fact where ${SITE} and valid = :yes and resolved_at is not null group by area_id
-  union all select area_id, 'closed', '', count(*) from complaint_fact where ${SITE} and closed_at is not null group by area_id
-  union all select area_id, 'repeatFiled', '', count(*) from complaint_fact where ${SITE} and valid = :yes and repeat = :yes group by area_id
-  union all select area_id, 'category', category, count(*) from complaint_fact where ${SITE} and valid = :yes group by area_id, category
-  union all select area_id, 'severity', severity, count(*) from complaint_fact where ${SITE} and valid = :yes group by area_id, severity
-  union all select area_id, 'channel', channel, count(*) from complaint_fact where ${SITE} and valid = :yes group by area_id, channel
-  union all select area_id, 'department', department, count(*) from complaint_department_fact where ${SITE} and valid = :yes group by area_id, department
-  union all select area_id, 'sla.' || outcome, clock, count(*) from deadline_fact where ${SITE} and outcome <> 'CANCELLED' group by area_id, outcome, clock
-  union all select area_id, 'cause', cause, count(*) from work_order_fact where ${SITE} and cause is not null group by area_id, cause
-  union all select area_id, 'rework', '', count(*) from work_order_fact where ${SITE} and round > 1 group by area_id
-  union all select area_id, 'reworkRounds', '', sum(round - 1) from work_order_fact where ${SITE} and round > 1 group by area_id
-  union all select area_id, 'extensions', '', sum(extensions) from work_order_fact where ${SITE} and extensions > 0 group by area_id
-  union all select area_id, 'escalation', to_level, count(*) from escalation_fact where ${SITE} group by area_id, to_level
-  union all select area_id, 'callback.' || status, '', count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' group by area_id, status
-  union all select area_id, 'callback.onTime', '', count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' and status = 'DONE' and completed_at <= due_at group by area_id
-  union all select area_id, 'satisfaction', satisfaction, count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' and status = 'DONE' group by area_id, satisfaction
-  union all select area_id, 'serviceCallback.' || status, kind, count(*) from callback_fact where ${SITE} and kind <> 'COMPLAINT' group by area_id, status, kind
-  union all select '', 'penalties', '', count(*) from penalty_fact where ${SITE}
-  union all select '', 'penaltyYuan', '', coalesce(sum(amount_yuan), 0) from penalty_fact where ${SITE}
-  union all select '', 'emergencies', '', count(*) from emergency_fact where ${SITE}
-  union all select '', 'surveyResponses', '', count(*) from survey_fact where ${SITE}
-  union all select '', 'surveyDissatisfied', '', coalesce(sum(dissatisfied), 0) from survey_fact where ${SITE}
-  union all select area_id, 'repeatComplainants', '', count(*) from customer_month where ${SITE} and flagged = :yes group by area_id
+select ${KEYS}, area_id, dim, key, sum(n) from (
+  ${CUBE_PARTS.map(([sql]) => sql).join('\n  union all ')}
 ) t
 where n > 0
-group by area_id, dim, key`;
+group by ${KEYS}, area_id, dim, key`;
+const CUBE_BINDINGS = CUBE_PARTS.flatMap(([, n]) => Array<boolean>(n).fill(true));

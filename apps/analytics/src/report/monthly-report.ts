@@ -244,37 +244,41 @@ export interface ReportInput {
  * site and per area (the roll-up is their sum).
  */
 export function buildMonthlyReport(r: ReportInput): MonthlyReportData {
-  const sites = [...new Set(r.cube.map((c) => c.siteId))].sort();
-  const areas = [...new Set(r.cube.filter((c) => c.areaId).map((c) => `${c.siteId}|${c.areaId}`))].sort();
+  const groupBy = <T extends { siteId: string; areaId: string }>(list: T[], key: (x: T) => string) => {
+    const m = new Map<string, T[]>();
+    for (const x of list) {
+      const k = key(x);
+      const bucket = m.get(k);
+      if (bucket) bucket.push(x);
+      else m.set(k, [x]);
+    }
+    return m;
+  };
+  const bySiteCube = groupBy(r.cube, (c) => c.siteId);
+  const bySiteCalls = groupBy(r.callbacks, (c) => c.siteId);
+  const areaKey = (x: { siteId: string; areaId: string }) => `${x.siteId}|${x.areaId}`;
+  const byAreaCube = groupBy(
+    r.cube.filter((c) => c.areaId),
+    areaKey,
+  );
+  const byAreaCalls = groupBy(r.callbacks, areaKey);
   const submitted = r.submissions.length > 0 && r.submissions.every((s) => s.submittedAt);
   return {
     month: r.month,
     siteId: r.siteId,
     areaId: r.areaId,
     ...figuresOf(r.cube, r.callbacks),
-    bySite: sites.map((siteId) => ({
-      siteId,
-      ...figuresOf(
-        r.cube.filter((c) => c.siteId === siteId),
-        r.callbacks.filter((c) => c.siteId === siteId),
-      ),
-    })),
-    byArea: areas.map((k) => {
+    bySite: [...bySiteCube.keys()].sort().map((siteId) => ({ siteId, ...figuresOf(bySiteCube.get(siteId)!, bySiteCalls.get(siteId) ?? []) })),
+    byArea: [...byAreaCube.keys()].sort().map((k) => {
       const [siteId, areaId] = k.split('|');
-      const mine = <T extends { siteId: string; areaId: string }>(x: T) => x.siteId === siteId && x.areaId === areaId;
-      return { siteId, areaId, ...figuresOf(r.cube.filter(mine), r.callbacks.filter(mine)) };
+      return { siteId, areaId, ...figuresOf(byAreaCube.get(k)!, byAreaCalls.get(k) ?? []) };
     }),
     repeatComplainants: {
       count: r.cube.filter((c) => c.dim === 'repeatComplainants').reduce((a, c) => a + Number(c.n), 0),
       customers: r.repeatComplainants,
     },
     correctiveActions: r.correctiveActions,
-    submittedAt: submitted
-      ? r.submissions
-          .map((s) => s.submittedAt!)
-          .sort()
-          .at(-1)!
-      : null,
+    submittedAt: submitted ? r.submissions.map((s) => s.submittedAt!).sort().at(-1)! : null,
     submissions: r.submissions,
   };
 }
