@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { AuthUser, invalidInput, scopeOf } from '@pc/platform';
 import { knexOf } from '../projection/projection.consumer';
+import { isPostgresKnex } from '../projection/read-model-store';
 import { KpiBucket, type KpiArgs, type KpiPointObject } from './kpi.dto';
 
 const COLUMN: Record<KpiBucket, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
@@ -66,7 +67,7 @@ export class KpiQueries {
       }
       return q;
     };
-    const postgres = /^(pg|postgres|postgresql)$/.test(String((db.client as { config?: { client?: unknown } }).config?.client));
+    const postgres = isPostgresKnex(db);
 
     const complaints = filter(
       db('complaint_fact as t')

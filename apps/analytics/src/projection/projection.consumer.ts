@@ -34,7 +34,7 @@ export function decodeMessage(namespace: string, subject: string, body: string):
         occurredAt: envelope.occurredAt,
         actor: envelope.actor ?? 'system',
         channel: envelope.channel ?? null,
-        payload: JSON.parse(JSON.stringify(payload)) as Record<string, unknown>,
+        payload: payload as Record<string, unknown>,
       },
     };
   } catch (e) {

@@ -15,6 +15,9 @@ export interface SiteMonth {
   siteId: string;
 }
 
+/** A knex of PostgreSQL (MikroORM's dialect class names itself `postgresql`), not SQLite. */
+export const isPostgresKnex = (db: Knex | Knex.Transaction): boolean => (db.client as { dialect?: string }).dialect === 'postgresql';
+
 const snake = (s: string): string => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const columns = (row: object): Record<string, unknown> => Object.fromEntries(Object.entries(row).map(([k, v]) => [snake(k), v]));
 
@@ -127,7 +130,7 @@ export class ReadModelStore {
   }
 
   private get postgres(): boolean {
-    return /^(pg|postgres|postgresql)$/.test(String((this.db.client as { config?: { client?: unknown } }).config?.client));
+    return isPostgresKnex(this.db);
   }
 
   /**
@@ -138,11 +141,18 @@ export class ReadModelStore {
    */
   private async lock(keys: string[]): Promise<void> {
     if (!this.postgres || !keys.length) return;
-    await this.db.raw('select pg_advisory_xact_lock(h) from (select hashtext(k) as h from unnest(?::text[]) as k order by 1) s', [keys]);
+    // one statement; the sorted subquery makes every transaction take its locks in the same order
+    await this.db.raw(
+      'select count(pg_advisory_xact_lock(h)) from (select distinct hashtext(k) as h from unnest(string_to_array(?, chr(31))) as k order by h) s',
+      [keys.join('\u001f')],
+    );
   }
 
-  /** Folds the cases again from their stored events and replaces their rows; answers the site-months touched. */
-  async recompute(caseKeys: string[], touched = new SiteMonths()): Promise<SiteMonths> {
+  /**
+   * Folds the cases again from their stored events and replaces their rows; answers the site-months
+   * touched. `fresh`: the cases have no rows yet (a rebuild's fold), so there is nothing to look up or delete.
+   */
+  async recompute(caseKeys: string[], touched = new SiteMonths(), fresh = false): Promise<SiteMonths> {
     const keys = [...new Set(caseKeys)].sort();
     await this.lock(keys);
     for (const part of chunks(keys, IDS_PER_QUERY)) {
@@ -173,8 +183,8 @@ export class ReadModelStore {
         for (const [name] of CASE_TABLES) (merged[name] as object[]).push(...(rows[name] as object[]));
       }
       await this.attachToArchives(merged);
-      touched.addAll(await this.siteMonthsOf(part));
-      await this.replace(part, merged);
+      if (!fresh) touched.addAll(await this.siteMonthsOf(part));
+      await this.replace(part, merged, fresh);
       for (const r of [...merged.complaints, ...merged.callbacks, ...merged.penalties, ...merged.emergencies, ...merged.surveys]) {
         touched.add(r);
       }
@@ -236,11 +246,11 @@ export class ReadModelStore {
     return out;
   }
 
-  private async replace(caseKeys: string[], rows: CaseRows): Promise<void> {
+  private async replace(caseKeys: string[], rows: CaseRows, fresh: boolean): Promise<void> {
     for (const [name, table, idColumn, idOf] of CASE_TABLES) {
       const ids = caseKeys.map(idOf).filter((x): x is string => !!x);
       if (!ids.length) continue;
-      await this.db(table).whereIn(idColumn, ids).delete();
+      if (!fresh) await this.db(table).whereIn(idColumn, ids).delete();
       const list = (rows[name] as object[]).map(columns);
       for (const part of chunks(list, chunkFor(list[0]))) await this.db(table).insert(part);
     }

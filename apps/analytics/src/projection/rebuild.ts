@@ -23,6 +23,8 @@ export interface RebuildResult {
   siteMonths: number;
   seconds: number;
   eventsPerSecond: number;
+  /** Seconds spent replaying (storing the events), folding the cases and aggregating the site-months. */
+  phases: { replay: number; fold: number; aggregate: number };
 }
 
 export interface RebuildOptions {
@@ -60,12 +62,24 @@ export async function rebuildReadModel(db: Knex, nc: NatsConnection, namespace: 
     const consumer = await nc.jetstream().consumers.get(stream); // ordered, from the first message
     const messages = await consumer.consume({ max_messages: batchSize * 2 });
     let batch: IncomingEvent[] = [];
+    // up to two batches are written while the next is read and checked: node and PostgreSQL work at once
+    const inFlight = new Set<Promise<void>>();
+    let failure: unknown;
     const flush = async () => {
       if (!batch.length) return;
-      await db.transaction((trx) => new ReadModelStore(trx).ingest(batch));
-      events += batch.length;
+      const rows = batch;
       batch = [];
-      options.onProgress?.(progress('replay', events + parked.length, total, started));
+      const write = db
+        .transaction((trx) => new ReadModelStore(trx).ingest(rows))
+        .then(() => {
+          events += rows.length;
+          options.onProgress?.(progress('replay', events + parked.length, total, started));
+        })
+        .catch((e: unknown) => void (failure ??= e))
+        .finally(() => inFlight.delete(write));
+      inFlight.add(write);
+      if (inFlight.size >= 2) await Promise.race(inFlight);
+      if (failure) throw failure;
     };
     for await (const m of messages) {
       const d = decodeMessage(namespace, m.subject, codec.decode(m.data));
@@ -75,16 +89,26 @@ export async function rebuildReadModel(db: Knex, nc: NatsConnection, namespace: 
       if (m.seq >= last || m.info.pending === 0) break;
     }
     await flush();
+    await Promise.all(inFlight);
+    if (failure) throw failure;
     await messages.close();
   }
 
   const foldStarted = Date.now();
   const cases = ((await db('analytics_event').distinct('case_id').orderBy('case_id')) as { case_id: string }[]).map((r) => r.case_id);
   const CASES_PER_TX = 1000;
-  for (let i = 0; i < cases.length; i += CASES_PER_TX) {
-    await db.transaction((trx) => new ReadModelStore(trx).recompute(cases.slice(i, i + CASES_PER_TX)));
-    options.onProgress?.(progress('fold', Math.min(cases.length, i + CASES_PER_TX), cases.length, foldStarted));
-  }
+  // two transactions at a time, on disjoint cases
+  let next = 0;
+  let folded = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const part = cases.slice(next, (next += CASES_PER_TX));
+      await db.transaction((trx) => new ReadModelStore(trx).recompute(part, undefined, true));
+      folded += part.length;
+      options.onProgress?.(progress('fold', folded, cases.length, foldStarted));
+    }
+  };
+  await Promise.all([worker(), worker()]);
 
   const aggStarted = Date.now();
   const keys = await new ReadModelStore(db).allSiteMonths();
@@ -94,5 +118,13 @@ export async function rebuildReadModel(db: Knex, nc: NatsConnection, namespace: 
     options.onProgress?.(progress('aggregate', Math.min(keys.length, i + KEYS_PER_TX), keys.length, aggStarted));
   }
   const seconds = (Date.now() - started) / 1000;
-  return { events, parked, cases: cases.length, siteMonths: keys.length, seconds, eventsPerSecond: seconds > 0 ? events / seconds : events };
+  return {
+    events,
+    parked,
+    cases: cases.length,
+    siteMonths: keys.length,
+    seconds,
+    eventsPerSecond: seconds > 0 ? events / seconds : events,
+    phases: { replay: (foldStarted - started) / 1000, fold: (aggStarted - foldStarted) / 1000, aggregate: (Date.now() - aggStarted) / 1000 },
+  };
 }
