@@ -27,7 +27,9 @@ const resolutions = [
 ].map((r) => ({ ...r, complaintId: randomUUID(), resolvedAt: new Date(Date.now() - r.hoursAgo * H) }));
 
 async function download(path: string, token: string | null): Promise<{ status: number; type: string | null; body: Buffer }> {
-  const res = await fetch(`${system.gatewayUrl.replace(/\/graphql$/, '')}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const res = await fetch(`${system.gatewayUrl.replace(/\/graphql$/, '')}${path}`, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
   return { status: res.status, type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -64,11 +66,16 @@ beforeAll(async () => {
       atIntake: false,
     });
   }
-  const filed = await system.graphql(
-    frontDesk,
-    `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
-    { i: { siteId: 'demo-site-1', unitId: 'demo-site-1-unit-101', customerId: 'demo-customer-1', channel: 'PHONE', category: 'EQUIPMENT', description: 'lift stuck' } },
-  );
+  const filed = await system.graphql(frontDesk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
+    i: {
+      siteId: 'demo-site-1',
+      unitId: 'demo-site-1-unit-101',
+      customerId: 'demo-customer-1',
+      channel: 'PHONE',
+      category: 'EQUIPMENT',
+      description: 'lift stuck',
+    },
+  });
   expect(filed.errors).toBeUndefined();
 }, 120_000);
 
@@ -83,7 +90,11 @@ describe('domain.md §4–§5 one definition of a missing and a pending callback
       const expected = resolutions.filter((r) => localMonth(r.resolvedAt, 'Asia/Shanghai') === month).length;
       const coverage = await eventually(
         async () => {
-          const r = await system.graphql(analyst, `query($m: String!) { callbackCoverage(month: $m, kind: COMPLAINT) { siteId areaId resolved missing pending } }`, { m: month });
+          const r = await system.graphql(
+            analyst,
+            `query($m: String!) { callbackCoverage(month: $m, kind: COMPLAINT) { siteId areaId resolved missing pending } }`,
+            { m: month },
+          );
           const rows = r.data?.callbackCoverage as { resolved: number }[] | undefined;
           return rows && rows.reduce((a, x) => a + x.resolved, 0) === expected ? rows : undefined;
         },
@@ -107,13 +118,21 @@ describe('domain.md §4–§5 one definition of a missing and a pending callback
       expect(report.callbacks.pending).toBe(sum(coverage, 'pending'));
       for (const c of coverage as any[]) {
         const area = report.byArea.find((a: any) => a.siteId === c.siteId && a.areaId === c.areaId);
-        expect({ site: c.siteId, area: c.areaId, ...area.callbacks }).toEqual({ site: c.siteId, area: c.areaId, resolved: c.resolved, missing: c.missing, pending: c.pending });
+        expect({ site: c.siteId, area: c.areaId, ...area.callbacks }).toEqual({
+          site: c.siteId,
+          area: c.areaId,
+          resolved: c.resolved,
+          missing: c.missing,
+          pending: c.pending,
+        });
       }
     }
     const now = new Date();
     const thisMonth = localMonth(now, 'Asia/Shanghai');
     const missingNow = resolutions.filter((r) => localMonth(r.resolvedAt, 'Asia/Shanghai') === thisMonth && r.hoursAgo > 24).length;
-    const report = (await system.graphql(analyst, `query($m: String!) { monthlyReport(month: $m) { callbacks { missing } } }`, { m: thisMonth })).data.monthlyReport;
+    const report = (
+      await system.graphql(analyst, `query($m: String!) { monthlyReport(month: $m) { callbacks { missing } } }`, { m: thisMonth })
+    ).data.monthlyReport;
     expect(report.callbacks.missing).toBe(missingNow);
   });
 });
@@ -123,7 +142,9 @@ describe('domain.md §5 exports on the gateway’s port, scoped like the queries
 
   beforeAll(async () => {
     await eventually(
-      async () => (await system.graphql(analyst, `query($m: String!) { monthlyReport(month: $m) { complaints } }`, { m: month })).data?.monthlyReport?.complaints >= 1,
+      async () =>
+        (await system.graphql(analyst, `query($m: String!) { monthlyReport(month: $m) { complaints } }`, { m: month })).data?.monthlyReport
+          ?.complaints >= 1,
       20_000,
       'the filed complaint in the report',
     );
@@ -134,10 +155,21 @@ describe('domain.md §5 exports on the gateway’s port, scoped like the queries
     expect(xlsx.status).toBe(200);
     expect(xlsx.type).toContain('spreadsheetml');
     const book = await workbook(xlsx.body);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Figures', 'Breakdowns', 'SLA by clock', 'Repeat complainants', 'Corrective actions']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Figures',
+      'Breakdowns',
+      'SLA by clock',
+      'Repeat complainants',
+      'Corrective actions',
+    ]);
     const figures = rowsOf(book.getWorksheet('Figures')!);
     expect(figures[0].slice(0, 4)).toEqual(['Scope', 'Site', 'Area', 'Valid complaints']);
-    const sites = new Set(figures.slice(1).map((r) => r[1]).filter(Boolean));
+    const sites = new Set(
+      figures
+        .slice(1)
+        .map((r) => r[1])
+        .filter(Boolean),
+    );
     expect([...sites]).toEqual(['demo-site-1']);
     expect(figures[1][0]).toBe('GROUP');
     expect(figures[1][3]).toBeGreaterThanOrEqual(1);
@@ -152,13 +184,24 @@ describe('domain.md §5 exports on the gateway’s port, scoped like the queries
     // the organisation-wide analyst sees both sites
     const all = await workbook((await download(`/exports/monthly-report.xlsx?month=${month}&lang=zh`, analyst)).body);
     expect(all.worksheets[0].name).toBe('汇总');
-    expect(new Set(rowsOf(all.worksheets[0]).slice(1).map((r) => r[1]).filter(Boolean))).toEqual(new Set(['demo-site-1', 'demo-site-2']));
+    expect(
+      new Set(
+        rowsOf(all.worksheets[0])
+          .slice(1)
+          .map((r) => r[1])
+          .filter(Boolean),
+      ),
+    ).toEqual(new Set(['demo-site-1', 'demo-site-2']));
   });
 
   it('downloads the month’s complaint list and the KPIs', async () => {
     const csv = await download(`/exports/monthly-complaints.csv?month=${month}&lang=en`, biSite1);
     expect(csv.status).toBe(200);
-    const lines = csv.body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0].split(',').slice(0, 3)).toEqual(['Complaint', 'Site', 'Area']);
     expect(lines.length).toBeGreaterThanOrEqual(2);
     expect(lines.slice(1).every((l) => l.split(',')[1] === 'demo-site-1')).toBe(true);

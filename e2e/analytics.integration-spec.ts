@@ -84,7 +84,7 @@ const gql = (who: keyof typeof USERS, query: string, variables?: Record<string, 
 const ok = async (p: Promise<{ data?: any; errors?: any[] }>) => {
   const r = await p;
   if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return Object.values(r.data!)[0] as any;
+  return Object.values(r.data)[0] as any;
 };
 const errorOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions;
 
@@ -105,7 +105,7 @@ function emit<T extends object>(
   actor = 'system',
   channel?: string,
 ) {
-  events.push({ contract, payload: payload as any, meta: { occurredAt: at(when), actor, channel }, id: randomUUID() });
+  events.push({ contract, payload: payload, meta: { occurredAt: at(when), actor, channel }, id: randomUUID() });
 }
 const d = (clock: SlaClock, dueAt: string, metAt?: string, breachedAt?: string, round?: number): DeadlineV1 => ({
   clock,

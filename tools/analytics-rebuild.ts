@@ -7,7 +7,8 @@ import { subgraphPersistence } from '@pc/subgraph';
 
 const WIDTH = 30;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const duration = (s: number | null) => (s === null ? '?' : s >= 90 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`);
+const duration = (s: number | null) =>
+  s === null ? '?' : s >= 90 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
 
 /** One line per phase: a bar, done/total, the rate and the time left. */
 function bar(p: RebuildProgress): string {
@@ -23,7 +24,11 @@ function bar(p: RebuildProgress): string {
  * live consumer keeps applying new events, and both write the same rows from the same events.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(ServiceConfig, { AUTH_JWT_SECRET: 'unused-by-this-tool', GATEWAY_SECRET: 'unused-by-this-tool', ...process.env });
+  const config = loadConfig(ServiceConfig, {
+    AUTH_JWT_SECRET: 'unused-by-this-tool',
+    GATEWAY_SECRET: 'unused-by-this-tool',
+    ...process.env,
+  });
   const persistence = subgraphPersistence(ANALYTICS, config);
   await migrate(persistence);
   const orm = await MikroORM.init(ormOptions(persistence));

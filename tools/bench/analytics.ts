@@ -43,13 +43,13 @@ import {
   type EventContract,
 } from '@pc/contracts';
 import { ANALYTICS, ReadModelStore, knexOf, rebuildReadModel } from '@pc/analytics';
+import { ensureStream, streamName, wireSubject } from '@pc/messaging';
+import { ormOptions } from '@pc/platform';
+import { subgraphPersistence } from '@pc/subgraph';
 import { buildMonthlyReport } from '../../apps/analytics/src/report/monthly-report';
 import { ReportReader } from '../../apps/analytics/src/report/report.reader';
 import { KpiQueries } from '../../apps/analytics/src/kpi/kpi.queries';
 import { KpiBucket } from '../../apps/analytics/src/kpi/kpi.dto';
-import { ensureStream, streamName, wireSubject } from '@pc/messaging';
-import { ormOptions } from '@pc/platform';
-import { subgraphPersistence } from '@pc/subgraph';
 import { InProcessService } from '../harness';
 
 function arg(name: string, fallback: string): string {
@@ -214,7 +214,11 @@ async function publishEvents(svcNamespace: string, url: string, complaints: numb
       at,
     );
     const wo = { ...base, workOrderId: `rw${g}`, department: Department.ENGINEERING };
-    await send(WorkOrderCreated, { ...wo, lead: true, createdAt: iso(0), deadlines: deadlines.map(({ clock, dueAt }) => ({ clock, dueAt })) }, at);
+    await send(
+      WorkOrderCreated,
+      { ...wo, lead: true, createdAt: iso(0), deadlines: deadlines.map(({ clock, dueAt }) => ({ clock, dueAt })) },
+      at,
+    );
     await send(
       WorkOrderRecorded,
       {
@@ -237,11 +241,23 @@ async function publishEvents(svcNamespace: string, url: string, complaints: numb
     await send(WorkOrderResolved, { ...wo, resolvedAt: iso(5), cause: CauseCategory.EQUIPMENT_FAILURE, deadlines }, new Date(iso(5)));
     await send(
       ComplaintResolved,
-      { ...base, severity: Severity.MINOR, category: Category.EQUIPMENT, resolvedAt: iso(5), resolvedBy: 'eng', takenBy: 'desk', atIntake: false },
+      {
+        ...base,
+        severity: Severity.MINOR,
+        category: Category.EQUIPMENT,
+        resolvedAt: iso(5),
+        resolvedBy: 'eng',
+        takenBy: 'desk',
+        atIntake: false,
+      },
       new Date(iso(5)),
     );
     const cb = { ...base, callbackId: `rcb${g}`, kind: CallbackKind.COMPLAINT };
-    await send(CallbackScheduled, { ...cb, dueAt: iso(29), assignee: 'desk', resolvedAt: iso(5), timeZone: 'Asia/Shanghai', round: 1 }, new Date(iso(5)));
+    await send(
+      CallbackScheduled,
+      { ...cb, dueAt: iso(29), assignee: 'desk', resolvedAt: iso(5), timeZone: 'Asia/Shanghai', round: 1 },
+      new Date(iso(5)),
+    );
     await send(CallbackCompleted, { ...cb, completedAt: iso(8), satisfaction: Satisfaction.SATISFIED, onTime: true }, new Date(iso(8)));
   }
   await Promise.all(pending);
@@ -258,7 +274,7 @@ async function main(): Promise<void> {
   const options = ormOptions(subgraphPersistence(ANALYTICS, svc.config));
   const orm = await MikroORM.init({ ...options, pool: { min: 1, max: 1 } });
   const db = knexOf(orm);
-  const pgPid = Number(((await db.raw('select pg_backend_pid() as pid')) as { rows: { pid: number }[] }).rows[0].pid);
+  const pgPid = Number((await db.raw<{ rows: { pid: number }[] }>('select pg_backend_pid() as pid')).rows[0].pid);
   const reader = new ReportReader(db);
   const kpis = new KpiQueries(orm);
   const analyst = { sub: 'bench', org: ORG, sites: ['*'], roles: [] };
@@ -277,18 +293,30 @@ async function main(): Promise<void> {
       const aggS = (performance.now() - t) / 1000;
       await db.raw('analyze');
       loaded = size;
-      const facts = Number(((await db.raw(`select count(*) as n from complaint_fact where month = ?`, [target])) as { rows: { n: string }[] }).rows[0].n);
-      log(`\n${size.toLocaleString('en-US')} complaints (${facts.toLocaleString('en-US')} in ${target}): loaded in ${loadS.toFixed(1)} s; the projection's aggregation of ${keys.length} site-months in ${aggS.toFixed(1)} s`);
-      const group = await measure(runs, pgPid, async () => buildMonthlyReport({ ...(await reader.read({ orgId: ORG }, target, now)), siteId: null }));
-      const site = await measure(runs, pgPid, async () => buildMonthlyReport({ ...(await reader.read({ orgId: ORG, sites: ['s7'] }, target, now)), siteId: 's7' }));
+      const facts = Number(
+        (await db.raw<{ rows: { n: string }[] }>(`select count(*) as n from complaint_fact where month = ?`, [target])).rows[0].n,
+      );
+      log(
+        `\n${size.toLocaleString('en-US')} complaints (${facts.toLocaleString('en-US')} in ${target}): loaded in ${loadS.toFixed(1)} s; the projection's aggregation of ${keys.length} site-months in ${aggS.toFixed(1)} s`,
+      );
+      const group = await measure(runs, pgPid, async () =>
+        buildMonthlyReport({ ...(await reader.read({ orgId: ORG }, target, now)), siteId: null }),
+      );
+      const site = await measure(runs, pgPid, async () =>
+        buildMonthlyReport({ ...(await reader.read({ orgId: ORG, sites: ['s7'] }, target, now)), siteId: 's7' }),
+      );
       const area = await measure(runs, pgPid, async () =>
         buildMonthlyReport({ ...(await reader.read({ orgId: ORG, sites: ['s7'], areaId: 's7-a1' }, target, now)), siteId: 's7' }),
       );
       log(`  monthly report, group (${SITES} sites): ${show(group)}`);
       log(`  monthly report, one site:           ${show(site)}`);
       log(`  monthly report, one area:           ${show(area)}`);
-      const kpiMonth = await measure(Math.max(3, Math.floor(runs / 3)), pgPid, () => kpis.kpis(analyst, { from: '2025-01-01', to: '2026-12-31', bucket: KpiBucket.MONTH }));
-      const kpiDay = await measure(Math.max(3, Math.floor(runs / 3)), pgPid, () => kpis.kpis(analyst, { from: '2026-01-01', to: '2026-03-31', bucket: KpiBucket.DAY }));
+      const kpiMonth = await measure(Math.max(3, Math.floor(runs / 3)), pgPid, () =>
+        kpis.kpis(analyst, { from: '2025-01-01', to: '2026-12-31', bucket: KpiBucket.MONTH }),
+      );
+      const kpiDay = await measure(Math.max(3, Math.floor(runs / 3)), pgPid, () =>
+        kpis.kpis(analyst, { from: '2026-01-01', to: '2026-03-31', bucket: KpiBucket.DAY }),
+      );
       log(`  KPIs, group, 24 months by MONTH:    ${show(kpiMonth)}`);
       log(`  KPIs, group, 90 days by DAY:        ${show(kpiDay)}`);
     }
@@ -306,7 +334,9 @@ async function main(): Promise<void> {
         if (m.info.pending === 0) break;
       }
       const raw = seen / ((performance.now() - t) / 1000);
-      log(`  JetStream alone (ordered consumer, counting only): ${seen.toLocaleString('en-US')} messages at ${Math.round(raw).toLocaleString('en-US')}/s`);
+      log(
+        `  JetStream alone (ordered consumer, counting only): ${seen.toLocaleString('en-US')} messages at ${Math.round(raw).toLocaleString('en-US')}/s`,
+      );
       // the rebuild as `npm run analytics:rebuild` runs it: its own pool (it overlaps writes with reading and folding)
       const rebuildOrm = await MikroORM.init({ ...options, pool: { min: 1, max: 4 } });
       const pgBefore = await postgresCpuMs();

@@ -112,7 +112,11 @@ export class GatewayAppModule {
         { provide: HEALTH_CHECKS, useValue: healthChecks },
         {
           provide: EXPORT_SETTINGS,
-          useValue: { analyticsUrl: s.urls.analytics, gatewaySecret: config.GATEWAY_SECRET, timeoutMs: config.REQUEST_TIMEOUT_MS } satisfies ExportSettings,
+          useValue: {
+            analyticsUrl: s.urls.analytics,
+            gatewaySecret: config.GATEWAY_SECRET,
+            timeoutMs: config.REQUEST_TIMEOUT_MS,
+          } satisfies ExportSettings,
         },
       ],
     };

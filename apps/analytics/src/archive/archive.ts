@@ -5,6 +5,7 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 import { Role } from '@pc/contracts';
 import { AuthUser, CurrentUser, Roles, invalidInput, notFound, scopeOf } from '@pc/platform';
 import { PageInfo, decodeCursor, encodeCursor } from '@pc/subgraph';
+import { afterKeyset } from '../keyset';
 import { knexOf } from '../projection/projection.consumer';
 import { ComplaintArchive } from './complaint-archive.entity';
 
@@ -96,17 +97,20 @@ export class ArchiveQueries {
     if (sites) q.whereIn('site_id', [...sites]);
     if (args.complaintId) q.where('case_id', args.complaintId);
     // a purged case (its archive's two years are over) shows only the purge entry
-    q.where((w) =>
-      w
-        .where('subject', 'archive.purged')
-        .orWhereNotExists((p) => p.select(db.raw('1')).from('analytics_event as p').whereRaw('p.case_id = analytics_event.case_id').where('p.subject', 'archive.purged')),
-    );
+    q.where((w) => {
+      w.where('subject', 'archive.purged').orWhereNotExists((p) => {
+        p.select(db.raw('1'))
+          .from('analytics_event as p')
+          .whereRaw('p.case_id = analytics_event.case_id')
+          .where('p.subject', 'archive.purged');
+      });
+    });
     if (args.actor) q.where('actor', args.actor);
     if (from) q.where('occurred_at', '>=', from);
     if (to) q.where('occurred_at', '<', to);
     if (args.after) {
       const [at, id] = decodeCursor(args.after, 2);
-      q.where((w) => w.where('occurred_at', '>', at).orWhere((x) => x.where('occurred_at', at).where('event_id', '>', id)));
+      afterKeyset(q, ['occurred_at', 'event_id'], [at, id]);
     }
     const rows = (await q.orderBy(['occurred_at', 'event_id']).limit(first + 1)) as Record<string, string | null>[];
     const edges = rows.slice(0, first).map((r) => {

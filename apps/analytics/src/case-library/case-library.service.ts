@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AuthUser, Clock, conflict, containsContactDetails, invalidInput, notFound, scopeOf } from '@pc/platform';
 import { decodeCursor, encodeCursor } from '@pc/subgraph';
+import { afterKeyset } from '../keyset';
 import { knexOf } from '../projection/projection.consumer';
 import { ComplaintFact } from '../projection/read-model.entities';
 import { CaseEntry } from './case-entry.entity';
@@ -40,12 +41,14 @@ export class CaseLibrary {
 
   async add(user: AuthUser, input: AddToCaseLibraryInput): Promise<CaseEntryObject> {
     for (const field of ['title', 'summary', 'lessons'] as const) {
-      if (containsContactDetails(input[field]))
+      if (containsContactDetails(input[field])) {
         throw invalidInput(field, 'must not contain a phone number or e-mail address (the customer never appears in the case library)');
+      }
     }
     const tags = [...new Set((input.tags ?? []).map((t) => t.trim()).filter(Boolean))];
-    if (tags.some((t) => t.includes('|') || containsContactDetails(t)))
+    if (tags.some((t) => t.includes('|') || containsContactDetails(t))) {
       throw invalidInput('tags', 'a tag must not contain "|", a phone number or an e-mail address');
+    }
     const em = this.orm.em.fork();
     const complaint = await scopeOf(user).findOne(em, ComplaintFact, { complaintId: input.complaintId });
     if (!complaint) throw notFound('complaint', input.complaintId);
@@ -92,7 +95,7 @@ export class CaseLibrary {
     for (const tag of args.tags ?? []) q.whereRaw(`tags like ? escape '\\'`, [like(`|${tag}|`)]);
     if (args.after) {
       const [at, id] = decodeCursor(args.after, 2);
-      q.where((w) => w.where('created_at', '<', at).orWhere((x) => x.where('created_at', at).where('id', '<', id)));
+      afterKeyset(q, ['created_at', 'id'], [at, id], true);
     }
     const rows = (await q
       .orderBy([

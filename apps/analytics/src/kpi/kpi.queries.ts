@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { AuthUser, invalidInput, scopeOf } from '@pc/platform';
+import { whereExistsIn } from '../keyset';
 import { knexOf } from '../projection/projection.consumer';
 import { isPostgresKnex } from '../projection/read-model-store';
 import { KpiBucket, type KpiArgs, type KpiPointObject } from './kpi.dto';
@@ -45,25 +46,11 @@ export class KpiQueries {
       if (a.areaId) q.where('t.area_id', a.areaId);
       if (a.category) {
         if (own.category) q.where('t.category', a.category);
-        else
-          q.whereExists((s) =>
-            s
-              .select(db.raw('1'))
-              .from('complaint_fact as f')
-              .whereRaw(`f.complaint_id = t.${complaintColumn}`)
-              .where('f.category', a.category),
-          );
+        else whereExistsIn(q, db, 'complaint_fact as f', `f.complaint_id = t.${complaintColumn}`, 'f.category', a.category);
       }
       if (a.department) {
         if (own.department) q.where(`t.${own.department}`, a.department);
-        else
-          q.whereExists((s) =>
-            s
-              .select(db.raw('1'))
-              .from('complaint_department_fact as d')
-              .whereRaw(`d.complaint_id = t.${complaintColumn}`)
-              .where('d.department', a.department),
-          );
+        else whereExistsIn(q, db, 'complaint_department_fact as d', `d.complaint_id = t.${complaintColumn}`, 'd.department', a.department);
       }
       return q;
     };

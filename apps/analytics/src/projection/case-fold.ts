@@ -495,7 +495,7 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
       }
       case 'sla.breached': {
         const r = p as unknown as SlaBreachedV1;
-        const same = [...clocks.values()].filter((c) => c.workOrderId === r.workOrderId && c.clock === r.clock);
+        const same = [...clocks.values()].filter((c) => c.workOrderId === r.workOrderId && c.clock === (r.clock as string));
         const target = same.find((c) => c.dueAt === r.dueAt) ?? same.sort((a, b) => b.round - a.round)[0];
         if (target) target.breachedAt = earliest(target.breachedAt, r.breachedAt);
         else clock(r.workOrderId, r.department, wo(r.workOrderId, r.department).round, { ...r, breachedAt: r.breachedAt });
@@ -506,7 +506,9 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
         const w = wo(r.workOrderId, r.department);
         w.resolvedAt = r.resolvedAt;
         if (r.cause) w.cause = r.cause;
-        if (w.status !== WorkOrderStatus.CONFIRMED && w.status !== WorkOrderStatus.CLOSED) w.status = WorkOrderStatus.RESOLVED;
+        if (w.status !== (WorkOrderStatus.CONFIRMED as string) && w.status !== (WorkOrderStatus.CLOSED as string)) {
+          w.status = WorkOrderStatus.RESOLVED;
+        }
         for (const d of r.deadlines) clock(r.workOrderId, r.department, w.round, d);
         break;
       }
@@ -653,7 +655,7 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
   }));
   rows.workOrders = woRows;
   const lead = woRows.find((w) => w.lead) ?? woRows[0];
-  const allClosed = woRows.length > 0 && woRows.every((w) => w.status === WorkOrderStatus.CLOSED && w.closedAt);
+  const allClosed = woRows.length > 0 && woRows.every((w) => w.status === (WorkOrderStatus.CLOSED as string) && w.closedAt);
   const planSignedOff = [...wos.values()].reduce<string | null>((m, w) => earliest(m, w.planSignedOffAt), null);
   rows.complaints.push({
     ...base,

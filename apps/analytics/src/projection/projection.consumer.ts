@@ -30,7 +30,7 @@ export function decodeMessage(namespace: string, subject: string, body: string):
         subject: bare,
         version: envelope.version,
         orgId: envelope.orgId,
-        siteId: String(p.siteId ?? ''),
+        siteId: typeof p.siteId === 'string' ? p.siteId : '',
         occurredAt: envelope.occurredAt,
         actor: envelope.actor ?? 'system',
         channel: envelope.channel ?? null,

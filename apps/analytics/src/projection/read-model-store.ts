@@ -289,7 +289,7 @@ export class ReadModelStore {
   async allSiteMonths(): Promise<SiteMonth[]> {
     const set = new SiteMonths();
     for (const [table] of MONTHLY_TABLES) {
-      const rows = (await this.db(table).distinct('org_id', 'month', 'site_id')) as { org_id: string; month: string; site_id: string }[];
+      const rows = await this.db(table).distinct<{ org_id: string; month: string; site_id: string }[]>('org_id', 'month', 'site_id');
       set.addAll(rows.map((r) => ({ orgId: r.org_id, month: r.month, siteId: r.site_id })));
     }
     return set.values();
@@ -356,31 +356,85 @@ group by ${KEYS}, customer_id`;
  * their own month. `?` marks are the literal `true` (bound, as the dialects spell booleans apart).
  */
 const CUBE_PARTS: [string, number][] = [
-  [`select ${KEYS}, area_id, case when valid = ? then 'complaints' else 'invalid' end as dim, '' as key, count(*) as n from complaint_fact where ${SITE} group by ${KEYS}, area_id, valid`, 1],
-  [`select ${KEYS}, area_id, 'resolvedAtIntake', '', count(*) from complaint_fact where ${SITE} and valid = ? and resolved_at_intake = ? group by ${KEYS}, area_id`, 2],
-  [`select ${KEYS}, area_id, 'resolved', '', count(*) from complaint_fact where ${SITE} and valid = ? and resolved_at is not null group by ${KEYS}, area_id`, 1],
-  [`select ${KEYS}, area_id, 'closed', '', count(*) from complaint_fact where ${SITE} and closed_at is not null group by ${KEYS}, area_id`, 0],
-  [`select ${KEYS}, area_id, 'repeatFiled', '', count(*) from complaint_fact where ${SITE} and valid = ? and repeat = ? group by ${KEYS}, area_id`, 2],
-  [`select ${KEYS}, area_id, 'category', category, count(*) from complaint_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, category`, 1],
-  [`select ${KEYS}, area_id, 'severity', severity, count(*) from complaint_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, severity`, 1],
-  [`select ${KEYS}, area_id, 'channel', channel, count(*) from complaint_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, channel`, 1],
-  [`select ${KEYS}, area_id, 'department', department, count(*) from complaint_department_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, department`, 1],
-  [`select ${KEYS}, area_id, 'sla.' || outcome, clock, count(*) from deadline_fact where ${SITE} and outcome <> 'CANCELLED' group by ${KEYS}, area_id, outcome, clock`, 0],
-  [`select ${KEYS}, area_id, 'cause', cause, count(*) from work_order_fact where ${SITE} and cause is not null group by ${KEYS}, area_id, cause`, 0],
+  [
+    `select ${KEYS}, area_id, case when valid = ? then 'complaints' else 'invalid' end as dim, '' as key, count(*) as n from complaint_fact where ${SITE} group by ${KEYS}, area_id, valid`,
+    1,
+  ],
+  [
+    `select ${KEYS}, area_id, 'resolvedAtIntake', '', count(*) from complaint_fact where ${SITE} and valid = ? and resolved_at_intake = ? group by ${KEYS}, area_id`,
+    2,
+  ],
+  [
+    `select ${KEYS}, area_id, 'resolved', '', count(*) from complaint_fact where ${SITE} and valid = ? and resolved_at is not null group by ${KEYS}, area_id`,
+    1,
+  ],
+  [
+    `select ${KEYS}, area_id, 'closed', '', count(*) from complaint_fact where ${SITE} and closed_at is not null group by ${KEYS}, area_id`,
+    0,
+  ],
+  [
+    `select ${KEYS}, area_id, 'repeatFiled', '', count(*) from complaint_fact where ${SITE} and valid = ? and repeat = ? group by ${KEYS}, area_id`,
+    2,
+  ],
+  [
+    `select ${KEYS}, area_id, 'category', category, count(*) from complaint_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, category`,
+    1,
+  ],
+  [
+    `select ${KEYS}, area_id, 'severity', severity, count(*) from complaint_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, severity`,
+    1,
+  ],
+  [
+    `select ${KEYS}, area_id, 'channel', channel, count(*) from complaint_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, channel`,
+    1,
+  ],
+  [
+    `select ${KEYS}, area_id, 'department', department, count(*) from complaint_department_fact where ${SITE} and valid = ? group by ${KEYS}, area_id, department`,
+    1,
+  ],
+  [
+    `select ${KEYS}, area_id, 'sla.' || outcome, clock, count(*) from deadline_fact where ${SITE} and outcome <> 'CANCELLED' group by ${KEYS}, area_id, outcome, clock`,
+    0,
+  ],
+  [
+    `select ${KEYS}, area_id, 'cause', cause, count(*) from work_order_fact where ${SITE} and cause is not null group by ${KEYS}, area_id, cause`,
+    0,
+  ],
   [`select ${KEYS}, area_id, 'rework', '', count(*) from work_order_fact where ${SITE} and round > 1 group by ${KEYS}, area_id`, 0],
-  [`select ${KEYS}, area_id, 'reworkRounds', '', sum(round - 1) from work_order_fact where ${SITE} and round > 1 group by ${KEYS}, area_id`, 0],
-  [`select ${KEYS}, area_id, 'extensions', '', sum(extensions) from work_order_fact where ${SITE} and extensions > 0 group by ${KEYS}, area_id`, 0],
+  [
+    `select ${KEYS}, area_id, 'reworkRounds', '', sum(round - 1) from work_order_fact where ${SITE} and round > 1 group by ${KEYS}, area_id`,
+    0,
+  ],
+  [
+    `select ${KEYS}, area_id, 'extensions', '', sum(extensions) from work_order_fact where ${SITE} and extensions > 0 group by ${KEYS}, area_id`,
+    0,
+  ],
   [`select ${KEYS}, area_id, 'escalation', to_level, count(*) from escalation_fact where ${SITE} group by ${KEYS}, area_id, to_level`, 0],
-  [`select ${KEYS}, area_id, 'callback.' || status, '', count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' group by ${KEYS}, area_id, status`, 0],
-  [`select ${KEYS}, area_id, 'callback.onTime', '', count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' and status = 'DONE' and completed_at <= due_at group by ${KEYS}, area_id`, 0],
-  [`select ${KEYS}, area_id, 'satisfaction', satisfaction, count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' and status = 'DONE' group by ${KEYS}, area_id, satisfaction`, 0],
-  [`select ${KEYS}, area_id, 'serviceCallback.' || status, kind, count(*) from callback_fact where ${SITE} and kind <> 'COMPLAINT' group by ${KEYS}, area_id, status, kind`, 0],
+  [
+    `select ${KEYS}, area_id, 'callback.' || status, '', count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' group by ${KEYS}, area_id, status`,
+    0,
+  ],
+  [
+    `select ${KEYS}, area_id, 'callback.onTime', '', count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' and status = 'DONE' and completed_at <= due_at group by ${KEYS}, area_id`,
+    0,
+  ],
+  [
+    `select ${KEYS}, area_id, 'satisfaction', satisfaction, count(*) from callback_fact where ${SITE} and kind = 'COMPLAINT' and status = 'DONE' group by ${KEYS}, area_id, satisfaction`,
+    0,
+  ],
+  [
+    `select ${KEYS}, area_id, 'serviceCallback.' || status, kind, count(*) from callback_fact where ${SITE} and kind <> 'COMPLAINT' group by ${KEYS}, area_id, status, kind`,
+    0,
+  ],
   [`select ${KEYS}, '', 'penalties', '', count(*) from penalty_fact where ${SITE} group by ${KEYS}`, 0],
   [`select ${KEYS}, '', 'penaltyYuan', '', coalesce(sum(amount_yuan), 0) from penalty_fact where ${SITE} group by ${KEYS}`, 0],
   [`select ${KEYS}, '', 'emergencies', '', count(*) from emergency_fact where ${SITE} group by ${KEYS}`, 0],
   [`select ${KEYS}, '', 'surveyResponses', '', count(*) from survey_fact where ${SITE} group by ${KEYS}`, 0],
   [`select ${KEYS}, '', 'surveyDissatisfied', '', coalesce(sum(dissatisfied), 0) from survey_fact where ${SITE} group by ${KEYS}`, 0],
-  [`select ${KEYS}, area_id, 'repeatComplainants', '', count(*) from customer_month where ${SITE} and flagged = ? group by ${KEYS}, area_id`, 1],
+  [
+    `select ${KEYS}, area_id, 'repeatComplainants', '', count(*) from customer_month where ${SITE} and flagged = ? group by ${KEYS}, area_id`,
+    1,
+  ],
 ];
 const CUBE_SQL = `
 insert into report_cube (org_id, month, site_id, area_id, dim, key, n)

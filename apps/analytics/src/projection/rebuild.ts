@@ -46,7 +46,12 @@ const progress = (phase: RebuildProgress['phase'], done: number, total: number, 
  * projection, so the result equals the live read model. Submissions, the case library and product
  * suggestions (written by people in analytics, not from the stream) are kept.
  */
-export async function rebuildReadModel(db: Knex, nc: NatsConnection, namespace: string, options: RebuildOptions = {}): Promise<RebuildResult> {
+export async function rebuildReadModel(
+  db: Knex,
+  nc: NatsConnection,
+  namespace: string,
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
   const started = Date.now();
   const batchSize = options.batch ?? 2000;
   for (const table of STREAM_TABLES) await db(table).delete();
@@ -64,7 +69,7 @@ export async function rebuildReadModel(db: Knex, nc: NatsConnection, namespace: 
     let batch: IncomingEvent[] = [];
     // up to two batches are written while the next is read and checked: node and PostgreSQL work at once
     const inFlight = new Set<Promise<void>>();
-    let failure: unknown;
+    let failure: Error | undefined;
     const flush = async () => {
       if (!batch.length) return;
       const rows = batch;
@@ -75,7 +80,7 @@ export async function rebuildReadModel(db: Knex, nc: NatsConnection, namespace: 
           events += rows.length;
           options.onProgress?.(progress('replay', events + parked.length, total, started));
         })
-        .catch((e: unknown) => void (failure ??= e))
+        .catch((e: unknown) => void (failure ??= e instanceof Error ? e : new Error('writing a batch failed')))
         .finally(() => inFlight.delete(write));
       inFlight.add(write);
       if (inFlight.size >= 2) await Promise.race(inFlight);
@@ -125,6 +130,10 @@ export async function rebuildReadModel(db: Knex, nc: NatsConnection, namespace: 
     siteMonths: keys.length,
     seconds,
     eventsPerSecond: seconds > 0 ? events / seconds : events,
-    phases: { replay: (foldStarted - started) / 1000, fold: (aggStarted - foldStarted) / 1000, aggregate: (Date.now() - aggStarted) / 1000 },
+    phases: {
+      replay: (foldStarted - started) / 1000,
+      fold: (aggStarted - foldStarted) / 1000,
+      aggregate: (Date.now() - aggStarted) / 1000,
+    },
   };
 }

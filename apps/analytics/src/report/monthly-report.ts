@@ -268,7 +268,9 @@ export function buildMonthlyReport(r: ReportInput): MonthlyReportData {
     siteId: r.siteId,
     areaId: r.areaId,
     ...figuresOf(r.cube, r.callbacks),
-    bySite: [...bySiteCube.keys()].sort().map((siteId) => ({ siteId, ...figuresOf(bySiteCube.get(siteId)!, bySiteCalls.get(siteId) ?? []) })),
+    bySite: [...bySiteCube.keys()]
+      .sort()
+      .map((siteId) => ({ siteId, ...figuresOf(bySiteCube.get(siteId)!, bySiteCalls.get(siteId) ?? []) })),
     byArea: [...byAreaCube.keys()].sort().map((k) => {
       const [siteId, areaId] = k.split('|');
       return { siteId, areaId, ...figuresOf(byAreaCube.get(k)!, byAreaCalls.get(k) ?? []) };
@@ -278,7 +280,12 @@ export function buildMonthlyReport(r: ReportInput): MonthlyReportData {
       customers: r.repeatComplainants,
     },
     correctiveActions: r.correctiveActions,
-    submittedAt: submitted ? r.submissions.map((s) => s.submittedAt!).sort().at(-1)! : null,
+    submittedAt: submitted
+      ? r.submissions
+          .map((s) => s.submittedAt!)
+          .sort()
+          .at(-1)!
+      : null,
     submissions: r.submissions,
   };
 }

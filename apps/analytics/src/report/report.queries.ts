@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import { AuthUser, Clock, scopeOf } from '@pc/platform';
 import { decodeCursor, encodeCursor } from '@pc/subgraph';
+import { afterKeyset } from '../keyset';
 import { knexOf } from '../projection/projection.consumer';
 import type { MonthlyComplaintConnection, MonthlyComplaintObject } from './dto/monthly-complaint.object';
 import type { MonthlyComplaintsArgs, MonthlyReportArgs } from './dto/report.args';
@@ -46,7 +47,7 @@ export class ReportQueries {
     if (args.areaId) q.where('area_id', args.areaId);
     if (args.after) {
       const [at, id] = decodeCursor(args.after, 2);
-      q.where((w) => w.where('received_at', '>', at).orWhere((x) => x.where('received_at', at).where('complaint_id', '>', id)));
+      afterKeyset(q, ['received_at', 'complaint_id'], [at, id]);
     }
     const rows = (await q.orderBy(['received_at', 'complaint_id']).limit(first + 1)) as Record<string, unknown>[];
     const page = rows.slice(0, first);

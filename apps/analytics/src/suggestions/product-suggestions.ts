@@ -101,7 +101,9 @@ export class ProductSuggestions {
       throw invalidInput('cause', `must be a cause category or ${UNCLASSIFIED}`);
     }
     scopeOf(user).assertSite(input.siteId);
-    const group = (await this.feed(user, input.month, input.siteId)).find((g) => g.category === input.category && g.cause === input.cause);
+    const group = (await this.feed(user, input.month, input.siteId)).find(
+      (g) => g.category === (input.category as string) && g.cause === input.cause,
+    );
     if (!group) throw invalidInput('cause', `no ${input.category} complaints with cause ${input.cause} at this site in ${input.month}`);
     const em = this.orm.em.fork();
     await em.upsert(ProductSuggestion, {
@@ -114,7 +116,9 @@ export class ProductSuggestions {
       editedBy: user.sub,
       editedAt: this.clock.now().toISOString(),
     });
-    return (await this.feed(user, input.month, input.siteId)).find((g) => g.category === input.category && g.cause === input.cause)!;
+    return (await this.feed(user, input.month, input.siteId)).find(
+      (g) => g.category === (input.category as string) && g.cause === input.cause,
+    )!;
   }
 }
 

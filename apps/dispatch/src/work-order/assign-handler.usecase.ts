@@ -1,5 +1,5 @@
-import { WorkOrderStep } from '@pc/contracts';
 import { Injectable } from '@nestjs/common';
+import { WorkOrderStep } from '@pc/contracts';
 import type { AssignHandlerCommand } from './commands/work-order.commands';
 import { assertHeadOf } from './work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';

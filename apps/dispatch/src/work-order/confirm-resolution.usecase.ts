@@ -1,5 +1,5 @@
-import { WorkOrderStep } from '@pc/contracts';
 import { Injectable } from '@nestjs/common';
+import { WorkOrderStep } from '@pc/contracts';
 import { forbidden, invalidInput, notInFuture } from '@pc/platform';
 import type { ConfirmResolutionCommand } from './commands/work-order.commands';
 import { WorkOrderAction, transition } from './lifecycle';

@@ -1,5 +1,5 @@
-import { WorkOrderStep } from '@pc/contracts';
 import { Injectable } from '@nestjs/common';
+import { WorkOrderStep } from '@pc/contracts';
 import type { RecordHandlingPlanCommand } from './commands/work-order.commands';
 import { assertHandles } from './work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';

@@ -51,6 +51,66 @@ interface CountBy {
   count: number;
 }
 
+/** The figures of one scope as the export asks for them (see FIGURES). */
+interface FiguresAnswer {
+  complaints: number;
+  invalid: number;
+  resolvedAtIntake: number;
+  resolved: number;
+  bySeverity: CountBy[];
+  sla: { attainment: number | null; breached: number };
+  escalations: { total: number };
+  callbacks: { resolved: number; completed: number; missing: number; pending: number; coverage: number | null };
+  satisfactionRate: number | null;
+  repeatComplainantCount: number;
+}
+
+/** `monthlyReport` as MONTHLY_REPORT_QUERY asks for it. */
+export interface ReportAnswer extends FiguresAnswer {
+  month: string;
+  submittedAt: string | null;
+  byCategory: CountBy[];
+  byChannel: CountBy[];
+  byDepartment: CountBy[];
+  satisfaction: CountBy[];
+  topCauses: CountBy[];
+  sla: FiguresAnswer['sla'] & { byClock: Record<string, Cell>[] };
+  escalations: { total: number; byLevel: CountBy[] };
+  extensions: number;
+  rework: { workOrders: number; rounds: number };
+  penalties: { count: number; yuan: number };
+  emergencies: number;
+  bySite: (FiguresAnswer & { siteId: string })[];
+  byArea: (FiguresAnswer & { siteId: string; areaId: string })[];
+  repeatComplainants: { customers: Record<string, Cell>[] };
+  correctiveActions: Record<string, Cell>[];
+}
+
+/** One node of `monthlyComplaints` as MONTHLY_COMPLAINTS_QUERY asks for it. */
+export interface ComplaintNode {
+  complaintId: string;
+  siteId: string;
+  areaId: string | null;
+  receivedAt: string;
+  channel: string;
+  category: string;
+  severity: string;
+  departments: string[];
+  resolvedAt: string | null;
+  closedAt: string | null;
+  rounds: number;
+  cause: string | null;
+  deadlinesMet: number;
+  deadlinesBreached: number;
+  deadlinesOpen: number;
+  handling: { department: string; lead: boolean; plan: string | null; handlerId: string | null; resolution: string | null }[];
+  callback: { status: string; satisfaction: string | null } | null;
+}
+
+export interface ComplaintsAnswer {
+  monthlyComplaints: { edges: { node: ComplaintNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+}
+
 const FIGURE_COLUMNS = [
   col('scope', '范围', 'Scope'),
   col('siteId', '项目', 'Site'),
@@ -73,7 +133,7 @@ const FIGURE_COLUMNS = [
 ];
 
 /** The figures of one scope as one row of the report's first sheet. */
-function figureRow(scope: string, f: any, siteId: string | null, areaId: string | null): Record<string, Cell> {
+function figureRow(scope: string, f: FiguresAnswer, siteId: string | null, areaId: string | null): Record<string, Cell> {
   return {
     scope,
     siteId,
@@ -82,7 +142,7 @@ function figureRow(scope: string, f: any, siteId: string | null, areaId: string 
     invalid: f.invalid,
     resolvedAtIntake: f.resolvedAtIntake,
     resolved: f.resolved,
-    major: (f.bySeverity as CountBy[]).find((s) => s.key === 'MAJOR')?.count ?? 0,
+    major: f.bySeverity.find((s) => s.key === 'MAJOR')?.count ?? 0,
     slaAttainment: f.sla.attainment,
     slaBreached: f.sla.breached,
     escalations: f.escalations.total,
@@ -113,14 +173,14 @@ export const MONTHLY_REPORT_QUERY = `query ExportMonthlyReport($month: String!, 
 }`;
 
 /** The monthly complaint analysis report (客户投诉分析报告表) as tables: figures per scope, breakdowns, clocks, lists. */
-export function monthlyReportTables(r: any): Table[] {
+export function monthlyReportTables(r: ReportAnswer): Table[] {
   const figures: Table = {
     name: { zh: '汇总', en: 'Figures' },
     columns: FIGURE_COLUMNS,
     rows: [
       figureRow('GROUP', r, null, null),
-      ...r.bySite.map((s: any) => figureRow('SITE', s, s.siteId, null)),
-      ...r.byArea.map((a: any) => figureRow('AREA', a, a.siteId, a.areaId)),
+      ...r.bySite.map((s) => figureRow('SITE', s, s.siteId, null)),
+      ...r.byArea.map((a) => figureRow('AREA', a, a.siteId, a.areaId)),
     ],
   };
   const breakdown = (dim: string, list: CountBy[]) => list.map((x) => ({ dimension: dim, key: x.key, count: x.count }));
@@ -162,7 +222,13 @@ export function monthlyReportTables(r: any): Table[] {
     },
     {
       name: { zh: '重复投诉客户', en: 'Repeat complainants' },
-      columns: [col('siteId', '项目', 'Site'), col('areaId', '片区', 'Area'), col('customerId', '客户编号', 'Customer'), col('complaints', '投诉次数', 'Complaints'), col('repeat', '重复未解决', 'Rule-A repeat')],
+      columns: [
+        col('siteId', '项目', 'Site'),
+        col('areaId', '片区', 'Area'),
+        col('customerId', '客户编号', 'Customer'),
+        col('complaints', '投诉次数', 'Complaints'),
+        col('repeat', '重复未解决', 'Rule-A repeat'),
+      ],
       rows: r.repeatComplainants.customers,
     },
     {
@@ -216,8 +282,8 @@ export const COMPLAINT_COLUMNS = [
 ];
 
 /** One complaint of the month as one row (the lead department's plan, handler and resolution). */
-export function complaintRow(n: any): Record<string, Cell> {
-  const lead = (n.handling as any[]).find((h) => h.lead) ?? n.handling[0];
+export function complaintRow(n: ComplaintNode): Record<string, Cell> {
+  const lead = n.handling.find((h) => h.lead) ?? n.handling[0];
   return {
     complaintId: n.complaintId,
     siteId: n.siteId,
@@ -226,7 +292,7 @@ export function complaintRow(n: any): Record<string, Cell> {
     channel: n.channel,
     category: n.category,
     severity: n.severity,
-    departments: (n.departments as string[]).join(' / '),
+    departments: n.departments.join(' / '),
     plan: lead?.plan ?? null,
     handler: lead?.handlerId ?? null,
     resolution: lead?.resolution ?? null,

@@ -1,5 +1,5 @@
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { GATEWAY_SECRET_HEADER } from '@pc/platform';
 import {
@@ -14,6 +14,8 @@ import {
   monthlyReportTables,
   toCsvSections,
   type Cell,
+  type ComplaintsAnswer,
+  type ReportAnswer,
   type Column,
   type Lang,
   type Table,
@@ -44,7 +46,14 @@ class ExportError extends Error {
   }
 }
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, RATE_LIMITED: 429, QUERY_TOO_COMPLEX: 400 };
+const STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  RATE_LIMITED: 429,
+  QUERY_TOO_COMPLEX: 400,
+};
 const FILES = ['monthly-report', 'monthly-complaints', 'kpis'] as const;
 type ExportFile = (typeof FILES)[number];
 
@@ -61,17 +70,24 @@ export class ExportsController {
   constructor(@Inject(EXPORT_SETTINGS) private readonly settings: ExportSettings) {}
 
   @Get(':file')
-  async download(@Param('file') file: string, @Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async download(
+    @Param('file') file: string,
+    @Query() query: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     try {
       const m = /^(.+)\.(csv|xlsx)$/.exec(file);
       const name = m?.[1] as ExportFile | undefined;
-      if (!m || !FILES.includes(name!)) throw new ExportError(404, 'NOT_FOUND', `no export ${file}; there are ${FILES.map((f) => `${f}.csv|xlsx`).join(', ')}`);
+      if (!m || !FILES.includes(name!)) {
+        throw new ExportError(404, 'NOT_FOUND', `no export ${file}; there are ${FILES.map((f) => `${f}.csv|xlsx`).join(', ')}`);
+      }
       const format = m[2] as 'csv' | 'xlsx';
       const lang: Lang = query.lang === undefined || query.lang === 'zh' ? 'zh' : query.lang === 'en' ? 'en' : this.badLang();
       const auth = req.headers.authorization;
       if (!auth) throw new ExportError(401, 'UNAUTHENTICATED', 'a bearer token is required');
       const tables = name === 'monthly-complaints' ? null : await this.tablesOf(name!, query, auth);
-      const filename = `${name}${query.month ? `-${String(query.month)}` : ''}.${format}`;
+      const filename = `${name}${str(query.month) ? `-${str(query.month)}` : ''}.${format}`;
       if (format === 'csv') {
         if (tables) {
           this.start(res, 'text/csv; charset=utf-8', filename);
@@ -101,7 +117,7 @@ export class ExportsController {
     res.setHeader('cache-control', 'no-store');
   }
 
-  private async graphql(auth: string, query: string, variables: Record<string, unknown>): Promise<any> {
+  private async graphql<T>(auth: string, query: string, variables: Record<string, unknown>): Promise<T> {
     const res = await fetch(this.settings.analyticsUrl, {
       method: 'POST',
       headers: {
@@ -112,7 +128,10 @@ export class ExportsController {
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(this.settings.timeoutMs),
     });
-    const body = (await res.json().catch(() => ({}))) as { data?: any; errors?: { message: string; extensions?: { code?: string; field?: string; reason?: string } }[] };
+    const body = (await res.json().catch(() => ({}))) as {
+      data?: T;
+      errors?: { message: string; extensions?: { code?: string; field?: string; reason?: string } }[];
+    };
     const error = body.errors?.[0];
     if (error) {
       const code = error.extensions?.code ?? 'EXPORT_FAILED';
@@ -124,10 +143,14 @@ export class ExportsController {
 
   private async tablesOf(name: Exclude<ExportFile, 'monthly-complaints'>, q: Record<string, unknown>, auth: string): Promise<Table[]> {
     if (name === 'monthly-report') {
-      const data = await this.graphql(auth, MONTHLY_REPORT_QUERY, { month: str(q.month) ?? '', siteId: str(q.siteId), areaId: str(q.areaId) });
+      const data = await this.graphql<{ monthlyReport: ReportAnswer }>(auth, MONTHLY_REPORT_QUERY, {
+        month: str(q.month) ?? '',
+        siteId: str(q.siteId),
+        areaId: str(q.areaId),
+      });
       return monthlyReportTables(data.monthlyReport);
     }
-    const data = await this.graphql(auth, KPI_QUERY, {
+    const data = await this.graphql<{ kpis: Record<string, Cell>[] }>(auth, KPI_QUERY, {
       from: str(q.from) ?? '',
       to: str(q.to) ?? '',
       bucket: str(q.bucket) ?? 'MONTH',
@@ -143,10 +166,15 @@ export class ExportsController {
   private async *complaintRows(q: Record<string, unknown>, auth: string): AsyncGenerator<Record<string, Cell>> {
     let after: string | undefined;
     for (;;) {
-      const data = await this.graphql(auth, MONTHLY_COMPLAINTS_QUERY, { month: str(q.month) ?? '', siteId: str(q.siteId), areaId: str(q.areaId), after });
+      const data: ComplaintsAnswer = await this.graphql<ComplaintsAnswer>(auth, MONTHLY_COMPLAINTS_QUERY, {
+        month: str(q.month) ?? '',
+        siteId: str(q.siteId),
+        areaId: str(q.areaId),
+        after,
+      });
       for (const e of data.monthlyComplaints.edges) yield complaintRow(e.node);
       if (!data.monthlyComplaints.pageInfo.hasNextPage) return;
-      after = data.monthlyComplaints.pageInfo.endCursor;
+      after = data.monthlyComplaints.pageInfo.endCursor ?? undefined;
     }
   }
 
@@ -161,14 +189,24 @@ export class ExportsController {
     res.end();
   }
 
-  private async xlsx(res: Response, filename: string, lang: Lang, tables: Table[] | null, complaints?: { query: Record<string, unknown>; auth: string }): Promise<void> {
+  private async xlsx(
+    res: Response,
+    filename: string,
+    lang: Lang,
+    tables: Table[] | null,
+    complaints?: { query: Record<string, unknown>; auth: string },
+  ): Promise<void> {
     const rows = complaints ? this.complaintRows(complaints.query, complaints.auth) : null;
     const first = rows ? await rows.next() : null;
     this.start(res, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', filename);
     const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true });
     const sheet = (name: string, columns: Column[]) => {
       const ws = book.addWorksheet(name.slice(0, 31));
-      ws.columns = columns.map((c) => ({ header: headerOf(c, lang), key: c.key, width: Math.max(10, Math.min(40, headerOf(c, lang).length * 2 + 4)) }));
+      ws.columns = columns.map((c) => ({
+        header: headerOf(c, lang),
+        key: c.key,
+        width: Math.max(10, Math.min(40, headerOf(c, lang).length * 2 + 4)),
+      }));
       ws.getRow(1).font = { bold: true };
       return ws;
     };

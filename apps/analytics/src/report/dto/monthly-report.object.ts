@@ -130,7 +130,8 @@ export abstract class ReportFiguresObject {
   @Field(() => [CountByObject], { description: 'Completed complaint callbacks on the four levels.' }) satisfaction: CountByObject[];
   @Field(() => Float, { nullable: true, description: 'Answers above DISSATISFIED / all answers.' }) satisfactionRate: number | null;
   @Field(() => Int, { description: 'Complaints that are a rule-A repeat.' }) repeatFiled: number;
-  @Field(() => Int, { description: 'Customers with more than one complaint in the month or a rule-A repeat.' }) repeatComplainantCount: number;
+  @Field(() => Int, { description: 'Customers with more than one complaint in the month or a rule-A repeat.' })
+  repeatComplainantCount: number;
   @Field(() => [CountByObject], { description: 'Causes of the resolved work orders, most frequent first (top 10).' })
   topCauses: CountByObject[];
   @Field(() => SurveyCountsObject) surveys: SurveyCountsObject;
