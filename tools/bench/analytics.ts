@@ -119,7 +119,7 @@ const month = (i: number) => {
 };
 
 /** Complaints from+1 .. to, with every fact the projection keeps for them (one statement per table). */
-async function load(svc: InProcessService, from: number, to: number): Promise<void> {
+export async function load(svc: InProcessService, from: number, to: number): Promise<void> {
   const series = `select g, 's' || (g % ${SITES}) as site, 's' || (g % ${SITES}) || '-a' || (g % 3) as area,
       to_char(date '2025-01-01' + ((g / ${SITES}) % ${MONTHS}) * interval '1 month' + ((g % 28)) * interval '1 day', 'YYYY-MM-DD') as day
     from generate_series(${from + 1}, ${to}) g`;
@@ -358,7 +358,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  process.stderr.write(`bench:analytics failed: ${e?.stack ?? e}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`bench:analytics failed: ${e?.stack ?? e}\n`);
+    process.exit(1);
+  });
+}

@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { StringCodec, type NatsConnection } from 'nats';
 import { streamName } from '@pc/messaging';
 import { decodeMessage } from './projection.consumer';
-import { ReadModelStore, STREAM_TABLES, type IncomingEvent } from './read-model-store';
+import { ReadModelStore, STREAM_TABLES, isPostgresKnex, type IncomingEvent } from './read-model-store';
 
 const codec = StringCodec();
 
@@ -99,6 +99,11 @@ export async function rebuildReadModel(
     await messages.close();
   }
 
+  // fresh statistics, or the planner would scan whole tables for what the indexes find (emptied tables look empty)
+  const analyze = async (tables: string[]) => {
+    if (isPostgresKnex(db)) await db.raw(`analyze ${tables.join(', ')}`);
+  };
+  await analyze(['analytics_event']);
   const foldStarted = Date.now();
   const cases = ((await db('analytics_event').distinct('case_id').orderBy('case_id')) as { case_id: string }[]).map((r) => r.case_id);
   const CASES_PER_TX = 1000;
@@ -115,6 +120,7 @@ export async function rebuildReadModel(
   };
   await Promise.all([worker(), worker()]);
 
+  await analyze(STREAM_TABLES.filter((t) => t !== 'analytics_event'));
   const aggStarted = Date.now();
   const keys = await new ReadModelStore(db).allSiteMonths();
   const KEYS_PER_TX = 200;
