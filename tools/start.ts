@@ -11,6 +11,7 @@ import { DEMO_DATASET, DEMO_USERS, INTAKE, seedRegistry } from '@pc/intake';
 import { ServiceConfig, loadConfig, ormOptions, signToken } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
 import { migrateAll } from './migrate';
+import { serviceArgs, type Runtime } from './process-command';
 import { eventually } from './system';
 
 /**
@@ -117,6 +118,16 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir, ...process.env };
   // demo tokens are printed only when the demo secret is ours: an operator's own secret is never shown or used to mint tokens
+  // production (NODE_ENV=production, PC_RUNTIME=dist or --dist) runs the compiled build; it is built first when missing
+  const runtime: Runtime = process.argv.includes('--dist') || env.PC_RUNTIME === 'dist' || env.NODE_ENV === 'production' ? 'dist' : 'ts';
+  if (runtime === 'dist' && !existsSync(join(ROOT, 'dist/apps/gateway/src/main.js'))) {
+    say('Building the compiled services (npm run build) ...');
+    const built = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('npm run build failed');
+  }
+  say(
+    `Services run ${runtime === 'dist' ? 'as compiled JavaScript from dist/ (source maps on)' : 'from the TypeScript sources (SWC register hook; --dist for the compiled build)'}`,
+  );
   const demoMode = !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL;
   if (demoMode) env.AUTH_JWT_SECRET = demoSecret(dataDir);
   const config = loadConfig(ServiceConfig, env);
@@ -131,7 +142,7 @@ async function main(): Promise<void> {
   say('Demo data: demo-org, demo-site-1, demo-site-2 (areas, units, customers)');
 
   for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
-    const child = spawn(process.execPath, ['-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)], {
+    const child = spawn(process.execPath, serviceArgs(name, runtime), {
       cwd: ROOT,
       env,
       stdio: 'inherit',

@@ -11,6 +11,7 @@ import { ServiceConfig, dropDatabase, loadConfig, migrate, ormOptions, signToken
 import { appUrl, startApp, subgraphPersistence } from '@pc/subgraph';
 import { SERVICES } from './services';
 import { deleteStream, eventually, isolatedRun, postGraphql, publishEvent, runSql } from './harness';
+import { runtimeFrom, serviceArgs, type Runtime } from './process-command';
 
 export { eventually } from './harness';
 
@@ -27,6 +28,8 @@ export interface SystemOptions {
   nodeArgs?: Partial<Record<SubgraphName, string[]>>;
   /** Start the gateway too (default true). */
   gateway?: boolean;
+  /** Run the subgraphs as compiled JavaScript (`dist`, after `npm run build`) or TypeScript (`ts`); default PC_RUNTIME, else ts. */
+  runtime?: Runtime;
 }
 
 export async function freePort(): Promise<number> {
@@ -96,7 +99,7 @@ export class System {
     this.urls[name] = `http://127.0.0.1:${port}/graphql`;
     const child = spawn(
       process.execPath,
-      [...(this.options.nodeArgs?.[name] ?? []), '-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)],
+      [...(this.options.nodeArgs?.[name] ?? []), ...serviceArgs(name, this.options.runtime ?? runtimeFrom(this.env))],
       {
         cwd: ROOT,
         env: { ...this.env, ...this.options.serviceEnv?.[name], ...extraEnv },
@@ -119,6 +122,11 @@ export class System {
       `${name} to become healthy`,
       true,
     );
+  }
+
+  /** The OS process id of a running subgraph (benchmarks read its CPU time from /proc). */
+  pid(name: SubgraphName): number | undefined {
+    return this.running.get(name)?.child.pid;
   }
 
   /** Lines the service printed (JSON logs, fault markers). */

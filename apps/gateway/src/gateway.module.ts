@@ -4,7 +4,7 @@ import { IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourcePr
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { LoggerModule } from 'nestjs-pino';
 import {
   GATEWAY_SECRET_HEADER,
@@ -97,7 +97,12 @@ export class GatewayAppModule {
             includeStacktraceInErrorResponses: false,
             formatError: formatGatewayError,
             context: requestContextFactory(verifier),
-            plugins: [...armor.plugins, edgeGuardPlugin(config, { publicEdge: true }), ApolloServerPluginInlineTraceDisabled()],
+            plugins: [
+              ...armor.plugins,
+              edgeGuardPlugin(config, { publicEdge: true }),
+              ApolloServerPluginInlineTraceDisabled(),
+              ApolloServerPluginCacheControlDisabled(),
+            ],
             validationRules: armor.validationRules,
           },
           gateway: {

@@ -42,7 +42,8 @@ export class WorkOrderQueries {
       em,
       WorkOrder,
       and.length ? { $and: and } : {},
-      { orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }], limit: first + 1 },
+      // read-only: no identity map to register the rows in
+      { orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }], limit: first + 1, disableIdentityMap: true },
       args.siteId,
     );
     const page = rows.slice(0, first);
@@ -101,7 +102,9 @@ export class WorkOrderQueries {
   }
 
   private async deadlinesOf(ids: string[]): Promise<Deadline[]> {
-    return ids.length ? this.orm.em.fork().find(Deadline, { workOrderId: { $in: ids } }, { orderBy: { dueAt: 'asc' } }) : [];
+    return ids.length
+      ? this.orm.em.fork().find(Deadline, { workOrderId: { $in: ids } }, { orderBy: { dueAt: 'asc' }, disableIdentityMap: true })
+      : [];
   }
 
   /** Department staff and heads see their own department's queue; managers see every department. */

@@ -9,7 +9,8 @@ import { wireSubject } from './nats';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './options';
 
 const codec = StringCodec();
-const BATCH = 100;
+/** Outbox rows claimed and published per transaction (all of them in flight at once). */
+const BATCH = 500;
 
 /** Collects the events of one transaction; they are stored with it and relayed after commit. */
 export class EventWriter {
@@ -119,19 +120,24 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           lockMode: isPostgres(em) ? LockMode.PESSIMISTIC_PARTIAL_WRITE : undefined,
         },
       );
+      // every row of the batch in flight at once (one connection keeps their order on the wire); a row whose
+      // ack failed stays pending and goes again in the next run (the stream's duplicate window drops a repeat)
+      const results = await Promise.allSettled(
+        rows.map((row) => js.publish(wireSubject(this.options.namespace, row.subject), codec.encode(row.body), { msgID: row.eventId })),
+      );
+      const now = this.clock.now();
       let published = 0;
-      for (const row of rows) {
-        try {
-          await js.publish(wireSubject(this.options.namespace, row.subject), codec.encode(row.body), { msgID: row.eventId });
-        } catch (e) {
-          row.attempts += 1;
-          row.lastError = (e as Error).message;
-          this.logger.warn({ eventId: row.eventId, err: safeError(e) }, 'publish failed; row stays pending');
-          return published;
+      results.forEach((r, i) => {
+        const row = rows[i];
+        if (r.status === 'fulfilled') {
+          row.publishedAt = now;
+          published += 1;
+          return;
         }
-        row.publishedAt = this.clock.now();
-        published += 1;
-      }
+        row.attempts += 1;
+        row.lastError = (r.reason as Error)?.message ?? String(r.reason);
+        this.logger.warn({ eventId: row.eventId, err: safeError(r.reason) }, 'publish failed; row stays pending');
+      });
       return published;
     });
   }

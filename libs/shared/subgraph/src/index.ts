@@ -1,4 +1,4 @@
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import {
   Module,
@@ -150,8 +150,14 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
         fieldResolverEnhancers: ['guards', 'filters'],
         // the token is verified once, here; resolvers, reference resolvers and field resolvers read ctx.user
         context: requestContextFactory(verifier, config.GATEWAY_SECRET),
-        // inline traces (ftv1) serve Apollo Studio, which nothing here reads
-        plugins: [...armor.plugins, edgeGuardPlugin(config), ApolloServerPluginInlineTraceDisabled()],
+        // inline traces (ftv1) serve Apollo Studio and cache hints a CDN, neither of which is here: both off
+        // (cache control otherwise runs a hook on every resolved field)
+        plugins: [
+          ...armor.plugins,
+          edgeGuardPlugin(config),
+          ApolloServerPluginInlineTraceDisabled(),
+          ApolloServerPluginCacheControlDisabled(),
+        ],
         validationRules: armor.validationRules,
         formatError: formatEdgeError,
       }),

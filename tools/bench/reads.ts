@@ -1,0 +1,159 @@
+/**
+ * Benchmark (not a test): reads straight to their subgraphs, per process CPU from /proc.
+ *
+ *   npm run bench:reads -- [--seconds 5] [--concurrency 4] [--complaints 100] [--runtimes ts,dist]
+ *
+ * For each runtime (the TypeScript sources through SWC's register hook, and the compiled build of
+ * `npm run build`), in one run: starts the whole system as the tests do, files `--complaints`
+ * complaints through the gateway, then drives for `--seconds` each
+ *   - the department queue: `workOrders(first: 20)` with each work order's deadlines, to dispatch;
+ *   - `complaint(id)` with its fields, to intake;
+ * with `--concurrency` requests in flight, and prints requests/s, p50/p99 and the CPU milliseconds
+ * per request of the subgraph process (utime + stime from /proc/<pid>/stat).
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { System, eventually } from '../system';
+import type { Runtime } from '../process-command';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+/** CPU ms (user + system) of a process from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function procCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+export interface LoadResult {
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  cpuPerRequest: Record<string, number>;
+  errors: number;
+}
+
+/** Sends `body` to `url` with `concurrency` in flight for `seconds`; CPU per request of each named process. */
+export async function drive(
+  url: string,
+  token: string,
+  body: string,
+  seconds: number,
+  concurrency: number,
+  pids: Record<string, number>,
+): Promise<LoadResult> {
+  const send = async () => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body,
+    });
+    const json = (await res.json()) as { errors?: unknown[] };
+    return res.ok && !json.errors;
+  };
+  for (let i = 0; i < 50; i++) await send(); // warm-up
+  const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, procCpuMs(pid)]));
+  const times: number[] = [];
+  let errors = 0;
+  const until = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const t = performance.now();
+        if (!(await send())) errors++;
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  return {
+    requests: times.length,
+    perSecond: times.length / elapsed,
+    p50: times[Math.floor(times.length / 2)],
+    p99: times[Math.floor(times.length * 0.99)],
+    cpuPerRequest: Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, (procCpuMs(pid) - cpu0[k]) / times.length])),
+    errors,
+  };
+}
+
+const QUEUE = JSON.stringify({
+  query: `{ workOrders(first: 20) { edges { node { id department status severity receivedAt deadlines { clock dueAt metAt breachedAt } } } pageInfo { hasNextPage endCursor } } }`,
+});
+
+async function measureRuntime(runtime: Runtime, seconds: number, concurrency: number, complaints: number) {
+  const system = await System.start({ runtime });
+  try {
+    await system.seedRegistry(DEMO_DATASET);
+    const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
+    const desk = system.token(user('demo-front-desk'));
+    const head = system.token(user('demo-department-head'));
+    let complaintId = '';
+    for (let i = 0; i < complaints; i++) {
+      const r = await system.graphql(desk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
+        i: {
+          siteId: 'demo-site-1',
+          unitId: 'demo-site-1-unit-101',
+          customerId: 'demo-customer-1',
+          channel: 'PHONE',
+          category: 'EQUIPMENT',
+          description: `lift ${i}`,
+        },
+      });
+      complaintId = (r.data as { fileComplaint: { id: string } }).fileComplaint.id;
+    }
+    await eventually(
+      async () => Number((await system.sql<{ n: string }>('dispatch', 'select count(*) as n from work_order'))[0].n) >= complaints,
+      60_000,
+      'the work orders',
+    );
+    const COMPLAINT = JSON.stringify({
+      query: `query($id: ID!) { complaint(id: $id) { id siteId status valid severity channel category receivedAt departments } }`,
+      variables: { id: complaintId },
+    });
+    const queue = await drive(system.urls.dispatch, head, QUEUE, seconds, concurrency, { dispatch: system.pid('dispatch')! });
+    const complaint = await drive(system.urls.intake, desk, COMPLAINT, seconds, concurrency, { intake: system.pid('intake')! });
+    return { queue, complaint };
+  } finally {
+    await system.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(arg('seconds', '5'));
+  const concurrency = Number(arg('concurrency', '4'));
+  const complaints = Number(arg('complaints', '100'));
+  const runtimes = arg('runtimes', 'ts,dist').split(',') as Runtime[];
+  log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight`,
+  );
+  const results: Record<string, Awaited<ReturnType<typeof measureRuntime>>> = {};
+  for (const rt of runtimes) results[rt] = await measureRuntime(rt, seconds, concurrency, complaints);
+  log('\n| runtime | read | requests/s | p50 ms | p99 ms | CPU ms per request (subgraph) | errors |');
+  log('|---|---|---|---|---|---|---|');
+  for (const [rt, r] of Object.entries(results)) {
+    for (const [name, x] of [
+      ['workOrders(first: 20) → dispatch', r.queue],
+      ['complaint(id) → intake', r.complaint],
+    ] as const) {
+      log(
+        `| ${rt} | ${name} | ${x.perSecond.toFixed(0)} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} | ${Object.values(x.cpuPerRequest)[0].toFixed(2)} | ${x.errors} |`,
+      );
+    }
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`bench:reads failed: ${e?.stack ?? e}\n`);
+    process.exit(1);
+  });
+}
