@@ -104,7 +104,7 @@ export class ProjectionConsumer implements OnApplicationBootstrap, BeforeApplica
     this.loop = (async () => {
       for await (const m of this.messages!) {
         this.buffer.push(m);
-        this.draining ??= this.drain().finally(() => (this.draining = null));
+        this.kick();
       }
     })().catch((e) => this.logger.error({ err: safeError(e) }, 'read-model consumer ended with an error'));
   }
@@ -125,6 +125,17 @@ export class ProjectionConsumer implements OnApplicationBootstrap, BeforeApplica
     await this.messages?.close().catch(() => undefined);
     await this.loop;
     await this.draining;
+  }
+
+  /** Starts draining unless a drain is under way; a message that came in as one ended starts the next. */
+  private kick(): void {
+    if (this.draining) return;
+    this.draining = this.drain()
+      .catch((e) => this.logger.error({ err: safeError(e) }, 'applying events failed; the messages are redelivered'))
+      .finally(() => {
+        this.draining = null;
+        if (this.buffer.length) this.kick();
+      });
   }
 
   private async drain(): Promise<void> {
