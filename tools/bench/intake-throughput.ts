@@ -17,7 +17,9 @@ import 'reflect-metadata';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { SUBGRAPH_NAMES } from '@pc/gateway';
 import { System, eventually } from '../system';
+import { procCpuMs } from './reads';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -68,6 +70,9 @@ async function main(): Promise<void> {
       `warmed up with ${warmup} complaints; filing ${count} with ${concurrency} in flight, ${direct ? 'straight to the intake subgraph' : 'through the gateway'}...`,
     );
 
+    const pids = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, system.pid(n)!]));
+    const cpu0 = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, procCpuMs(pids[n])]));
+    const gateway0 = process.cpuUsage();
     const latencies: number[] = [];
     let next = 0;
     const started = performance.now();
@@ -103,6 +108,16 @@ async function main(): Promise<void> {
     );
     log(
       `dispatch had opened work orders for all ${total} complaints ${((performance.now() - filedAt) / 1000).toFixed(1)} s after the last one was filed`,
+    );
+    // the event path settles (callback and analytics consume too): then the CPU each process spent per complaint
+    await new Promise((r) => setTimeout(r, 3000));
+    const perComplaint = SUBGRAPH_NAMES.map((n) => [n, (procCpuMs(pids[n]) - cpu0[n]) / count] as const);
+    const g = process.cpuUsage(gateway0);
+    const gatewayMs = (g.user + g.system) / 1000 / count;
+    log(
+      `CPU ms per complaint (from /proc; the gateway shares this process with the load generator): ${perComplaint
+        .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+        .join(', ')}, gateway + client ${gatewayMs.toFixed(1)}; subgraphs together ${perComplaint.reduce((a, [, ms]) => a + ms, 0).toFixed(1)}`,
     );
   } finally {
     await system.close();
