@@ -117,7 +117,9 @@ async function main(): Promise<void> {
     log(
       `CPU ms per complaint (from /proc; the gateway shares this process with the load generator): ${perComplaint
         .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
-        .join(', ')}, gateway + client ${gatewayMs.toFixed(1)}; subgraphs together ${perComplaint.reduce((a, [, ms]) => a + ms, 0).toFixed(1)}`,
+        .join(
+          ', ',
+        )}, gateway + client ${gatewayMs.toFixed(1)}; subgraphs together ${perComplaint.reduce((a, [, ms]) => a + ms, 0).toFixed(1)}`,
     );
   } finally {
     await system.close();

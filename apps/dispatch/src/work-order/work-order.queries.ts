@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Role } from '@pc/contracts';
 import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, notFound, scopeOf } from '@pc/platform';
 import { Deadline, Escalation, Extension } from '../sla/deadline.entity';
@@ -37,13 +38,12 @@ export class WorkOrderQueries {
       and.push({ $or: [{ nextDueAt: { $gt: c.nextDueAt } }, { nextDueAt: c.nextDueAt, id: { $gt: c.id } }] });
     }
     const first = args.first ?? 20;
-    const em = this.orm.em.fork();
-    const rows = await scopeOf(user).find(
-      em,
+    // read-only rows, not entities: no hydration, no unit of work
+    const rows = await scopeOf(user).rows(
+      this.orm.em.fork(),
       WorkOrder,
       and.length ? { $and: and } : {},
-      // read-only: no identity map to register the rows in
-      { orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }], limit: first + 1, disableIdentityMap: true },
+      { orderBy: [{ nextDueAt: 'asc' }, { id: 'asc' }], limit: first + 1 },
       args.siteId,
     );
     const page = rows.slice(0, first);
@@ -102,9 +102,13 @@ export class WorkOrderQueries {
   }
 
   private async deadlinesOf(ids: string[]): Promise<Deadline[]> {
-    return ids.length
-      ? this.orm.em.fork().find(Deadline, { workOrderId: { $in: ids } }, { orderBy: { dueAt: 'asc' }, disableIdentityMap: true })
-      : [];
+    if (!ids.length) return [];
+    return (this.orm.em.fork() as SqlEntityManager)
+      .createQueryBuilder(Deadline)
+      .select('*')
+      .where({ workOrderId: { $in: ids } })
+      .orderBy({ dueAt: 'asc' })
+      .execute<Deadline[]>('all', true);
   }
 
   /** Department staff and heads see their own department's queue; managers see every department. */

@@ -1,4 +1,5 @@
-import type { EntityManager, EntityName, FilterQuery, FindOneOptions, FindOptions } from '@mikro-orm/core';
+import type { EntityManager, EntityName, FilterQuery, FindOneOptions, FindOptions, QBFilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import type { AuthUser } from './claims';
 import { forbidden, notFound } from '../errors/errors';
 
@@ -80,6 +81,27 @@ export class TenantScope {
     requestedSite?: string | null,
   ): Promise<T[]> {
     return em.find(entity, this.where<T>(extra, requestedSite), options);
+  }
+
+  /**
+   * Rows of the scope as plain objects (property names, JS values), not entities: for answers that are
+   * only read. No hydration and no unit of work, which are most of a list read's CPU otherwise.
+   * Not for entities with JSON properties (they come back as stored).
+   */
+  rows<T extends TenantRow>(
+    em: EntityManager,
+    entity: EntityName<T>,
+    extra: FilterQuery<T>,
+    options: { orderBy?: QueryOrderMap<T>[]; limit?: number } = {},
+    requestedSite?: string | null,
+  ): Promise<T[]> {
+    const qb = (em as SqlEntityManager)
+      .createQueryBuilder(entity)
+      .select('*')
+      .where(this.where<T>(extra, requestedSite) as QBFilterQuery<T>);
+    if (options.orderBy) qb.orderBy(options.orderBy);
+    if (options.limit) qb.limit(options.limit);
+    return qb.execute<T[]>('all', true);
   }
 
   /** One row of the scope, or null (out of scope and absent look the same). */
