@@ -2,6 +2,7 @@ import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/g
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
 import { AuthUser, CurrentUser, Roles, scopeOf, type RequestContext } from '@pc/platform';
+import { loadById } from '@pc/subgraph';
 import { Complaint } from './complaint.entity';
 import { ComplaintObject } from './complaint.object';
 import { ComplaintsArgs } from './dto/complaints.args';
@@ -62,9 +63,14 @@ export class ComplaintResolver {
     return rows.map(ComplaintObject.from);
   }
 
+  /** Stubs from the gateway (`_entities`): all of one request's ids in one scoped query. */
   @ResolveReference()
   async resolveReference(ref: { id: string }, ctx: RequestContext): Promise<ComplaintObject | null> {
-    return ctx.user ? this.find(ctx.user, ref.id) : null;
+    const user = ctx.user;
+    if (!user) return null;
+    return loadById(ctx, 'complaint', async (ids) =>
+      (await scopeOf(user).find(this.orm.em.fork(), Complaint, { id: { $in: ids } })).map(ComplaintObject.from),
+    )(ref.id);
   }
 
   private async find(user: AuthUser, id: string): Promise<ComplaintObject | null> {

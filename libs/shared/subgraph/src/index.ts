@@ -278,3 +278,4 @@ export async function appUrl(app: INestApplication, path = '/graphql'): Promise<
   return `${(await app.getUrl()).replace('[::1]', '127.0.0.1')}${path}`;
 }
 export * from './connections';
+export * from './batch-loader';

@@ -1,0 +1,158 @@
+/**
+ * Benchmark (not a test): the project's gateway against stock `@apollo/gateway`, over the same
+ * subgraph processes, in one run.
+ *
+ *   npm run bench:gateway -- [--seconds 5] [--concurrency 8] [--complaints 60]
+ *
+ * Starts the four subgraphs (compiled build) as the tests do, files the complaints, then starts two
+ * gateway processes against them: the project's (`dist/apps/gateway`: auth, edge limits, cost and
+ * rate limits on) and stock `@apollo/gateway` 2.14 in `@apollo/server`'s standalone server
+ * (tools/bench/stock-gateway.ts). For each it drives
+ *   - the federated console query: the department queue with each work order's complaint fields
+ *     (dispatch, then intake through `_entities`);
+ *   - a single-subgraph query (the queue alone), and the same query straight to dispatch, whose
+ *     p50 difference is the gateway's own added latency;
+ * and prints requests/s, p50/p99 and the CPU ms per request of the gateway process and of the
+ * subgraphs it called (from /proc).
+ */
+import 'reflect-metadata';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { System, eventually, freePort } from '../system';
+import { serviceArgs } from '../process-command';
+import { drive, type LoadResult } from './reads';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+const ROOT = join(__dirname, '..', '..');
+
+const body = (query: string) => JSON.stringify({ query });
+const QUEUE = `{ workOrders(first: 20) { edges { node { id department status severity receivedAt deadlines { clock dueAt metAt breachedAt } } } } }`;
+const CONSOLE = `{ workOrders(first: 20) { edges { node { id department status deadlines { clock dueAt breachedAt } complaint { id status category severity channel receivedAt } } } } }`;
+
+async function startProcess(args: string[], env: NodeJS.ProcessEnv, healthUrl: string, what: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  child.stdout?.on('data', (c: Buffer) => output.push(c.toString()));
+  child.stderr?.on('data', (c: Buffer) => output.push(c.toString()));
+  await eventually(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`${what} exited:\n${output.join('').slice(-2000)}`);
+      const r = await fetch(healthUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: body('{ __typename }'),
+      }).catch(() => undefined);
+      return !!r;
+    },
+    60_000,
+    what,
+    true,
+  );
+  return child;
+}
+
+async function main(): Promise<void> {
+  const seconds = Number(arg('seconds', '5'));
+  const concurrency = Number(arg('concurrency', '8'));
+  const complaints = Number(arg('complaints', '60'));
+  log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight`,
+  );
+  const system = await System.start({ runtime: 'dist', gateway: false });
+  const children: ChildProcess[] = [];
+  try {
+    await system.seedRegistry(DEMO_DATASET);
+    const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
+    const desk = system.token(user('demo-front-desk'));
+    const head = system.token(user('demo-department-head'));
+    for (let i = 0; i < complaints; i++) {
+      const r = await system.graphql(
+        desk,
+        `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
+        {
+          i: {
+            siteId: 'demo-site-1',
+            unitId: 'demo-site-1-unit-101',
+            customerId: 'demo-customer-1',
+            channel: 'PHONE',
+            category: 'EQUIPMENT',
+            description: `lift ${i}`,
+          },
+        },
+        system.urls.intake,
+      );
+      if (r.errors) throw new Error(JSON.stringify(r.errors));
+    }
+    await eventually(
+      async () => Number((await system.sql<{ n: string }>('dispatch', 'select count(*) as n from work_order'))[0].n) >= complaints,
+      60_000,
+      'the work orders',
+    );
+    const urls = Object.fromEntries(Object.entries(system.urls).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
+    const ownPort = await freePort();
+    const stockPort = await freePort();
+    const env = { ...system.env, ...urls, LOG_LEVEL: 'warn' };
+    children.push(
+      await startProcess(
+        serviceArgs('gateway', 'dist'),
+        { ...env, GATEWAY_PORT: String(ownPort) },
+        `http://127.0.0.1:${ownPort}/graphql`,
+        'the project gateway',
+      ),
+    );
+    children.push(
+      await startProcess(
+        ['-r', join(ROOT, 'tools/register.js'), join(ROOT, 'tools/bench/stock-gateway.ts')],
+        { ...env, STOCK_GATEWAY_PORT: String(stockPort) },
+        `http://127.0.0.1:${stockPort}/`,
+        'the stock gateway',
+      ),
+    );
+    const [own, stock] = children;
+    const subgraphs = { dispatch: system.pid('dispatch')!, intake: system.pid('intake')! };
+    const run = async (url: string, query: string, gatewayPid?: number, inFlight = concurrency) =>
+      drive(url, head, body(query), seconds, inFlight, gatewayPid ? { gateway: gatewayPid, ...subgraphs } : subgraphs);
+    const results: [string, string, LoadResult][] = [];
+    for (const [name, query] of [
+      ['console query (dispatch + intake)', CONSOLE],
+      ['single subgraph (the queue)', QUEUE],
+    ] as const) {
+      results.push([name, 'stock @apollo/gateway', await run(`http://127.0.0.1:${stockPort}/`, query, stock.pid)]);
+      results.push([name, 'project gateway', await run(`http://127.0.0.1:${ownPort}/graphql`, query, own.pid)]);
+    }
+    results.push(['single subgraph (the queue)', 'straight to dispatch', await run(system.urls.dispatch, QUEUE)]);
+    // the gateway's own latency: one request at a time, so nothing queues
+    results.push(['one at a time (the queue)', 'project gateway', await run(`http://127.0.0.1:${ownPort}/graphql`, QUEUE, own.pid, 1)]);
+    results.push(['one at a time (the queue)', 'stock @apollo/gateway', await run(`http://127.0.0.1:${stockPort}/`, QUEUE, stock.pid, 1)]);
+    results.push(['one at a time (the queue)', 'straight to dispatch', await run(system.urls.dispatch, QUEUE, undefined, 1)]);
+    log('\n| query | path | requests/s | p50 ms | p99 ms | CPU ms per request: gateway / dispatch / intake | errors |');
+    log('|---|---|---|---|---|---|---|');
+    for (const [name, path, r] of results) {
+      const c = r.cpuPerRequest;
+      log(
+        `| ${name} | ${path} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${c.gateway?.toFixed(2) ?? '–'} / ${c.dispatch.toFixed(2)} / ${c.intake.toFixed(2)} | ${r.errors} |`,
+      );
+    }
+    const find = (name: string, path: string) => results.find(([n, p]) => n.startsWith(name) && p.startsWith(path))![2];
+    const ratio = find('console', 'project').perSecond / find('console', 'stock').perSecond;
+    const added = find('one at a time', 'project').p50 - find('one at a time', 'straight').p50;
+    const addedStock = find('one at a time', 'stock').p50 - find('one at a time', 'straight').p50;
+    log(
+      `\nconsole query: project gateway ${ratio.toFixed(2)}× the throughput of stock @apollo/gateway; one request at a time, the project gateway adds ${added.toFixed(1)} ms p50 to a single-subgraph query (stock: ${addedStock.toFixed(1)} ms)`,
+    );
+  } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await system.close();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench:gateway failed: ${e?.stack ?? e}\n`);
+  process.exit(1);
+});
