@@ -230,6 +230,11 @@ export function pinoHttpOptions(name: string, level: string) {
     level,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', `req.headers["${GATEWAY_SECRET_HEADER}"]`], censor: '[redacted]' },
     autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
+    // an access line per request: method, path, status and time, not every header (a cost per request, and noise)
+    serializers: {
+      req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+    },
   };
 }
 
