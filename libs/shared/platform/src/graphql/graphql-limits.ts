@@ -175,6 +175,10 @@ export class EdgeRateLimits {
  * control characters, who may read the schema (`__schema`, `_service`) and `_entities`, the cost
  * limit, and, at the public edge, the rate limits.
  */
+/** Operations whose cost is remembered, and the longest key (query hash, operation, variables) kept. */
+const COST_CACHE_SIZE = 2_000;
+const COST_KEY_MAX = 2_048;
+
 export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}): ApolloServerPlugin<RequestContext> {
   const introspectionRoles =
     config.GRAPHQL_INTROSPECTION_ROLES === '*' ? undefined : (config.GRAPHQL_INTROSPECTION_ROLES.split(',') as Role[]);
@@ -216,6 +220,23 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
     }
   };
 
+  /**
+   * The cost depends only on the document, the operation and the variables: a console polling the same
+   * query pays for the walk once. Bounded (oldest out first); large variable sets are not kept.
+   */
+  const costs = new Map<string, number>();
+  const cachedCostOf = (rc: GraphQLRequestContextDidResolveOperation<RequestContext>): number => {
+    const key = `${rc.queryHash}|${rc.operationName ?? ''}|${JSON.stringify(rc.request.variables ?? {})}`;
+    const known = costs.get(key);
+    if (known !== undefined) return known;
+    const cost = costOf(rc);
+    if (key.length <= COST_KEY_MAX) {
+      if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value!);
+      costs.set(key, cost);
+    }
+    return cost;
+  };
+
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -227,7 +248,7 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
           }
           rejectControlCharacters(rc.request.variables, operation);
           guardRootFields(rc, operation);
-          const cost = costOf(rc);
+          const cost = cachedCostOf(rc);
           if (cost > config.GRAPHQL_MAX_COST) {
             throw httpError(
               `query cost ${cost} exceeds the limit of ${config.GRAPHQL_MAX_COST}: ask for fewer items (first) or fewer fields`,
