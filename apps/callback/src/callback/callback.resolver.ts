@@ -1,6 +1,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
 import { AuthUser, CurrentUser, Roles, type RequestContext } from '@pc/platform';
+import { loadById } from '@pc/subgraph';
 import { CallbackQueries } from './callback.queries';
 import { CallbackAttemptObject, CallbackObject, ComplaintRef, CoverageObject } from './callback.object';
 import { CoverageArgs, WorklistArgs } from './dto/callback.args';
@@ -43,10 +44,11 @@ export class CallbackResolver {
     return this.queries.attempts(user, c);
   }
 
-  /** `_entities`: only a callback of the caller's scope (null otherwise). */
+  /** `_entities`: only a callback of the caller's scope (null otherwise); one query for all of a request's stubs. */
   @ResolveReference()
   async resolveReference(ref: { id: string }, ctx: RequestContext): Promise<CallbackObject | null> {
-    return ctx.user ? this.queries.find(ctx.user, ref.id) : null;
+    const user = ctx.user;
+    return user ? loadById(ctx, 'callback', (ids) => this.queries.findMany(user, ids))(ref.id) : null;
   }
 
   @Mutation(() => CallbackObject, {

@@ -1,5 +1,6 @@
 import { Args, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, type RequestContext } from '@pc/platform';
+import { loadById } from '@pc/subgraph';
 import { WorkOrdersArgs } from './dto/work-orders.args';
 import { WorkOrderQueries } from './work-order.queries';
 import {
@@ -29,7 +30,8 @@ export class WorkOrderResolver {
   /** `_entities`: only a work order of the caller's scope (null otherwise). */
   @ResolveReference()
   async resolveReference(ref: { id: string }, ctx: RequestContext): Promise<WorkOrderObject | null> {
-    return ctx.user ? this.queries.find(ctx.user, ref.id) : null;
+    const user = ctx.user;
+    return user ? loadById(ctx, 'work order', (ids) => this.queries.findMany(user, ids))(ref.id) : null;
   }
 
   @ResolveField(() => Boolean, { description: 'An open clock is past its due time.' })
