@@ -4,19 +4,9 @@ import { ANALYTICS, knexOf, rebuildReadModel, type RebuildProgress } from '@pc/a
 import { connectBus } from '@pc/messaging';
 import { ServiceConfig, loadConfig, migrate, ormOptions } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
+import { progressPrinter } from './progress';
 
-const WIDTH = 30;
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
-const duration = (s: number | null) =>
-  s === null ? '?' : s >= 90 ? `${Math.floor(s / 60)}m${String(Math.round(s % 60)).padStart(2, '0')}s` : `${Math.round(s)}s`;
-
-/** One line per phase: a bar, done/total, the rate and the time left. */
-function bar(p: RebuildProgress): string {
-  const share = p.total ? Math.min(1, p.done / p.total) : 1;
-  const filled = Math.round(share * WIDTH);
-  const unit = p.phase === 'replay' ? 'events' : p.phase === 'fold' ? 'cases' : 'site-months';
-  return `${p.phase.padEnd(9)} [${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${fmt(p.done)}/${fmt(p.total)} ${unit}  ${fmt(p.rate)}/s  ETA ${duration(p.etaSeconds)}`;
-}
 
 /**
  * `npm run analytics:rebuild`: drops the analytics read model and replays the whole event stream into it
@@ -33,22 +23,13 @@ async function main(): Promise<void> {
   await migrate(persistence);
   const orm = await MikroORM.init(ormOptions(persistence));
   const nc = await connectBus({ url: config.NATS_URL, namespace: config.NATS_NAMESPACE, service: 'analytics-rebuild' });
-  const tty = process.stderr.isTTY;
-  let lastPhase = '';
-  let lastPrint = 0;
+  const printer = progressPrinter();
+  const units = { replay: 'events', fold: 'cases', aggregate: 'site-months' };
   try {
     const result = await rebuildReadModel(knexOf(orm), nc, config.NATS_NAMESPACE, {
-      onProgress(p) {
-        const now = Date.now();
-        const finished = p.done >= p.total;
-        if (p.phase !== lastPhase && lastPhase && tty) process.stderr.write('\n');
-        if (tty) process.stderr.write(`\r${bar(p)}`);
-        else if (finished || now - lastPrint > 2000 || p.phase !== lastPhase) process.stderr.write(`${bar(p)}\n`);
-        lastPhase = p.phase;
-        lastPrint = now;
-      },
+      onProgress: (p: RebuildProgress) => printer.show({ label: p.phase, unit: units[p.phase], ...p }),
     });
-    if (tty) process.stderr.write('\n');
+    printer.end();
     for (const p of result.parked) process.stderr.write(`not readable, skipped: ${p.subject}: ${p.reason}\n`);
     process.stdout.write(
       `rebuilt the read model from ${fmt(result.events)} events (${fmt(result.cases)} cases, ${fmt(result.siteMonths)} site-months) in ${result.seconds.toFixed(1)} s: ${fmt(result.eventsPerSecond)} events/s\n`,

@@ -2,7 +2,8 @@ import { Module } from '@nestjs/common';
 import { ComplaintEventsConsumer } from './complaint-events.consumer';
 import { ComplaintResolver } from './complaint.resolver';
 import { FileComplaint } from './file-complaint.usecase';
+import { ImportComplaints } from './import/import-complaints.usecase';
 import { RecordInvalidReply } from './record-invalid-reply.usecase';
 
-@Module({ providers: [FileComplaint, RecordInvalidReply, ComplaintResolver, ComplaintEventsConsumer] })
+@Module({ providers: [FileComplaint, ImportComplaints, RecordInvalidReply, ComplaintResolver, ComplaintEventsConsumer] })
 export class ComplaintModule {}

@@ -9,6 +9,8 @@ import { ComplaintsArgs } from './dto/complaints.args';
 import { FileComplaintInput } from './dto/file-complaint.input';
 import { RecordInvalidReplyInput } from './dto/record-invalid-reply.input';
 import { FileComplaint } from './file-complaint.usecase';
+import { ImportComplaintsInput, ImportResultObject, MAX_IMPORT_ROWS } from './import/import-complaints.dto';
+import { ImportComplaints } from './import/import-complaints.usecase';
 import { RecordInvalidReply } from './record-invalid-reply.usecase';
 
 /** Who may take a complaint at intake. */
@@ -19,6 +21,7 @@ export class ComplaintResolver {
   constructor(
     private readonly fileComplaint: FileComplaint,
     private readonly recordInvalidReply: RecordInvalidReply,
+    private readonly importComplaintsUseCase: ImportComplaints,
     private readonly orm: MikroORM,
   ) {}
 
@@ -29,6 +32,14 @@ export class ComplaintResolver {
   @Roles(...INTAKE_ROLES)
   async fileComplaintMutation(@CurrentUser() user: AuthUser, @Args('input') input: FileComplaintInput): Promise<ComplaintObject> {
     return ComplaintObject.from(await this.fileComplaint.execute({ actor: user, ...input }));
+  }
+
+  @Mutation(() => ImportResultObject, {
+    description: `Imports up to ${MAX_IMPORT_ROWS} historic or paper records through every intake rule; idempotent by source and record id.`,
+  })
+  @Roles(...INTAKE_ROLES, Role.QUALITY)
+  importComplaints(@CurrentUser() user: AuthUser, @Args('input') input: ImportComplaintsInput): Promise<ImportResultObject> {
+    return this.importComplaintsUseCase.execute(user, input);
   }
 
   @Mutation(() => ComplaintObject, {
