@@ -1,0 +1,81 @@
+/**
+ * Benchmark (not a test): `npm run import` end to end into work orders.
+ *
+ *   npm run bench:import -- [--count 2000] [--batch 200]
+ *
+ * Starts the whole system as the tests do, writes `count` paper records (a JSONL file: two sites,
+ * six categories, each with a record id and its received time), imports them through the gateway
+ * with `importFile` (the CLI's code), and prints records/s of the import itself and how long dispatch
+ * then needed to have opened every work order, with the CPU each process spent per record.
+ */
+import 'reflect-metadata';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { SUBGRAPH_NAMES } from '@pc/gateway';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { System, eventually } from '../system';
+import { importFile } from '../import';
+import { procCpuMs } from './reads';
+
+const arg = (name: string, fallback: number): number => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+const CATEGORIES = ['EQUIPMENT', 'FEES', 'NOISE', 'HYGIENE', 'SERVICE_ATTITUDE', 'PARKING'];
+
+async function main(): Promise<void> {
+  const count = arg('count', 2000);
+  const batch = arg('batch', 200);
+  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  const system = await System.start({ env: { ...process.env, LOG_LEVEL: 'warn' } });
+  try {
+    await system.seedRegistry(DEMO_DATASET);
+    const token = system.token(DEMO_USERS.find((u) => u.sub === 'demo-front-desk')!);
+    const file = join(mkdtempSync(join(tmpdir(), 'pc-bench-import-')), 'history.jsonl');
+    const lines = Array.from({ length: count }, (_, i) =>
+      JSON.stringify({
+        recordId: `H-${i}`,
+        siteId: i % 2 ? 'demo-site-1' : 'demo-site-2',
+        channel: 'LETTER',
+        category: CATEGORIES[i % CATEGORIES.length],
+        description: `historic record ${i}`,
+        customerName: `Customer ${i}`,
+        customerPhone: `137${String(i).padStart(8, '0')}`,
+        receivedAt: new Date(Date.now() - (1 + (i % 300)) * 86_400_000).toISOString(),
+      }),
+    );
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const pids = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, system.pid(n)!]));
+    const cpu0 = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, procCpuMs(pids[n])]));
+    const t0 = performance.now();
+    const s = await importFile({ file, url: system.gatewayUrl, token, batch });
+    const imported = performance.now();
+    log(
+      `imported ${s.records} records in ${s.seconds.toFixed(1)} s: ${(s.records / s.seconds).toFixed(0)} records/s (${s.filed} filed, ${s.rejected} refused)`,
+    );
+    await eventually(
+      async () =>
+        Number((await system.sql<{ n: string }>('dispatch', 'select count(distinct complaint_id) as n from work_order'))[0].n) >= s.filed,
+      600_000,
+      'every work order',
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    log(
+      `dispatch had opened every work order ${((performance.now() - imported) / 1000).toFixed(1)} s later: ${(s.filed / seconds).toFixed(0)} complaints/s end to end into work orders`,
+    );
+    await new Promise((r) => setTimeout(r, 3000));
+    log(
+      `CPU ms per record (from /proc): ${SUBGRAPH_NAMES.map((n) => `${n} ${((procCpuMs(pids[n]) - cpu0[n]) / s.records).toFixed(1)}`).join(', ')}`,
+    );
+  } finally {
+    await system.close();
+  }
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench:import failed: ${e?.stack ?? e}\n`);
+  process.exit(1);
+});
