@@ -222,10 +222,12 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
 
   /**
    * The cost depends only on the document, the operation and the variables: a console polling the same
-   * query pays for the walk once. Bounded (oldest out first); large variable sets are not kept.
+   * query pays for the walk once. Queries only; bounded (oldest out first); large variable sets are not kept.
    */
   const costs = new Map<string, number>();
   const cachedCostOf = (rc: GraphQLRequestContextDidResolveOperation<RequestContext>): number => {
+    // mutations carry personal data in their variables and rarely repeat: only queries are remembered
+    if (rc.operation?.operation !== OperationTypeNode.QUERY) return costOf(rc);
     const key = `${rc.queryHash}|${rc.operationName ?? ''}|${JSON.stringify(rc.request.variables ?? {})}`;
     const known = costs.get(key);
     if (known !== undefined) return known;
