@@ -42,14 +42,19 @@ import {
   envelopeFor,
   type EventContract,
 } from '@pc/contracts';
-import { ANALYTICS, ReadModelStore, knexOf, rebuildReadModel } from '@pc/analytics';
+import {
+  ANALYTICS,
+  KpiBucket,
+  KpiQueries,
+  ReadModelStore,
+  ReportReader,
+  buildMonthlyReport,
+  knexOf,
+  rebuildReadModel,
+} from '@pc/analytics';
 import { ensureStream, streamName, wireSubject } from '@pc/messaging';
 import { ormOptions } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
-import { buildMonthlyReport } from '../../apps/analytics/src/report/monthly-report';
-import { ReportReader } from '../../apps/analytics/src/report/report.reader';
-import { KpiQueries } from '../../apps/analytics/src/kpi/kpi.queries';
-import { KpiBucket } from '../../apps/analytics/src/kpi/kpi.dto';
 import { InProcessService } from '../harness';
 
 function arg(name: string, fallback: string): string {
