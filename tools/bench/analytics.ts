@@ -56,6 +56,7 @@ import { ensureStream, streamName, wireSubject } from '@pc/messaging';
 import { ormOptions } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
 import { InProcessService } from '../harness';
+import { procCpuMs } from './reads';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -65,14 +66,6 @@ const log = (msg: string) => process.stdout.write(`${msg}\n`);
 const ORG = 'bench-org';
 const SITES = 300;
 const MONTHS = 24;
-const TICKS = 100; // USER_HZ: /proc reports CPU in clock ticks of 10 ms
-
-/** CPU ms (user + system) of a process from /proc/<pid>/stat. */
-function procCpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS;
-}
-
 /** CPU ms of every postgres process on this machine (the rebuild uses several connections). */
 async function postgresCpuMs(): Promise<number> {
   const { readdirSync } = await import('node:fs');

@@ -546,14 +546,16 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
         break;
       case 'emergency.reported': {
         const r = p as unknown as EmergencyReportedV1;
-        rows.emergencies.push({
-          emergencyId: r.emergencyId,
-          orgId: r.orgId,
-          siteId: r.siteId,
-          month: buckets(r.reportedAt, siteZone(r.siteId)).month,
-          workOrderId: r.workOrderId ?? null,
-          reportedAt: r.reportedAt,
-        });
+        rows.emergencies = [
+          {
+            emergencyId: r.emergencyId,
+            orgId: r.orgId,
+            siteId: r.siteId,
+            month: buckets(r.reportedAt, siteZone(r.siteId)).month,
+            workOrderId: r.workOrderId ?? null,
+            reportedAt: r.reportedAt,
+          },
+        ];
         break;
       }
       case 'survey.answered': {
@@ -583,7 +585,6 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
         break; // callback.overdue / callback.dissatisfied / service.completed / registry.customer_saved: the trail only
     }
   }
-  rows.emergencies = rows.emergencies.slice(-1);
 
   if (penalty.p) {
     const r = penalty.p;

@@ -3,11 +3,21 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager as SqlEntityManager, Knex } from '@mikro-orm/knex';
 import { AckPolicy, DeliverPolicy, StringCodec, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import { EVENT_CONTRACTS, type EventContract } from '@pc/contracts';
-import { MESSAGING_OPTIONS, NATS_CONNECTION, ParkedMessage, decodeEvent, streamName, type MessagingOptions } from '@pc/messaging';
+import {
+  MESSAGING_OPTIONS,
+  NATS_CONNECTION,
+  decodeEvent,
+  parkMessage,
+  retryOrPark,
+  streamName,
+  type MessagingOptions,
+  type ParkingContext,
+} from '@pc/messaging';
 import { Clock, safeError } from '@pc/platform';
 import { ReadModelStore, type IncomingEvent } from './read-model-store';
 
 const codec = StringCodec();
+const messageIdOf = (m: JsMsg): string => m.headers?.get('Nats-Msg-Id') || `seq-${m.seq}`;
 const CONTRACTS = new Map<string, EventContract>(EVENT_CONTRACTS.map((c) => [c.subject, c as EventContract]));
 
 /** Messages applied per transaction. */
@@ -173,38 +183,15 @@ export class ProjectionConsumer implements OnApplicationBootstrap, BeforeApplica
     }
   }
 
-  private async failed(m: JsMsg, e: Error): Promise<void> {
-    const deliveries = m.info.deliveryCount;
-    if (deliveries >= (this.options.maxDeliver ?? 5)) {
-      await this.park(m, `failed ${deliveries} times; last error: ${e.message}`);
-      return;
-    }
-    const delay = (this.options.retryDelayMs ?? 1000) * deliveries;
-    this.logger.warn({ subject: m.subject, deliveries, err: safeError(e) }, `event failed; redelivery in ${delay} ms`);
-    m.nak(delay);
+  private get parking(): ParkingContext {
+    return { orm: this.orm, clock: this.clock, logger: this.logger, options: this.options };
   }
 
-  private async park(m: JsMsg, reason: string): Promise<void> {
-    const messageId = m.headers?.get('Nats-Msg-Id') || `seq-${m.seq}`;
-    try {
-      await this.orm.em.fork().upsert(
-        ParkedMessage,
-        {
-          consumer: ProjectionConsumer.DURABLE,
-          messageId,
-          subject: m.subject,
-          body: codec.decode(m.data),
-          reason,
-          deliveries: m.info.deliveryCount,
-          parkedAt: this.clock.now(),
-        },
-        { onConflictFields: ['consumer', 'messageId'] },
-      );
-      m.term(reason.slice(0, 200));
-      this.logger.warn({ messageId, subject: m.subject, reason }, 'message parked');
-    } catch (e) {
-      this.logger.error({ messageId, err: safeError(e) }, 'could not park message; will retry');
-      m.nak(this.options.retryDelayMs ?? 1000);
-    }
+  private failed(m: JsMsg, e: Error): Promise<void> {
+    return retryOrPark(this.parking, ProjectionConsumer.DURABLE, m, messageIdOf(m), codec.decode(m.data), e);
+  }
+
+  private park(m: JsMsg, reason: string): Promise<void> {
+    return parkMessage(this.parking, ProjectionConsumer.DURABLE, m, messageIdOf(m), codec.decode(m.data), reason);
   }
 }

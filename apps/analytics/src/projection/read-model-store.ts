@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { DEFAULT_TIME_ZONE } from '@pc/calendar';
-import { caseKeyOf, foldCase, workOrderIdOf, type CaseRows, type StoredEvent } from './case-fold';
+import { caseKeyOf, emptyRows, foldCase, workOrderIdOf, type CaseRows, type StoredEvent } from './case-fold';
 
 /** An event as it came off the bus, validated, before it is stored. */
 export interface IncomingEvent extends StoredEvent {
@@ -177,7 +177,7 @@ export class ReadModelStore {
       }
       const zones = await this.siteZones([...sites]);
       const zone = (siteId: string): string => zones.get(siteId) ?? DEFAULT_TIME_ZONE;
-      const merged = emptyMerged();
+      const merged = emptyRows();
       for (const events of byCase.values()) {
         const rows = foldCase(events, zone);
         for (const [name] of CASE_TABLES) (merged[name] as object[]).push(...(rows[name] as object[]));
@@ -295,21 +295,6 @@ export class ReadModelStore {
     return set.values();
   }
 }
-
-const emptyMerged = (): CaseRows => ({
-  archives: [],
-  purged: false,
-  complaints: [],
-  departments: [],
-  workOrders: [],
-  deadlines: [],
-  escalations: [],
-  callbacks: [],
-  penalties: [],
-  emergencies: [],
-  surveys: [],
-  sites: [],
-});
 
 /**
  * The first instant after the month's last day in the site's time zone: a report not submitted by

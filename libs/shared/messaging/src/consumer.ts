@@ -142,15 +142,7 @@ export class EventConsumers implements BeforeApplicationShutdown {
         m.ack(); // another replica committed it first
         return;
       }
-      const deliveries = m.info.deliveryCount;
-      const maxDeliver = this.options.maxDeliver ?? 5;
-      if (deliveries >= maxDeliver) {
-        await this.park(durable, m, messageId, body, `failed ${deliveries} times; last error: ${(e as Error).message}`);
-        return;
-      }
-      const delay = (this.options.retryDelayMs ?? 1000) * deliveries;
-      this.logger.warn({ durable, messageId, deliveries, err: safeError(e) }, `handler failed; redelivery in ${delay} ms`);
-      m.nak(delay);
+      await retryOrPark(this.parking, durable, m, messageId, body, e as Error);
     }
   }
 
@@ -158,21 +150,64 @@ export class EventConsumers implements BeforeApplicationShutdown {
     return (await this.orm.em.fork().count(InboxMessage, { consumer, messageId })) > 0;
   }
 
-  /** Keeps the message with its reason, then terminates it; if that cannot be stored, retries later. */
-  private async park(consumer: string, m: JsMsg, messageId: string, body: string, reason: string): Promise<void> {
-    try {
-      await this.orm.em
-        .fork()
-        .upsert(
-          ParkedMessage,
-          { consumer, messageId, subject: m.subject, body, reason, deliveries: m.info.deliveryCount, parkedAt: this.clock.now() },
-          { onConflictFields: ['consumer', 'messageId'] },
-        );
-      m.term(reason.slice(0, 200));
-      this.logger.warn({ consumer, messageId, subject: m.subject, reason }, 'message parked');
-    } catch (e) {
-      this.logger.error({ consumer, messageId, err: safeError(e) }, 'could not park message; will retry');
-      m.nak(this.options.retryDelayMs ?? 1000);
-    }
+  private get parking(): ParkingContext {
+    return { orm: this.orm, clock: this.clock, logger: this.logger, options: this.options };
   }
+
+  private park(consumer: string, m: JsMsg, messageId: string, body: string, reason: string): Promise<void> {
+    return parkMessage(this.parking, consumer, m, messageId, body, reason);
+  }
+}
+
+/** What parking and redelivery need: the service's database, clock, logger and messaging options. */
+export interface ParkingContext {
+  orm: MikroORM;
+  clock: Clock;
+  logger: Logger;
+  options: MessagingOptions;
+}
+
+/** Keeps the message with its reason in `parked_message`, then terminates it; if that cannot be stored, retries later. */
+export async function parkMessage(
+  ctx: ParkingContext,
+  consumer: string,
+  m: JsMsg,
+  messageId: string,
+  body: string,
+  reason: string,
+): Promise<void> {
+  try {
+    await ctx.orm.em
+      .fork()
+      .upsert(
+        ParkedMessage,
+        { consumer, messageId, subject: m.subject, body, reason, deliveries: m.info.deliveryCount, parkedAt: ctx.clock.now() },
+        { onConflictFields: ['consumer', 'messageId'] },
+      );
+    m.term(reason.slice(0, 200));
+    ctx.logger.warn({ consumer, messageId, subject: m.subject, reason }, 'message parked');
+  } catch (e) {
+    ctx.logger.error({ consumer, messageId, err: safeError(e) }, 'could not park message; will retry');
+    m.nak(ctx.options.retryDelayMs ?? 1000);
+  }
+}
+
+/** A handler failed: redelivered with a growing delay, parked after `maxDeliver` deliveries (never retried forever). */
+export async function retryOrPark(
+  ctx: ParkingContext,
+  consumer: string,
+  m: JsMsg,
+  messageId: string,
+  body: string,
+  error: Error,
+): Promise<void> {
+  const deliveries = m.info.deliveryCount;
+  const maxDeliver = ctx.options.maxDeliver ?? 5;
+  if (deliveries >= maxDeliver) {
+    await parkMessage(ctx, consumer, m, messageId, body, `failed ${deliveries} times; last error: ${error.message}`);
+    return;
+  }
+  const delay = (ctx.options.retryDelayMs ?? 1000) * deliveries;
+  ctx.logger.warn({ consumer, messageId, deliveries, err: safeError(error) }, `handler failed; redelivery in ${delay} ms`);
+  m.nak(delay);
 }
