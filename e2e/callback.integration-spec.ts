@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { CallbackKind, Category, ComplaintResolved, Role, ServiceCompleted, Severity } from '@pc/contracts';
+import { CallbackKind, Category, ComplaintResolved, Department, Role, ServiceCompleted, Severity } from '@pc/contracts';
 import { CALLBACK, CallbackAppModule, CallbackScheduler } from '@pc/callback';
 import { ManualClock, type AuthUser } from '@pc/platform';
 import { InProcessService, eventually, postGraphql } from '../tools/harness';
@@ -17,6 +17,7 @@ const USERS = {
   desk2: u('desk-2', [Role.FRONT_DESK]),
   areaManager: u('am-1', [Role.AREA_MANAGER]),
   quality: u('quality-1', [Role.QUALITY]),
+  engineer: { ...u('eng-1', [Role.DEPARTMENT_STAFF]), department: Department.ENGINEERING },
 };
 let svc: InProcessService;
 let app: INestApplication;
@@ -44,6 +45,7 @@ interface Case {
   kind?: CallbackKind;
   severity?: Severity;
   takenBy?: string;
+  handledBy?: string[];
   resolvedAt: Date;
 }
 
@@ -61,6 +63,7 @@ async function resolveCase(c: Case): Promise<any> {
       resolvedBy: 'eng-1',
       takenBy: c.takenBy ?? 'desk-1',
       atIntake: false,
+      handledBy: c.handledBy ?? ['eng-1'],
     });
   } else {
     await svc.publish(ServiceCompleted, {
@@ -69,6 +72,7 @@ async function resolveCase(c: Case): Promise<any> {
       kind: c.kind!,
       takenBy: c.takenBy ?? 'desk-1',
       completedAt: c.resolvedAt.toISOString(),
+      handledBy: c.handledBy ?? ['eng-1'],
     });
   }
   return eventually(async () => (await svc.sql(`select id from callback where complaint_id = $1`, [caseId]))[0], 20_000, 'the callback');
@@ -225,6 +229,32 @@ describe('domain.md §4 callback results', () => {
     expect(await overdue()).toEqual([
       expect.objectContaining({ assignee: 'desk-1', kind: 'COMPLAINT', dueAt: new Date(resolvedAt.getTime() + 24 * H).toISOString() }),
     ]);
+    clock.set(resolvedAt);
+  });
+
+  it('rule "who records a callback": its assignee, or the area manager once it is overdue; never whoever handled the case', async () => {
+    const resolvedAt = clock.now();
+    // the engineer who did the repair may not record the customer's verdict on it
+    const repair = await resolveCase({ kind: CallbackKind.REPAIR, resolvedAt, handledBy: ['eng-1'] });
+    const byEngineer = await record(tokens.engineer, repair.id, { priceCheck: undefined });
+    expect(errorOf(byEngineer)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(byEngineer.errors![0].message).toMatch(/whoever handled the case never records its callback/);
+    const byOtherDesk = await record(tokens.desk2, repair.id);
+    expect(errorOf(byOtherDesk)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(byOtherDesk.errors![0].message).toMatch(/only the callback's assignee \(desk-1\) records it/);
+    const attempt = await gql(tokens.engineer, `mutation($i: RecordCallbackAttemptInput!) { recordCallbackAttempt(input: $i) { id } }`, {
+      i: { callbackId: repair.id, method: 'PHONE', retryAt: new Date(resolvedAt.getTime() + H).toISOString() },
+    });
+    expect(errorOf(attempt)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await ok(record(tokens.desk, repair.id))).toMatchObject({ status: 'DONE', satisfaction: 'SATISFIED' });
+
+    // the one who took the case and also handled it does not record it either; once overdue the area manager does
+    const selfHandled = await resolveCase({ resolvedAt, takenBy: 'desk-2', handledBy: ['desk-2'] });
+    expect(errorOf(await record(tokens.desk2, selfHandled.id))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await record(tokens.areaManager, selfHandled.id))).toMatchObject({ code: 'FORBIDDEN' });
+    clock.set(new Date(resolvedAt.getTime() + 24 * H));
+    await tick();
+    expect(await ok(record(tokens.areaManager, selfHandled.id))).toMatchObject({ status: 'DONE', assignee: 'desk-2' });
     clock.set(resolvedAt);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import {
+  CallbackCompleted,
   CallbackDissatisfied,
   Category,
   Channel,
@@ -10,6 +11,7 @@ import {
   Role,
   SeverityChangeReason,
   Severity,
+  StaffSaved,
   type ComplaintFiledV1,
 } from '@pc/contracts';
 import { DISPATCH, DispatchAppModule, SlaScheduler } from '@pc/dispatch';
@@ -33,6 +35,8 @@ const USERS = {
   areaManager: user('area-mgr', [Role.AREA_MANAGER]),
   siteHead: user('site-head', [Role.SITE_HEAD]),
   frontDesk: user('front-desk', [Role.FRONT_DESK]),
+  quality: user('quality-1', [Role.QUALITY], Department.QUALITY),
+  leadership: user('leader-1', [Role.LEADERSHIP], Department.LEADERSHIP),
   otherSite: { sub: 'x', org: ORG, sites: ['elsewhere'], roles: [Role.SITE_HEAD] } as AuthUser,
 };
 
@@ -103,6 +107,7 @@ beforeAll(async () => {
   ({ app, url } = await svc.start());
   for (const [k, u] of Object.entries(USERS)) tokens[k as keyof typeof USERS] = svc.token(u);
   await svc.announceRegistry(ORG, [SITE]);
+  await svc.announceStaff([USERS.staff, USERS.head, USERS.securityStaff, USERS.areaManager, USERS.siteHead, USERS.frontDesk]);
   steps = { gql, staff: tokens.staff, head: tokens.head, handlerId: 'eng-staff' };
 });
 
@@ -201,7 +206,10 @@ describe('domain.md §3 handling: the lifecycle of a work order', () => {
       i: { workOrderId: id, resolution: 'Fixed', cause: 'EQUIPMENT_FAILURE', causeAnalysis: 'c', preventiveAction: 'p' },
     });
     expect(errorOf(noReport)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'correctiveActionReport' });
-    const done = await resolve(steps, id, { correctiveActionReport: 'Controller replaced across the estate.' });
+    const done = await resolve(steps, id, {
+      correctiveActionReport: 'Controller replaced across the estate.',
+      customerInformed: { at: clock.now().toISOString(), via: 'VISIT' },
+    });
     expect(done.status).toBe('RESOLVED');
     expect((await workOrder(id, 'cause')).cause).toBe('EQUIPMENT_FAILURE');
     expect(
@@ -654,7 +662,9 @@ describe('domain.md §3–4 department queues and rework', () => {
     });
     expect(await svc.sql(`select 1 from outbox_event where subject = 'workorder.reopened' and body like $1`, [`%${id}%`])).toHaveLength(1);
 
-    await handleToResolution(steps, id, clock.now());
+    await planAndAssign(steps, id);
+    await informCustomer(steps, id, clock.now());
+    await resolve(steps, id, { causeAnalysis: 'Controller firmware fault', resolution: 'Firmware updated.' });
     expect(
       await svc.sql(`select 1 from outbox_event where subject = 'complaint.resolved' and body like $1`, [`%${complaintId}%`]),
     ).toHaveLength(2);
@@ -670,5 +680,248 @@ describe('domain.md §3–4 department queues and rework', () => {
     );
     expect(again.escalationLevel).toBe('DEPARTMENT_HEAD');
     expect(again.escalations[0].reason).toMatch(/^customer dissatisfied 2 times/);
+
+    // rule "every round is kept": the work order starts round 3 empty, rounds 1 and 2 stay as they were
+    const kept = await workOrder(id, 'resolution causeAnalysis plan rounds { round plan handlerId resolution causeAnalysis endedBy }');
+    expect(kept).toMatchObject({ resolution: null, causeAnalysis: null, plan: null });
+    expect(kept.rounds).toEqual([
+      {
+        round: 1,
+        plan: 'Inspect and repair.',
+        handlerId: 'eng-staff',
+        resolution: 'Replaced the door sensor.',
+        causeAnalysis: 'Worn sensor',
+        endedBy: 'dissatisfied callback cb-1',
+      },
+      {
+        round: 2,
+        plan: 'Inspect and repair.',
+        handlerId: 'eng-staff',
+        resolution: 'Firmware updated.',
+        causeAnalysis: 'Controller firmware fault',
+        endedBy: 'dissatisfied callback cb-2',
+      },
+    ]);
+  });
+});
+
+describe('issue 14 integrity: handlers from the staff registry, contact before REPLY', () => {
+  it('rule "a handler is named staff of the department at the site": unknown, inactive, other-department or other-site people are refused', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    await ok(
+      gql(tokens.staff, `mutation($i: RecordHandlingPlanInput!) { recordHandlingPlan(input: $i) { id } }`, {
+        i: { workOrderId: id, plan: 'p' },
+      }),
+    );
+    await ok(gql(tokens.head, `mutation($id: ID!) { signOffHandlingPlan(workOrderId: $id) { id } }`, { id }));
+    const assign = (handlerId: string) =>
+      gql(tokens.head, `mutation($i: AssignHandlerInput!) { assignHandler(input: $i) { id handlerId } }`, {
+        i: { workOrderId: id, handlerId },
+      });
+    const refused = async (handlerId: string, reason: RegExp) => {
+      const r = await assign(handlerId);
+      expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'handlerId' });
+      expect(r.errors![0].message).toMatch(reason);
+    };
+    await refused('nobody-here', /unknown staff user nobody-here/);
+    await refused('sec-staff', /not ENGINEERING staff/);
+    await refused('front-desk', /needs the role DEPARTMENT_STAFF or DEPARTMENT_HEAD/);
+    await svc.announceStaff([
+      { sub: 'eng-elsewhere', org: ORG, sites: ['site-far'], roles: [Role.DEPARTMENT_STAFF], department: Department.ENGINEERING },
+      { sub: 'eng-other-org', org: 'org-other', sites: ['*'], roles: [Role.DEPARTMENT_STAFF], department: Department.ENGINEERING },
+    ]);
+    await refused('eng-elsewhere', /does not work at site/);
+    await refused('eng-other-org', /unknown staff user/);
+    await svc.publish(StaffSaved, {
+      orgId: ORG,
+      staffId: 'eng-left',
+      roles: [Role.DEPARTMENT_STAFF],
+      department: Department.ENGINEERING,
+      sites: ['*'],
+      active: false,
+    });
+    await eventually(async () => (await svc.sql(`select 1 from known_staff where staff_id = 'eng-left'`)).length === 1, 20_000, 'eng-left');
+    await refused('eng-left', /no longer active/);
+    expect(await ok(assign('eng-staff'))).toEqual({ id, handlerId: 'eng-staff' });
+  });
+
+  it('rule "REPLY and FEEDBACK are met only by a recorded contact": a resolution nobody told the customer about is refused', async () => {
+    const { workOrders } = await file();
+    const id = workOrders[0].id;
+    await planAndAssign(steps, id);
+    const untold = await gql(tokens.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { id } }`, {
+      i: { workOrderId: id, resolution: 'Fixed', cause: 'EQUIPMENT_FAILURE', causeAnalysis: 'c', preventiveAction: 'p' },
+    });
+    expect(errorOf(untold)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerInformed' });
+    expect(untold.errors![0].message).toMatch(/REPLY and FEEDBACK still open/);
+    expect((await workOrder(id)).status).toBe('ASSIGNED');
+
+    clock.advance(10 * 60_000);
+    const toldAt = new Date(clock.now().getTime() - 5 * 60_000);
+    const done = await resolve(steps, id, { customerInformed: { at: toldAt.toISOString(), via: 'WECHAT' } });
+    expect(done.status).toBe('RESOLVED');
+    expect(clockOf(done, 'REPLY').metAt).toBe(toldAt.toISOString());
+    expect(clockOf(done, 'FEEDBACK').metAt).toBe(toldAt.toISOString());
+    expect(clockOf(done, 'MAJOR_UPGRADE').metAt).toBe(clock.now().toISOString());
+    const notes = await workOrder(id, 'progress { note customerInformedAt customerInformedVia }');
+    expect(notes.progress).toEqual([
+      {
+        note: 'Result told to the customer: Replaced the door sensor.',
+        customerInformedAt: toldAt.toISOString(),
+        customerInformedVia: 'WECHAT',
+      },
+    ]);
+  });
+});
+
+describe('issue 14 closing: the site head closes, the records reach quality in 3 days, quality verifies; a letter needs an approved reply', () => {
+  const closing = `complaintId opinion closedBy closedAt handoverDueAt handedOverAt result findings verifiedBy verifiedAt`;
+  const close = (token: string, complaintId: string, opinion = 'Handled well; filed at the service station.') =>
+    gql(token, `mutation($i: CloseComplaintInput!) { closeComplaint(input: $i) { ${closing} } }`, { i: { complaintId, opinion } });
+  const confirm = (id: string) =>
+    ok(
+      gql(tokens.staff, `mutation($i: ConfirmResolutionInput!) { confirmResolution(input: $i) { id status } }`, {
+        i: { workOrderId: id, customerId: 'cust-1', signature: 's3://signatures/form.pdf' },
+      }),
+    );
+  const calledBack = async (complaintId: string, satisfaction: string) => {
+    const callbackId = randomUUID();
+    await svc.publish(CallbackCompleted, {
+      orgId: ORG,
+      siteId: SITE,
+      complaintId,
+      callbackId,
+      completedAt: clock.now().toISOString(),
+      satisfaction: satisfaction as any,
+      onTime: true,
+    });
+    await eventually(
+      async () => (await svc.sql(`select 1 from callback_result where callback_id = $1`, [callbackId])).length === 1,
+      20_000,
+    );
+  };
+
+  it('rule "closed after the confirmation and a callback that was not dissatisfied", by the site head, with an opinion; then QUALITY_HANDOVER in 3 days and verification', async () => {
+    const { complaintId, workOrders } = await file();
+    const id = workOrders[0].id;
+    await handleToResolution(steps, id, clock.now());
+    expect(errorOf(await close(tokens.siteHead, complaintId))).toMatchObject({ code: 'CONFLICT', field: 'complaintId' });
+    await confirm(id);
+    const noCallback = await close(tokens.siteHead, complaintId);
+    expect(noCallback.errors![0].message).toMatch(/has not been called back since the resolution/);
+    clock.advance(2 * H);
+    await calledBack(complaintId, 'DISSATISFIED');
+    expect((await close(tokens.siteHead, complaintId)).errors![0].message).toMatch(/dissatisfied at the last callback/);
+    clock.advance(H);
+    await calledBack(complaintId, 'BASICALLY_SATISFIED');
+    expect(errorOf(await close(tokens.frontDesk, complaintId))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(errorOf(await close(tokens.siteHead, complaintId, '  '))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'opinion' });
+
+    const closedAt = clock.now();
+    const closed = await ok(close(tokens.siteHead, complaintId));
+    expect(closed).toMatchObject({
+      complaintId,
+      closedBy: 'site-head',
+      closedAt: closedAt.toISOString(),
+      handoverDueAt: new Date(closedAt.getTime() + 72 * H).toISOString(),
+      handedOverAt: null,
+      result: null,
+    });
+    const wo = await workOrder(id);
+    expect(wo.status).toBe('CLOSED');
+    expect(clockOf(wo, 'QUALITY_HANDOVER')).toMatchObject({ dueAt: closed.handoverDueAt, metAt: null });
+    const [event] = await svc.sql<{ body: string }>(
+      `select body from outbox_event where subject = 'complaint.case_closed' and body like $1`,
+      [`%${complaintId}%`],
+    );
+    expect(JSON.parse(event.body).payload).toMatchObject({
+      complaintId,
+      closedBy: 'site-head',
+      opinion: 'Handled well; filed at the service station.',
+    });
+    expect(errorOf(await close(tokens.siteHead, complaintId))).toMatchObject({ code: 'CONFLICT' });
+
+    // the records did not reach quality in 3 days: breached, noted, not escalated
+    clock.advance(72 * H + 60_000);
+    await tick();
+    const lapsed = await workOrder(id, 'progress { note }');
+    expect(clockOf(lapsed, 'QUALITY_HANDOVER').breachedAt).toBe(closed.handoverDueAt);
+    expect(lapsed.escalationLevel).toBe('HANDLER');
+    expect(lapsed.progress.at(-1).note).toMatch(/were not handed to the quality department/);
+    expect((await breachEvents(id)).map((b) => b.clock)).toContain('QUALITY_HANDOVER');
+
+    const handed = await ok(
+      gql(tokens.siteHead, `mutation($id: ID!) { handOverToQuality(complaintId: $id) { ${closing} } }`, { id: complaintId }),
+    );
+    expect(handed.handedOverAt).toBe(clock.now().toISOString());
+    expect(clockOf(await workOrder(id), 'QUALITY_HANDOVER')).toMatchObject({
+      metAt: clock.now().toISOString(),
+      breachedAt: closed.handoverDueAt,
+    });
+
+    // the quality department finds the handling short: the case goes back for rework, the round is kept
+    const verify = (i: Record<string, unknown>) =>
+      gql(tokens.quality, `mutation($i: VerifyHandlingInput!) { verifyHandling(input: $i) { ${closing} } }`, { i: { complaintId, ...i } });
+    expect(errorOf(await verify({ result: 'FALLS_SHORT' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'findings' });
+    expect(
+      errorOf(
+        await gql(tokens.siteHead, `mutation($i: VerifyHandlingInput!) { verifyHandling(input: $i) { closedAt } }`, {
+          i: { complaintId, result: 'VERIFIED' },
+        }),
+      ),
+    ).toMatchObject({ code: 'FORBIDDEN' });
+    const short = await ok(verify({ result: 'FALLS_SHORT', findings: 'No preventive check was scheduled.' }));
+    expect(short).toMatchObject({ result: 'FALLS_SHORT', verifiedBy: 'quality-1', findings: 'No preventive check was scheduled.' });
+    const back = await workOrder(id, 'rounds { round endedBy causeAnalysis }');
+    expect(back).toMatchObject({ status: 'REOPENED', round: 2 });
+    expect(back.rounds).toEqual([{ round: 1, endedBy: 'quality verification by quality-1', causeAnalysis: 'Worn sensor' }]);
+    expect(clockOf(back, 'PLAN', 2)).toMatchObject({ metAt: null });
+    expect(await svc.sql(`select 1 from outbox_event where subject = 'workorder.reopened' and body like $1`, [`%${id}%`])).toHaveLength(1);
+    expect(
+      errorOf(await gql(tokens.siteHead, `mutation($id: ID!) { handOverToQuality(complaintId: $id) { closedAt } }`, { id: complaintId })),
+    ).toMatchObject({
+      code: 'CONFLICT',
+    });
+
+    // the second round is handled, confirmed, called back and closed again; this time it is verified
+    await handleToResolution(steps, id, clock.now());
+    await confirm(id);
+    clock.advance(H);
+    await calledBack(complaintId, 'SATISFIED');
+    await ok(close(tokens.siteHead, complaintId, 'Preventive check now monthly.'));
+    const verified = await ok(verify({ result: 'VERIFIED' }));
+    expect(verified).toMatchObject({
+      result: 'VERIFIED',
+      handedOverAt: clock.now().toISOString(),
+      opinion: 'Preventive check now monthly.',
+    });
+    expect(clockOf(await workOrder(id), 'QUALITY_HANDOVER', 2)).toMatchObject({ metAt: clock.now().toISOString(), breachedAt: null });
+    expect(errorOf(await verify({ result: 'VERIFIED' }))).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('rule "a letter is answered only after leadership approves the reply"', async () => {
+    const { workOrders } = await file({ channel: Channel.LETTER });
+    const id = workOrders[0].id;
+    await planAndAssign(steps, id);
+    const early = await gql(tokens.staff, `mutation($i: RecordProgressInput!) { recordProgress(input: $i) { id } }`, {
+      i: { workOrderId: id, note: 'Replied by letter.', customerInformed: { at: clock.now().toISOString(), via: 'LETTER' } },
+    });
+    expect(errorOf(early)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerInformed' });
+    expect(early.errors![0].message).toMatch(/only after company leadership approves the reply/);
+    const approve = (token: string) =>
+      gql(token, `mutation($i: ApproveLetterReplyInput!) { approveLetterReply(input: $i) { id } }`, {
+        i: { workOrderId: id, reply: 'Dear owner, the lift controller was replaced.' },
+      });
+    expect(errorOf(await approve(tokens.head))).toMatchObject({ code: 'FORBIDDEN' });
+    await ok(approve(tokens.leadership));
+    const told = await informCustomer(steps, id, clock.now());
+    expect(clockOf(told, 'REPLY').metAt).toBe(clock.now().toISOString());
+
+    const { workOrders: phoned } = await file();
+    const notLetter = await gql(tokens.leadership, `mutation($i: ApproveLetterReplyInput!) { approveLetterReply(input: $i) { id } }`, {
+      i: { workOrderId: phoned[0].id, reply: 'r' },
+    });
+    expect(errorOf(notLetter)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workOrderId' });
   });
 });

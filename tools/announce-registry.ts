@@ -1,14 +1,14 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
-import { CustomerSaved, SiteSaved } from '@pc/contracts';
-import { Customer, INTAKE, Site } from '@pc/intake';
+import { CustomerSaved, SiteSaved, StaffSaved } from '@pc/contracts';
+import { Customer, INTAKE, Site, StaffUser } from '@pc/intake';
 import { EventWriter } from '@pc/messaging';
 import { ServiceConfig, SystemClock, loadConfig, ormOptions } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
 
 /**
- * `npm run registry:announce`: announces every site and customer of intake's registry again
- * (`registry.site_saved`, `registry.customer_saved`) through intake's outbox, so that dispatch and
+ * `npm run registry:announce`: announces every site, staff user and customer of intake's registry
+ * again (`registry.site_saved`, `registry.staff_saved`, `registry.customer_saved`) through intake's outbox, so that dispatch and
  * callback fill their directories after an upgrade or a restore. Idempotent: the directories upsert.
  * The running intake relays the events.
  */
@@ -24,6 +24,17 @@ async function main(): Promise<void> {
     const events = new EventWriter(em, new SystemClock());
     const sites = await em.find(Site, {});
     for (const s of sites) events.publish(SiteSaved, { orgId: s.orgId, siteId: s.id, name: s.name, timeZone: s.timeZone });
+    const staff = await em.find(StaffUser, {});
+    for (const u of staff) {
+      events.publish(StaffSaved, {
+        orgId: u.orgId,
+        staffId: u.id,
+        roles: u.roles,
+        department: u.department ?? undefined,
+        sites: u.sites,
+        active: u.active,
+      });
+    }
     let customers = 0;
     for (let offset = 0; ; offset += 1000) {
       const page = await em.find(Customer, {}, { orderBy: { id: 'asc' }, limit: 1000, offset, fields: ['id', 'orgId', 'siteId'] });
@@ -35,7 +46,9 @@ async function main(): Promise<void> {
       process.stdout.write(`  ${customers} customers queued\n`);
     }
     await em.flush();
-    process.stdout.write(`queued ${sites.length} sites and ${customers} customers in intake's outbox; the intake relay publishes them\n`);
+    process.stdout.write(
+      `queued ${sites.length} sites, ${staff.length} staff users and ${customers} customers in intake's outbox; the intake relay publishes them\n`,
+    );
   } finally {
     await orm.close();
   }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { connect, StringCodec } from 'nats';
 import { Client } from 'pg';
-import { CustomerSaved, SiteSaved, envelopeFor, type EventContract, type EventMeta } from '@pc/contracts';
+import { CustomerSaved, SiteSaved, StaffSaved, envelopeFor, type EventContract, type EventMeta } from '@pc/contracts';
 import { streamName, wireSubject } from '@pc/messaging';
 import { ServiceConfig, dropDatabase, loadConfig, migrate, signToken, type AuthUser, type Clock } from '@pc/platform';
 import { appUrl, startApp, subgraphPersistence, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
@@ -170,6 +170,31 @@ export class InProcessService {
         )),
       20_000,
       `the ${this.entry.def.service} directory`,
+    );
+  }
+
+  /** Announces staff users as intake's registry would (`registry.staff_saved`) and waits until this service's directory holds them. */
+  async announceStaff(users: AuthUser[]): Promise<void> {
+    for (const u of users) {
+      await this.publish(StaffSaved, {
+        orgId: u.org,
+        staffId: u.sub,
+        roles: u.roles,
+        department: u.department,
+        sites: u.sites,
+        active: true,
+      });
+    }
+    const ids = users.map((u) => u.sub);
+    await eventually(
+      async () => {
+        return (
+          Number((await this.sql<{ n: string }>(`select count(*) as n from known_staff where staff_id = any($1)`, [ids]))[0].n) ===
+          ids.length
+        );
+      },
+      20_000,
+      `the ${this.entry.def.service} staff directory`,
     );
   }
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
+import { ClosingModule } from './closing/closing.module';
 import { ContractorModule } from './contractor/contractor.module';
 import { EmergencyModule } from './emergency/emergency.module';
 import { DISPATCH_ENTITIES } from './entities';
@@ -29,6 +30,7 @@ export class DispatchAppModule {
       ContractorModule,
       EmergencyModule,
       ReworkModule,
+      ClosingModule,
     ]);
   }
 }

@@ -1,13 +1,15 @@
 import { directoryEntities } from '@pc/subgraph';
+import { CallbackResult, ComplaintClosure } from './closing/closing.entity';
 import { ContractorPenalty, RectificationNotice } from './contractor/rectification.entity';
 import { EmergencyEvent } from './emergency/emergency.entity';
 import { LiaisonLetter } from './liaison/liaison-letter.entity';
 import { Deadline, Escalation, Extension } from './sla/deadline.entity';
-import { ProgressNote, WorkOrder } from './work-order/work-order.entity';
+import { ProgressNote, WorkOrder, WorkOrderRound } from './work-order/work-order.entity';
 
 export const DISPATCH_ENTITIES = [
   WorkOrder,
   ProgressNote,
+  WorkOrderRound,
   Deadline,
   Escalation,
   Extension,
@@ -15,5 +17,7 @@ export const DISPATCH_ENTITIES = [
   RectificationNotice,
   ContractorPenalty,
   EmergencyEvent,
+  CallbackResult,
+  ComplaintClosure,
   ...directoryEntities(),
 ];

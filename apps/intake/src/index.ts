@@ -1,4 +1,4 @@
 export * from './app.module';
 export * from './seed/demo-data';
-export { Customer, Site } from './registry/registry.entities';
+export { Customer, Site, StaffUser } from './registry/registry.entities';
 export { FileComplaintInput } from './complaint/dto/file-complaint.input';

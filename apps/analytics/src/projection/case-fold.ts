@@ -54,6 +54,8 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
       return `site:${String(p.siteId)}`;
     case 'registry.customer_saved':
       return `customer:${String(p.customerId)}`;
+    case 'registry.staff_saved':
+      return `staff:${String(p.staffId)}`;
     case 'service.completed':
       return String(p.serviceId);
     case 'report.submitted':
@@ -582,7 +584,7 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
         rows.purged = true;
         break;
       default:
-        break; // callback.overdue / callback.dissatisfied / service.completed / registry.customer_saved: the trail only
+        break; // callback.overdue / callback.dissatisfied / service.completed / registry.customer_saved / registry.staff_saved: the trail only
     }
   }
 

@@ -34,7 +34,7 @@ export const MAX_ATTEMPTS = 3;
 @Index({ properties: ['orgId', 'assignee', 'status', 'dueAt'] })
 @Index({ properties: ['orgId', 'resolvedAt'] })
 export class Callback {
-  [OptionalProps]?: 'kind' | 'status' | 'attempts' | 'timeZone';
+  [OptionalProps]?: 'kind' | 'status' | 'attempts' | 'timeZone' | 'handledBy';
   @PrimaryKey({ type: 'string', length: 64 }) id: string;
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 64 }) siteId: string;
@@ -47,6 +47,8 @@ export class Callback {
   @Property({ type: 'integer' }) round: number;
   @Property({ type: 'string', length: 16 }) severity: Severity;
   @Property({ type: 'string', length: 64 }) assignee: string;
+  /** Who handled the case: never the one who records its callback. */
+  @Property({ type: 'json', default: '[]' }) handledBy: string[] = [];
   /** How it must be done: phone or WeChat for minor, an in-person visit for major (domain.md §4). */
   @Property({ type: 'json' }) allowedMethods: CallbackMethod[];
   @Property({ type: 'datetime' }) resolvedAt: Date;

@@ -16,6 +16,7 @@ export interface ResolvedCase {
   severity: Severity;
   resolvedAt: string;
   takenBy: string;
+  handledBy?: string[];
 }
 
 /**
@@ -47,6 +48,7 @@ export class ScheduleCallback {
       severity: p.severity,
       resolvedAt: new Date(p.resolvedAt),
       createdAt: this.clock.now(),
+      handledBy: p.handledBy ?? [],
       ...plan,
     });
     em.persist(callback);

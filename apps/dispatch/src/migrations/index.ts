@@ -4,11 +4,15 @@ import { Migration20261122221948 as pgMigration20261122221948 } from './postgres
 import { Migration20261129115813 as pgMigration20261129115813 } from './postgresql/Migration20261129115813';
 import { Migration20261129125733 as pgMigration20261129125733 } from './postgresql/Migration20261129125733';
 import { Migration20261129132645 as pgMigration20261129132645 } from './postgresql/Migration20261129132645';
+import { Migration20261129154338 as pgMigration20261129154338 } from './postgresql/Migration20261129154338';
+import { Migration20261129155305 as pgMigration20261129155305 } from './postgresql/Migration20261129155305';
 import { Migration20261122205740 as sqliteMigration20261122205740 } from './sqlite/Migration20261122205740';
 import { Migration20261122221948 as sqliteMigration20261122221948 } from './sqlite/Migration20261122221948';
 import { Migration20261129115813 as sqliteMigration20261129115813 } from './sqlite/Migration20261129115813';
 import { Migration20261129125733 as sqliteMigration20261129125733 } from './sqlite/Migration20261129125733';
 import { Migration20261129132645 as sqliteMigration20261129132645 } from './sqlite/Migration20261129132645';
+import { Migration20261129154338 as sqliteMigration20261129154338 } from './sqlite/Migration20261129154338';
+import { Migration20261129155305 as sqliteMigration20261129155305 } from './sqlite/Migration20261129155305';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- dispatch`). */
 export const dispatchMigrations: ServiceMigrations = {
@@ -18,6 +22,8 @@ export const dispatchMigrations: ServiceMigrations = {
     { name: 'Migration20261129115813', class: pgMigration20261129115813 },
     { name: 'Migration20261129125733', class: pgMigration20261129125733 },
     { name: 'Migration20261129132645', class: pgMigration20261129132645 },
+    { name: 'Migration20261129154338', class: pgMigration20261129154338 },
+    { name: 'Migration20261129155305', class: pgMigration20261129155305 },
   ],
   sqlite: [
     { name: 'Migration20261122205740', class: sqliteMigration20261122205740 },
@@ -25,5 +31,7 @@ export const dispatchMigrations: ServiceMigrations = {
     { name: 'Migration20261129115813', class: sqliteMigration20261129115813 },
     { name: 'Migration20261129125733', class: sqliteMigration20261129125733 },
     { name: 'Migration20261129132645', class: sqliteMigration20261129132645 },
+    { name: 'Migration20261129154338', class: sqliteMigration20261129154338 },
+    { name: 'Migration20261129155305', class: sqliteMigration20261129155305 },
   ],
 };

@@ -13,6 +13,7 @@ export class AgreeSolution {
   execute(c: AgreeSolutionCommand): Promise<WorkOrderView> {
     return this.command.run(c.actor, c.workOrderId, WorkOrderStep.SOLUTION_AGREED, ({ wo, book, now }) => {
       assertHandles(c.actor, wo, 'record the agreed solution');
+      wo.assertMayReply('agreed');
       const at = notInFuture('agreed.at', c.agreed.at, now);
       wo.agreeSolution(c.solution, at);
       book.meet([SlaClock.SOLUTION_AGREED, SlaClock.REPLY], at);

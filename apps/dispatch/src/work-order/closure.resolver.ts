@@ -46,7 +46,7 @@ export class ClosureResolver {
   })
   @Roles(...HANDLERS)
   async resolve(@CurrentUser() actor: AuthUser, @Args('input') input: ResolveWorkOrderInput): Promise<WorkOrderObject> {
-    const { workOrderId, resolution, cause, causeAnalysis, preventiveAction, correctiveActionReport } = input;
+    const { workOrderId, resolution, cause, causeAnalysis, preventiveAction, correctiveActionReport, customerInformed } = input;
     return WorkOrderObject.from(
       await this.resolveWorkOrder.execute({
         actor,
@@ -56,6 +56,7 @@ export class ClosureResolver {
         causeAnalysis,
         preventiveAction,
         correctiveActionReport,
+        customerInformed,
       }),
     );
   }

@@ -31,6 +31,7 @@ export class CreateWorkOrders {
         status: WorkOrderStatus.RECEIVED,
         severity: p.severity,
         category: p.category,
+        channel: p.channel,
         takenBy: p.receivedBy,
         receivedAt: new Date(p.receivedAt),
         createdAt: now,

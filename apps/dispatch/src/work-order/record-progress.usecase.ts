@@ -19,6 +19,7 @@ export class RecordProgress {
     return this.command.run(c.actor, c.workOrderId, WorkOrderStep.PROGRESS_RECORDED, ({ em, wo, book, now }) => {
       if (wo.handlerId !== c.actor.sub) assertHandles(c.actor, wo, 'record its progress');
       wo.recordProgress();
+      if (c.customerInformed) wo.assertMayReply('customerInformed');
       const informedAt = c.customerInformed ? notInFuture('customerInformed.at', c.customerInformed.at, now) : null;
       em.persist(
         em.create(ProgressNote, {

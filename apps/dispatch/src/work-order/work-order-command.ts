@@ -55,7 +55,8 @@ export class WorkOrderCommand {
     });
   }
 
-  private async record(em: EntityManager, events: EventWriter, wo: WorkOrder, book: DeadlineBook, step: WorkOrderStep, now: Date) {
+  /** Publishes the work order's handling record as it now stands (`workorder.recorded`); `run` does it after every step. */
+  async record(em: EntityManager, events: EventWriter, wo: WorkOrder, book: DeadlineBook, step: WorkOrderStep, now: Date): Promise<void> {
     const [notes, extensions] = await Promise.all([
       em.find(ProgressNote, { workOrderId: wo.id }, { orderBy: { at: 'asc', id: 'asc' } }),
       em.find(Extension, { workOrderId: wo.id }, { orderBy: { at: 'asc', id: 'asc' } }),

@@ -1,5 +1,5 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { Category, CauseCategory, ContactMethod, Department, EscalationLevel, Severity, WorkOrderStatus } from '@pc/contracts';
+import { Category, CauseCategory, Channel, ContactMethod, Department, EscalationLevel, Severity, WorkOrderStatus } from '@pc/contracts';
 import { invalidInput } from '@pc/platform';
 import { NO_DEADLINE } from '../sla/deadline-book';
 import { WorkOrderAction, transition } from './lifecycle';
@@ -11,7 +11,7 @@ import { WorkOrderAction, transition } from './lifecycle';
 @Index({ properties: ['orgId', 'nextDueAt', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })
 export class WorkOrder {
-  [OptionalProps]?: 'customerId' | 'round' | 'nextDueAt' | 'escalationLevel' | 'revision';
+  [OptionalProps]?: 'customerId' | 'round' | 'nextDueAt' | 'escalationLevel' | 'revision' | 'channel';
   @PrimaryKey({ type: 'string', length: 64 }) id: string;
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 64 }) siteId: string;
@@ -26,6 +26,8 @@ export class WorkOrder {
   @Property({ type: 'string', length: 32 }) status: WorkOrderStatus;
   @Property({ type: 'string', length: 16 }) severity: Severity;
   @Property({ type: 'string', length: 32 }) category: Category;
+  /** How the complaint came (null on work orders created before it was kept): a letter's reply needs leadership's approval. */
+  @Property({ type: 'string', length: 32, nullable: true }) channel?: Channel | null;
   /** Staff user who took the case at intake. */
   @Property({ type: 'string', length: 64 }) takenBy: string;
   @Property({ type: 'datetime' }) receivedAt: Date;
@@ -69,6 +71,11 @@ export class WorkOrder {
   @Property({ type: 'datetime', nullable: true }) closedAt?: Date | null;
   @Property({ type: 'string', length: 64, nullable: true }) closedBy?: string | null;
 
+  /** A letter complaint: the reply company leadership approved (seeds/004: 经公司分管领导同意后,方可作出答复). */
+  @Property({ type: 'text', nullable: true }) approvedReply?: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) replyApprovedBy?: string | null;
+  @Property({ type: 'datetime', nullable: true }) replyApprovedAt?: Date | null;
+
   // State changes: each asks the transition table first (a CONFLICT saying what must come first), then
   // changes only the fields its step owns. Clocks are the DeadlineBook's; events are the use case's.
 
@@ -96,6 +103,29 @@ export class WorkOrder {
     this.status = transition(this.status, WorkOrderAction.ASSIGN);
     this.handlerId = handlerId;
     this.assignedAt = at;
+  }
+
+  /**
+   * Rule "a letter is answered only after leadership approves the reply": telling the customer of a
+   * complaint that came as a letter (a contact that meets REPLY) needs the approved reply first.
+   */
+  assertMayReply(field: string): void {
+    if (this.channel === Channel.LETTER && !this.replyApprovedAt) {
+      throw invalidInput(
+        field,
+        'this complaint came as a letter: it is answered only after company leadership approves the reply (approveLetterReply)',
+      );
+    }
+  }
+
+  /** Leadership approves the reply to a letter complaint (any open status). */
+  approveReply(reply: string, by: string, at: Date): void {
+    if (this.channel !== Channel.LETTER) {
+      throw invalidInput('workOrderId', 'only a complaint that came as a letter needs its reply approved');
+    }
+    this.approvedReply = reply;
+    this.replyApprovedBy = by;
+    this.replyApprovedAt = at;
   }
 
   /** Work goes on: IN_PROGRESS (the note itself is a ProgressNote). */
@@ -161,7 +191,7 @@ export class WorkOrder {
     this.closedBy = by;
   }
 
-  /** Back for rework (a dissatisfied callback): the next round needs a new plan, sign-off and resolution. */
+  /** Back for rework (a dissatisfied callback): the next round needs a new plan, sign-off and resolution (the finished one is kept as a `WorkOrderRound`). */
   reopen(): void {
     this.status = transition(this.status, WorkOrderAction.REOPEN);
     this.round += 1;
@@ -171,8 +201,16 @@ export class WorkOrder {
     this.planSignedOffAt = null;
     this.planSignedOffBy = null;
     this.resolvedAt = null;
+    this.resolvedBy = null;
+    this.resolution = null;
+    this.cause = null;
+    this.causeAnalysis = null;
+    this.preventiveAction = null;
+    this.correctiveActionReport = null;
     this.confirmedAt = null;
+    this.confirmationSignature = null;
     this.closedAt = null;
+    this.closedBy = null;
   }
 }
 
@@ -188,3 +226,54 @@ export class ProgressNote {
   @Property({ type: 'datetime', nullable: true }) customerInformedAt?: Date | null;
   @Property({ type: 'string', length: 16, nullable: true }) customerInformedVia?: ContactMethod | null;
 }
+
+/**
+ * One finished round of a work order that came back for rework: its plan, sign-off, handler, cause
+ * analysis and resolution, kept as they were (the work order itself then starts the next round empty).
+ */
+@Entity({ tableName: 'work_order_round' })
+@Unique({ properties: ['workOrderId', 'round'] })
+export class WorkOrderRound {
+  @PrimaryKey({ type: 'string', length: 64 }) id: string;
+  @Property({ type: 'string', length: 64 }) workOrderId: string;
+  @Property({ type: 'integer' }) round: number;
+  @Property({ type: 'text', nullable: true }) plan?: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) planWrittenBy?: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) planSignedOffBy?: string | null;
+  @Property({ type: 'datetime', nullable: true }) planSignedOffAt?: Date | null;
+  @Property({ type: 'string', length: 64, nullable: true }) handlerId?: string | null;
+  @Property({ type: 'datetime', nullable: true }) resolvedAt?: Date | null;
+  @Property({ type: 'string', length: 64, nullable: true }) resolvedBy?: string | null;
+  @Property({ type: 'text', nullable: true }) resolution?: string | null;
+  @Property({ type: 'string', length: 32, nullable: true }) cause?: CauseCategory | null;
+  @Property({ type: 'text', nullable: true }) causeAnalysis?: string | null;
+  @Property({ type: 'text', nullable: true }) preventiveAction?: string | null;
+  @Property({ type: 'text', nullable: true }) correctiveActionReport?: string | null;
+  @Property({ type: 'datetime', nullable: true }) confirmedAt?: Date | null;
+  /** Why the round ended: a dissatisfied callback, the quality department's verification. */
+  @Property({ type: 'string', length: 200 }) endedBy: string;
+  @Property({ type: 'datetime' }) endedAt: Date;
+}
+
+/** The round `wo` is finishing, as it stands (before `reopen()` clears it). */
+export const finishedRound = (wo: WorkOrder, id: string, endedBy: string, endedAt: Date): WorkOrderRound =>
+  Object.assign(new WorkOrderRound(), {
+    id,
+    workOrderId: wo.id,
+    round: wo.round,
+    plan: wo.plan ?? null,
+    planWrittenBy: wo.planWrittenBy ?? null,
+    planSignedOffBy: wo.planSignedOffBy ?? null,
+    planSignedOffAt: wo.planSignedOffAt ?? null,
+    handlerId: wo.handlerId ?? null,
+    resolvedAt: wo.resolvedAt ?? null,
+    resolvedBy: wo.resolvedBy ?? null,
+    resolution: wo.resolution ?? null,
+    cause: wo.cause ?? null,
+    causeAnalysis: wo.causeAnalysis ?? null,
+    preventiveAction: wo.preventiveAction ?? null,
+    correctiveActionReport: wo.correctiveActionReport ?? null,
+    confirmedAt: wo.confirmedAt ?? null,
+    endedBy,
+    endedAt,
+  });

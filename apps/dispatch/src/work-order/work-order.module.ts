@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@pc/subgraph';
 import { CreateWorkOrders } from './create-work-orders.usecase';
 import { AgreeSolution } from './agree-solution.usecase';
 import { AssignHandler } from './assign-handler.usecase';
@@ -23,7 +24,7 @@ import { WorkOrderQueries } from './work-order.queries';
 import { ComplaintWorkOrdersResolver, WorkOrderResolver } from './work-order.resolver';
 
 @Module({
-  imports: [SlaModule],
+  imports: [SlaModule, DirectoryModule.forRoot()],
   providers: [
     DeadlineBreaches,
     EscalateWorkOrder,

@@ -4,7 +4,7 @@ import { PageInfo } from '@pc/subgraph';
 import type { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrderView } from './work-order-command';
 import { NO_DEADLINE } from '../sla/deadline-book';
-import type { ProgressNote } from './work-order.entity';
+import type { ProgressNote, WorkOrderRound } from './work-order.entity';
 
 @ObjectType('Deadline')
 export class DeadlineObject {
@@ -64,6 +64,30 @@ export class ProgressNoteObject {
 
   static from(n: ProgressNote): ProgressNoteObject {
     return Object.assign(new ProgressNoteObject(), n);
+  }
+}
+
+@ObjectType('WorkOrderRound', { description: 'A finished round of a work order that came back for rework, kept as it was.' })
+export class WorkOrderRoundObject {
+  @Field(() => Int) round: number;
+  @Field({ nullable: true }) plan?: string;
+  @Field(() => ID, { nullable: true }) planSignedOffBy?: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) planSignedOffAt?: Date;
+  @Field(() => ID, { nullable: true }) handlerId?: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) resolvedAt?: Date;
+  @Field(() => ID, { nullable: true }) resolvedBy?: string;
+  @Field({ nullable: true }) resolution?: string;
+  @Field(() => CauseCategory, { nullable: true }) cause?: CauseCategory;
+  @Field({ nullable: true }) causeAnalysis?: string;
+  @Field({ nullable: true }) preventiveAction?: string;
+  @Field({ nullable: true }) correctiveActionReport?: string;
+  @Field({ description: 'What ended the round (a dissatisfied callback, a failed verification).' }) endedBy: string;
+  @Field() endedAt: Date;
+
+  static from(r: WorkOrderRound): WorkOrderRoundObject {
+    const o = Object.assign(new WorkOrderRoundObject(), r);
+    for (const k of Object.keys(o) as (keyof WorkOrderRoundObject)[]) if (o[k] === null) delete o[k];
+    return o;
   }
 }
 

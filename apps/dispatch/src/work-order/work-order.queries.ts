@@ -5,8 +5,15 @@ import { Role } from '@pc/contracts';
 import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, notFound, scopeOf } from '@pc/platform';
 import { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrdersArgs } from './dto/work-orders.args';
-import { ProgressNote, WorkOrder } from './work-order.entity';
-import { EscalationObject, ExtensionObject, ProgressNoteObject, WorkOrderConnection, WorkOrderObject } from './work-order.object';
+import { ProgressNote, WorkOrder, WorkOrderRound } from './work-order.entity';
+import {
+  EscalationObject,
+  ExtensionObject,
+  ProgressNoteObject,
+  WorkOrderConnection,
+  WorkOrderObject,
+  WorkOrderRoundObject,
+} from './work-order.object';
 
 const encodeCursor = (w: WorkOrder): string => Buffer.from(`${w.nextDueAt.toISOString()}|${w.id}`).toString('base64url');
 
@@ -101,6 +108,14 @@ export class WorkOrderQueries {
   async extensions(user: AuthUser, w: WorkOrderObject): Promise<ExtensionObject[]> {
     const { id } = scopeOf(user).visible(w, 'work order', w.id);
     return (await this.orm.em.fork().find(Extension, { workOrderId: id }, { orderBy: { at: 'asc', id: 'asc' } })).map(ExtensionObject.from);
+  }
+
+  /** The finished rounds of a work order of the caller's scope, oldest first. */
+  async rounds(user: AuthUser, w: WorkOrderObject): Promise<WorkOrderRoundObject[]> {
+    const { id } = scopeOf(user).visible(w, 'work order', w.id);
+    return (await this.orm.em.fork().find(WorkOrderRound, { workOrderId: id }, { orderBy: { round: 'asc' } })).map(
+      WorkOrderRoundObject.from,
+    );
   }
 
   isOverdue(w: WorkOrderObject): boolean {

@@ -10,6 +10,7 @@ import {
   ProgressNoteObject,
   WorkOrderConnection,
   WorkOrderObject,
+  WorkOrderRoundObject,
 } from './work-order.object';
 
 /** The read side of work orders: the queue, one work order, its history, and `_entities`. */
@@ -47,6 +48,14 @@ export class WorkOrderResolver {
   @ResolveField(() => [ProgressNoteObject], { description: 'Progress notes, oldest first.' })
   progress(@Parent() w: WorkOrderObject, @CurrentUser() user: AuthUser): Promise<ProgressNoteObject[]> {
     return this.queries.progress(user, w);
+  }
+
+  @ResolveField(() => [WorkOrderRoundObject], {
+    description:
+      'The finished rounds of a work order that came back for rework (plan, cause analysis, resolution as they were), oldest first.',
+  })
+  rounds(@Parent() w: WorkOrderObject, @CurrentUser() user: AuthUser): Promise<WorkOrderRoundObject[]> {
+    return this.queries.rounds(user, w);
   }
 
   @ResolveField(() => [ExtensionObject], { description: 'Deadline extensions, oldest first.' })

@@ -1,5 +1,5 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ComplaintResolved, SeverityChangeReason, SlaBreached, SlaClock, WorkOrderReopened } from '@pc/contracts';
+import { ComplaintCaseClosed, ComplaintResolved, SeverityChangeReason, SlaBreached, SlaClock, WorkOrderReopened } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
 import { ComplaintAction, canDoToComplaint } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
@@ -17,7 +17,13 @@ export class ComplaintEventsConsumer implements OnApplicationBootstrap {
         if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
         complaint.resolve(new Date(p.resolvedAt)); // a replay finds it resolved already
       }),
-      // domain.md §4: a dissatisfied callback sends the case back for rework; it is open again
+      // seeds/000: the site head closed it with an opinion
+      on(ComplaintCaseClosed, async (p, _envelope, { em }) => {
+        const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
+        if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
+        complaint.close(); // a replay finds it closed already
+      }),
+      // domain.md §4: a dissatisfied callback (or the quality department) sends the case back for rework; it is open again
       on(WorkOrderReopened, async (p, _envelope, { em }) => {
         const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
         if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);

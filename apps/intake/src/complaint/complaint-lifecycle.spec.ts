@@ -15,6 +15,12 @@ describe('domain.md §1–§4 complaint statuses', () => {
     );
   });
 
+  it('rule "a valid complaint is closed by the site head": only a resolved one closes; the quality department can open it again', () => {
+    expect(complaintTransition(S.RESOLVED, A.CLOSE, 'c')).toBe(S.CLOSED);
+    for (const s of [S.OPEN, S.REJECTED, S.CLOSED, S.RESOLVED_AT_INTAKE]) expect(canDoToComplaint(s, A.CLOSE)).toBe(false);
+    expect(complaintTransition(S.CLOSED, A.REOPEN, 'c')).toBe(S.OPEN);
+  });
+
   it('raises severity (rule D) only while the complaint is open', () => {
     expect(complaintTransition(S.OPEN, A.UPGRADE_SEVERITY, 'c')).toBe(S.OPEN);
     for (const s of [S.RESOLVED, S.REJECTED, S.CLOSED, S.RESOLVED_AT_INTAKE]) expect(canDoToComplaint(s, A.UPGRADE_SEVERITY)).toBe(false);

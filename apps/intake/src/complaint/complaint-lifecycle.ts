@@ -7,19 +7,22 @@ export enum ComplaintAction {
   REOPEN = 'reopen it for rework',
   REPLY_TO_INVALID = 'record the reasoned reply to an invalid complaint',
   UPGRADE_SEVERITY = 'make it major',
+  CLOSE = 'close it',
 }
 
 /**
  * The complaint's statuses: a valid complaint is OPEN until every work order is resolved (RESOLVED),
  * and OPEN again when a dissatisfied callback sends it back; an invalid one is REJECTED until its
- * reasoned reply closes it (CLOSED); one answered on the spot is RESOLVED_AT_INTAKE. Severity can only
- * rise while the case is open.
+ * reasoned reply closes it (CLOSED); one answered on the spot is RESOLVED_AT_INTAKE. A resolved one is
+ * CLOSED by the site head (dispatch's `complaint.case_closed`) and OPEN again when the quality
+ * department finds the handling falls short. Severity can only rise while the case is open.
  */
 const TRANSITIONS: Record<ComplaintAction, { from: readonly S[]; to?: S }> = {
   [ComplaintAction.RESOLVE]: { from: [S.OPEN], to: S.RESOLVED },
-  [ComplaintAction.REOPEN]: { from: [S.RESOLVED], to: S.OPEN },
+  [ComplaintAction.REOPEN]: { from: [S.RESOLVED, S.CLOSED], to: S.OPEN },
   [ComplaintAction.REPLY_TO_INVALID]: { from: [S.REJECTED], to: S.CLOSED },
   [ComplaintAction.UPGRADE_SEVERITY]: { from: [S.OPEN] },
+  [ComplaintAction.CLOSE]: { from: [S.RESOLVED], to: S.CLOSED },
 };
 
 export function canDoToComplaint(status: S, action: ComplaintAction): boolean {

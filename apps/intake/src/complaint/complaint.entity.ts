@@ -72,7 +72,14 @@ export class Complaint {
     return true;
   }
 
-  /** Back for rework after a dissatisfied callback; false when it was not resolved (a replay). */
+  /** Closed by the site head (dispatch's `complaint.case_closed`); false when it was not resolved (a replay). */
+  close(): boolean {
+    if (!canDoToComplaint(this.status, ComplaintAction.CLOSE)) return false;
+    this.status = complaintTransition(this.status, ComplaintAction.CLOSE, this.id);
+    return true;
+  }
+
+  /** Back for rework (a dissatisfied callback, a verification that falls short); false when it was not resolved or closed (a replay). */
   reopen(): boolean {
     if (!canDoToComplaint(this.status, ComplaintAction.REOPEN)) return false;
     this.status = complaintTransition(this.status, ComplaintAction.REOPEN, this.id);

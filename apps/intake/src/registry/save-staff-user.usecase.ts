@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { MikroORM } from '@mikro-orm/core';
-import { Role } from '@pc/contracts';
+import { Role, StaffSaved } from '@pc/contracts';
+import { TransactionalOutbox } from '@pc/messaging';
 import { assertRole, forbidden, invalidInput, scopeOf } from '@pc/platform';
 import type { SaveStaffUserCommand } from './commands/registry.commands';
 import { DEPARTMENT_ROLES, owned } from './registry-rules';
 import { Site, StaffUser } from './registry.entities';
 
-/** Staff users, their roles, department and sites: the organisation's administrators. */
+/** Staff users, their roles, department and sites: the organisation's administrators. Announced as `registry.staff_saved`. */
 @Injectable()
 export class SaveStaffUser {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(private readonly tx: TransactionalOutbox) {}
 
   execute(c: SaveStaffUserCommand): Promise<StaffUser> {
     const { actor: user } = c;
-    return this.orm.em.fork().transactional(async (em) => {
+    return this.tx.by(user).run(async (em, events) => {
       assertRole(user, [Role.ADMIN]);
       const needsDepartment = c.roles.some((r) => DEPARTMENT_ROLES.includes(r));
       if (needsDepartment && !c.department) throw invalidInput('department', 'department staff and heads need a department');
@@ -45,6 +45,14 @@ export class SaveStaffUser {
       };
       const saved = staff ? em.assign(staff, data) : em.create(StaffUser, data);
       em.persist(saved);
+      events.publish(StaffSaved, {
+        orgId: saved.orgId,
+        staffId: saved.id,
+        roles: saved.roles,
+        department: saved.department ?? undefined,
+        sites: saved.sites,
+        active: saved.active,
+      });
       return saved;
     });
   }

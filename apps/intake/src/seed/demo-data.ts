@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { CustomerSaved, Department, Role, SiteSaved } from '@pc/contracts';
+import { CustomerSaved, Department, Role, SiteSaved, StaffSaved } from '@pc/contracts';
 import { EventWriter } from '@pc/messaging';
 import { SystemClock, type AuthUser } from '@pc/platform';
 import { CHINA_ANNUAL_HOLIDAYS } from '@pc/calendar';
@@ -59,7 +59,7 @@ export const DEMO_DATASET: RegistryDataset = {
 
 /**
  * Inserts or updates the dataset by its ids (running it twice changes nothing), and announces its
- * sites and customers through intake's outbox, as the registry mutations do, so that dispatch and
+ * sites, customers and staff through intake's outbox, as the registry mutations do, so that dispatch and
  * callback know them.
  */
 export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promise<void> {
@@ -91,6 +91,7 @@ export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promi
       sites: u.sites,
       active: true,
     });
+    events.publish(StaffSaved, { orgId, staffId: u.sub, roles: u.roles, department: u.department, sites: u.sites, active: true });
   }
   await em.flush();
 }

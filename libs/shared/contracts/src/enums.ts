@@ -73,6 +73,8 @@ export enum SlaClock {
   MAJOR_UPGRADE = 'MAJOR_UPGRADE',
   CALLBACK = 'CALLBACK',
   CONTRACTOR_ARRIVAL = 'CONTRACTOR_ARRIVAL',
+  /** A closed complaint's records reach the quality department within 3 days (seeds/004). */
+  QUALITY_HANDOVER = 'QUALITY_HANDOVER',
 }
 
 export enum Role {
@@ -171,4 +173,14 @@ export enum WorkOrderStep {
   CLOSED = 'CLOSED',
   ESCALATED = 'ESCALATED',
   DEADLINE_EXTENDED = 'DEADLINE_EXTENDED',
+  LETTER_REPLY_APPROVED = 'LETTER_REPLY_APPROVED',
+  HANDED_TO_QUALITY = 'HANDED_TO_QUALITY',
+  VERIFIED = 'VERIFIED',
+}
+
+/** The quality department's verification of a closed complaint's handling (seeds/004: 质管部…验证). */
+export enum VerificationResult {
+  VERIFIED = 'VERIFIED',
+  /** The handling falls short: the case goes back for rework. */
+  FALLS_SHORT = 'FALLS_SHORT',
 }

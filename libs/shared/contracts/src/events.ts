@@ -23,9 +23,11 @@ import {
   ContractorFailure,
   Department,
   EscalationLevel,
+  Role,
   Satisfaction,
   Severity,
   SlaClock,
+  VerificationResult,
   WorkOrderStatus,
   WorkOrderStep,
 } from './enums';
@@ -122,6 +124,28 @@ export class ComplaintClosedV1 extends ScopedPayload {
 }
 export const ComplaintClosed = defineEvent('complaint.closed', 1, ComplaintClosedV1);
 
+/**
+ * A valid complaint is closed by the site's head with an opinion (seeds/000: 资产管理部负责人…填写意见),
+ * after the customer's confirmation and a callback that was not dissatisfied; its records are due at
+ * the quality department by `handoverDueAt` (3 days).
+ */
+export class ComplaintCaseClosedV1 extends ScopedPayload {
+  @IsISO8601({ strict: true }) closedAt: string;
+  @IsString() @IsNotEmpty() closedBy: string;
+  @IsString() @IsNotEmpty() opinion: string;
+  @IsISO8601({ strict: true }) handoverDueAt: string;
+}
+export const ComplaintCaseClosed = defineEvent('complaint.case_closed', 1, ComplaintCaseClosedV1);
+
+/** The quality department verified a closed complaint's handling; FALLS_SHORT sends it back for rework. */
+export class ComplaintVerifiedV1 extends ScopedPayload {
+  @IsEnum(VerificationResult) result: VerificationResult;
+  @IsString() @IsNotEmpty() verifiedBy: string;
+  @IsISO8601({ strict: true }) verifiedAt: string;
+  @IsOptional() @IsString() findings?: string;
+}
+export const ComplaintVerified = defineEvent('complaint.verified', 1, ComplaintVerifiedV1);
+
 export class ComplaintResolvedV1 extends ScopedPayload {
   @IsOptional() @IsString() areaId?: string;
   @IsOptional() @IsString() areaManagerId?: string;
@@ -132,6 +156,8 @@ export class ComplaintResolvedV1 extends ScopedPayload {
   /** Who took the case at intake (the minor-complaint callback goes to them). */
   @IsString() @IsNotEmpty() takenBy: string;
   @IsBoolean() atIntake: boolean;
+  /** Everyone who handled the case (handlers, resolvers): none of them records its callback (additive). */
+  @IsOptional() @IsArray() @IsString({ each: true }) handledBy?: string[];
 }
 export const ComplaintResolved = defineEvent('complaint.resolved', 1, ComplaintResolvedV1);
 
@@ -270,6 +296,8 @@ export class ServiceCompletedV1 {
   /** Who took the request: the callback goes back to them. */
   @IsString() @IsNotEmpty() takenBy: string;
   @IsISO8601({ strict: true }) completedAt: string;
+  /** Who did the work: none of them records its callback (additive). */
+  @IsOptional() @IsArray() @IsString({ each: true }) handledBy?: string[];
 }
 export const ServiceCompleted = defineEvent('service.completed', 1, ServiceCompletedV1);
 
@@ -316,6 +344,22 @@ export class CustomerSavedV1 {
   @IsString() @IsNotEmpty() customerId: string;
 }
 export const CustomerSaved = defineEvent('registry.customer_saved', 1, CustomerSavedV1);
+
+/**
+ * A staff user was created or changed in intake's registry (ids, roles, department and sites only: no
+ * name or phone leaves intake). Dispatch and callback keep the staff they check writes against from it:
+ * a handler must be active staff of the work order's department at its site.
+ */
+export class StaffSavedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() staffId: string;
+  @IsArray() @IsEnum(Role, { each: true }) roles: Role[];
+  @IsOptional() @IsEnum(Department) department?: Department;
+  /** Site ids, or `["*"]` for every site of the organisation. */
+  @IsArray() @IsString({ each: true }) sites: string[];
+  @IsBoolean() active: boolean;
+}
+export const StaffSaved = defineEvent('registry.staff_saved', 1, StaffSavedV1);
 
 /** The coordinator set the amount of a contractor's fine (at least 5,000 yuan). */
 export class ContractorPenaltyAmountSetV1 {
@@ -429,6 +473,8 @@ export const EVENT_CONTRACTS = [
   ComplaintResolvedAtIntake,
   ComplaintSeverityChanged,
   ComplaintClosed,
+  ComplaintCaseClosed,
+  ComplaintVerified,
   ComplaintResolved,
   WorkOrderCreated,
   WorkOrderResolved,
@@ -448,6 +494,7 @@ export const EVENT_CONTRACTS = [
   SurveyAnswered,
   SiteSaved,
   CustomerSaved,
+  StaffSaved,
   ReportSubmitted,
   ReportOverdue,
   ArchivePurged,

@@ -1,8 +1,8 @@
 import { Injectable, Module, OnApplicationBootstrap, type DynamicModule } from '@nestjs/common';
 import { Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
-import { CustomerSaved, SiteSaved } from '@pc/contracts';
+import { CustomerSaved, SiteSaved, StaffSaved, type Department, type Role } from '@pc/contracts';
 import { EventConsumers, on, type EventHandler } from '@pc/messaging';
-import { invalidInput, scopeOf, type AuthUser, type EntityClass } from '@pc/platform';
+import { hasAnyRole, invalidInput, scopeOf, type AuthUser, type EntityClass } from '@pc/platform';
 
 /** A site of an organisation, as intake's registry announced it (`registry.site_saved`). */
 @Entity({ tableName: 'known_site' })
@@ -22,13 +22,40 @@ export class KnownCustomer {
   @Property({ type: 'string', length: 64 }) siteId: string;
 }
 
+/** A staff user's roles, department and sites, as intake announced them (`registry.staff_saved`): no name or phone. */
+@Entity({ tableName: 'known_staff' })
+export class KnownStaff {
+  @PrimaryKey({ type: 'string', length: 64 }) staffId: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'json' }) roles: Role[];
+  @Property({ type: 'string', length: 32, nullable: true }) department?: Department | null;
+  /** Site ids, or `["*"]`. */
+  @Property({ type: 'json' }) sites: string[];
+  @Property({ type: 'boolean' }) active: boolean;
+
+  worksAt(siteId: string): boolean {
+    return this.sites.includes('*') || this.sites.includes(siteId);
+  }
+}
+
 export interface DirectoryOptions {
   /** Follow customers too (callback: survey answers name a customer). */
   customers?: boolean;
 }
 
-/** The entities a service needs for the directory it keeps. */
-export const directoryEntities = (o: DirectoryOptions = {}): EntityClass[] => (o.customers ? [KnownSite, KnownCustomer] : [KnownSite]);
+/** The entities a service needs for the directory it keeps (sites and staff always; customers on request). */
+export const directoryEntities = (o: DirectoryOptions = {}): EntityClass[] =>
+  o.customers ? [KnownSite, KnownStaff, KnownCustomer] : [KnownSite, KnownStaff];
+
+/** What a named staff user must be for the write that names them. */
+export interface StaffRequirement {
+  siteId: string;
+  /** Any of these roles (none: any role). */
+  roles?: Role[];
+  department?: Department;
+  /** What they are named as, for the error ("handler"). */
+  as: string;
+}
 
 /**
  * The registry facts a service that does not own the registry needs to keep writes inside the tenant
@@ -51,6 +78,26 @@ export class Directory {
     if (!customer) throw invalidInput(field, `unknown customer ${customerId} of site ${siteId}`);
     return customer;
   }
+
+  /**
+   * A staff user named by a write (a handler, a callback's recorder): known to the caller's
+   * organisation, active, working at the site, with the role and department the write needs;
+   * BAD_USER_INPUT on `field` saying which of these fails.
+   */
+  async staff(em: EntityManager, user: AuthUser, staffId: string, need: StaffRequirement, field: string): Promise<KnownStaff> {
+    const staff = await em.findOne(KnownStaff, { staffId, orgId: user.org });
+    if (!staff) throw invalidInput(field, `unknown staff user ${staffId}`);
+    if (!staff.active) throw invalidInput(field, `staff user ${staffId} is no longer active`);
+    if (!staff.worksAt(need.siteId)) throw invalidInput(field, `staff user ${staffId} does not work at site ${need.siteId}`);
+    const who = { sub: staff.staffId, org: staff.orgId, sites: staff.sites, roles: staff.roles, department: staff.department ?? undefined };
+    if (need.roles?.length && !hasAnyRole(who, need.roles)) {
+      throw invalidInput(field, `staff user ${staffId} cannot be the ${need.as}: needs the role ${need.roles.join(' or ')}`);
+    }
+    if (need.department && staff.department !== need.department) {
+      throw invalidInput(field, `staff user ${staffId} is not ${need.department} staff and cannot be the ${need.as}`);
+    }
+    return staff;
+  }
 }
 
 /** Keeps the directory from intake's registry events (idempotent upserts; any order). */
@@ -66,6 +113,18 @@ export class DirectoryConsumer implements OnApplicationBootstrap {
         SiteSaved,
         async (p, _e, { em }) =>
           void (await em.upsert(KnownSite, { siteId: p.siteId, orgId: p.orgId, name: p.name, timeZone: p.timeZone })),
+      ),
+      on(
+        StaffSaved,
+        async (p, _e, { em }) =>
+          void (await em.upsert(KnownStaff, {
+            staffId: p.staffId,
+            orgId: p.orgId,
+            roles: p.roles,
+            department: p.department ?? null,
+            sites: p.sites,
+            active: p.active,
+          })),
       ),
     ];
     if (DirectoryConsumer.options.customers) {

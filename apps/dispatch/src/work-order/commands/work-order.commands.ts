@@ -42,6 +42,8 @@ export interface ResolveWorkOrderCommand extends OnWorkOrder {
   causeAnalysis: string;
   preventiveAction: string;
   correctiveActionReport?: string | null;
+  /** The result told to the customer (meets REPLY and FEEDBACK when still open). */
+  customerInformed?: CustomerContact | null;
 }
 export interface ConfirmResolutionCommand extends OnWorkOrder {
   customerId: string;

@@ -4,8 +4,13 @@ import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNe
 import { ContactMethod } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 
-const text = (what: string) => [Transform(trimString), IsString(), IsNotEmpty({ message: `${what} must not be empty` }), MaxLength(10_000)];
-const apply =
+export const text = (what: string) => [
+  Transform(trimString),
+  IsString(),
+  IsNotEmpty({ message: `${what} must not be empty` }),
+  MaxLength(10_000),
+];
+export const apply =
   (...ds: PropertyDecorator[]): PropertyDecorator =>
   (target, key) =>
     ds.forEach((d) => d(target, key));

@@ -1,8 +1,9 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { CauseCategory } from '@pc/contracts';
 import { trimString } from '@pc/platform';
+import { CustomerContactInput } from './lifecycle.inputs';
 
 @InputType()
 export class ResolveWorkOrderInput {
@@ -39,4 +40,14 @@ export class ResolveWorkOrderInput {
   @IsString()
   @MaxLength(20_000)
   correctiveActionReport?: string;
+
+  @Field(() => CustomerContactInput, {
+    nullable: true,
+    description:
+      'When and how the customer was told the result. Needed unless an earlier contact already met REPLY (and FEEDBACK): those clocks are met only by a contact with the customer.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CustomerContactInput)
+  customerInformed?: CustomerContactInput;
 }
