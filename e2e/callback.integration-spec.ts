@@ -102,6 +102,7 @@ beforeAll(async () => {
   );
   ({ app, url } = await svc.start());
   for (const [k, v] of Object.entries(USERS)) tokens[k as keyof typeof USERS] = svc.token(v);
+  await svc.announceStaff(Object.values(USERS));
   await svc.announceRegistry(
     ORG,
     ['site-a', 'site-b'],
@@ -255,6 +256,12 @@ describe('domain.md §4 callback results', () => {
     clock.set(new Date(resolvedAt.getTime() + 24 * H));
     await tick();
     expect(await ok(record(tokens.areaManager, selfHandled.id))).toMatchObject({ status: 'DONE', assignee: 'desk-2' });
+
+    // the recorder is checked against the staff registry: someone unknown to it (or no longer active) records nothing
+    const ghost = await resolveCase({ resolvedAt, takenBy: 'desk-left' });
+    const byGhost = await record(svc.token(u('desk-left', [Role.FRONT_DESK])), ghost.id);
+    expect(errorOf(byGhost)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'callbackId' });
+    expect(byGhost.errors![0].message).toMatch(/unknown staff user desk-left/);
     clock.set(resolvedAt);
   });
 });

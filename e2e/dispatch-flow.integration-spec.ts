@@ -44,7 +44,10 @@ it('makes a complaint recorded late with receivedAt 11 days ago MAJOR by itself 
     async () => {
       const r = await system.graphql(token('demo-complaint-rep'), COMPLAINT, { id: filed.data.fileComplaint.id });
       const wo = r.data?.complaint?.workOrders?.[0];
-      return r.data?.complaint?.severity === 'MAJOR' && wo?.deadlines.some((d: any) => d.clock === 'REPORT_TO_HEAD')
+      // the work order and its clocks are read one after the other: wait until both show the upgrade
+      return r.data?.complaint?.severity === 'MAJOR' &&
+        wo?.severity === 'MAJOR' &&
+        wo.deadlines.some((d: any) => d.clock === 'REPORT_TO_HEAD')
         ? r.data.complaint
         : undefined;
     },

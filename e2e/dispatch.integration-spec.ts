@@ -747,7 +747,7 @@ describe('issue 14 integrity: handlers from the staff registry, contact before R
   });
 
   it('rule "REPLY and FEEDBACK are met only by a recorded contact": a resolution nobody told the customer about is refused', async () => {
-    const { workOrders } = await file();
+    const { complaintId, workOrders } = await file();
     const id = workOrders[0].id;
     await planAndAssign(steps, id);
     const untold = await gql(tokens.staff, `mutation($i: ResolveWorkOrderInput!) { resolveWorkOrder(input: $i) { id } }`, {
@@ -771,6 +771,20 @@ describe('issue 14 integrity: handlers from the staff registry, contact before R
         customerInformedAt: toldAt.toISOString(),
         customerInformedVia: 'WECHAT',
       },
+    ]);
+    // the contact goes into the department's contact log (intake keeps it): customer.contacted
+    const contacts = (await svc.sql<{ body: string }>(`select body from outbox_event where subject = 'customer.contacted'`))
+      .map((r) => JSON.parse(r.body).payload)
+      .filter((p) => p.caseId === complaintId);
+    expect(contacts).toEqual([
+      expect.objectContaining({
+        source: 'WORK_ORDER',
+        department: 'ENGINEERING',
+        channel: 'WECHAT',
+        customerId: 'cust-1',
+        answered: 'Result told to the customer: Replaced the door sensor.',
+        at: toldAt.toISOString(),
+      }),
     ]);
   });
 });

@@ -159,6 +159,24 @@ describe('domain.md §1 intake record', () => {
     expect(r.errors?.[0].extensions.code).toBe('CONFLICT');
   });
 
+  it('rule "a letter is answered only after leadership approves the reply": the reply to an invalid letter names who approved it', async () => {
+    const c = await file({
+      ...base(await newCustomer()),
+      channel: 'LETTER',
+      valid: false,
+      invalidReason: 'Outside the management contract',
+    });
+    const REPLY = `mutation R($input: RecordInvalidReplyInput!) { recordInvalidReply(input: $input) { id status } }`;
+    const input = { complaintId: c.id, reply: 'Our reply letter explains the contract scope.', repliedVia: 'LETTER' };
+    const unapproved = await system.graphql(frontDesk, REPLY, { input });
+    expect(unapproved.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvedBy' });
+    const notLeadership = await system.graphql(frontDesk, REPLY, { input: { ...input, approvedBy: 'demo-department-head' } });
+    expect(notLeadership.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'approvedBy' });
+    const approved = await system.graphql(frontDesk, REPLY, { input: { ...input, approvedBy: 'demo-leadership' } });
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.recordInvalidReply).toMatchObject({ status: 'CLOSED' });
+  });
+
   it('records what is answered on the spot as resolved at intake: not dispatched, still called back within 24 hours and still reported', async () => {
     const c = await file({ ...base(await newCustomer()), category: 'FEES', resolution: 'Explained the service charge items on the bill.' });
     expect(c).toMatchObject({ status: 'RESOLVED_AT_INTAKE', valid: true, reply: expect.stringContaining('service charge') });

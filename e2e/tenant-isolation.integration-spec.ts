@@ -158,6 +158,32 @@ async function victimData(): Promise<void> {
   );
   const [followUp] = await ok(gql(admin, `{ surveyFollowUps(siteId: "demo-site-1") { id } }`));
   ids.followUpId = followUp.id;
+  // the service desk (issue 14): a repair with its work sheet, an inquiry passed to engineering
+  const service = await ok(
+    gql(frontDesk, `mutation($i: RequestServiceInput!) { requestService(input: $i) { id } }`, {
+      i: { kind: 'REPAIR', siteId: 'demo-site-1', customerId: 'demo-customer-1', channel: 'WECHAT', description: `${MARK} tap` },
+    }),
+  );
+  ids.serviceId = service.id;
+  const sheet = await eventually(
+    async () => (await gql(head, `query($s: ID!) { serviceOrder(serviceId: $s) { id } }`, { s: service.id })).data?.serviceOrder,
+    20_000,
+    'the repair work sheet',
+  );
+  ids.serviceOrderId = sheet.id;
+  const inquiry = await ok(
+    gql(frontDesk, `mutation($i: RecordInquiryInput!) { recordInquiry(input: $i) { id } }`, {
+      i: {
+        siteId: 'demo-site-1',
+        customerId: 'demo-customer-1',
+        kind: 'INQUIRY',
+        channel: 'PHONE',
+        question: `${MARK} question`,
+        routeTo: 'ENGINEERING',
+      },
+    }),
+  );
+  ids.inquiryId = inquiry.id;
   secrets.push(...Object.values(ids).filter(Boolean));
 }
 
@@ -185,10 +211,15 @@ beforeAll(async () => {
     noticeId: ids.noticeId,
     penaltyId: ids.penaltyId,
     emergencyId: ids.emergencyId,
+    serviceId: ids.serviceId,
+    serviceOrderId: ids.serviceOrderId,
+    inquiryId: ids.inquiryId,
+    caseId: ids.complaintId,
     repeatOf: ids.complaintId,
     assignee: 'demo-front-desk',
     actor: 'demo-front-desk',
     handlerId: 'demo-department-staff',
+    approvedBy: 'demo-leadership',
     receivedBy: 'demo-front-desk',
     ownerId: 'demo-quality',
     areaManagerId: 'demo-area-manager',
@@ -196,6 +227,8 @@ beforeAll(async () => {
     responsibleWorkOrderId: ids.workOrderId,
     'complaint.id': ids.complaintId,
     'workOrder.id': ids.workOrderId,
+    'serviceOrder.id': ids.serviceOrderId,
+    'serviceRequest.id': ids.serviceId,
     'completeSurveyFollowUp.id': ids.followUpId,
     'SaveSiteInput.id': 'demo-site-1',
     'SaveAreaInput.id': 'demo-site-1-area-a',
@@ -221,7 +254,9 @@ describe('the generated calls reach the data (positive control, the victim itsel
     const victim = system.token({ ...user('demo-admin'), roles: ALL_ROLES, department: Department.ENGINEERING });
     const byId = builder
       .rootCalls()
-      .filter((c) => ['complaint', 'workOrder', 'rectificationNotices'].includes(c.name.replace('#plain', '')));
+      .filter((c) =>
+        ['complaint', 'workOrder', 'rectificationNotices', 'serviceRequest', 'serviceOrder'].includes(c.name.replace('#plain', '')),
+      );
     // a stub that selects nothing but its key (Complaint in dispatch, #plain) has nothing of its own to show
     const entities = builder.entityCalls().filter((c) => !/\{ id \} \} \}$/.test(c.query));
     for (const call of [...byId, ...entities]) {

@@ -8,6 +8,7 @@ import { DISPATCH_ENTITIES } from './entities';
 import { LiaisonModule } from './liaison/liaison.module';
 import { dispatchMigrations } from './migrations';
 import { ReworkModule } from './rework/rework.module';
+import { ServiceModule } from './service/service.module';
 import { SlaModule } from './sla/sla.module';
 import { WorkOrderModule } from './work-order/work-order.module';
 
@@ -31,6 +32,7 @@ export class DispatchAppModule {
       EmergencyModule,
       ReworkModule,
       ClosingModule,
+      ServiceModule,
     ]);
   }
 }

@@ -3,15 +3,21 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
 import { Complaint } from './complaint/complaint.entity';
 import { ComplaintModule } from './complaint/complaint.module';
+import { ContactLogEntry } from './contact-log/contact-log.entity';
+import { ContactLogModule } from './contact-log/contact-log.module';
+import { Inquiry } from './inquiry/inquiry.entity';
+import { InquiryModule } from './inquiry/inquiry.module';
 import { intakeMigrations } from './migrations';
 import { REGISTRY_ENTITIES } from './registry/registry.entities';
 import { RegistryModule } from './registry/registry.module';
+import { ServiceRequest } from './service-request/service-request.entity';
+import { ServiceRequestModule } from './service-request/service-request.module';
 
 export const INTAKE: SubgraphDefinition = {
   service: 'intake',
   port: (c) => c.INTAKE_PORT,
   databaseUrlOverride: (c) => c.INTAKE_DATABASE_URL,
-  entities: [...REGISTRY_ENTITIES, Complaint],
+  entities: [...REGISTRY_ENTITIES, Complaint, ContactLogEntry, Inquiry, ServiceRequest],
   migrations: intakeMigrations,
   migrationsFolder: join(__dirname, 'migrations'),
 };
@@ -19,6 +25,12 @@ export const INTAKE: SubgraphDefinition = {
 @Module({})
 export class IntakeAppModule {
   static forRoot(rt: SubgraphRuntime): DynamicModule {
-    return subgraphAppModule(IntakeAppModule, INTAKE, rt, [RegistryModule, ComplaintModule]);
+    return subgraphAppModule(IntakeAppModule, INTAKE, rt, [
+      RegistryModule,
+      ComplaintModule,
+      ContactLogModule,
+      InquiryModule,
+      ServiceRequestModule,
+    ]);
   }
 }

@@ -56,6 +56,10 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
       return `customer:${String(p.customerId)}`;
     case 'registry.staff_saved':
       return `staff:${String(p.staffId)}`;
+    case 'customer.contacted': // in its case's trail; a contact about no case stands alone
+      return typeof p.caseId === 'string' ? p.caseId : `contact:${String(p.source)}:${String(p.sourceId)}`;
+    case 'service.requested':
+    case 'service.overdue':
     case 'service.completed':
       return String(p.serviceId);
     case 'report.submitted':
@@ -584,7 +588,7 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
         rows.purged = true;
         break;
       default:
-        break; // callback.overdue / callback.dissatisfied / service.completed / registry.customer_saved / registry.staff_saved: the trail only
+        break; // callback.overdue / callback.dissatisfied / service.* / registry.customer_saved / registry.staff_saved / customer.contacted: the trail only
     }
   }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { AuthUser, conflict, forbidden, scopeOf } from '@pc/platform';
+import { Directory } from '@pc/subgraph';
 import { Callback, CallbackStatus } from './callback.entity';
 
 /**
@@ -20,10 +21,14 @@ export function assertMayRecord(user: AuthUser, callback: Callback): void {
   throw forbidden(`only the callback's assignee (${callback.assignee})${escalated} records it`);
 }
 
-/** An open callback of the caller's scope that the caller may record (assertMayRecord), locked by the transaction. */
-export async function openCallback(em: EntityManager, user: AuthUser, id: string): Promise<Callback> {
+/**
+ * An open callback of the caller's scope that the caller may record (assertMayRecord): the recorder is
+ * also checked against the staff registry (an active staff user who works at the callback's site).
+ */
+export async function openCallback(em: EntityManager, user: AuthUser, id: string, directory: Directory): Promise<Callback> {
   const callback = await scopeOf(user).load(em, Callback, id, 'callback');
   if (callback.status !== CallbackStatus.OPEN) throw conflict(`the callback is already ${callback.status.toLowerCase()}`, 'callbackId');
   assertMayRecord(user, callback);
+  await directory.staff(em, user, user.sub, { siteId: callback.siteId, as: 'callback recorder' }, 'callbackId');
   return callback;
 }

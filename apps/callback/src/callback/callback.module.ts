@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { timerOptionsFrom } from '@pc/messaging';
 import { ServiceConfig } from '@pc/platform';
+import { DirectoryModule } from '@pc/subgraph';
 import { CALLBACK_TIMER_OPTIONS, CallbackScheduler, OverdueCallbacks } from './callback-timers';
 import { CallbackConsumer } from './callback.consumer';
 import { CallbackQueries } from './callback.queries';
@@ -10,6 +11,7 @@ import { RecordCallbackAttempt } from './record-callback-attempt.usecase';
 import { ScheduleCallback } from './schedule-callback.usecase';
 
 @Module({
+  imports: [DirectoryModule.forRoot({ customers: true })],
   providers: [
     { provide: CALLBACK_TIMER_OPTIONS, inject: [ServiceConfig], useFactory: timerOptionsFrom },
     OverdueCallbacks,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CallbackUnreachable } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
+import { Directory } from '@pc/subgraph';
 import { Clock, inFuture, invalidInput } from '@pc/platform';
 import { Callback, CallbackAttempt, CallbackStatus, MAX_ATTEMPTS } from './callback.entity';
 import type { RecordCallbackAttemptCommand } from './commands/callback.commands';
@@ -16,12 +17,13 @@ export class RecordCallbackAttempt {
   constructor(
     private readonly tx: TransactionalOutbox,
     private readonly clock: Clock,
+    private readonly directory: Directory,
   ) {}
 
   async execute(c: RecordCallbackAttemptCommand): Promise<Callback> {
     const { actor: user, ...input } = c;
     return this.tx.by(user).run(async (em, events) => {
-      const callback = await openCallback(em, user, input.callbackId);
+      const callback = await openCallback(em, user, input.callbackId, this.directory);
       const now = this.clock.now();
       const last = callback.attempts + 1 >= MAX_ATTEMPTS;
       if (!last && !input.retryAt) throw invalidInput('retryAt', `plan the next attempt (${MAX_ATTEMPTS - callback.attempts - 1} left)`);

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { CallbackCompleted, CallbackDissatisfied, CallbackKind, Satisfaction } from '@pc/contracts';
+import {
+  CallbackCompleted,
+  CallbackDissatisfied,
+  CallbackKind,
+  Channel,
+  ContactSource,
+  CustomerContacted,
+  Satisfaction,
+} from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
+import { Directory } from '@pc/subgraph';
 import { Clock, invalidInput } from '@pc/platform';
 import { Callback, CallbackStatus } from './callback.entity';
 import type { RecordCallbackCommand } from './commands/callback.commands';
@@ -17,12 +26,13 @@ export class RecordCallback {
   constructor(
     private readonly tx: TransactionalOutbox,
     private readonly clock: Clock,
+    private readonly directory: Directory,
   ) {}
 
   async execute(c: RecordCallbackCommand): Promise<Callback> {
     const { actor: user, ...input } = c;
     return this.tx.by(user).run(async (em, events) => {
-      const callback = await openCallback(em, user, input.callbackId);
+      const callback = await openCallback(em, user, input.callbackId, this.directory);
       if (!callback.allowedMethods.includes(input.method)) {
         throw invalidInput('method', `this callback must be done by ${callback.allowedMethods.join(' or ')}`);
       }
@@ -54,6 +64,25 @@ export class RecordCallback {
         completedAt: now.toISOString(),
         satisfaction: input.satisfaction,
         onTime: now.getTime() <= callback.dueAt.getTime(),
+      });
+      // the callback is a contact with the customer: it goes into the contact log
+      events.publish(CustomerContacted, {
+        orgId: callback.orgId,
+        siteId: callback.siteId,
+        caseId: callback.caseId,
+        channel: Channel[input.method as keyof typeof Channel],
+        asked: `${callback.kind.toLowerCase().replace('_', ' ')} callback, round ${callback.round}`,
+        answered: [
+          `satisfaction ${input.satisfaction}`,
+          input.shortcomings && `shortcomings: ${input.shortcomings}`,
+          input.suggestions && `suggestions: ${input.suggestions}`,
+        ]
+          .filter(Boolean)
+          .join('; '),
+        by: user.sub,
+        at: now.toISOString(),
+        source: ContactSource.CALLBACK,
+        sourceId: callback.id,
       });
       if (dissatisfied && callback.kind === CallbackKind.COMPLAINT) {
         callback.escalatedTo = callback.areaManagerId ?? null; // the area manager reports it (domain.md §4)

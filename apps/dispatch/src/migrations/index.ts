@@ -6,6 +6,7 @@ import { Migration20261129125733 as pgMigration20261129125733 } from './postgres
 import { Migration20261129132645 as pgMigration20261129132645 } from './postgresql/Migration20261129132645';
 import { Migration20261129154338 as pgMigration20261129154338 } from './postgresql/Migration20261129154338';
 import { Migration20261129155305 as pgMigration20261129155305 } from './postgresql/Migration20261129155305';
+import { Migration20261129160714 as pgMigration20261129160714 } from './postgresql/Migration20261129160714';
 import { Migration20261122205740 as sqliteMigration20261122205740 } from './sqlite/Migration20261122205740';
 import { Migration20261122221948 as sqliteMigration20261122221948 } from './sqlite/Migration20261122221948';
 import { Migration20261129115813 as sqliteMigration20261129115813 } from './sqlite/Migration20261129115813';
@@ -13,6 +14,7 @@ import { Migration20261129125733 as sqliteMigration20261129125733 } from './sqli
 import { Migration20261129132645 as sqliteMigration20261129132645 } from './sqlite/Migration20261129132645';
 import { Migration20261129154338 as sqliteMigration20261129154338 } from './sqlite/Migration20261129154338';
 import { Migration20261129155305 as sqliteMigration20261129155305 } from './sqlite/Migration20261129155305';
+import { Migration20261129160714 as sqliteMigration20261129160714 } from './sqlite/Migration20261129160714';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- dispatch`). */
 export const dispatchMigrations: ServiceMigrations = {
@@ -24,6 +26,7 @@ export const dispatchMigrations: ServiceMigrations = {
     { name: 'Migration20261129132645', class: pgMigration20261129132645 },
     { name: 'Migration20261129154338', class: pgMigration20261129154338 },
     { name: 'Migration20261129155305', class: pgMigration20261129155305 },
+    { name: 'Migration20261129160714', class: pgMigration20261129160714 },
   ],
   sqlite: [
     { name: 'Migration20261122205740', class: sqliteMigration20261122205740 },
@@ -33,5 +36,6 @@ export const dispatchMigrations: ServiceMigrations = {
     { name: 'Migration20261129132645', class: sqliteMigration20261129132645 },
     { name: 'Migration20261129154338', class: sqliteMigration20261129154338 },
     { name: 'Migration20261129155305', class: sqliteMigration20261129155305 },
+    { name: 'Migration20261129160714', class: sqliteMigration20261129160714 },
   ],
 };

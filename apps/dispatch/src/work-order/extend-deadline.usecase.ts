@@ -4,6 +4,7 @@ import { Role, SlaClock, WorkOrderStep } from '@pc/contracts';
 import { conflict, forbidden, hasAnyRole, invalidInput, notFound, notInFuture, inFuture } from '@pc/platform';
 import { WorkOrderAction, transition } from './lifecycle';
 import { isHeadOf } from './work-order.access';
+import { announceContact } from './customer-contact';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
 import { Extension } from '../sla/deadline.entity';
 import type { ExtendDeadlineCommand } from './commands/work-order.commands';
@@ -24,7 +25,7 @@ export class ExtendDeadline {
 
   execute(c: ExtendDeadlineCommand): Promise<WorkOrderView> {
     const { actor: user } = c;
-    return this.command.run(user, c.workOrderId, WorkOrderStep.DEADLINE_EXTENDED, ({ em, wo, book, now }) => {
+    return this.command.run(user, c.workOrderId, WorkOrderStep.DEADLINE_EXTENDED, ({ em, events, wo, book, now }) => {
       if (!isHeadOf(user, wo.department) && !hasAnyRole(user, [Role.SITE_HEAD, Role.AREA_MANAGER])) {
         throw forbidden(`only the ${wo.department} department head or the site's managers may extend a deadline`);
       }
@@ -40,9 +41,10 @@ export class ExtendDeadline {
       }
       inFuture('newDueAt', c.newDueAt, now, MAX_EXTENSION_MS);
       const toldAt = notInFuture('customerTold.at', c.customerTold.at, now);
+      const extensionId = randomUUID();
       em.persist(
         em.create(Extension, {
-          id: randomUUID(),
+          id: extensionId,
           workOrderId: wo.id,
           deadlineId: d.id,
           clock: d.clock,
@@ -55,6 +57,13 @@ export class ExtendDeadline {
           at: now,
         }),
       );
+      announceContact(events, wo, {
+        sourceId: extensionId,
+        via: c.customerTold.via,
+        answered: `The ${c.clock} deadline is extended to ${c.newDueAt.toISOString()}: ${c.reason}`,
+        by: user.sub,
+        at: toldAt,
+      });
       d.dueAt = c.newDueAt;
       book.refresh();
     });

@@ -4,6 +4,7 @@ import { SlaClock, WorkOrderStep } from '@pc/contracts';
 import { notInFuture } from '@pc/platform';
 import type { RecordProgressCommand } from './commands/work-order.commands';
 import { assertHandles } from './work-order.access';
+import { announceContact } from './customer-contact';
 import { ProgressNote } from './work-order.entity';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
 
@@ -16,14 +17,15 @@ export class RecordProgress {
   constructor(private readonly command: WorkOrderCommand) {}
 
   execute(c: RecordProgressCommand): Promise<WorkOrderView> {
-    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.PROGRESS_RECORDED, ({ em, wo, book, now }) => {
+    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.PROGRESS_RECORDED, ({ em, events, wo, book, now }) => {
       if (wo.handlerId !== c.actor.sub) assertHandles(c.actor, wo, 'record its progress');
       wo.recordProgress();
       if (c.customerInformed) wo.assertMayReply('customerInformed');
       const informedAt = c.customerInformed ? notInFuture('customerInformed.at', c.customerInformed.at, now) : null;
+      const noteId = randomUUID();
       em.persist(
         em.create(ProgressNote, {
-          id: randomUUID(),
+          id: noteId,
           workOrderId: wo.id,
           note: c.note,
           by: c.actor.sub,
@@ -32,7 +34,10 @@ export class RecordProgress {
           customerInformedVia: c.customerInformed?.via ?? null,
         }),
       );
-      if (informedAt) book.meet([SlaClock.REPLY, SlaClock.FEEDBACK], informedAt);
+      if (informedAt) {
+        book.meet([SlaClock.REPLY, SlaClock.FEEDBACK], informedAt);
+        announceContact(events, wo, { sourceId: noteId, via: c.customerInformed!.via, answered: c.note, by: c.actor.sub, at: informedAt });
+      }
     });
   }
 }

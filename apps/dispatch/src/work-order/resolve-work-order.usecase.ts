@@ -7,6 +7,7 @@ import type { ResolveWorkOrderCommand } from './commands/work-order.commands';
 import { isDone } from './lifecycle';
 import { assertHandles } from './work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
+import { announceContact } from './customer-contact';
 import { ProgressNote, WorkOrder } from './work-order.entity';
 
 /** The customer-facing clocks: met only by a contact with the customer, never by the resolution itself. */
@@ -34,11 +35,13 @@ export class ResolveWorkOrder {
       if (c.customerInformed) {
         wo.assertMayReply('customerInformed');
         const at = notInFuture('customerInformed.at', c.customerInformed.at, now);
+        const note = `Result told to the customer: ${c.resolution}`;
+        const noteId = randomUUID();
         em.persist(
           em.create(ProgressNote, {
-            id: randomUUID(),
+            id: noteId,
             workOrderId: wo.id,
-            note: `Result told to the customer: ${c.resolution}`,
+            note,
             by: user.sub,
             at: now,
             customerInformedAt: at,
@@ -46,6 +49,7 @@ export class ResolveWorkOrder {
           }),
         );
         book.meet(CONTACT_CLOCKS, at);
+        announceContact(events, wo, { sourceId: noteId, via: c.customerInformed.via, answered: note, by: user.sub, at });
       }
       const untold = CONTACT_CLOCKS.filter((k) => book.open(k));
       if (untold.length) {

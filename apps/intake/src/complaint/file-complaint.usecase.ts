@@ -6,6 +6,7 @@ import {
   ComplaintRejected,
   ComplaintResolvedAtIntake,
   ComplaintStatus,
+  ContactSource,
   CustomerSaved,
   SeverityChangeReason,
   Severity,
@@ -13,6 +14,7 @@ import {
 } from '@pc/contracts';
 import { TransactionalOutbox, type EventWriter } from '@pc/messaging';
 import { AuthUser, Clock, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
+import { logContact } from '../contact-log/contact-log';
 import { Area, Customer, CustomerKind, RoutingRule, Site, StaffUser, Unit, calendarOf } from '../registry/registry.entities';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
 import { Complaint, type SeverityChange } from './complaint.entity';
@@ -167,6 +169,29 @@ export class FileComplaint {
     for (const c of repeated) {
       if (c.status === ComplaintStatus.OPEN) await upgradeToMajor(em, events, c, SeverityChangeReason.REPEATED_UNRESOLVED, now, id);
     }
+
+    // the filing is a contact with the customer: the front desk's contact log has it
+    await logContact(
+      em,
+      {
+        orgId: complaint.orgId,
+        siteId: complaint.siteId,
+        customerId: complaint.customerId,
+        caseId: complaint.id,
+        channel: complaint.channel,
+        asked: complaint.description,
+        answered: !valid
+          ? `Recorded as not a valid complaint${complaint.invalidReason ? ` (${complaint.invalidReason})` : ''}; a reasoned reply follows by ${complaint.replyDueAt.toISOString()}`
+          : resolvedOnTheSpot
+            ? (complaint.reply as string)
+            : `Recorded and passed to ${complaint.departments.join(', ')}; reply by ${complaint.replyDueAt.toISOString()}`,
+        by: receivedBy,
+        at: receivedAt,
+        source: ContactSource.COMPLAINT,
+        sourceId: complaint.id,
+      },
+      { fresh: true },
+    );
 
     const record = this.record(complaint, place);
     if (!valid) {

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { ComplaintClosed, SlaClock } from '@pc/contracts';
+import type { EntityManager } from '@mikro-orm/core';
+import { Channel, ComplaintClosed, ContactSource, Role, SlaClock } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { Clock, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
+import { AuthUser, Clock, conflict, hasAnyRole, invalidInput, notInFuture, scopeOf } from '@pc/platform';
+import { logContact } from '../contact-log/contact-log';
+import { StaffUser } from '../registry/registry.entities';
 import { ComplaintAction, canDoToComplaint } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
 import type { RecordInvalidReplyCommand } from './commands/complaint.commands';
@@ -33,7 +36,21 @@ export class RecordInvalidReply {
         throw invalidInput('repliedAt', 'must not be before the complaint was received');
       }
 
+      await assertLetterReplyApproved(em, user, complaint, input.approvedBy);
       complaint.replyToInvalid(input.reply, input.repliedVia, repliedAt);
+      await logContact(em, {
+        orgId: complaint.orgId,
+        siteId: complaint.siteId,
+        customerId: complaint.customerId,
+        caseId: complaint.id,
+        channel: input.repliedVia,
+        asked: complaint.description,
+        answered: input.reply,
+        by: user.sub,
+        at: repliedAt,
+        source: ContactSource.COMPLAINT,
+        sourceId: `${complaint.id}:reply`,
+      });
       const late = repliedAt.getTime() > complaint.replyDueAt.getTime();
       events.publish(ComplaintClosed, {
         orgId: complaint.orgId,
@@ -50,5 +67,24 @@ export class RecordInvalidReply {
       });
       return complaint;
     });
+  }
+}
+
+/**
+ * Rule "a letter is answered only after leadership approves the reply" (seeds/004: 若投诉为函件形式的,
+ * 经公司分管领导同意后,方可作出答复或复函): the reply to a letter is recorded by company leadership, or
+ * names the active LEADERSHIP staff user who approved it.
+ */
+async function assertLetterReplyApproved(em: EntityManager, user: AuthUser, complaint: Complaint, approvedBy?: string): Promise<void> {
+  if (complaint.channel !== Channel.LETTER || hasAnyRole(user, [Role.LEADERSHIP])) return;
+  if (!approvedBy) {
+    throw invalidInput(
+      'approvedBy',
+      'this complaint came as a letter: the reply needs the approval of company leadership (name who approved it)',
+    );
+  }
+  const approver = await em.findOne(StaffUser, { id: approvedBy, orgId: user.org, active: true });
+  if (!approver?.roles.includes(Role.LEADERSHIP)) {
+    throw invalidInput('approvedBy', `${approvedBy} is not an active member of company leadership`);
   }
 }

@@ -9,6 +9,9 @@ export class Organisation {
 }
 
 /** A building, compound or managed office (管理处 / 楼宇 / 小区), with its working calendar. */
+/** The default response time of a repair request, until a site sets its own. */
+export const DEFAULT_REPAIR_RESPONSE_MINUTES = 30;
+
 @Entity({ tableName: 'site' })
 @Index({ properties: ['orgId'] })
 export class Site {
@@ -22,6 +25,8 @@ export class Site {
   @Property({ type: 'json' }) makeUpWorkdays: string[] = [];
   /** Holidays on the same date every year (MM-DD); mainland China's fixed-date ones by default. */
   @Property({ type: 'json' }) annualHolidays: string[] = [...CHINA_ANNUAL_HOLIDAYS];
+  /** Minutes within which a repair or paid-service request gets its response (the customer told when to expect it). */
+  @Property({ type: 'integer', default: DEFAULT_REPAIR_RESPONSE_MINUTES }) repairResponseMinutes: number = DEFAULT_REPAIR_RESPONSE_MINUTES;
 }
 
 export const calendarOf = (site: Site): WorkingCalendar => ({

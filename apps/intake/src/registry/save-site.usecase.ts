@@ -6,7 +6,7 @@ import { assertRole, invalidInput, scopeOf } from '@pc/platform';
 import { CHINA_ANNUAL_HOLIDAYS, DEFAULT_TIME_ZONE, localDate } from '@pc/calendar';
 import type { SaveSiteCommand } from './commands/registry.commands';
 import { checkDates, checkTimeZone, owned } from './registry-rules';
-import { Site } from './registry.entities';
+import { DEFAULT_REPAIR_RESPONSE_MINUTES, Site } from './registry.entities';
 
 /** Sites and their working calendars: the organisation's administrators. Announced as `registry.site_saved`. */
 @Injectable()
@@ -40,6 +40,7 @@ export class SaveSite {
         holidays: [...new Set(c.holidays ?? site?.holidays ?? [])].sort(),
         makeUpWorkdays: [...new Set(c.makeUpWorkdays ?? site?.makeUpWorkdays ?? [])].sort(),
         annualHolidays: [...new Set(c.annualHolidays ?? site?.annualHolidays ?? CHINA_ANNUAL_HOLIDAYS)].sort(),
+        repairResponseMinutes: c.repairResponseMinutes ?? site?.repairResponseMinutes ?? DEFAULT_REPAIR_RESPONSE_MINUTES,
       };
       const saved = site ? em.assign(site, data) : em.create(Site, data);
       em.persist(saved);

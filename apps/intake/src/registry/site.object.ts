@@ -1,4 +1,4 @@
-import { Directive, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Category, Department, Role } from '@pc/contracts';
 import { CustomerKind } from './registry.entities';
 
@@ -25,6 +25,7 @@ export class SiteObject {
     description: 'Holidays on the same date every year (MM-DD), applied to a year the national schedule does not know yet.',
   })
   annualHolidays: string[];
+  @Field(() => Int, { description: 'Minutes within which a repair request gets its response.' }) repairResponseMinutes: number;
   @Field(() => [AreaObject]) areas: AreaObject[];
 }
 

@@ -13,6 +13,7 @@ export const toSite = (s: Site, areas: Area[]): SiteObject => ({
   holidays: s.holidays,
   makeUpWorkdays: s.makeUpWorkdays,
   annualHolidays: s.annualHolidays,
+  repairResponseMinutes: s.repairResponseMinutes,
   areas: areas.filter((a) => a.siteId === s.id).map(toArea),
 });
 export const toArea = (a: Area): AreaObject => ({ id: a.id, name: a.name, areaManagerId: a.areaManagerId });

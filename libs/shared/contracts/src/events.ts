@@ -286,6 +286,42 @@ export class EmergencyReportedV1 {
 export const EmergencyReported = defineEvent('emergency.reported', 1, EmergencyReportedV1);
 
 /** A repair or paid service was completed (dispatch or intake announce it): it is owed a callback in 24 hours. */
+/**
+ * A repair (报修) or paid service (有偿服务) requested through intake from any channel: dispatch opens
+ * the department's repair work sheet (维修工作单) with its response clock (`responseDueAt`, a per-site
+ * setting).
+ */
+export class ServiceRequestedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() serviceId: string;
+  @IsIn([CallbackKind.REPAIR, CallbackKind.PAID_SERVICE], { message: 'kind must be REPAIR or PAID_SERVICE' }) kind: CallbackKind;
+  @IsString() @IsNotEmpty() customerId: string;
+  @IsOptional() @IsString() unitId?: string;
+  @IsOptional() @IsString() areaId?: string;
+  @IsOptional() @IsString() areaManagerId?: string;
+  @IsEnum(Channel) channel: Channel;
+  @IsEnum(Department) department: Department;
+  @IsString() @IsNotEmpty() description: string;
+  /** A paid service's agreed price (the callback checks it). */
+  @IsOptional() @IsInt() @Min(0) agreedPriceYuan?: number;
+  @IsISO8601({ strict: true }) receivedAt: string;
+  @IsString() @IsNotEmpty() receivedBy: string;
+  @IsISO8601({ strict: true }) responseDueAt: string;
+}
+export const ServiceRequested = defineEvent('service.requested', 1, ServiceRequestedV1);
+
+/** A repair's or paid service's clock passed: the response (RESPONSE) or the time the customer was promised (ETA). */
+export class ServiceOverdueV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() serviceId: string;
+  @IsIn(['RESPONSE', 'ETA']) clock: 'RESPONSE' | 'ETA';
+  @IsEnum(Department) department: Department;
+  @IsISO8601({ strict: true }) dueAt: string;
+}
+export const ServiceOverdue = defineEvent('service.overdue', 1, ServiceOverdueV1);
+
 export class ServiceCompletedV1 {
   @IsString() @IsNotEmpty() orgId: string;
   @IsString() @IsNotEmpty() siteId: string;
@@ -296,6 +332,12 @@ export class ServiceCompletedV1 {
   /** Who took the request: the callback goes back to them. */
   @IsString() @IsNotEmpty() takenBy: string;
   @IsISO8601({ strict: true }) completedAt: string;
+  // additive: the repair work sheet's facts
+  @IsOptional() @IsEnum(Department) department?: Department;
+  @IsOptional() @IsString() customerId?: string;
+  @IsOptional() @IsInt() @Min(0) chargedYuan?: number;
+  /** Was the time the customer was told to expect kept? */
+  @IsOptional() @IsBoolean() etaKept?: boolean;
   /** Who did the work: none of them records its callback (additive). */
   @IsOptional() @IsArray() @IsString({ each: true }) handledBy?: string[];
 }
@@ -360,6 +402,42 @@ export class StaffSavedV1 {
   @IsBoolean() active: boolean;
 }
 export const StaffSaved = defineEvent('registry.staff_saved', 1, StaffSavedV1);
+
+/** Where a contact with a customer was made (the flow that recorded it). */
+export enum ContactSource {
+  /** Entered in the contact log by hand (a call, a visit at the finance room or the security post). */
+  MANUAL = 'MANUAL',
+  COMPLAINT = 'COMPLAINT',
+  WORK_ORDER = 'WORK_ORDER',
+  CALLBACK = 'CALLBACK',
+  SERVICE = 'SERVICE',
+  INQUIRY = 'INQUIRY',
+}
+
+/**
+ * A contact with a customer (与顾客沟通登记表, seeds/004: every office, finance room, repair room and
+ * security post keeps one): what was asked and what was answered, by whom, how and when. Published by
+ * the flow that made the contact (dispatch: the customer informed; callback: a callback that reached
+ * the customer); intake keeps the log, searchable per customer. Idempotent by `source` + `sourceId`.
+ */
+export class CustomerContactedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  /** Absent when the publisher does not know it: intake finds it from the case. */
+  @IsOptional() @IsString() customerId?: string;
+  /** The complaint, repair, paid service or inquiry it was about. */
+  @IsOptional() @IsString() caseId?: string;
+  /** The department that made the contact (absent: customer service / the front desk). */
+  @IsOptional() @IsEnum(Department) department?: Department;
+  @IsEnum(Channel) channel: Channel;
+  @IsOptional() @IsString() asked?: string;
+  @IsString() @IsNotEmpty() answered: string;
+  @IsString() @IsNotEmpty() by: string;
+  @IsISO8601({ strict: true }) at: string;
+  @IsEnum(ContactSource) source: ContactSource;
+  @IsString() @IsNotEmpty() sourceId: string;
+}
+export const CustomerContacted = defineEvent('customer.contacted', 1, CustomerContactedV1);
 
 /** The coordinator set the amount of a contractor's fine (at least 5,000 yuan). */
 export class ContractorPenaltyAmountSetV1 {
@@ -490,11 +568,14 @@ export const EVENT_CONTRACTS = [
   ContractorPenalized,
   ContractorPenaltyAmountSet,
   EmergencyReported,
+  ServiceRequested,
+  ServiceOverdue,
   ServiceCompleted,
   SurveyAnswered,
   SiteSaved,
   CustomerSaved,
   StaffSaved,
+  CustomerContacted,
   ReportSubmitted,
   ReportOverdue,
   ArchivePurged,

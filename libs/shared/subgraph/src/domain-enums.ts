@@ -14,6 +14,7 @@ import {
   Satisfaction,
   Severity,
   SlaClock,
+  ContactSource,
   VerificationResult,
   WorkOrderStatus,
 } from '@pc/contracts';
@@ -48,6 +49,7 @@ export function registerDomainEnums(): void {
     description: 'The countable cause of a complaint (top causes of the monthly analysis).',
   });
   registerEnumType(Role, { name: 'Role', description: 'The roles of api.md, as carried in the token.' });
+  registerEnumType(ContactSource, { name: 'ContactSource', description: 'The flow that recorded a contact with a customer.' });
   registerEnumType(VerificationResult, {
     name: 'VerificationResult',
     description: "The quality department's verification of a closed complaint's handling.",

@@ -37,4 +37,5 @@ export interface RecordInvalidReplyCommand {
   reply: string;
   repliedVia: Channel;
   repliedAt?: Date;
+  approvedBy?: string;
 }

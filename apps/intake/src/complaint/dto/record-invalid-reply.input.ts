@@ -27,4 +27,14 @@ export class RecordInvalidReplyInput {
   @IsOptional()
   @IsDate()
   repliedAt?: Date;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'For a complaint that came as a letter: the member of company leadership who approved the reply (not needed when leadership records it).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  approvedBy?: string;
 }

@@ -17,6 +17,7 @@ export interface SaveSiteCommand extends ByActor {
   holidays?: string[];
   makeUpWorkdays?: string[];
   annualHolidays?: string[];
+  repairResponseMinutes?: number;
 }
 export interface SaveAreaCommand extends ByActor {
   id?: string;

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -7,11 +7,14 @@ import {
   IsBoolean,
   IsEmail,
   IsEnum,
+  IsInt,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { Category, Department, Role } from '@pc/contracts';
 import { trimString } from '@pc/platform';
@@ -58,6 +61,12 @@ export class SaveSiteInput {
   @ArrayMaxSize(50)
   @Matches(MONTH_DAY, { each: true, message: 'annualHolidays must be MM-DD' })
   annualHolidays?: string[];
+  @Field(() => Int, { nullable: true, description: 'Minutes within which a repair request gets its response (default 30).' })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(7 * 24 * 60)
+  repairResponseMinutes?: number;
 }
 
 @InputType({ description: 'Creates an area (片区) of a site, or updates it.' })
