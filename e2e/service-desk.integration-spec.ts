@@ -171,6 +171,11 @@ describe('issue 14 repairs and paid services', () => {
 
   it('rule "a paid service carries its agreed price and what was charged"; a response past the site\'s setting is breached', async () => {
     expect(errorOf(await request({ kind: 'PAID_SERVICE' }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'agreedPriceYuan' });
+    // a paid service goes to the department its category routes to (cleaning for a deep clean)
+    const clean = await ok(
+      request({ kind: 'PAID_SERVICE', agreedPriceYuan: 300, category: 'HYGIENE', description: 'Deep clean after fit-out.' }),
+    );
+    expect(clean.department).toBe('CLEANING');
     // a paper record entered two hours late: its 30-minute response is already overdue
     const late = await ok(
       request({ kind: 'PAID_SERVICE', agreedPriceYuan: 120, channel: 'VISIT', receivedAt: new Date(Date.now() - 2 * H).toISOString() }),

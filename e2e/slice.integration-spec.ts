@@ -209,6 +209,37 @@ describe('health and schema', () => {
     }
   });
 
+  it("answers GET /metrics (Prometheus text) on every service, with the operator's figures", async () => {
+    const metrics = async (url: string) => {
+      const res = await fetch(url.replace(/\/graphql$/, '/metrics'));
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+      return res.text();
+    };
+    /** The summed value of a metric's samples (0 when it has none). */
+    const value = (text: string, name: string, labels = '') =>
+      text
+        .split('\n')
+        .filter((l) => l.startsWith(name) && (l.startsWith(`${name} `) || l.startsWith(`${name}{`)) && l.includes(labels))
+        .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+    const intake = await metrics(system.urls.intake);
+    expect(value(intake, 'http_request_duration_seconds_count', 'route="/graphql"')).toBeGreaterThan(0);
+    expect(value(intake, 'graphql_operation_duration_seconds_count', 'field="fileComplaint"')).toBeGreaterThan(0);
+    expect(value(intake, 'process_cpu_seconds_total')).toBeGreaterThan(0);
+    for (const name of ['outbox_backlog', 'outbox_oldest_unpublished_age_seconds', 'parked_messages', 'consumer_pending_messages']) {
+      expect(intake).toContain(`# TYPE ${name} gauge`);
+    }
+    expect(intake).toMatch(/consumer_ack_pending_messages\{durable="intake-complaint_resolved"\} \d+/);
+    const dispatch = await metrics(system.urls.dispatch);
+    expect(value(dispatch, 'events_consumed_total', 'durable="dispatch-complaint_filed",outcome="applied"')).toBeGreaterThan(0);
+    for (const name of ['timers_due', 'sla_breaches_total', 'timers_fired_total', 'timer_lateness_seconds']) {
+      expect(dispatch).toContain(`# TYPE ${name} `);
+    }
+    expect(await metrics(system.urls.callback)).toContain('# TYPE callbacks_overdue gauge');
+    expect(value(await metrics(system.urls.analytics), 'events_consumed_total', 'durable="analytics-read-model"')).toBeGreaterThan(0);
+    expect(value(await metrics(system.gatewayUrl), 'graphql_operation_duration_seconds_count', 'type="query"')).toBeGreaterThan(0);
+  });
+
   it('keeps the committed supergraph in sync with the subgraph schemas (npm run supergraph)', async () => {
     expect(await composeFrom(system.urls, analyst)).toBe(readFileSync(SUPERGRAPH_FILE, 'utf8'));
   });

@@ -16,11 +16,72 @@ import { eventually } from './system';
 
 /**
  * `npm start`: NATS (a local `nats-server -js` when none answers), migrations, demo data, the four
- * subgraphs and the gateway as five processes; prints the gateway URL and a demo token per role.
+ * subgraphs and the gateway as five supervised processes; prints the gateway URL and a demo token
+ * per role once every service answers its health check.
+ *
+ * Supervision: a service that dies is restarted on its own (backoff 1 s, 2 s, 4 s ... 30 s, reset
+ * after a minute up), with the reason logged; the other four keep running. SIGTERM, SIGINT or SIGHUP
+ * (or the parent `npm` going away) stops every child with SIGTERM, waits for them (SIGKILL after
+ * STOP_TIMEOUT_MS), then exits: no process and no port is left behind. A child also stops by itself
+ * if this supervisor disappears (PC_SUPERVISOR_PID).
  */
 const ROOT = join(__dirname, '..');
-const children: ChildProcess[] = [];
+/** Helper processes (nats-server) stopped last. */
+const helpers: ChildProcess[] = [];
 const say = (line: string) => process.stdout.write(`${line}\n`);
+const STOP_TIMEOUT_MS = 15_000;
+const MAX_BACKOFF_MS = 30_000;
+/** A service up this long has its backoff reset. */
+const HEALTHY_AFTER_MS = 60_000;
+
+class Supervised {
+  child: ChildProcess | null = null;
+  private backoffMs = 1000;
+  private startedAt = 0;
+  private restartTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly args: string[],
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  start(): void {
+    this.startedAt = Date.now();
+    const child = spawn(process.execPath, this.args, { cwd: ROOT, env: this.env, stdio: 'inherit' });
+    this.child = child;
+    child.once('exit', (code, signal) => {
+      this.child = null;
+      if (stopping) return;
+      if (Date.now() - this.startedAt > HEALTHY_AFTER_MS) this.backoffMs = 1000;
+      const why = signal ? `killed by ${signal}` : `exited with code ${code}`;
+      say(`[supervisor] ${this.name} ${why}; restarting it in ${this.backoffMs / 1000} s (the other services keep running)`);
+      this.restartTimer = setTimeout(() => {
+        this.restartTimer = null;
+        if (!stopping) this.start();
+      }, this.backoffMs);
+      this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+    });
+  }
+
+  /** SIGTERM, then SIGKILL after the timeout; resolves when the process is gone. */
+  stop(): Promise<void> {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    return stopProcess(this.child);
+  }
+}
+
+const services: Supervised[] = [];
+let stopping = false;
+
+function stopProcess(child: ChildProcess | null): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    child.once('exit', () => (clearTimeout(kill), resolve()));
+    child.kill('SIGTERM');
+  });
+}
 
 function reachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url.replace(/^nats:/, 'http:'));
@@ -50,7 +111,7 @@ async function ensureNats(url: string, dataDir: string): Promise<void> {
   const store = join(dataDir, 'nats');
   mkdirSync(store, { recursive: true });
   const nats = spawn('nats-server', ['-js', '-a', hostname, '-p', port || '4222', '-sd', store], { stdio: 'ignore' });
-  children.push(nats);
+  helpers.push(nats);
   await eventually(() => reachable(url), 15_000, 'nats-server to listen');
   say(`NATS: started nats-server -js on ${url} (data in ${store})`);
 }
@@ -108,8 +169,15 @@ async function fileDemoComplaints(gateway: string, token: string): Promise<void>
   }
 }
 
-function stopAll(code: number): never {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+/** Stops every service (and then the helpers), waits for all of them, and exits. */
+async function stopAll(code: number, why: string): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    say(`[supervisor] ${why}: stopping ${services.length} services ...`);
+    await Promise.all(services.map((s) => s.stop()));
+    await Promise.all(helpers.map((h) => stopProcess(h)));
+    say('[supervisor] everything stopped');
+  }
   process.exit(code);
 }
 
@@ -141,20 +209,24 @@ async function main(): Promise<void> {
   await orm.close();
   say('Demo data: demo-org, demo-site-1, demo-site-2 (areas, units, customers)');
 
+  const childEnv = { ...env, PC_SUPERVISOR_PID: String(process.pid) };
   for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
-    const child = spawn(process.execPath, serviceArgs(name, runtime), {
-      cwd: ROOT,
-      env,
-      stdio: 'inherit',
-    });
-    child.once('exit', (code) => {
-      say(`${name} exited (${code}); stopping everything`);
-      stopAll(code ?? 1);
-    });
-    children.push(child);
+    const service = new Supervised(name, serviceArgs(name, runtime), childEnv);
+    services.push(service);
+    service.start();
   }
   const gateway = `http://${config.HOST}:${config.GATEWAY_PORT}/graphql`;
-  await eventually(async () => (await fetch(gateway.replace(/graphql$/, 'health')).catch(() => undefined))?.ok, 120_000, 'the gateway');
+  // the banner comes after every service's start-up lines: wait until all five answer their health check
+  const ports = [config.INTAKE_PORT, config.DISPATCH_PORT, config.CALLBACK_PORT, config.ANALYTICS_PORT, config.GATEWAY_PORT];
+  await eventually(
+    async () =>
+      (await Promise.all(ports.map(async (p) => (await fetch(`http://${config.HOST}:${p}/health`).catch(() => undefined))?.ok))).every(
+        Boolean,
+      ),
+    120_000,
+    'every service to answer /health',
+  );
+  await new Promise((r) => setTimeout(r, 500)); // let the last start-up lines reach the terminal first
   say('');
   say(`Gateway:  ${gateway}   (health: ${gateway.replace(/graphql$/, 'health')})`);
   if (demoMode) {
@@ -173,12 +245,16 @@ async function main(): Promise<void> {
   say(
     `Try: curl -s ${gateway} -H 'content-type: application/json' -H "authorization: Bearer <token>" -d '{"query":"{ sites { id name areas { id name } } }"}'`,
   );
-  say('Ctrl-C stops everything.');
+  say('Ctrl-C (or kill <pid of npm start>) stops everything and frees every port.');
 }
 
-process.on('SIGINT', () => stopAll(0));
-process.on('SIGTERM', () => stopAll(0));
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stopAll(0, `${signal} received`));
+// `kill <npm pid>`: should npm go away without passing the signal on, this process is re-parented; stop then too
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stopAll(0, `the parent process ${parent} is gone`);
+}, 1000).unref();
 main().catch((e) => {
   process.stderr.write(`start failed: ${e?.message ?? e}\n`);
-  stopAll(1);
+  void stopAll(1, 'start failed');
 });

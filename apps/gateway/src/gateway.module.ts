@@ -10,6 +10,8 @@ import {
   GATEWAY_SECRET_HEADER,
   HEALTH_CHECKS,
   HealthController,
+  MetricsController,
+  graphqlMetricsPlugin,
   ServiceConfig,
   armorProtection,
   edgeGuardPlugin,
@@ -100,6 +102,7 @@ export class GatewayAppModule {
             plugins: [
               ...armor.plugins,
               edgeGuardPlugin(config, { publicEdge: true }),
+              graphqlMetricsPlugin(),
               ApolloServerPluginInlineTraceDisabled(),
               ApolloServerPluginCacheControlDisabled(),
             ],
@@ -112,7 +115,7 @@ export class GatewayAppModule {
           },
         }),
       ],
-      controllers: [HealthController, ExportsController],
+      controllers: [HealthController, MetricsController, ExportsController],
       providers: [
         { provide: HEALTH_CHECKS, useValue: healthChecks },
         {

@@ -13,7 +13,7 @@ import {
   type MessagingOptions,
   type ParkingContext,
 } from '@pc/messaging';
-import { Clock, safeError } from '@pc/platform';
+import { Clock, eventsConsumed, safeError } from '@pc/platform';
 import { ReadModelStore, type IncomingEvent } from './read-model-store';
 
 const codec = StringCodec();
@@ -169,6 +169,7 @@ export class ProjectionConsumer implements OnApplicationBootstrap, BeforeApplica
         good.map((g) => g.event),
       );
       for (const g of good) g.m.ack();
+      eventsConsumed.inc({ durable: ProjectionConsumer.DURABLE, outcome: 'applied' }, good.length);
     } catch (e) {
       if (good.length === 1) return this.failed(good[0].m, e as Error);
       this.logger.warn({ err: safeError(e), size: good.length }, 'batch failed; applying its events one by one');
@@ -176,6 +177,7 @@ export class ProjectionConsumer implements OnApplicationBootstrap, BeforeApplica
         try {
           await applyEvents(knexOf(this.orm), [g.event]);
           g.m.ack();
+          eventsConsumed.inc({ durable: ProjectionConsumer.DURABLE, outcome: 'applied' });
         } catch (err) {
           await this.failed(g.m, err as Error);
         }

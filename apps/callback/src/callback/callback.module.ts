@@ -3,6 +3,7 @@ import { timerOptionsFrom } from '@pc/messaging';
 import { ServiceConfig } from '@pc/platform';
 import { DirectoryModule } from '@pc/subgraph';
 import { CALLBACK_TIMER_OPTIONS, CallbackScheduler, OverdueCallbacks } from './callback-timers';
+import { CallbackMetrics } from './callback-metrics';
 import { CallbackConsumer } from './callback.consumer';
 import { CallbackQueries } from './callback.queries';
 import { CallbackResolver, ComplaintCallbacksResolver } from './callback.resolver';
@@ -23,6 +24,7 @@ import { ScheduleCallback } from './schedule-callback.usecase';
     CallbackResolver,
     ComplaintCallbacksResolver,
     CallbackConsumer,
+    CallbackMetrics,
   ],
 })
 export class CallbackModule {}

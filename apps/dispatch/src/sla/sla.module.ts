@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { timerOptionsFrom } from '@pc/messaging';
 import { ServiceConfig } from '@pc/platform';
+import { SlaMetrics } from './sla-metrics';
 import { SCHEDULER_OPTIONS, SlaScheduler } from './sla-scheduler';
 import { ClockBreachHandlers, TimerRegistry } from './timer-registry';
 
@@ -11,6 +12,7 @@ import { ClockBreachHandlers, TimerRegistry } from './timer-registry';
     TimerRegistry,
     ClockBreachHandlers,
     SlaScheduler,
+    SlaMetrics,
   ],
   exports: [TimerRegistry, ClockBreachHandlers, SlaScheduler],
 })

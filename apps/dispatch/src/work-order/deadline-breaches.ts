@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { SlaBreached } from '@pc/contracts';
+import { slaBreaches, timerLateness } from '@pc/platform';
 import { claimLock, type EventWriter, type TimerSource } from '@pc/messaging';
 import { Deadline } from '../sla/deadline.entity';
 import { escalate } from '../sla/escalation';
@@ -40,8 +41,10 @@ export class DeadlineBreaches implements TimerSource, OnModuleInit {
     for (const d of due) {
       d.breachedAt ??= d.dueAt;
       d.firedAt = now;
+      timerLateness.observe({ source: this.name }, Math.max(0, (now.getTime() - d.dueAt.getTime()) / 1000));
       const wo = workOrders.get(d.workOrderId);
       if (!wo) continue; // cannot happen: a deadline belongs to its work order
+      slaBreaches.inc({ clock: d.clock, department: wo.department });
       events.publish(SlaBreached, {
         orgId: wo.orgId,
         siteId: wo.siteId,

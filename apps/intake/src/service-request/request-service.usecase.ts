@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { CallbackKind, ContactSource, Department, ServiceRequested, type Channel } from '@pc/contracts';
+import { CallbackKind, ContactSource, Department, ServiceRequested, type Category, type Channel } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { AuthUser, Clock, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { logContact } from '../contact-log/contact-log';
 import { grantedSite } from '../registry/registry-rules';
-import { Area, Customer, Unit } from '../registry/registry.entities';
+import { routeComplaint } from '../complaint/routing';
+import { Area, Customer, RoutingRule, Unit } from '../registry/registry.entities';
 import { ServiceRequest, ServiceStatus } from './service-request.entity';
 
 export interface RequestServiceCommand {
@@ -17,6 +18,7 @@ export interface RequestServiceCommand {
   channel: Channel;
   description: string;
   department?: Department | null;
+  category?: Category | null;
   agreedPriceYuan?: number | null;
   receivedAt?: Date | null;
   idempotencyKey?: string | null;
@@ -24,7 +26,8 @@ export interface RequestServiceCommand {
 
 /**
  * A repair or paid service from any channel (seeds/000 维修工作单, seeds/001 维修服务): recorded with its
- * place and customer, passed to the department that does it (engineering for repairs unless named),
+ * place and customer, passed to the department that does it (the one named; else the organisation's
+ * routing of its category; else engineering),
  * with the response due by the site's setting; a paid service carries the price agreed with the
  * customer (the callback checks it). The same key twice returns the same request.
  */
@@ -62,6 +65,8 @@ export class RequestService {
       const area = unit ? await em.findOne(Area, { id: unit.areaId }) : null;
       const now = this.clock.now();
       const receivedAt = notInFuture('receivedAt', c.receivedAt, now);
+      const rule = c.category && !c.department ? await em.findOne(RoutingRule, { orgId: user.org, category: c.category }) : null;
+      const department = c.department ?? (c.category ? routeComplaint(c.category, [], rule?.departments)[0] : Department.ENGINEERING);
       const request = em.create(ServiceRequest, {
         id: randomUUID(),
         orgId: user.org,
@@ -71,7 +76,7 @@ export class RequestService {
         customerId: customer.id,
         kind: c.kind,
         channel: c.channel,
-        department: c.department ?? Department.ENGINEERING,
+        department,
         description: c.description,
         agreedPriceYuan: c.agreedPriceYuan ?? null,
         receivedAt,

@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsDate, IsEnum, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { CallbackKind, Channel, Department } from '@pc/contracts';
+import { CallbackKind, Category, Channel, Department } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 import { ServiceStatus, type ServiceRequest } from './service-request.entity';
 
@@ -49,10 +49,17 @@ export class RequestServiceInput {
   @IsNotEmpty({ message: 'description must not be empty' })
   @MaxLength(5000)
   description: string;
-  @Field(() => Department, { nullable: true, description: 'Who does it (ENGINEERING when not given).' })
+  @Field(() => Department, { nullable: true, description: 'Who does it; else the routing of `category`; else ENGINEERING.' })
   @IsOptional()
   @IsEnum(Department)
   department?: Department;
+  @Field(() => Category, {
+    nullable: true,
+    description: "What it is about: routes it by the organisation's routing when no department is named.",
+  })
+  @IsOptional()
+  @IsEnum(Category)
+  category?: Category;
   @Field(() => Int, { nullable: true, description: 'A paid service: the price agreed with the customer, in yuan.' })
   @IsOptional()
   @IsInt()

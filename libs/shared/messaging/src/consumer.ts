@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/c
 import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { AckPolicy, DeliverPolicy, StringCodec, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import { ContractViolationError, validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
-import { Clock, safeError } from '@pc/platform';
+import { Clock, eventsConsumed, safeError } from '@pc/platform';
 import { InboxMessage, ParkedMessage } from './entities';
 import { streamName, wireSubject } from './nats';
 import { EventWriter, TransactionalOutbox } from './outbox';
@@ -137,9 +137,11 @@ export class EventConsumers implements BeforeApplicationShutdown {
       });
       await this.options.hooks?.afterCommit?.(handler.contract.subject, messageId);
       m.ack();
+      eventsConsumed.inc({ durable, outcome: 'applied' });
     } catch (e) {
       if (e instanceof UniqueConstraintViolationException && (await this.processed(durable, messageId))) {
         m.ack(); // another replica committed it first
+        eventsConsumed.inc({ durable, outcome: 'duplicate' });
         return;
       }
       await retryOrPark(this.parking, durable, m, messageId, body, e as Error);
@@ -185,6 +187,7 @@ export async function parkMessage(
         { onConflictFields: ['consumer', 'messageId'] },
       );
     m.term(reason.slice(0, 200));
+    eventsConsumed.inc({ durable: consumer, outcome: 'parked' });
     ctx.logger.warn({ consumer, messageId, subject: m.subject, reason }, 'message parked');
   } catch (e) {
     ctx.logger.error({ consumer, messageId, err: safeError(e) }, 'could not park message; will retry');
@@ -208,6 +211,7 @@ export async function retryOrPark(
     return;
   }
   const delay = (ctx.options.retryDelayMs ?? 1000) * deliveries;
+  eventsConsumed.inc({ durable: consumer, outcome: 'retried' });
   ctx.logger.warn({ consumer, messageId, deliveries, err: safeError(error) }, `handler failed; redelivery in ${delay} ms`);
   m.nak(delay);
 }

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import type { NatsConnection } from 'nats';
 import type { HealthCheck } from '@pc/platform';
 import { EventConsumers } from './consumer';
+import { MessagingMetrics } from './metrics';
 import { connectBus, ensureStream } from './nats';
 import { OutboxRelay, TransactionalOutbox } from './outbox';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './options';
@@ -42,6 +43,7 @@ export class MessagingModule {
         TransactionalOutbox,
         EventConsumers,
         BusHealth,
+        MessagingMetrics,
       ],
       exports: [NATS_CONNECTION, MESSAGING_OPTIONS, OutboxRelay, TransactionalOutbox, EventConsumers, BusHealth],
     };

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { isPostgres, safeError, type Clock, type ServiceConfig } from '@pc/platform';
+import { isPostgres, safeError, timersFired, type Clock, type ServiceConfig } from '@pc/platform';
 import type { EventWriter, TransactionalOutbox } from './outbox';
 
 /**
@@ -80,6 +80,7 @@ export class TimerScheduler implements OnApplicationBootstrap, BeforeApplication
         if (this.stopped) break;
         const n = await this.tx.run((em, events) => source.fireDue(em, events, now, this.options.batchSize));
         fired[source.name] = (fired[source.name] ?? 0) + n;
+        if (n) timersFired.inc({ source: source.name }, n);
         total += n;
         if (n < this.options.batchSize) break;
       }

@@ -1,4 +1,4 @@
-// one purpose per folder: errors, clock, config, auth (claims, tokens, tenant scope), GraphQL edge, persistence, health
+// one purpose per folder: errors, clock, config, auth (claims, tokens, tenant scope), GraphQL edge, persistence, health, metrics
 export * from './errors/errors';
 export * from './errors/log-safety';
 export * from './clock/clock';
@@ -11,3 +11,4 @@ export * from './graphql/graphql-edge';
 export * from './graphql/graphql-limits';
 export * from './persistence/persistence';
 export * from './health/health';
+export * from './metrics/metrics';

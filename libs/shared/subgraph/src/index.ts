@@ -9,7 +9,7 @@ import {
   type Provider,
   type Type,
 } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
 import { GraphQLISODateTime, GraphQLModule } from '@nestjs/graphql';
 import { Kind } from 'graphql';
@@ -32,6 +32,9 @@ import {
   GraphqlErrorFilter,
   HEALTH_CHECKS,
   HealthController,
+  MetricsController,
+  graphqlMetricsPlugin,
+  observeHttp,
   ServiceConfig,
   createValidationPipe,
   loadConfig,
@@ -87,7 +90,7 @@ export function subgraphPersistence(def: SubgraphDefinition, config: ServiceConf
 /**
  * The AppModule of a subgraph: clock, JSON logs, its own database, the bus, the federated schema
  * (code first, Federation 2), and the edge every subgraph shares (token check, typed errors,
- * input validation, `GET /health`), around the service's feature modules.
+ * input validation, `GET /health`, `GET /metrics`), around the service's feature modules.
  */
 export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: SubgraphRuntime, features: Type[]): DynamicModule {
   registerDomainEnums();
@@ -155,6 +158,7 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
         plugins: [
           ...armor.plugins,
           edgeGuardPlugin(config),
+          graphqlMetricsPlugin(),
           ApolloServerPluginInlineTraceDisabled(),
           ApolloServerPluginCacheControlDisabled(),
         ],
@@ -163,7 +167,7 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
       }),
       ...features,
     ],
-    controllers: [HealthController],
+    controllers: [HealthController, MetricsController],
     providers,
     // feature modules read their settings from the one validated config
     exports: [ServiceConfig],
@@ -229,7 +233,10 @@ export function pinoHttpOptions(name: string, level: string) {
     name,
     level,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', `req.headers["${GATEWAY_SECRET_HEADER}"]`], censor: '[redacted]' },
-    autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' },
+    autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' || req.url === '/metrics' },
+    // one line per request at debug (LOG_LEVEL=debug shows them); failures at warn and error
+    customLogLevel: (_req: unknown, res: { statusCode: number }, err?: Error) =>
+      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug',
     // an access line per request: method, path, status and time, not every header (a cost per request, and noise)
     serializers: {
       req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
@@ -240,12 +247,37 @@ export function pinoHttpOptions(name: string, level: string) {
 
 /** Creates and starts a Nest application on `host:port` (port 0 picks a free one). */
 export async function startApp(module: DynamicModule | Type, port: number, host = '127.0.0.1'): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, abortOnError: false, bodyParser: false });
+  // the request timer goes first on the express stack: GraphQL's handler is mounted while Nest starts
+  const adapter = new ExpressAdapter();
+  observeHttp(adapter.getInstance());
+  const app = await NestFactory.create<NestExpressApplication>(module, adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.useLogger(app.get(PinoLogger));
   app.useBodyParser('json', { limit: '1mb' });
   app.enableShutdownHooks();
   await app.listen(port, host);
+  stopWhenOrphaned(app);
   return app;
+}
+
+/**
+ * Under `npm start` (PC_SUPERVISOR_PID set) a service never outlives its supervisor: if the supervisor
+ * is gone (killed with a signal it could not forward), the service shuts down on its own and frees
+ * its port, instead of running on as an orphan.
+ */
+function stopWhenOrphaned(app: INestApplication): void {
+  const supervisor = Number(process.env.PC_SUPERVISOR_PID);
+  if (!supervisor) return;
+  const timer = setInterval(() => {
+    if (process.ppid === supervisor) return;
+    clearInterval(timer);
+    process.stderr.write(`${JSON.stringify({ level: 'warn', msg: `supervisor ${supervisor} is gone; shutting down` })}\n`);
+    void app.close().finally(() => process.exit(0));
+  }, 1000);
+  timer.unref();
 }
 
 /**

@@ -1,0 +1,130 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServiceConfig, loadConfig } from '@pc/platform';
+import { eventually } from '@pc/system';
+import { deleteStream } from '../tools/harness';
+
+/**
+ * `npm start` as an operator runs it (issue 15): the five services under its supervisor, with the
+ * embedded databases in a data directory of its own, its own ports and NATS namespace (the shared
+ * NATS server on 4222). A service killed with SIGKILL is restarted alone; SIGTERM to the npm process
+ * stops everything and frees every port. Real: npm, node, nats-server. Mocked: nothing.
+ */
+const ROOT = join(__dirname, '..');
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+const portOpen = (port: number): Promise<boolean> =>
+  fetch(`http://127.0.0.1:${port}/health`)
+    .then(() => true)
+    .catch(() => false);
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The pids of a process's descendants (ps), depth first. */
+function descendants(pid: number): number[] {
+  const out = spawnSync('ps', ['-eo', 'pid=,ppid=']).stdout.toString();
+  const pairs = out
+    .trim()
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number));
+  const kids = (p: number): number[] => pairs.filter(([, pp]) => pp === p).flatMap(([c]) => [c, ...kids(c)]);
+  return kids(pid);
+}
+
+let npm: ChildProcess | undefined;
+let output = '';
+const dataDir = mkdtempSync(join(tmpdir(), 'pc-start-'));
+const namespace = `start_${process.pid}_${Date.now()}`;
+
+afterAll(async () => {
+  if (npm?.pid && alive(npm.pid)) {
+    for (const pid of [npm.pid, ...descendants(npm.pid)]) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone already
+      }
+    }
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  await deleteStream(
+    loadConfig(ServiceConfig, {
+      ...process.env,
+      NATS_NAMESPACE: namespace,
+      AUTH_JWT_SECRET: 'unused-by-this-cleanup',
+      GATEWAY_SECRET: 'unused-by-this-cleanup',
+    }),
+  );
+});
+
+it('restarts a service that dies without stopping the others, and stops everything on SIGTERM to npm, freeing every port', async () => {
+  const [gateway, intake, dispatch, callback, analytics] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    NATS_NAMESPACE: namespace,
+    GATEWAY_PORT: String(gateway),
+    INTAKE_PORT: String(intake),
+    DISPATCH_PORT: String(dispatch),
+    CALLBACK_PORT: String(callback),
+    ANALYTICS_PORT: String(analytics),
+  };
+  delete env.DATABASE_URL; // the embedded databases, in DATA_DIR
+  delete env.AUTH_JWT_SECRET;
+  npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  npm.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+
+  await eventually(() => Promise.resolve(output.includes('stops everything and frees every port')), 180_000, 'the start banner');
+  // the banner comes after every service answered its health check
+  for (const port of [gateway, intake, dispatch, callback, analytics]) expect(await portOpen(port)).toBe(true);
+  const services = descendants(npm.pid!);
+  const dispatchPid = Number(
+    spawnSync('ps', ['-eo', 'pid=,args='])
+      .stdout.toString()
+      .split('\n')
+      .find((l) => services.includes(Number(l.trim().split(/\s+/)[0])) && l.includes('apps/dispatch/src/main'))
+      ?.trim()
+      .split(/\s+/)[0],
+  );
+  expect(dispatchPid).toBeGreaterThan(0);
+
+  process.kill(dispatchPid, 'SIGKILL');
+  await eventually(
+    () => Promise.resolve(output.includes('[supervisor] dispatch killed by SIGKILL; restarting it in 1 s')),
+    20_000,
+    'the restart notice',
+  );
+  await eventually(
+    async () => (await fetch(`http://127.0.0.1:${dispatch}/health`).catch(() => undefined))?.ok,
+    90_000,
+    'dispatch to answer again',
+  );
+  expect(alive(dispatchPid)).toBe(false);
+  for (const port of [gateway, intake, callback, analytics]) expect(await portOpen(port)).toBe(true); // the others never stopped
+
+  const everything = [npm.pid!, ...descendants(npm.pid!)];
+  npm.kill('SIGTERM');
+  await eventually(() => Promise.resolve(everything.every((pid) => !alive(pid))), 30_000, 'every process to exit');
+  for (const port of [gateway, intake, dispatch, callback, analytics]) expect(await portOpen(port)).toBe(false);
+  expect(output).toContain('[supervisor] everything stopped');
+}, 300_000);
