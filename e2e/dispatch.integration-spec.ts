@@ -15,6 +15,7 @@ import {
   type ComplaintFiledV1,
 } from '@pc/contracts';
 import { DISPATCH, DispatchAppModule, SlaScheduler } from '@pc/dispatch';
+import { Housekeeping } from '@pc/messaging';
 import { ManualClock, type AuthUser } from '@pc/platform';
 import { InProcessService, eventually, postGraphql } from '../tools/harness';
 import { WORK_ORDER_FIELDS, handleToResolution, informCustomer, ok, planAndAssign, resolve, type Steps } from './work-order-steps';
@@ -937,5 +938,43 @@ describe('issue 14 closing: the site head closes, the records reach quality in 3
       i: { workOrderId: phoned[0].id, reply: 'r' },
     });
     expect(errorOf(notLetter)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'workOrderId' });
+  });
+});
+
+describe('issue 15 housekeeping', () => {
+  it('prunes published outbox rows past their retention and old processed-message ids, in batches; never an unpublished row', async () => {
+    const hours = (h: number) => new Date(clock.now().getTime() - h * H).toISOString();
+    await svc.sql(
+      `insert into outbox_event (event_id, subject, body, created_at, published_at, attempts)
+       select 'hk-old-' || g, 'test.old', '{}', $1, $1, 0 from generate_series(1, 2500) g`,
+      [hours(48)],
+    );
+    await svc.sql(
+      `insert into outbox_event (event_id, subject, body, created_at, published_at, attempts) values ('hk-recent', 'test.recent', '{}', $1, $1, 0)`,
+      [hours(1)],
+    );
+    await svc.sql(
+      `insert into outbox_event (event_id, subject, body, created_at, published_at, attempts) values ('hk-unpublished', 'test.unpublished', '{}', $1, null, 0)`,
+      [hours(72)],
+    );
+    await svc.sql(
+      `insert into inbox_message (consumer, message_id, subject, processed_at)
+       select 'hk-consumer', 'old-' || g, 'test.old', $1 from generate_series(1, 1500) g`,
+      [hours(8 * 24)],
+    );
+    await svc.sql(
+      `insert into inbox_message (consumer, message_id, subject, processed_at) values ('hk-consumer', 'recent', 'test.recent', $1)`,
+      [hours(24)],
+    );
+
+    const result = await app.get(Housekeeping).run();
+    expect(result.outbox).toBeGreaterThanOrEqual(2500);
+    expect(result.inbox).toBeGreaterThanOrEqual(1500);
+    const left = await svc.sql<{ event_id: string }>(`select event_id from outbox_event where event_id like 'hk-%' order by event_id`);
+    expect(left.map((r) => r.event_id)).toEqual(['hk-recent', 'hk-unpublished']);
+    const inbox = await svc.sql<{ message_id: string }>(`select message_id from inbox_message where consumer = 'hk-consumer'`);
+    expect(inbox.map((r) => r.message_id)).toEqual(['recent']);
+    const metrics = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
+    expect(metrics).toMatch(/housekeeping_deleted_total\{table="outbox_event"\} \d+/);
   });
 });

@@ -3,10 +3,12 @@ import { Migration20261122205740 as pgMigration20261122205740 } from './postgres
 import { Migration20261122230337 as pgMigration20261122230337 } from './postgresql/Migration20261122230337';
 import { Migration20261129115813 as pgMigration20261129115813 } from './postgresql/Migration20261129115813';
 import { Migration20261129154338 as pgMigration20261129154338 } from './postgresql/Migration20261129154338';
+import { Migration20261129165006 as pgMigration20261129165006 } from './postgresql/Migration20261129165006';
 import { Migration20261122205740 as sqliteMigration20261122205740 } from './sqlite/Migration20261122205740';
 import { Migration20261122230338 as sqliteMigration20261122230338 } from './sqlite/Migration20261122230338';
 import { Migration20261129115814 as sqliteMigration20261129115814 } from './sqlite/Migration20261129115814';
 import { Migration20261129154338 as sqliteMigration20261129154338 } from './sqlite/Migration20261129154338';
+import { Migration20261129165007 as sqliteMigration20261129165007 } from './sqlite/Migration20261129165007';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- callback`). */
 export const callbackMigrations: ServiceMigrations = {
@@ -15,11 +17,13 @@ export const callbackMigrations: ServiceMigrations = {
     { name: 'Migration20261122230337', class: pgMigration20261122230337 },
     { name: 'Migration20261129115813', class: pgMigration20261129115813 },
     { name: 'Migration20261129154338', class: pgMigration20261129154338 },
+    { name: 'Migration20261129165006', class: pgMigration20261129165006 },
   ],
   sqlite: [
     { name: 'Migration20261122205740', class: sqliteMigration20261122205740 },
     { name: 'Migration20261122230338', class: sqliteMigration20261122230338 },
     { name: 'Migration20261129115814', class: sqliteMigration20261129115814 },
     { name: 'Migration20261129154338', class: sqliteMigration20261129154338 },
+    { name: 'Migration20261129165007', class: sqliteMigration20261129165007 },
   ],
 };

@@ -35,6 +35,7 @@ export class OutboxEvent {
 
 /** One row per message a consumer has processed: redelivery after commit becomes a no-op. */
 @Entity({ tableName: 'inbox_message' })
+@Index({ properties: ['processedAt'] })
 export class InboxMessage {
   @PrimaryKey({ type: 'string', length: 120 })
   consumer: string;

@@ -5,3 +5,4 @@ export * from './outbox';
 export * from './consumer';
 export * from './messaging.module';
 export * from './timers';
+export * from './housekeeping';

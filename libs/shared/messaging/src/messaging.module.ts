@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import type { NatsConnection } from 'nats';
 import type { HealthCheck } from '@pc/platform';
 import { EventConsumers } from './consumer';
+import { Housekeeping } from './housekeeping';
 import { MessagingMetrics } from './metrics';
 import { connectBus, ensureStream } from './nats';
 import { OutboxRelay, TransactionalOutbox } from './outbox';
@@ -44,8 +45,9 @@ export class MessagingModule {
         EventConsumers,
         BusHealth,
         MessagingMetrics,
+        Housekeeping,
       ],
-      exports: [NATS_CONNECTION, MESSAGING_OPTIONS, OutboxRelay, TransactionalOutbox, EventConsumers, BusHealth],
+      exports: [NATS_CONNECTION, MESSAGING_OPTIONS, OutboxRelay, TransactionalOutbox, EventConsumers, BusHealth, Housekeeping],
     };
   }
 }

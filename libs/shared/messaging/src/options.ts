@@ -9,6 +9,8 @@ export interface ConsumerHooks {
 
 export interface MessagingOptions extends BusSettings {
   outboxPollMs: number;
+  /** Pruning of published outbox rows and processed-message ids (absent: off). */
+  housekeeping?: { intervalMs: number; outboxRetentionMs: number; inboxRetentionMs: number };
   /** Deliveries after which a failing message is parked (default 5). */
   maxDeliver?: number;
   /** Base delay before a failed message is redelivered; grows with each delivery (default 1 s). */

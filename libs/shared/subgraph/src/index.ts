@@ -137,8 +137,14 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
         url: config.NATS_URL,
         namespace: config.NATS_NAMESPACE,
         maxAgeDays: config.NATS_STREAM_MAX_AGE_DAYS,
+        replicas: config.NATS_STREAM_REPLICAS,
         service: def.service,
         outboxPollMs: config.OUTBOX_POLL_MS,
+        housekeeping: {
+          intervalMs: config.HOUSEKEEPING_MS,
+          outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,
+          inboxRetentionMs: config.INBOX_RETENTION_DAYS * 86_400_000,
+        },
         ...rt.messaging,
       }),
       GraphQLModule.forRoot<ApolloFederationDriverConfig>({

@@ -33,6 +33,8 @@ export class ServiceConfig {
    * default adds two months of margin. 0 keeps messages forever.
    */
   @Transform(toInt) @IsInt() @Min(0) @Max(36_500) NATS_STREAM_MAX_AGE_DAYS: number = 800;
+  /** JetStream replicas of the event stream: 1 on one server, 3 on a cluster (an odd number up to 5). */
+  @Transform(toInt) @IsInt() @IsIn([1, 3, 5], { message: 'NATS_STREAM_REPLICAS must be 1, 3 or 5' }) NATS_STREAM_REPLICAS: number = 1;
   /** PostgreSQL server URL; each service uses its own database `<DATABASE_PREFIX>_<service>`. */
   @Transform(emptyToUndefined) @IsOptional() @IsString() DATABASE_URL?: string;
   @Transform(emptyToUndefined) @IsString() @IsNotEmpty() DATABASE_PREFIX: string = 'pc';
@@ -88,6 +90,12 @@ export class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
   @Transform(toInt) @IsInt() @Min(1) @Max(3600_000) OUTBOX_POLL_MS: number = 500;
+  /** Published outbox rows are kept this long, then pruned (at least the stream's 2-minute duplicate window). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(87_600) OUTBOX_RETENTION_HOURS: number = 24;
+  /** Processed-message ids (the consumers' inbox) are kept this long, then pruned: redeliveries come within minutes. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650) INBOX_RETENTION_DAYS: number = 7;
+  /** How often the pruning runs (ms); 0 turns it off. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(86_400_000) HOUSEKEEPING_MS: number = 60_000;
 
   /** Dispatch and callback: how often the timer scheduler looks for due timers (ms); the most a deadline fires late. 0 = off. */
   @Transform(toInt) @IsInt() @Min(0) @Max(3600_000) SLA_SCAN_MS: number = 1000;

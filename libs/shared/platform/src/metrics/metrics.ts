@@ -59,6 +59,13 @@ export const eventsConsumed = new Counter({
   registers: [metricsRegistry],
 });
 
+export const housekeepingDeleted = new Counter({
+  name: 'housekeeping_deleted_total',
+  help: 'Rows pruned by housekeeping, by table (published outbox rows, processed-message ids).',
+  labelNames: ['table'] as const,
+  registers: [metricsRegistry],
+});
+
 /** A gauge whose values are read when Prometheus scrapes (a count in the database, a consumer's lag). */
 export function scrapeGauge<L extends string>(
   name: string,
