@@ -74,6 +74,7 @@ afterAll(async () => {
 it('keeps exactly-once work orders and callbacks on an R3 stream while the stream leader is killed with SIGKILL', async () => {
   const url = await startCluster();
   system = await System.start({ env: { ...process.env, NATS_URL: url, NATS_STREAM_REPLICAS: '3' } });
+  // (the services create the R3 stream themselves, retrying while the cluster places its replicas)
   await system.seedRegistry(DEMO_DATASET);
   const desk = system.token(DEMO_USERS.find((u) => u.sub === 'demo-front-desk')!);
   const jsm = await nc!.jetstreamManager();

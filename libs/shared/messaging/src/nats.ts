@@ -26,11 +26,27 @@ export async function connectBus(s: BusSettings): Promise<NatsConnection> {
 
 /**
  * Creates the event stream, or brings an existing one to this configuration: safe to run on every
- * start of every replica. The 2-minute duplicate window is what makes `Nats-Msg-Id` deduplicate a
+ * start of every replica; while a cluster is still electing leaders it retries for up to `waitMs`. The 2-minute duplicate window is what makes `Nats-Msg-Id` deduplicate a
  * re-published outbox row.
  */
-export async function ensureStream(nc: NatsConnection, s: BusSettings): Promise<string> {
-  const jsm = await nc.jetstreamManager();
+export async function ensureStream(nc: NatsConnection, s: BusSettings, waitMs = 60_000): Promise<string> {
+  // a cluster that is still electing its leaders answers with timeouts or 503s for a while: wait for it
+  const until = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await createOrUpdateStream(nc, s);
+    } catch (e) {
+      const retryable = /TIMEOUT|503|no responders|jetstream not (enabled|available)|insufficient resources|no suitable peers/i.test(
+        `${(e as { code?: string }).code ?? ''} ${(e as Error).message}`,
+      );
+      if (!retryable || Date.now() > until) throw e;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}
+
+async function createOrUpdateStream(nc: NatsConnection, s: BusSettings): Promise<string> {
+  const jsm = await nc.jetstreamManager({ timeout: 10_000 });
   const name = streamName(s.namespace);
   const config: Partial<StreamConfig> & { name: string } = {
     name,

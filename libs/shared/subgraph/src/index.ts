@@ -240,9 +240,9 @@ export function pinoHttpOptions(name: string, level: string) {
     level,
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', `req.headers["${GATEWAY_SECRET_HEADER}"]`], censor: '[redacted]' },
     autoLogging: { ignore: (req: { url?: string }) => req.url === '/health' || req.url === '/metrics' },
-    // one line per request at debug (LOG_LEVEL=debug shows them); failures at warn and error
-    customLogLevel: (_req: unknown, res: { statusCode: number }, err?: Error) =>
-      err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'debug',
+    // one line per request at debug (LOG_LEVEL=debug shows them); server errors at error. Client errors
+    // (4xx) stay at debug: they are the caller's, and /metrics counts them by status
+    customLogLevel: (_req: unknown, res: { statusCode: number }, err?: Error) => (err || res.statusCode >= 500 ? 'error' : 'debug'),
     // an access line per request: method, path, status and time, not every header (a cost per request, and noise)
     serializers: {
       req: (req: { id?: unknown; method?: string; url?: string }) => ({ id: req.id, method: req.method, url: req.url }),
