@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -11,7 +12,11 @@ import {
   HEALTH_CHECKS,
   HealthController,
   MetricsController,
+  contextOf,
+  currentTraceparent,
   graphqlMetricsPlugin,
+  otelContext,
+  startSpan,
   ServiceConfig,
   armorProtection,
   edgeGuardPlugin,
@@ -44,6 +49,26 @@ export function subgraphUrls(config: ServiceConfig, env: NodeJS.ProcessEnv = pro
  * Forwards the caller's token (every subgraph checks it again and scopes by its claims) and, when
  * configured, the gateway's shared secret; a subgraph that does not answer in time is given up on.
  */
+/** The gateway's request context, with the traceparent of its span for the subgraph calls. */
+type TracedContext = RequestContext & { traceparent?: string };
+
+/** A span per operation at the gateway (child of the caller's traceparent); the subgraph calls continue it. */
+function gatewayTracingPlugin(): ApolloServerPlugin<TracedContext> {
+  return {
+    requestDidStart({ request, contextValue }) {
+      const incoming = request.http?.headers.get('traceparent') ?? undefined;
+      const { span, context } = startSpan(`gateway ${request.operationName ?? 'operation'}`, contextOf(incoming));
+      contextValue.traceparent = otelContext.with(context, currentTraceparent);
+      return Promise.resolve({
+        willSendResponse() {
+          span.end();
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}
+
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(
     url: string,
@@ -60,6 +85,10 @@ class AuthForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
     const auth: unknown = (context as RequestContext).req?.headers.authorization;
     if (typeof auth === 'string') request.http?.headers.set('authorization', auth);
     if (this.gatewaySecret) request.http?.headers.set(GATEWAY_SECRET_HEADER, this.gatewaySecret);
+    // the trace goes on to the subgraph: the gateway's own span, else the caller's traceparent as it came
+    const incoming: unknown = (context as RequestContext).req?.headers.traceparent;
+    const traceparent = (context as TracedContext).traceparent ?? (typeof incoming === 'string' ? incoming : undefined);
+    if (traceparent) request.http?.headers.set('traceparent', traceparent);
   }
 }
 
@@ -103,6 +132,7 @@ export class GatewayAppModule {
               ...armor.plugins,
               edgeGuardPlugin(config, { publicEdge: true }),
               graphqlMetricsPlugin(),
+              gatewayTracingPlugin(),
               ApolloServerPluginInlineTraceDisabled(),
               ApolloServerPluginCacheControlDisabled(),
             ],

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
-import { ServiceConfig, loadConfig } from '@pc/platform';
+import { ServiceConfig, initTracing, loadConfig } from '@pc/platform';
 import { startApp } from '@pc/subgraph';
 import { GatewayAppModule, subgraphUrls } from './gateway.module';
 
 (async () => {
   const config = loadConfig(ServiceConfig);
+  initTracing('gateway');
   const introspect = process.env.GATEWAY_INTROSPECT === 'true';
   await startApp(GatewayAppModule.forRoot({ config, urls: subgraphUrls(config), introspect }), config.GATEWAY_PORT, config.HOST);
 })().catch((e: unknown) => {

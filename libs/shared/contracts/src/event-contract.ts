@@ -27,6 +27,8 @@ export interface EventEnvelope<T = unknown> {
   actor: string;
   /** The channel a case came by (filing events), for the audit trail. */
   channel?: string;
+  /** W3C trace context of the request or message that caused it (also sent as the NATS header). */
+  traceparent?: string;
   payload: T;
 }
 
@@ -34,6 +36,7 @@ export interface EventEnvelope<T = unknown> {
 export interface EventMeta {
   actor?: string;
   channel?: string;
+  traceparent?: string;
 }
 
 /** The actor of events no user caused directly: timers, and reactions to other events. */
@@ -92,6 +95,7 @@ export function envelopeFor<T extends object>(
     orgId: payload.orgId,
     actor: meta.actor ?? SYSTEM_ACTOR,
     ...(meta.channel ? { channel: meta.channel } : {}),
+    ...(meta.traceparent ? { traceparent: meta.traceparent } : {}),
     payload: validatePayload(contract, JSON.parse(JSON.stringify(payload))),
   };
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, BeforeApplicationShutdown } from '@nestjs/c
 import { MikroORM, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/core';
 import { AckPolicy, DeliverPolicy, StringCodec, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import { ContractViolationError, validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
-import { Clock, eventsConsumed, safeError } from '@pc/platform';
+import { Clock, contextOf, eventsConsumed, inSpan, safeError } from '@pc/platform';
 import { InboxMessage, ParkedMessage } from './entities';
 import { streamName, wireSubject } from './nats';
 import { EventWriter, TransactionalOutbox } from './outbox';
@@ -129,12 +129,16 @@ export class EventConsumers implements BeforeApplicationShutdown {
     }
 
     try {
-      await this.tx.run(async (em, events) => {
-        if (await em.findOne(InboxMessage, { consumer: durable, messageId })) return;
-        em.persist(em.create(InboxMessage, { consumer: durable, messageId, subject: m.subject, processedAt: this.clock.now() }));
-        await handler.handle(payload, envelope, { em, events });
-        await this.options.hooks?.beforeCommit?.(handler.contract.subject, messageId);
-      });
+      // the consumer's transaction is a span of the trace that published the message
+      const parent = contextOf(m.headers?.get('traceparent') || envelope.traceparent);
+      await inSpan(`${this.options.service} ${handler.contract.subject}`, 'consumer', parent, { 'messaging.consumer': durable }, () =>
+        this.tx.run(async (em, events) => {
+          if (await em.findOne(InboxMessage, { consumer: durable, messageId })) return;
+          em.persist(em.create(InboxMessage, { consumer: durable, messageId, subject: m.subject, processedAt: this.clock.now() }));
+          await handler.handle(payload, envelope, { em, events });
+          await this.options.hooks?.beforeCommit?.(handler.contract.subject, messageId);
+        }),
+      );
       await this.options.hooks?.afterCommit?.(handler.contract.subject, messageId);
       m.ack();
       eventsConsumed.inc({ durable, outcome: 'applied' });

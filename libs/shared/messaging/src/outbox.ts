@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
 import { LockMode, MikroORM, type EntityManager } from '@mikro-orm/core';
-import { StringCodec, type NatsConnection } from 'nats';
+import { StringCodec, headers as natsHeaders, type MsgHdrs, type NatsConnection } from 'nats';
 import { envelopeFor, type EventContract, type EventEnvelope, type EventMeta } from '@pc/contracts';
-import { Clock, isPostgres, safeError } from '@pc/platform';
+import { Clock, currentTraceparent, isPostgres, safeError } from '@pc/platform';
 import { OutboxEvent } from './entities';
 import { wireSubject } from './nats';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './options';
@@ -27,7 +27,9 @@ export class EventWriter {
    * stamped with the transaction's actor (and channel).
    */
   publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }): EventEnvelope<T> {
-    const envelope = envelopeFor(contract, payload, randomUUID(), this.clock.now(), this.meta);
+    // the trace of the request or message being handled continues in the event (and its NATS header)
+    const meta = { ...this.meta, traceparent: this.meta.traceparent ?? currentTraceparent() };
+    const envelope = envelopeFor(contract, payload, randomUUID(), this.clock.now(), meta);
     const row = this.em.create(OutboxEvent, {
       eventId: envelope.id,
       subject: contract.subject,
@@ -123,7 +125,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       // every row of the batch in flight at once (one connection keeps their order on the wire); a row whose
       // ack failed stays pending and goes again in the next run (the stream's duplicate window drops a repeat)
       const results = await Promise.allSettled(
-        rows.map((row) => js.publish(wireSubject(this.options.namespace, row.subject), codec.encode(row.body), { msgID: row.eventId })),
+        rows.map((row) =>
+          js.publish(wireSubject(this.options.namespace, row.subject), codec.encode(row.body), {
+            msgID: row.eventId,
+            headers: traceHeaders(row.body),
+          }),
+        ),
       );
       const now = this.clock.now();
       let published = 0;
@@ -172,4 +179,13 @@ export class TransactionalOutbox {
     if (writer?.added.length) this.relay.poke();
     return result;
   }
+}
+
+/** The NATS headers of an outbox row: its envelope's `traceparent`, when it has one. */
+function traceHeaders(body: string): MsgHdrs | undefined {
+  const traceparent = /"traceparent":"([^"]+)"/.exec(body)?.[1];
+  if (!traceparent) return undefined;
+  const h = natsHeaders();
+  h.set('traceparent', traceparent);
+  return h;
 }

@@ -12,3 +12,4 @@ export * from './graphql/graphql-limits';
 export * from './persistence/persistence';
 export * from './health/health';
 export * from './metrics/metrics';
+export * from './tracing/tracing';

@@ -10,7 +10,7 @@ import {
   type Type,
 } from '@nestjs/common';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
-import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
 import { GraphQLISODateTime, GraphQLModule } from '@nestjs/graphql';
 import { Kind } from 'graphql';
 import { MikroORM } from '@mikro-orm/core';
@@ -33,6 +33,7 @@ import {
   HEALTH_CHECKS,
   HealthController,
   MetricsController,
+  initTracing,
   graphqlMetricsPlugin,
   observeHttp,
   ServiceConfig,
@@ -46,6 +47,7 @@ import {
   type ServiceMigrations,
 } from '@pc/platform';
 import { registerDomainEnums } from './domain-enums';
+import { TracingInterceptor } from './tracing-interceptor';
 
 /** The slice of express the gateway-trust middleware needs. */
 interface TrustRequest {
@@ -104,6 +106,7 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
     { provide: APP_GUARD, useClass: GqlAuthGuard },
     { provide: APP_FILTER, useClass: GraphqlErrorFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_INTERCEPTOR, useValue: new TracingInterceptor(def.service) },
     {
       provide: HEALTH_CHECKS,
       inject: [MikroORM, BusHealth],
@@ -307,6 +310,7 @@ function faultHooks(env: NodeJS.ProcessEnv): ConsumerHooks | undefined {
 export function runSubgraph(def: SubgraphDefinition, forRoot: (rt: SubgraphRuntime) => DynamicModule): void {
   (async () => {
     const config = loadConfig(ServiceConfig);
+    initTracing(def.service);
     const ackWaitMs = Number(process.env.NATS_ACK_WAIT_MS) || undefined;
     await startApp(forRoot({ config, messaging: { hooks: faultHooks(process.env), ackWaitMs } }), def.port(config), config.HOST);
   })().catch((e: unknown) => {
