@@ -1,10 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceConfig, loadConfig } from '@pc/platform';
-import { eventually } from '@pc/system';
+import { eventually, freePort } from '@pc/system';
 import { deleteStream } from '../tools/harness';
 
 /**
@@ -14,16 +13,6 @@ import { deleteStream } from '../tools/harness';
  * stops everything and frees every port. Real: npm, node, nats-server. Mocked: nothing.
  */
 const ROOT = join(__dirname, '..');
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const portOpen = (port: number): Promise<boolean> =>
   fetch(`http://127.0.0.1:${port}/health`)

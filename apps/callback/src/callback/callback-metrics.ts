@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
+import { CallbackKind } from '@pc/contracts';
 import { Clock, scrapeGauge } from '@pc/platform';
 import { Callback, CallbackStatus } from './callback.entity';
 
@@ -13,12 +14,11 @@ export class CallbackMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     scrapeGauge('callbacks_overdue', 'Callbacks still owed past their due time, by kind.', ['kind'], async (set) => {
-      const rows = await this.orm.em
-        .fork()
-        .find(Callback, { status: CallbackStatus.OPEN, dueAt: { $lte: this.clock.now() } }, { fields: ['kind'] });
-      const byKind = new Map<string, number>();
-      for (const r of rows) byKind.set(r.kind, (byKind.get(r.kind) ?? 0) + 1);
-      for (const [kind, n] of byKind) set(n, { kind });
+      const em = this.orm.em.fork();
+      const now = this.clock.now();
+      for (const kind of Object.values(CallbackKind)) {
+        set(await em.count(Callback, { kind, status: CallbackStatus.OPEN, dueAt: { $lte: now } }), { kind });
+      }
     });
   }
 }

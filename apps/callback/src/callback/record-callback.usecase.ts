@@ -3,7 +3,7 @@ import {
   CallbackCompleted,
   CallbackDissatisfied,
   CallbackKind,
-  Channel,
+  channelOf,
   ContactSource,
   CustomerContacted,
   Satisfaction,
@@ -70,7 +70,7 @@ export class RecordCallback {
         orgId: callback.orgId,
         siteId: callback.siteId,
         caseId: callback.caseId,
-        channel: Channel[input.method as keyof typeof Channel],
+        channel: channelOf(input.method),
         asked: `${callback.kind.toLowerCase().replace('_', ' ')} callback, round ${callback.round}`,
         answered: [
           `satisfaction ${input.satisfaction}`,

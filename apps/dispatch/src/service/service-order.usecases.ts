@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { CallbackKind, Channel, ContactSource, CustomerContacted, Role, ServiceCompleted, type ContactMethod } from '@pc/contracts';
+import { CallbackKind, ContactSource, Role, ServiceCompleted, type ContactMethod } from '@pc/contracts';
 import { TransactionalOutbox, type EventWriter } from '@pc/messaging';
 import { AuthUser, Clock, conflict, forbidden, inFuture, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { Directory } from '@pc/subgraph';
+import { announceContact } from '../work-order/customer-contact';
 import { canHandle, forUpdate } from '../work-order/work-order.access';
 import { ServiceNote, ServiceOrder, ServiceOrderStatus } from './service-order.entity';
 
@@ -177,18 +178,11 @@ export class ServiceWork {
       }),
     );
     if (!told) return;
-    events.publish(CustomerContacted, {
-      orgId: o.orgId,
-      siteId: o.siteId,
-      customerId: o.customerId,
-      caseId: o.serviceId,
-      department: o.department,
-      channel: Channel[told.via as keyof typeof Channel],
-      answered: note,
-      by: user.sub,
-      at: (told.at ?? now).toISOString(),
-      source: ContactSource.SERVICE,
-      sourceId: id,
-    });
+    const k = { orgId: o.orgId, siteId: o.siteId, customerId: o.customerId, caseId: o.serviceId, department: o.department };
+    announceContact(
+      events,
+      { ...k, source: ContactSource.SERVICE },
+      { sourceId: id, via: told.via, answered: note, by: user.sub, at: told.at ?? now },
+    );
   }
 }

@@ -3,7 +3,7 @@ import { SlaClock, WorkOrderStep } from '@pc/contracts';
 import { notInFuture } from '@pc/platform';
 import type { AgreeSolutionCommand } from './commands/work-order.commands';
 import { assertHandles } from './work-order.access';
-import { announceContact } from './customer-contact';
+import { announceContact, workOrderCase } from './customer-contact';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
 
 /** Major: a solution agreed with the customer within 12 hours (SOLUTION_AGREED); it is also the reply. */
@@ -18,7 +18,7 @@ export class AgreeSolution {
       const at = notInFuture('agreed.at', c.agreed.at, now);
       wo.agreeSolution(c.solution, at);
       book.meet([SlaClock.SOLUTION_AGREED, SlaClock.REPLY], at);
-      announceContact(events, wo, {
+      announceContact(events, workOrderCase(wo), {
         sourceId: `${wo.id}:solution:${wo.round}`,
         via: c.agreed.via,
         answered: `Solution agreed: ${c.solution}`,

@@ -4,7 +4,7 @@ import { Role, SlaClock, WorkOrderStep } from '@pc/contracts';
 import { conflict, forbidden, hasAnyRole, invalidInput, notFound, notInFuture, inFuture } from '@pc/platform';
 import { WorkOrderAction, transition } from './lifecycle';
 import { isHeadOf } from './work-order.access';
-import { announceContact } from './customer-contact';
+import { announceContact, workOrderCase } from './customer-contact';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
 import { Extension } from '../sla/deadline.entity';
 import type { ExtendDeadlineCommand } from './commands/work-order.commands';
@@ -57,7 +57,7 @@ export class ExtendDeadline {
           at: now,
         }),
       );
-      announceContact(events, wo, {
+      announceContact(events, workOrderCase(wo), {
         sourceId: extensionId,
         via: c.customerTold.via,
         answered: `The ${c.clock} deadline is extended to ${c.newDueAt.toISOString()}: ${c.reason}`,

@@ -4,7 +4,7 @@ import { SlaClock, WorkOrderStep } from '@pc/contracts';
 import { notInFuture } from '@pc/platform';
 import type { RecordProgressCommand } from './commands/work-order.commands';
 import { assertHandles } from './work-order.access';
-import { announceContact } from './customer-contact';
+import { announceContact, workOrderCase } from './customer-contact';
 import { ProgressNote } from './work-order.entity';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
 
@@ -36,7 +36,13 @@ export class RecordProgress {
       );
       if (informedAt) {
         book.meet([SlaClock.REPLY, SlaClock.FEEDBACK], informedAt);
-        announceContact(events, wo, { sourceId: noteId, via: c.customerInformed!.via, answered: c.note, by: c.actor.sub, at: informedAt });
+        announceContact(events, workOrderCase(wo), {
+          sourceId: noteId,
+          via: c.customerInformed!.via,
+          answered: c.note,
+          by: c.actor.sub,
+          at: informedAt,
+        });
       }
     });
   }

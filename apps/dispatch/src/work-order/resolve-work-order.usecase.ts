@@ -7,7 +7,7 @@ import type { ResolveWorkOrderCommand } from './commands/work-order.commands';
 import { isDone } from './lifecycle';
 import { assertHandles } from './work-order.access';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
-import { announceContact } from './customer-contact';
+import { announceContact, workOrderCase } from './customer-contact';
 import { ProgressNote, WorkOrder } from './work-order.entity';
 
 /** The customer-facing clocks: met only by a contact with the customer, never by the resolution itself. */
@@ -49,7 +49,7 @@ export class ResolveWorkOrder {
           }),
         );
         book.meet(CONTACT_CLOCKS, at);
-        announceContact(events, wo, { sourceId: noteId, via: c.customerInformed.via, answered: note, by: user.sub, at });
+        announceContact(events, workOrderCase(wo), { sourceId: noteId, via: c.customerInformed.via, answered: note, by: user.sub, at });
       }
       const untold = CONTACT_CLOCKS.filter((k) => book.open(k));
       if (untold.length) {

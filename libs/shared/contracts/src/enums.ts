@@ -136,6 +136,9 @@ export enum ContactMethod {
   EMAIL = 'EMAIL',
 }
 
+/** The channel of a contact made by `method` (every contact method, and callback method, is a channel too). */
+export const channelOf = (method: string): Channel => Channel[method as keyof typeof Channel];
+
 /** Why a contractor is fined (domain.md §3 工程整改通知单). */
 export enum ContractorFailure {
   REFUSED = 'REFUSED',

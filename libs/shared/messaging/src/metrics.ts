@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import type { NatsConnection } from 'nats';
+import type { ConsumerInfo, NatsConnection } from 'nats';
 import { scrapeGauge } from '@pc/platform';
 import { OutboxEvent, ParkedMessage } from './entities';
 import { streamName } from './nats';
@@ -36,12 +36,24 @@ export class MessagingMetrics implements OnModuleInit {
     scrapeGauge('parked_messages', 'Bus messages parked with a reason, waiting for a person.', [], async (set) => {
       set(await em().count(ParkedMessage, {}));
     });
-    const lag = async (kind: 'pending' | 'ack_pending', set: (v: number, l: { durable: string }) => void) => {
-      const jsm = await this.nc.jetstreamManager();
-      for await (const c of jsm.consumers.list(streamName(this.options.namespace))) {
-        if (!c.name.startsWith(`${this.options.service}-`)) continue;
-        set(kind === 'pending' ? c.num_pending : c.num_ack_pending, { durable: c.name });
+    // one listing of the durable consumers serves both lag gauges of a scrape (they are collected together)
+    let listing: { at: number; consumers: Promise<ConsumerInfo[]> } | undefined;
+    const consumers = (): Promise<ConsumerInfo[]> => {
+      if (!listing || Date.now() - listing.at > 1000) {
+        const list = async () => {
+          const jsm = await this.nc.jetstreamManager();
+          const out: ConsumerInfo[] = [];
+          for await (const c of jsm.consumers.list(streamName(this.options.namespace))) {
+            if (c.name.startsWith(`${this.options.service}-`)) out.push(c);
+          }
+          return out;
+        };
+        listing = { at: Date.now(), consumers: list() };
       }
+      return listing.consumers;
+    };
+    const lag = async (kind: 'pending' | 'ack_pending', set: (v: number, l: { durable: string }) => void) => {
+      for (const c of await consumers()) set(kind === 'pending' ? c.num_pending : c.num_ack_pending, { durable: c.name });
     };
     scrapeGauge(
       'consumer_pending_messages',

@@ -2,7 +2,7 @@ import { Injectable, Module, OnApplicationBootstrap, type DynamicModule } from '
 import { Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
 import { CustomerSaved, SiteSaved, StaffSaved, type Department, type Role } from '@pc/contracts';
 import { EventConsumers, on, type EventHandler } from '@pc/messaging';
-import { hasAnyRole, invalidInput, scopeOf, type AuthUser, type EntityClass } from '@pc/platform';
+import { invalidInput, scopeOf, type AuthUser, type EntityClass } from '@pc/platform';
 
 /** A site of an organisation, as intake's registry announced it (`registry.site_saved`). */
 @Entity({ tableName: 'known_site' })
@@ -89,8 +89,7 @@ export class Directory {
     if (!staff) throw invalidInput(field, `unknown staff user ${staffId}`);
     if (!staff.active) throw invalidInput(field, `staff user ${staffId} is no longer active`);
     if (!staff.worksAt(need.siteId)) throw invalidInput(field, `staff user ${staffId} does not work at site ${need.siteId}`);
-    const who = { sub: staff.staffId, org: staff.orgId, sites: staff.sites, roles: staff.roles, department: staff.department ?? undefined };
-    if (need.roles?.length && !hasAnyRole(who, need.roles)) {
+    if (need.roles?.length && !need.roles.some((r) => staff.roles.includes(r))) {
       throw invalidInput(field, `staff user ${staffId} cannot be the ${need.as}: needs the role ${need.roles.join(' or ')}`);
     }
     if (need.department && staff.department !== need.department) {
