@@ -13,8 +13,17 @@ const swc = [
   },
 ];
 
+// the console's React components (TSX, the automatic JSX runtime)
+const swcTsx = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  },
+];
+
 const common = {
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.tsx$': swcTsx },
   moduleNameMapper: pathsToModuleNameMapper(),
   testEnvironment: 'node',
   setupFiles: ['reflect-metadata'],
@@ -24,7 +33,7 @@ module.exports = {
   // integration specs boot real processes; unit specs finish in milliseconds either way
   testTimeout: 120000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.{ts,tsx}'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,tools,e2e}/**/*.integration-spec.ts'] },
   ],
 };

@@ -553,3 +553,20 @@ describe('bad input at the edge (≥ 30 malformed complaints)', () => {
     },
   );
 });
+
+describe('the staff directory for assignment', () => {
+  it('rule "a department head assigns from the own department": the head lists only the own department\'s staff, of the own organisation', async () => {
+    const head = system.token(demo('demo-department-head'));
+    const r = await system.graphql(head, `{ staffUsers(siteId: "demo-site-1") { id department } }`);
+    expect(r.errors).toBeUndefined();
+    const ids = r.data.staffUsers.map((s: { id: string }) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['demo-department-staff', 'demo-department-head']));
+    expect(r.data.staffUsers.every((s: { department: string }) => s.department === 'ENGINEERING')).toBe(true);
+    expect(ids).not.toContain('other-front-desk');
+    // a site head sees every department; staff without a head's role see nobody
+    const all = await system.graphql(system.token(demo('demo-site-head')), `{ staffUsers(siteId: "demo-site-1") { id department } }`);
+    expect(all.data.staffUsers.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining(['demo-front-desk', 'demo-quality']));
+    const staff = await system.graphql(system.token(demo('demo-department-staff')), `{ staffUsers { id } }`);
+    expect(staff.errors?.[0].extensions.code).toBe('FORBIDDEN');
+  });
+});

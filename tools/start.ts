@@ -10,6 +10,7 @@ import { Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS, INTAKE, seedRegistry } from '@pc/intake';
 import { ServiceConfig, loadConfig, ormOptions, signToken } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
+import { ensureConsoleBuilt } from './console-build';
 import { migrateAll } from './migrate';
 import { serviceArgs, type Runtime } from './process-command';
 import { eventually } from './system';
@@ -197,7 +198,16 @@ async function main(): Promise<void> {
     `Services run ${runtime === 'dist' ? 'as compiled JavaScript from dist/ (source maps on)' : 'from the TypeScript sources (SWC register hook; --dist for the compiled build)'}`,
   );
   const demoMode = !env.AUTH_JWT_SECRET && !env.AUTH_JWKS_URL;
-  if (demoMode) env.AUTH_JWT_SECRET = demoSecret(dataDir);
+  if (demoMode) {
+    env.AUTH_JWT_SECRET = demoSecret(dataDir);
+    // the console's sign-in page offers the demo users (the gateway signs their tokens); the sandbox is on
+    const usersFile = join(dataDir, 'demo-users.json');
+    const offered = DEMO_USERS.filter((u) => process.argv.includes('--with-admin-token') || !u.roles.includes(Role.ADMIN));
+    writeFileSync(usersFile, JSON.stringify(offered, null, 2));
+    env.CONSOLE_DEMO_USERS_FILE ??= usersFile;
+    env.GRAPHQL_SANDBOX ??= 'true';
+  }
+  ensureConsoleBuilt(say);
   const config = loadConfig(ServiceConfig, env);
 
   await ensureNats(config.NATS_URL, dataDir);
@@ -229,6 +239,9 @@ async function main(): Promise<void> {
   await new Promise((r) => setTimeout(r, 500)); // let the last start-up lines reach the terminal first
   say('');
   say(`Gateway:  ${gateway}   (health: ${gateway.replace(/graphql$/, 'health')})`);
+  say(
+    `Console:  ${gateway.replace(/graphql$/, '')}   (${demoMode ? 'sign in as a demo user' : 'sign in through CONSOLE_OIDC_ISSUER'}${env.GRAPHQL_SANDBOX === 'true' ? `; GraphQL sandbox: ${gateway.replace(/graphql$/, 'sandbox')}` : ''})`,
+  );
   if (demoMode) {
     await fileDemoComplaints(gateway, signToken(DEMO_USERS[0], config.AUTH_JWT_SECRET));
     // an ADMIN of every site is the most powerful token there is: printed only when asked for

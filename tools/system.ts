@@ -28,6 +28,8 @@ export interface SystemOptions {
   nodeArgs?: Partial<Record<SubgraphName, string[]>>;
   /** Start the gateway too (default true). */
   gateway?: boolean;
+  /** Demo users the console's sign-in page offers (the browser test). */
+  consoleDemoUsers?: AuthUser[];
   /** Run the subgraphs as compiled JavaScript (`dist`, after `npm run build`) or TypeScript (`ts`); default PC_RUNTIME, else ts. */
   runtime?: Runtime;
 }
@@ -83,7 +85,10 @@ export class System {
       for (const s of SERVICES) await migrate(subgraphPersistence(s.def, config));
       await Promise.all(SUBGRAPH_NAMES.map((name) => system.startService(name)));
       if (options.gateway ?? true) {
-        system.gateway = await startApp(GatewayAppModule.forRoot({ config, urls: system.urls }), 0);
+        system.gateway = await startApp(
+          GatewayAppModule.forRoot({ config, urls: system.urls, consoleDemoUsers: options.consoleDemoUsers }),
+          0,
+        );
         system.gatewayUrl = await appUrl(system.gateway);
       }
     } catch (e) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Inject, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { LoggerModule } from 'nestjs-pino';
@@ -22,12 +22,16 @@ import {
   edgeGuardPlugin,
   requestContextFactory,
   type HealthCheck,
+  type AuthUser,
   type RequestContext,
 } from '@pc/platform';
 import { pinoHttpOptions, tokenVerifierFor } from '@pc/subgraph';
 import { formatGatewayError } from './gateway-errors';
 import { EXPORT_SETTINGS, ExportsController, type ExportSettings } from './exports/exports.controller';
+import { CONSOLE_SETTINGS, ConsoleController, consoleSettings, type ConsoleSettings } from './console/console.controller';
+import { corsMiddleware, sandboxRedirect } from './console/console.middleware';
 
+const CORS_ORIGINS = Symbol('CORS_ORIGINS');
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
 export const SUBGRAPH_NAMES = ['intake', 'dispatch', 'callback', 'analytics'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -97,12 +101,26 @@ export interface GatewaySettings {
   urls: Record<SubgraphName, string>;
   /** Compose by introspecting the running subgraphs instead of the committed supergraph (local dev). */
   introspect?: boolean;
+  /** Demo users for the console's sign-in (tests); otherwise read from CONSOLE_DEMO_USERS_FILE. */
+  consoleDemoUsers?: AuthUser[];
 }
 
 @Module({})
-export class GatewayAppModule {
+export class GatewayAppModule implements NestModule {
+  constructor(
+    @Inject(CONSOLE_SETTINGS) private readonly web: ConsoleSettings,
+    @Inject(CORS_ORIGINS) private readonly corsOrigins: string | undefined,
+  ) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    // ahead of every route, Apollo's included: CORS preflights and a browser opening /graphql
+    consumer.apply(corsMiddleware(this.corsOrigins), sandboxRedirect(this.web.sandbox)).forRoutes('*');
+  }
+
   static forRoot(s: GatewaySettings): DynamicModule {
     const { config } = s;
+    const web = consoleSettings(config, s.consoleDemoUsers);
+
     const verifier = tokenVerifierFor(config);
     const armor = armorProtection(config);
     const gateway = s.introspect
@@ -145,9 +163,11 @@ export class GatewayAppModule {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController, ExportsController],
+      controllers: [HealthController, MetricsController, ExportsController, ConsoleController],
       providers: [
         { provide: HEALTH_CHECKS, useValue: healthChecks },
+        { provide: CONSOLE_SETTINGS, useValue: web },
+        { provide: CORS_ORIGINS, useValue: config.CORS_ORIGINS },
         {
           provide: EXPORT_SETTINGS,
           useValue: {

@@ -1,7 +1,7 @@
 import { Args, ID, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Category, Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, invalidInput, scopeOf, type RequestContext } from '@pc/platform';
+import { AuthUser, CurrentUser, Roles, hasAnyRole, invalidInput, scopeOf, type RequestContext } from '@pc/platform';
 import { DEFAULT_ROUTING } from '../complaint/routing';
 import { Area, Customer, RoutingRule, Site, StaffUser, Unit } from './registry.entities';
 import { AreaObject, CustomerObject, RoutingRuleObject, SiteObject, StaffUserObject, UnitObject } from './site.object';
@@ -88,15 +88,22 @@ export class SiteResolver {
     return (await scopeOf(user).find(this.orm.em.fork(), Customer, where, { orderBy: { name: 'asc' }, limit: 200 })).map(toCustomer);
   }
 
-  @Query(() => [StaffUserObject], { description: 'Staff users of the organisation (optionally those granted one site).' })
-  @Roles(Role.SITE_HEAD, Role.LEADERSHIP)
+  @Query(() => [StaffUserObject], {
+    description:
+      "Staff users of the organisation (optionally those granted one site); a department head sees only the own department's staff (to assign them).",
+  })
+  @Roles(Role.SITE_HEAD, Role.LEADERSHIP, Role.DEPARTMENT_HEAD)
   async staffUsers(
     @CurrentUser() user: AuthUser,
     @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
   ): Promise<StaffUserObject[]> {
     const all = await this.orm.em.fork().find(StaffUser, { orgId: user.org }, { orderBy: { id: 'asc' } });
     const scope = scopeOf(user).siteIds(siteId);
-    return all.filter((s) => !scope || s.sites.includes('*') || s.sites.some((x) => scope.includes(x))).map(toStaff);
+    const ownDepartmentOnly = !hasAnyRole(user, [Role.SITE_HEAD, Role.LEADERSHIP]);
+    return all
+      .filter((s) => !scope || s.sites.includes('*') || s.sites.some((x) => scope.includes(x)))
+      .filter((s) => !ownDepartmentOnly || (!!user.department && s.department === user.department))
+      .map(toStaff);
   }
 
   @Query(() => [RoutingRuleObject], { description: "The organisation's routing table: lead department first, for every category." })

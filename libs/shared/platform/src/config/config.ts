@@ -56,6 +56,25 @@ export class ServiceConfig {
   @Transform(emptyToUndefined) @IsOptional() @IsString() AUTH_AUDIENCE?: string;
   /** The longest token lifetime accepted (seconds); `exp` is required. */
   @Transform(toInt) @IsInt() @Min(60) @Max(7 * 86_400) AUTH_MAX_TOKEN_TTL_S: number = 86_400;
+
+  /** Gateway: the built web console (`npm run console:build`) served at `/`; default dist/apps/console. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() CONSOLE_DIR?: string;
+  /**
+   * Gateway, demo only: a JSON file of demo users (token claims) the console's sign-in page offers; the
+   * gateway then signs a token for the one picked with AUTH_JWT_SECRET. Never set it in production.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() CONSOLE_DEMO_USERS_FILE?: string;
+  /** Gateway: the OIDC issuer the console signs in with (authorization code + PKCE), and its public client id. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'CONSOLE_OIDC_ISSUER must be a URL' })
+  CONSOLE_OIDC_ISSUER?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() CONSOLE_OIDC_CLIENT_ID?: string;
+  @Transform(emptyToUndefined) @IsString() @IsNotEmpty() CONSOLE_OIDC_SCOPE: string = 'openid profile';
+  /** Gateway: serve the GraphiQL sandbox at `/sandbox` (bundled, no CDN): `true` or `false`. */
+  @Transform(emptyToUndefined) @IsIn(['true', 'false']) GRAPHQL_SANDBOX: string = 'false';
+  /** Gateway: origins (comma-separated, exact) whose browser apps may call the API; empty = same origin only. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() CORS_ORIGINS?: string;
   /**
    * Shared secret the gateway sends to the subgraphs (header `x-gateway-secret`). When set, a subgraph
    * answers only requests that carry it; it still checks the user's token itself. Required in production.

@@ -1,0 +1,138 @@
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import 'dayjs/locale/zh-cn';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Provider, useQuery } from 'urql';
+import { makeClient } from './api/client';
+import { SITES } from './api/ops';
+import { clearSession, loadSession, pagesFor, type PageKey, type Session } from './auth/session';
+import { Ctx, type ConsoleContext, type SiteInfo } from './context';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { AreaManagerPage } from './pages/AreaManager';
+import { CallbacksPage } from './pages/Callbacks';
+import { FrontDeskPage } from './pages/FrontDesk';
+import { QueuePage } from './pages/Queue';
+import { ReportsPage } from './pages/Reports';
+import { SignInPage } from './pages/SignIn';
+import { WorkOrderPage } from './pages/WorkOrder';
+
+/** `#/queue`, `#/work-orders/<id>` ... */
+function useHash(): [string, (h: string) => void] {
+  const [hash, setHash] = useState(() => location.hash.replace(/^#\/?/, ''));
+  useEffect(() => {
+    const on = () => setHash(location.hash.replace(/^#\/?/, ''));
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return [hash, (h) => (location.hash = `#/${h}`)];
+}
+
+const ROUTE: Record<PageKey, string> = {
+  frontDesk: 'front-desk',
+  queue: 'queue',
+  areaManager: 'area',
+  callbacks: 'callbacks',
+  reports: 'reports',
+};
+
+function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
+  const { t, en, lang, setLang } = useI18n();
+  const [hash, go] = useHash();
+  const [{ data, fetching, error }] = useQuery<{ sites: SiteInfo[] }>({ query: SITES });
+  const pages = pagesFor(session.roles);
+  const sites = data?.sites ?? [];
+  const ctx: ConsoleContext = useMemo(
+    () => ({
+      session,
+      sites,
+      zoneOf: (id) => sites.find((s) => s.id === id)?.timeZone,
+      siteName: (id) => sites.find((s) => s.id === id)?.name ?? id ?? '',
+      areaName: (id) => sites.flatMap((s) => s.areas).find((a) => a.id === id)?.name ?? id ?? '',
+      go,
+    }),
+    [session, data],
+  );
+  const [route, arg] = hash.split('/');
+  const current = (Object.keys(ROUTE) as PageKey[]).find((p) => ROUTE[p] === route) ?? (route === 'work-orders' ? 'queue' : pages[0]);
+  let body;
+  if (fetching && !data) body = <Spin />;
+  else if (error) body = <Result status="error" title={error.message} />;
+  else if (route === 'work-orders' && arg) body = <WorkOrderPage id={arg} />;
+  else if (!current || !pages.includes(current)) body = <Result status="403" title={t('errorTitle')} />;
+  else if (current === 'frontDesk') body = <FrontDeskPage />;
+  else if (current === 'queue') body = <QueuePage />;
+  else if (current === 'areaManager') body = <AreaManagerPage />;
+  else if (current === 'callbacks') body = <CallbacksPage />;
+  else body = <ReportsPage />;
+  return (
+    <Ctx.Provider value={ctx}>
+      <Layout style={{ minHeight: '100vh' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
+          <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+            {t('appTitle')}
+          </Typography.Text>
+          <Menu
+            theme="dark"
+            mode="horizontal"
+            style={{ flex: 1, minWidth: 0 }}
+            selectedKeys={current ? [current] : []}
+            items={pages.map((p) => ({ key: p, label: <a href={`#/${ROUTE[p]}`}>{t(p)}</a> }))}
+          />
+          <Space>
+            <Tag color="blue" data-testid="whoami">
+              {session.sub} · {session.roles.map((r) => en('Role', r)).join(', ')}
+              {session.department ? ` · ${en('Department', session.department)}` : ''}
+            </Tag>
+            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang">
+              {t('language')}
+            </Button>
+            <Button size="small" href="/sandbox" target="_blank">
+              {t('sandbox')}
+            </Button>
+            <Button size="small" onClick={onSignOut}>
+              {t('signOut')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 16 }}>{body}</Layout.Content>
+      </Layout>
+    </Ctx.Provider>
+  );
+}
+
+function Root() {
+  const { lang } = useI18n();
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const signOut = useCallback(() => {
+    clearSession();
+    setSession(null);
+  }, []);
+  const client = useMemo(() => (session ? makeClient(session.token, signOut) : null), [session, signOut]);
+  useEffect(() => {
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} componentSize="middle">
+      <AntApp>
+        {session && client ? (
+          <Provider value={client}>
+            <Shell session={session} onSignOut={signOut} />
+          </Provider>
+        ) : (
+          <SignInPage onSignedIn={setSession} />
+        )}
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Root />
+    </I18nProvider>
+  );
+}

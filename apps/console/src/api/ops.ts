@@ -1,0 +1,74 @@
+/** The console's GraphQL operations (all through the gateway). */
+export const DEADLINE = 'clock dueAt metAt breachedAt cancelledAt round';
+
+export const SITES = `query Sites { sites { id name timeZone areas { id name areaManagerId } } }`;
+
+export const FIND_CUSTOMERS = `query FindCustomers($phone: String, $unitId: ID) { customers(phone: $phone, unitId: $unitId) { id name phone siteId unitId } }`;
+export const UNITS = `query Units($siteId: ID!) { units(siteId: $siteId) { id name areaId } }`;
+export const CUSTOMER_COMPLAINTS = `query CustomerComplaints($customerId: ID!) { complaints(customerId: $customerId, first: 10) { id status category receivedAt severity } }`;
+
+export const COMPLAINT_RESULT = `id siteId status valid severity channel category receivedAt replyDueAt departments invalidReason reply
+  workOrders { id department status deadlines { ${DEADLINE} } }`;
+export const FILE_COMPLAINT = `mutation FileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { ${COMPLAINT_RESULT} } }`;
+export const COMPLAINT = `query Complaint($id: ID!) { complaint(id: $id) { ${COMPLAINT_RESULT} } }`;
+export const RECORD_INVALID_REPLY = `mutation RecordInvalidReply($input: RecordInvalidReplyInput!) { recordInvalidReply(input: $input) { ${COMPLAINT_RESULT} } }`;
+
+const QUEUE_ROW = `id complaintId siteId areaId department status severity round receivedAt closedAt handlerId overdue nextDueAt
+  deadlines { ${DEADLINE} } rounds { round endedAt } complaint { id category channel description }`;
+export const QUEUE = `query Queue($department: Department, $siteId: ID, $status: WorkOrderStatus, $overdue: Boolean, $first: Int, $after: String) {
+  workOrders(department: $department, siteId: $siteId, status: $status, overdue: $overdue, first: $first, after: $after) {
+    edges { node { ${QUEUE_ROW} } } pageInfo { hasNextPage endCursor } } }`;
+
+export const WORK_ORDER_FIELDS = `id complaintId siteId areaId department lead status severity round receivedAt createdAt escalationLevel
+  plan planWrittenAt planSignedOffBy planSignedOffAt handlerId assignedAt reportedToHeadAt agreedSolution solutionAgreedAt
+  resolvedAt resolution cause causeAnalysis preventiveAction correctiveActionReport confirmedAt closedAt overdue
+  deadlines { ${DEADLINE} }
+  escalations { from to reason clock by at }
+  progress { note by at customerInformedAt customerInformedVia }
+  extensions { clock previousDueAt newDueAt reason customerToldAt customerToldVia by at }
+  rounds { round plan handlerId resolvedAt resolution cause endedBy endedAt }
+  complaint { id customerId unitId channel category description receivedAt severity status circumstances
+    callbacks { id round status satisfaction completedAt dueAt } }`;
+export const WORK_ORDER = `query WorkOrder($id: ID!) {
+  workOrder(id: $id) { ${WORK_ORDER_FIELDS} }
+  rectificationNotices(workOrderId: $id) { id contractor defect issuedAt rectifyBy arrivedAt completedAt failure }
+}`;
+export const LETTERS = `query Letters($siteId: ID) { liaisonLetters(siteId: $siteId) { id workOrderId toDepartment body dueAt sentAt answer answeredAt overdueAt } }`;
+export const EMERGENCIES = `query Emergencies($siteId: ID) { emergencies(siteId: $siteId) { id workOrderId description occurredAt reportedAt reviewedAt } }`;
+export const PENALTIES = `query Penalties($siteId: ID) { contractorPenalties(siteId: $siteId) { id noticeId contractor failure at amountYuan settledAt } }`;
+export const STAFF = `query Staff($siteId: ID) { staffUsers(siteId: $siteId) { id name roles department active } }`;
+
+const wo = (name: string, input: string) =>
+  `mutation ${name[0].toUpperCase()}${name.slice(1)}($input: ${input}!) { ${name}(input: $input) { ${WORK_ORDER_FIELDS} } }`;
+export const RECORD_PLAN = wo('recordHandlingPlan', 'RecordHandlingPlanInput');
+export const SIGN_OFF = `mutation SignOff($workOrderId: ID!) { signOffHandlingPlan(workOrderId: $workOrderId) { ${WORK_ORDER_FIELDS} } }`;
+export const ASSIGN = wo('assignHandler', 'AssignHandlerInput');
+export const RECORD_PROGRESS = wo('recordProgress', 'RecordProgressInput');
+export const RESOLVE = wo('resolveWorkOrder', 'ResolveWorkOrderInput');
+export const REPORT_TO_HEAD = wo('reportToHead', 'ReportToHeadInput');
+export const AGREE_SOLUTION = wo('recordAgreedSolution', 'AgreeSolutionInput');
+export const EXTEND = wo('extendDeadline', 'ExtendDeadlineInput');
+export const ESCALATE = wo('escalateWorkOrder', 'EscalateWorkOrderInput');
+export const CONFIRM = wo('confirmResolution', 'ConfirmResolutionInput');
+export const SEND_LETTER = `mutation SendLetter($input: SendLiaisonLetterInput!) { sendLiaisonLetter(input: $input) { id } }`;
+
+const CALLBACK_ROW = `id kind caseId complaintId siteId areaId round assignee resolvedAt dueAt status attempts nextAttemptAt overdueAt
+  escalatedTo completedAt method satisfaction allowedMethods complaint { id category description customerId }`;
+export const WORKLIST = `query Worklist($assignee: ID, $areaId: ID, $siteId: ID, $includeDone: Boolean) {
+  callbackWorklist(assignee: $assignee, areaId: $areaId, siteId: $siteId, includeDone: $includeDone) { ${CALLBACK_ROW} } }`;
+export const RECORD_CALLBACK = `mutation RecordCallback($input: RecordCallbackInput!) { recordCallback(input: $input) { ${CALLBACK_ROW} } }`;
+export const RECORD_ATTEMPT = `mutation RecordAttempt($input: RecordCallbackAttemptInput!) { recordCallbackAttempt(input: $input) { ${CALLBACK_ROW} } }`;
+
+export const MAJOR_QUEUE = `query Major($siteId: ID) { workOrders(siteId: $siteId, first: 50) {
+  edges { node { ${QUEUE_ROW} severity reportedToHeadAt solutionAgreedAt } } } }`;
+
+const COUNTS = `complaints invalid resolved closed byCategory { key count } byDepartment { key count } byChannel { key count }
+  sla { deadlines metOnTime breached attainment byClock { clock deadlines metOnTime metLate breached open attainment } }
+  callbacks { resolved completed coverage } satisfactionRate`;
+export const REPORT = `query Report($month: String!, $siteId: ID, $areaId: ID) { monthlyReport(month: $month, siteId: $siteId, areaId: $areaId) {
+  month ${COUNTS} satisfaction { key count } topCauses { key count }
+  bySite { siteId complaints sla { attainment } callbacks { coverage } satisfactionRate }
+  byArea { siteId areaId complaints sla { attainment } callbacks { coverage } satisfactionRate } } }`;
+export const KPIS = `query Kpis($from: String!, $to: String!, $bucket: KpiBucket!, $siteId: ID) {
+  kpis(from: $from, to: $to, bucket: $bucket, siteId: $siteId) { period complaints slaAttainment callbackCoverage satisfactionRate repeatRate } }`;
+export const CASES = `query Cases($search: String) { caseLibrary(search: $search, first: 20) { edges { node { id complaintId category severity title summary lessons tags createdAt } } } }`;

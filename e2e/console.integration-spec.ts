@@ -1,0 +1,296 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { System } from '@pc/system';
+import { ensureConsoleBuilt } from '../tools/console-build';
+
+/**
+ * Issue 16, the department consoles, in a real browser: Debian's chromium, headless, driven by
+ * playwright-core, against the console the gateway serves at `/`. Real: the four subgraph processes,
+ * the gateway, PostgreSQL and NATS JetStream. Each step asserts what is on the screen and saves a
+ * screenshot in both languages to dist/test-artifacts/console.
+ */
+const ROOT = join(__dirname, '..');
+const ARTIFACTS = join(ROOT, 'dist/test-artifacts/console');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ALLOWED_ORIGIN = 'https://bi.example.com';
+
+let system: System;
+let browser: Browser;
+let origin: string;
+/** Every signed-in page (photographed after each test). */
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no chromium at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set CHROMIUM_PATH`);
+  ensureConsoleBuilt();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  system = await System.start({
+    env: { ...process.env, GRAPHQL_SANDBOX: 'true', CORS_ORIGINS: ALLOWED_ORIGIN },
+    consoleDemoUsers: DEMO_USERS,
+  });
+  await system.seedRegistry(DEMO_DATASET);
+  origin = system.gatewayUrl.replace(/\/graphql$/, '');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // this machine's network is closed: no background connections, no sandbox as root
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 300_000);
+
+// what every page showed when the test ended (when one fails, its last screen)
+afterEach(async () => {
+  for (const [i, page] of pages.entries()) {
+    await page.screenshot({ path: join(ARTIFACTS, `last-${i}.png`), fullPage: true }).catch(() => undefined);
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await system?.close();
+});
+
+/** A signed-in page of its own (own local storage), English first. */
+async function signIn(userId: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 960 }, timezoneId: 'Asia/Shanghai' });
+  await context.addInitScript({ content: "if (!localStorage.getItem('pc.lang')) localStorage.setItem('pc.lang', 'en');" });
+  const page = await context.newPage();
+  pages.push(page);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/`);
+  await page.click(`[data-testid="sign-in-${userId}"]`);
+  await page.waitForSelector('[data-testid="whoami"]');
+  expect(await page.textContent('[data-testid="whoami"]')).toContain(userId);
+  expect(errors).toEqual([]);
+  return page;
+}
+
+/** A screenshot of the page in English and in Chinese (the language switch re-renders in place). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.en.png`), fullPage: true });
+  await page.click('[data-testid="lang"]');
+  await page.waitForFunction("document.documentElement.lang === 'zh-CN'");
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.zh.png`), fullPage: true });
+  await page.click('[data-testid="lang"]');
+  await page.waitForFunction("document.documentElement.lang === 'en'");
+}
+
+/** Waits until the work order page shows the status. */
+const statusIs = (page: Page, status: string) =>
+  page.waitForFunction(`document.querySelector('[data-testid="wo-status"]')?.textContent === ${JSON.stringify(status)}`);
+
+/** Picks an option of an antd Select by its label (the selects search their labels). */
+async function choose(page: Page, scope: string, field: string, label: string): Promise<void> {
+  await page.click(`${scope} [data-field="${field}"] .ant-select-selector`);
+  await page.keyboard.type(label);
+  await page.keyboard.press('Enter');
+}
+
+async function typeDate(page: Page, scope: string, field: string, at: Date): Promise<void> {
+  const local = new Date(at.getTime() + 8 * 3_600_000).toISOString().replace('T', ' ').slice(0, 19); // Asia/Shanghai
+  await page.click(`${scope} [data-field="${field}"] input`);
+  await page.keyboard.type(local);
+  await page.keyboard.press('Enter');
+}
+
+const textOf = async (page: Page, selector: string) => (await page.textContent(selector)) ?? '';
+/** Waits for a selector, reloading the page every few seconds (for what arrives by event, elsewhere). */
+async function appears(
+  page: Page,
+  selector: string,
+  what: string,
+  holds: (text: string) => boolean = () => true,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await page.waitForSelector(selector, { timeout: 4000 });
+      if (holds(await textOf(page, selector))) return;
+      throw new Error('not yet');
+    } catch {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what} (${selector})`);
+      await page.reload();
+    }
+  }
+}
+
+describe('the console (issue 16)', () => {
+  it('is served on the gateway origin: the app at /, its assets, the sandbox, /graphql sending a browser to the sandbox, CORS only for configured origins', async () => {
+    const index = await fetch(`${origin}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('content-type')).toContain('text/html');
+    const html = await index.text();
+    const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(asset).toBeDefined();
+    const js = await fetch(`${origin}${asset}`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${origin}/assets/..%2Fsandbox.html`)).status).toBe(404);
+    expect((await fetch(`${origin}/sandbox`)).status).toBe(200);
+
+    const browserOpen = await fetch(system.gatewayUrl, { headers: { accept: 'text/html' }, redirect: 'manual' });
+    expect(browserOpen.status).toBe(302);
+    expect(browserOpen.headers.get('location')).toBe('/sandbox');
+
+    const preflight = (o: string) =>
+      fetch(system.gatewayUrl, {
+        method: 'OPTIONS',
+        headers: { origin: o, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      });
+    const allowed = await preflight(ALLOWED_ORIGIN);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('authorization');
+    expect((await preflight('https://evil.example.com')).headers.get('access-control-allow-origin')).toBeNull();
+
+    const config = (await (await fetch(`${origin}/console/config`)).json()) as { demoUsers: { id: string }[]; sandbox: boolean };
+    expect(config.demoUsers.map((u) => u.id)).toContain('demo-front-desk');
+    expect(config.sandbox).toBe(true);
+    const unknown = await fetch(`${origin}/console/demo-token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'somebody-else' }),
+    });
+    expect(unknown.status).toBe(404);
+  });
+
+  it('a complaint from the front desk to the engineering queue, plan, assignment, progress, resolution, a DISSATISFIED callback, and back reopened', async () => {
+    // --- front desk: find the customer, file, see the routing and the deadlines at once
+    const desk = await signIn('demo-front-desk');
+    expect(await textOf(desk, '.ant-menu')).toContain('Front desk');
+    expect(await textOf(desk, '.ant-menu')).not.toContain('Department queue');
+    await desk.fill('[data-testid="find-phone"]', '13800000001');
+    await desk.click('[data-testid="find"]');
+    await desk.waitForSelector('[data-testid="customer"]');
+    expect(await textOf(desk, '[data-testid="customer"]')).toContain('Li Wei');
+    const form = '[data-testid="file-complaint"]';
+    await choose(desk, form, 'category', 'Equipment');
+    await desk.fill(`${form} [data-field="description"] textarea`, 'The corridor light on floor 3 flickers all night.');
+    await shot(desk, '1-front-desk');
+    await desk.click(`${form} button[type="submit"]`);
+    await desk.waitForSelector('[data-testid="filed"]');
+    expect(await textOf(desk, '[data-testid="routing"]')).toBe('Engineering');
+    expect(await textOf(desk, '[data-testid="filed"]')).toContain('Minor');
+    expect(await desk.getAttribute('[data-testid="filed"] [data-clock="PLAN"]', 'data-colour')).toBe('green');
+    await shot(desk, '2-filed');
+    const complaintId = (
+      await system.sql<{ id: string }>('intake', `select id from complaint where description like 'The corridor light%'`)
+    )[0].id;
+
+    // --- engineering head: the queue with its countdowns; plan, sign-off, assignment
+    const head = await signIn('demo-department-head');
+    const row = `tr[data-complaint="${complaintId}"]`;
+    await appears(head, row, 'the work order in the queue');
+    expect(await head.getAttribute(`${row} [data-clock="PLAN"]`, 'data-colour')).toBe('green');
+    expect(await textOf(head, `${row} [data-clock="PLAN"]`)).toMatch(/Plan · left (59|60)m/);
+    expect(await textOf(head, `${row} [data-clock="FEEDBACK"]`)).toContain('Feedback · left 23h');
+    await shot(head, '3-queue');
+    await head.click(`${row} [data-testid="open-work-order"]`);
+    await head.waitForSelector('[data-testid="wo-status"]');
+    expect(await textOf(head, '[data-testid="wo-status"]')).toBe('Received');
+    await head.click('[data-testid="action-plan"]');
+    await head.fill('[data-testid="form-plan"] [data-field="plan"] textarea', 'Replace the ballast of the corridor light today.');
+    await head.click('[data-testid="form-plan"] button[type="submit"]');
+    await head.waitForSelector('[data-kind="plan"]');
+    await head.click('[data-testid="action-signOff"]');
+    await head.click('[data-testid="form-signOff"] button[type="submit"]');
+    await statusIs(head, 'Planned');
+    expect(await head.getAttribute('[data-clock="PLAN"]', 'data-colour')).toBe('met');
+    await head.click('[data-testid="action-assign"]');
+    await choose(head, '[data-testid="form-assign"]', 'handlerId', 'demo-department-staff');
+    await head.click('[data-testid="form-assign"] button[type="submit"]');
+    await statusIs(head, 'Assigned');
+    expect(await textOf(head, '[data-testid="timeline"]')).toContain('Replace the ballast');
+    await shot(head, '4-work-order-assigned');
+
+    // --- the engineer: a resolution without telling the customer is refused at the field; progress, then resolved
+    const engineer = await signIn('demo-department-staff');
+    const workOrderId = (
+      await system.sql<{ id: string }>('dispatch', `select id from work_order where complaint_id = $1`, [complaintId])
+    )[0].id;
+    await engineer.goto(`${origin}/#/work-orders/${workOrderId}`);
+    await engineer.waitForSelector('[data-testid="wo-status"]');
+    const resolveForm = '[data-testid="form-resolve"]';
+    await engineer.click('[data-testid="action-resolve"]');
+    await engineer.fill(`${resolveForm} [data-field="resolution"] textarea`, 'Ballast replaced; the light is steady.');
+    await choose(engineer, resolveForm, 'cause', 'Equipment failure');
+    await engineer.fill(`${resolveForm} [data-field="causeAnalysis"] textarea`, 'The ballast had aged.');
+    await engineer.fill(`${resolveForm} [data-field="preventiveAction"] textarea`, 'Check ballasts every quarter.');
+    await engineer.click(`${resolveForm} button[type="submit"]`);
+    // the server's BAD_USER_INPUT on customerInformed, shown at the "Customer told at" field
+    const fieldError = `${resolveForm} [data-field="customerInformed.at"] .ant-form-item-explain-error`;
+    await engineer.waitForSelector(fieldError);
+    expect(await textOf(engineer, fieldError)).toContain('no contact with the customer is recorded');
+    expect(await engineer.$(`${resolveForm} [role="alert"]`)).toBeNull(); // at the field, not above the form
+    await shot(engineer, '5-field-error');
+
+    await engineer.click('[data-testid="action-progress"]');
+    const progress = '[data-testid="form-progress"]';
+    await engineer.fill(`${progress} [data-field="note"] textarea`, 'On site, the ballast is being replaced.');
+    await typeDate(engineer, progress, 'customerInformed.at', new Date(Date.now() - 60_000));
+    await choose(engineer, progress, 'customerInformed.via', 'Phone');
+    await engineer.click(`${progress} button[type="submit"]`);
+    await engineer.waitForSelector('[data-kind="contact"]');
+    await engineer.click('[data-testid="action-resolve"]');
+    await engineer.click(`${resolveForm} button[type="submit"]`);
+    await statusIs(engineer, 'Resolved');
+    expect(await engineer.getAttribute('[data-clock="FEEDBACK"]', 'data-colour')).toBe('met');
+    await shot(engineer, '6-work-order-resolved');
+
+    // --- front desk: the callback on the worklist, recorded DISSATISFIED
+    await desk.goto(`${origin}/#/callbacks`);
+    const callback = `tr[data-complaint="${complaintId}"]`;
+    await appears(desk, callback, 'the callback on the worklist');
+    await shot(desk, '7-callbacks');
+    await desk.click(`${callback} .ant-table-row-expand-icon`);
+    const record = '[data-testid="record-callback"]';
+    await desk.fill(`${record} [data-field="reached"] input`, 'Li Wei');
+    await choose(desk, record, 'serviceQuality', 'Basically satisfied');
+    await choose(desk, record, 'attitude', 'Satisfied');
+    await choose(desk, record, 'satisfaction', 'Dissatisfied');
+    await desk.fill(`${record} [data-field="shortcomings"] textarea`, 'It flickers again in the evening.');
+    await desk.click(`${record} button[type="submit"]`);
+    await desk.waitForSelector(callback, { state: 'detached' });
+
+    // --- the work order comes back reopened, with its first round kept
+    await head.goto(`${origin}/#/work-orders/${workOrderId}`);
+    await appears(head, '[data-testid="wo-status"]', 'the work order reopened', (status) => status === 'Reopened');
+    expect(await textOf(head, '[data-testid="timeline"]')).toContain('Ballast replaced');
+    expect(await head.$('[data-kind="round"]')).not.toBeNull();
+    expect(await head.$('[data-kind="callback"]')).not.toBeNull();
+    await shot(head, '8-work-order-reopened');
+    await head.goto(`${origin}/#/queue`);
+    await head.waitForSelector(`${row}`);
+    expect(await textOf(head, row)).toContain('Reopened');
+  }, 240_000);
+
+  it('leadership sees the month as charts and tables, and the area manager the major complaints and callbacks', async () => {
+    const leader = await signIn('demo-leadership');
+    await leader.goto(`${origin}/#/reports`);
+    await leader.waitForSelector('[data-testid="report"]');
+    await appears(
+      leader,
+      '[data-testid="stat-complaints"] .ant-statistic-content-value',
+      'the report to count the complaint',
+      (n) => Number(n) >= 1,
+    );
+    expect(await leader.$('[data-testid="chart-category"] canvas')).not.toBeNull();
+    await shot(leader, '9-report');
+    const manager = await signIn('demo-area-manager');
+    await manager.goto(`${origin}/#/area`);
+    await manager.waitForSelector('text=Major complaints');
+    await shot(manager, '10-area-manager');
+  }, 120_000);
+});
