@@ -1,3 +1,5 @@
+// The predicates passed to waitForFunction run in the page, hence the DOM types.
+/// <reference lib="dom" />
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -80,15 +82,15 @@ async function signIn(userId: string): Promise<Page> {
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.en.png`), fullPage: true });
   await page.click('[data-testid="lang"]');
-  await page.waitForFunction("document.documentElement.lang === 'zh-CN'");
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   await page.screenshot({ path: join(ARTIFACTS, `${name}.zh.png`), fullPage: true });
   await page.click('[data-testid="lang"]');
-  await page.waitForFunction("document.documentElement.lang === 'en'");
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
 }
 
 /** Waits until the work order page shows the status. */
 const statusIs = (page: Page, status: string) =>
-  page.waitForFunction(`document.querySelector('[data-testid="wo-status"]')?.textContent === ${JSON.stringify(status)}`);
+  page.waitForFunction((want) => document.querySelector('[data-testid="wo-status"]')?.textContent === want, status);
 
 /** Picks an option of an antd Select by its label (the selects search their labels). */
 async function choose(page: Page, scope: string, field: string, label: string): Promise<void> {
@@ -131,6 +133,7 @@ describe('the console (issue 16)', () => {
     const index = await fetch(`${origin}/`);
     expect(index.status).toBe(200);
     expect(index.headers.get('content-type')).toContain('text/html');
+    expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
     const html = await index.text();
     const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
     expect(asset).toBeDefined();
@@ -288,6 +291,12 @@ describe('the console (issue 16)', () => {
     );
     expect(await leader.$('[data-testid="chart-category"] canvas')).not.toBeNull();
     await shot(leader, '9-report');
+    // the sandbox, bundled, with the console's session: a query runs and answers the leader's sites
+    await leader.goto(`${origin}/sandbox`);
+    await leader.waitForSelector('.graphiql-container');
+    await leader.click('.graphiql-execute-button');
+    await leader.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('demo-site-1'));
+    await leader.screenshot({ path: join(ARTIFACTS, '11-sandbox.png') });
     const manager = await signIn('demo-area-manager');
     await manager.goto(`${origin}/#/area`);
     await manager.waitForSelector('text=Major complaints');

@@ -177,6 +177,7 @@ export const ERROR_CODES: Record<string, { zh: string; en: string }> = {
   RATE_LIMITED: pair('请求过于频繁，请稍后再试', 'Too many requests: try again shortly'),
   QUERY_TOO_COMPLEX: pair('查询过于复杂', 'The query is too complex'),
   INTERNAL_SERVER_ERROR: pair('服务器内部错误', 'Server error'),
+  NETWORK: pair('无法连接服务器', 'The server cannot be reached'),
 };
 
 /** Common reasons the server gives, translated; anything else is shown as it came. */

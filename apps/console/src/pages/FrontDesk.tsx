@@ -131,6 +131,7 @@ export function FrontDeskPage() {
     if (r.error) return errorsOf(r.error);
     setFiled(r.data!.fileComplaint);
     setKey(key());
+    if (customer) await pick(customer);
     void message.success(t('filed'));
   };
 
@@ -205,17 +206,8 @@ export function FrontDeskPage() {
         </Card>
       </Col>
       <Col xs={24} lg={15}>
-        <Card title={t('fileComplaint')} size="small">
-          <ActionForm
-            key={`${customer?.id ?? 'new'}-${idempotencyKey}`}
-            fields={fields}
-            submit="submit"
-            onSubmit={submit}
-            testId="file-complaint"
-          />
-        </Card>
         {filed && (
-          <Card title={t('filed')} size="small" style={{ marginTop: 16 }} data-testid="filed">
+          <Card title={t('filed')} size="small" style={{ marginBottom: 16 }} data-testid="filed">
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t('status')}>{en('ComplaintStatus', filed.status)}</Descriptions.Item>
               <Descriptions.Item label={t('severity')}>
@@ -261,6 +253,15 @@ export function FrontDeskPage() {
             )}
           </Card>
         )}
+        <Card title={t('fileComplaint')} size="small">
+          <ActionForm
+            key={`${customer?.id ?? 'new'}-${idempotencyKey}`}
+            fields={fields}
+            submit="submit"
+            onSubmit={submit}
+            testId="file-complaint"
+          />
+        </Card>
       </Col>
     </Row>
   );

@@ -40,7 +40,13 @@ export function timelineOf(
   };
   push(wo.receivedAt, 'received', `${i.en('Channel', wo.complaint?.channel)} · ${wo.complaint?.description ?? ''}`);
   for (const r of wo.rounds ?? []) {
-    push(r.endedAt, 'round', `${i.t('round')} ${r.round}: ${r.resolution ?? ''} (${r.endedBy})`, r.handlerId ?? undefined, true);
+    push(
+      r.endedAt,
+      'round',
+      `${i.t('round')} ${r.round}: ${r.plan ?? ''} → ${r.resolution ?? ''} (${r.endedBy})`,
+      r.handlerId ?? undefined,
+      true,
+    );
   }
   push(wo.planWrittenAt, 'plan', wo.plan ?? '');
   push(wo.planSignedOffAt, 'signOff', '', wo.planSignedOffBy ?? undefined);
