@@ -291,12 +291,15 @@ describe('the console (issue 16)', () => {
     );
     expect(await leader.$('[data-testid="chart-category"] canvas')).not.toBeNull();
     await shot(leader, '9-report');
-    // the sandbox, bundled, with the console's session: a query runs and answers the leader's sites
-    await leader.goto(`${origin}/sandbox`);
-    await leader.waitForSelector('.graphiql-container');
-    await leader.click('.graphiql-execute-button');
-    await leader.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('demo-site-1'));
-    await leader.screenshot({ path: join(ARTIFACTS, '11-sandbox.png') });
+    // the sandbox, bundled, with the console's session: a BI user (introspection is theirs) runs a query
+    const analyst = await signIn('demo-analyst');
+    const schema = analyst.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('__schema'));
+    await analyst.goto(`${origin}/sandbox`);
+    expect((await schema).status()).toBe(200);
+    await analyst.waitForSelector('.graphiql-container');
+    await analyst.click('.graphiql-execute-button');
+    await analyst.waitForFunction(() => document.querySelector('.result-window')?.textContent?.includes('demo-site-1'));
+    await analyst.screenshot({ path: join(ARTIFACTS, '11-sandbox.png') });
     const manager = await signIn('demo-area-manager');
     await manager.goto(`${origin}/#/area`);
     await manager.waitForSelector('text=Major complaints');

@@ -1,4 +1,5 @@
 import { connect, headers, StringCodec } from 'nats';
+import { ComplaintFiled, type ComplaintFiledV1 } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 
@@ -84,3 +85,68 @@ it('parks a message that violates its contract, with the reason, and never retri
     await nc.close();
   }
 });
+
+/** Files complaints while dispatch is down, and waits until intake has put them on the bus, so that they wait together. */
+async function fileWhileDispatchIsDown(count: number, tag: string): Promise<string[]> {
+  const token = system.token(DEMO_USERS[0]);
+  await system.stopService('dispatch');
+  const ids: string[] = [];
+  for (let n = 0; n < count; n += 1) {
+    const filed = await system.graphql(
+      token,
+      `mutation { fileComplaint(input: { siteId: "demo-site-1", customerName: "${tag} ${n}", customerPhone: "13${tag === 'batch' ? 8 : 9}0000${String(n).padStart(4, '0')}",
+      channel: PHONE, category: HYGIENE, description: "Stairwell ${n} not swept" }) { id } }`,
+    );
+    ids.push(filed.data.fileComplaint.id as string);
+  }
+  await eventually(
+    async () => {
+      const [{ n }] = await system.sql<{ n: number }>(
+        'intake',
+        `select count(*)::int n from outbox_event where subject = 'complaint.filed' and published_at is null`,
+      );
+      return n === 0;
+    },
+    20_000,
+    'intake to relay the complaints',
+  );
+  return ids;
+}
+
+const workOrdersOf = async (ids: string[]) =>
+  (await rows(`select distinct complaint_id from work_order where complaint_id in (${ids.map((id) => `'${id}'`).join(',')})`)).length;
+
+it('applies messages waiting together in one transaction per batch (fewer transactions than messages, each applied once)', async () => {
+  const ids = await fileWhileDispatchIsDown(20, 'batch');
+  await system.startService('dispatch', { PC_FAULT_PAUSE_BEFORE_COMMIT: '' });
+  await eventually(async () => (await workOrdersOf(ids)) === 20, 30_000, 'the 20 work orders');
+  // rows written in one transaction share its id (xmin)
+  const [{ transactions, orders }] = await system.sql<{ transactions: number; orders: number }>(
+    'dispatch',
+    `select count(distinct xmin::text)::int transactions, count(*)::int orders from work_order
+     where complaint_id in (${ids.map((id) => `'${id}'`).join(',')})`,
+  );
+  expect(orders).toBe(20);
+  expect(transactions).toBeLessThan(20);
+});
+
+it('applies the other messages of a batch when one fails in its handler; that one is retried alone and parked', async () => {
+  const ids = await fileWhileDispatchIsDown(5, 'fail');
+  // a message that meets its contract but that dispatch cannot store (a complaint id longer than its column)
+  const [{ body }] = await system.sql<{ body: string }>('intake', `select body from outbox_event where body like $1`, [`%${ids[0]}%`]);
+  const payload = (JSON.parse(body) as { payload: ComplaintFiledV1 }).payload;
+  await system.publish(ComplaintFiled, { ...payload, complaintId: 'x'.repeat(100) }, 'unstorable-1');
+  await system.startService('dispatch', { PC_FAULT_PAUSE_BEFORE_COMMIT: '' });
+  await eventually(async () => (await workOrdersOf(ids)) === 5, 30_000, 'the 5 work orders');
+  const parked = await eventually(
+    async () => {
+      const r = await rows(`select reason, deliveries from parked_message where message_id = 'unstorable-1'`);
+      return r.length ? r : undefined;
+    },
+    30_000,
+    'the unstorable message parked',
+  );
+  expect(parked[0]).toMatchObject({ deliveries: 5 });
+  expect(String(parked[0].reason)).toMatch(/failed 5 times; last error: .*too long/);
+  expect(await rows(`select count(*)::int n from work_order where complaint_id = '${'x'.repeat(100)}'`)).toEqual([{ n: 0 }]);
+}, 60_000);

@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System } from '@pc/system';
@@ -181,6 +182,16 @@ describe('tokens, schema and errors', () => {
     expect(
       (await system.graphql(system.token(user('demo-analyst')), `{ __schema { queryType { name } } }`)).data?.__schema.queryType.name,
     ).toBe('Query');
+    // the whole introspection query of GraphiQL and codegen tools: within the cost limit (it reads the schema, not rows)
+    const full = await system.graphql(system.token(user('demo-analyst')), getIntrospectionQuery({ inputValueDeprecation: true }));
+    expect(full.errors).toBeUndefined();
+    expect(full.data?.__schema.types.length).toBeGreaterThan(50);
+    // nesting it deeper is refused (graphql-js's introspection depth rule)
+    const nested = await system.graphql(
+      system.token(user('demo-analyst')),
+      `{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`,
+    );
+    expect(nested.errors?.[0].message).toMatch(/introspection depth/);
   });
 
   it('refuses a NUL byte or other control character with BAD_USER_INPUT naming the field, storing nothing', async () => {

@@ -5,6 +5,7 @@ import { AckPolicy, DeliverPolicy, StringCodec, nanos, type ConsumerMessages, ty
 import { EVENT_CONTRACTS, type EventContract } from '@pc/contracts';
 import {
   MESSAGING_OPTIONS,
+  MessageBatcher,
   NATS_CONNECTION,
   decodeEvent,
   parkMessage,
@@ -78,8 +79,11 @@ export class ProjectionConsumer implements OnApplicationBootstrap, BeforeApplica
   private readonly logger = new Logger(ProjectionConsumer.name);
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
-  private readonly buffer: JsMsg[] = [];
-  private draining: Promise<void> | null = null;
+  private readonly batcher = new MessageBatcher<JsMsg>(
+    PROJECTION_BATCH,
+    (batch) => this.applyBatch(batch),
+    (e) => this.logger.error({ err: safeError(e) }, 'applying events failed; the messages are redelivered'),
+  );
 
   constructor(
     private readonly orm: MikroORM,
@@ -112,10 +116,7 @@ export class ProjectionConsumer implements OnApplicationBootstrap, BeforeApplica
     const consumer = await this.nc.jetstream().consumers.get(stream, durable);
     this.messages = await consumer.consume({ max_messages: 2 * PROJECTION_BATCH });
     this.loop = (async () => {
-      for await (const m of this.messages!) {
-        this.buffer.push(m);
-        this.kick();
-      }
+      for await (const m of this.messages!) this.batcher.push(m);
     })().catch((e) => this.logger.error({ err: safeError(e) }, 'read-model consumer ended with an error'));
   }
 
@@ -134,26 +135,7 @@ export class ProjectionConsumer implements OnApplicationBootstrap, BeforeApplica
   async beforeApplicationShutdown(): Promise<void> {
     await this.messages?.close().catch(() => undefined);
     await this.loop;
-    await this.draining;
-  }
-
-  /** Starts draining unless a drain is under way; a message that came in as one ended starts the next. */
-  private kick(): void {
-    if (this.draining) return;
-    this.draining = this.drain()
-      .catch((e) => this.logger.error({ err: safeError(e) }, 'applying events failed; the messages are redelivered'))
-      .finally(() => {
-        this.draining = null;
-        if (this.buffer.length) this.kick();
-      });
-  }
-
-  private async drain(): Promise<void> {
-    // let the messages already on their way join this batch
-    await new Promise((r) => setImmediate(r));
-    while (this.buffer.length) {
-      await this.applyBatch(this.buffer.splice(0, PROJECTION_BATCH));
-    }
+    await this.batcher.idle();
   }
 
   private async applyBatch(batch: JsMsg[]): Promise<void> {

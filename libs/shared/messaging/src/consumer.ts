@@ -3,12 +3,16 @@ import { MikroORM, UniqueConstraintViolationException, type EntityManager } from
 import { AckPolicy, DeliverPolicy, StringCodec, nanos, type ConsumerMessages, type JsMsg, type NatsConnection } from 'nats';
 import { ContractViolationError, validatePayload, type EventContract, type EventEnvelope } from '@pc/contracts';
 import { Clock, contextOf, eventsConsumed, inSpan, safeError } from '@pc/platform';
+import { MessageBatcher } from './batcher';
 import { InboxMessage, ParkedMessage } from './entities';
 import { streamName, wireSubject } from './nats';
 import { EventWriter, TransactionalOutbox } from './outbox';
 import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './options';
 
 const codec = StringCodec();
+
+/** Messages of one consumer applied in one transaction at most (when that many are waiting). */
+export const CONSUMER_BATCH = 64;
 
 export interface HandlerContext {
   em: EntityManager;
@@ -49,6 +53,16 @@ export function decodeEvent<T extends object>(body: string, contract: EventContr
 interface Running {
   messages: ConsumerMessages;
   loop: Promise<void>;
+  batcher: MessageBatcher<JsMsg>;
+}
+
+/** A message that met its contract, ready for its handler. */
+interface Incoming {
+  m: JsMsg;
+  messageId: string;
+  body: string;
+  envelope: EventEnvelope<object>;
+  payload: object;
 }
 
 /**
@@ -56,6 +70,12 @@ interface Running {
  * validate (a bad one is parked), then run the handler in a transaction that also records the
  * message id in the inbox (a redelivered message is skipped), ack only after commit. A failing
  * handler is nak'ed with a growing delay, and parked after `maxDeliver` deliveries.
+ *
+ * Messages waiting together (up to `CONSUMER_BATCH`) share one transaction: one inbox look-up, one
+ * commit, each message's handler in turn on the same unit of work (flushed after each, so the next
+ * handler reads what the previous one wrote), all acked after the commit. If anything in a batch
+ * fails, nothing of it is kept and its messages are applied one by one as above, so one bad event
+ * holds up none of the others and is retried or parked on its own.
  */
 @Injectable()
 export class EventConsumers implements BeforeApplicationShutdown {
@@ -79,6 +99,7 @@ export class EventConsumers implements BeforeApplicationShutdown {
   async beforeApplicationShutdown(): Promise<void> {
     for (const r of this.running) await r.messages.close().catch(() => undefined);
     await Promise.all(this.running.map((r) => r.loop));
+    await Promise.all(this.running.map((r) => r.batcher.idle()));
     this.running.length = 0;
   }
 
@@ -107,35 +128,83 @@ export class EventConsumers implements BeforeApplicationShutdown {
       await jsm.consumers.add(stream, config);
     }
     const consumer = await this.nc.jetstream().consumers.get(stream, durable);
-    const messages = await consumer.consume({ max_messages: 64 });
+    const messages = await consumer.consume({ max_messages: 2 * CONSUMER_BATCH });
+    const batcher = new MessageBatcher<JsMsg>(
+      CONSUMER_BATCH,
+      (batch) => this.processBatch(durable, handler, batch),
+      (e) => this.logger.error({ err: safeError(e), durable }, 'applying messages failed; they are redelivered'),
+    );
     const loop = (async () => {
-      for await (const m of messages) {
-        await this.process(durable, handler, m);
-      }
+      for await (const m of messages) batcher.push(m);
     })().catch((e) => this.logger.error({ err: safeError(e), durable }, 'consumer loop ended with an error'));
-    this.running.push({ messages, loop });
+    this.running.push({ messages, loop, batcher });
   }
 
-  private async process(durable: string, handler: EventHandler<object>, m: JsMsg): Promise<void> {
-    const messageId = m.headers?.get('Nats-Msg-Id') || `seq-${m.seq}`;
-    const body = codec.decode(m.data);
-    let envelope: EventEnvelope<object>;
-    let payload: object;
-    try {
-      ({ envelope, payload } = decodeEvent(body, handler.contract));
-    } catch (e) {
-      await this.park(durable, m, messageId, body, (e as Error).message);
+  private async processBatch(durable: string, handler: EventHandler<object>, batch: JsMsg[]): Promise<void> {
+    const incoming: Incoming[] = [];
+    for (const m of batch) {
+      const messageId = m.headers?.get('Nats-Msg-Id') || `seq-${m.seq}`;
+      const body = codec.decode(m.data);
+      try {
+        incoming.push({ m, messageId, body, ...decodeEvent(body, handler.contract) });
+      } catch (e) {
+        await this.park(durable, m, messageId, body, (e as Error).message);
+      }
+    }
+    if (incoming.length <= 1) {
+      if (incoming.length) await this.process(durable, handler, incoming[0]);
       return;
     }
-
+    let applied = 0;
     try {
-      // the consumer's transaction is a span of the trace that published the message
-      const parent = contextOf(m.headers?.get('traceparent') || envelope.traceparent);
-      await inSpan(`${this.options.service} ${handler.contract.subject}`, 'consumer', parent, { 'messaging.consumer': durable }, () =>
+      await this.tx.run(async (em, events) => {
+        const done = new Set(
+          (await em.find(InboxMessage, { consumer: durable, messageId: { $in: incoming.map((i) => i.messageId) } })).map(
+            (i) => i.messageId,
+          ),
+        );
+        for (const i of incoming) {
+          if (done.has(i.messageId)) continue; // applied before, or twice in this batch
+          done.add(i.messageId);
+          applied += 1;
+          await this.inTrace(durable, handler, i, async () => {
+            em.persist(
+              em.create(InboxMessage, { consumer: durable, messageId: i.messageId, subject: i.m.subject, processedAt: this.clock.now() }),
+            );
+            await handler.handle(i.payload, i.envelope, { em, events });
+            await em.flush();
+            await this.options.hooks?.beforeCommit?.(handler.contract.subject, i.messageId);
+          });
+        }
+      });
+    } catch (e) {
+      this.logger.warn({ err: safeError(e), durable, size: incoming.length }, 'batch failed; applying its messages one by one');
+      for (const i of incoming) await this.process(durable, handler, i);
+      return;
+    }
+    for (const i of incoming) {
+      await this.options.hooks?.afterCommit?.(handler.contract.subject, i.messageId);
+      i.m.ack();
+    }
+    eventsConsumed.inc({ durable, outcome: 'applied' }, applied);
+    if (applied < incoming.length) eventsConsumed.inc({ durable, outcome: 'duplicate' }, incoming.length - applied);
+  }
+
+  /** The handling of a message is a span of the trace that published it. */
+  private inTrace<T>(durable: string, handler: EventHandler<object>, i: Incoming, work: () => Promise<T>): Promise<T> {
+    const parent = contextOf(i.m.headers?.get('traceparent') || i.envelope.traceparent);
+    return inSpan(`${this.options.service} ${handler.contract.subject}`, 'consumer', parent, { 'messaging.consumer': durable }, work);
+  }
+
+  /** One message in its own transaction. */
+  private async process(durable: string, handler: EventHandler<object>, i: Incoming): Promise<void> {
+    const { m, messageId, body } = i;
+    try {
+      await this.inTrace(durable, handler, i, () =>
         this.tx.run(async (em, events) => {
           if (await em.findOne(InboxMessage, { consumer: durable, messageId })) return;
           em.persist(em.create(InboxMessage, { consumer: durable, messageId, subject: m.subject, processedAt: this.clock.now() }));
-          await handler.handle(payload, envelope, { em, events });
+          await handler.handle(i.payload, i.envelope, { em, events });
           await this.options.hooks?.beforeCommit?.(handler.contract.subject, messageId);
         }),
       );

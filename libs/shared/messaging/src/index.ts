@@ -2,6 +2,7 @@ export * from './entities';
 export * from './nats';
 export * from './options';
 export * from './outbox';
+export * from './batcher';
 export * from './consumer';
 export * from './messaging.module';
 export * from './timers';

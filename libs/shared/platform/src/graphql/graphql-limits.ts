@@ -51,6 +51,13 @@ const LIST_SIZES: Record<string, number> = {
 const DEFAULT_LIST_SIZE = 20;
 /** `first` when a connection or list argument leaves it out. */
 const DEFAULT_FIRST = 50;
+/**
+ * Items counted for a list of the schema's own description (`__Schema.types`, `__Type.fields`, ...):
+ * they read the static schema, not rows. So the standard introspection query that GraphiQL and codegen
+ * tools send (about 5,000) passes the cost limit; nesting `fields { type { fields ... } }` deeper is
+ * refused by graphql-js's own MaxIntrospectionDepthRule (part of its specified validation rules).
+ */
+const INTROSPECTION_LIST_SIZE = 4;
 
 function unwrap(type: GraphQLOutputType): GraphQLOutputType {
   return isNonNullType(type) ? type.ofType : type;
@@ -66,7 +73,8 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   const hasFirst = field.args.some((a) => a.name === 'first');
   // a subgraph's `_entities` returns one item per representation asked for
   if (field.name === '_entities') return 1 + Math.max(1, (args.representations as unknown[] | undefined)?.length ?? 1) * childComplexity;
-  const size = hasFirst ? Number(args.first ?? DEFAULT_FIRST) : isList ? (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE) : 1;
+  const listSize = type.name.startsWith('__') ? INTROSPECTION_LIST_SIZE : (LIST_SIZES[key] ?? DEFAULT_LIST_SIZE);
+  const size = hasFirst ? Number(args.first ?? DEFAULT_FIRST) : isList ? listSize : 1;
   return 1 + Math.max(1, size) * childComplexity;
 };
 
