@@ -1,12 +1,14 @@
 /**
  * Benchmark (not a test): `npm run import` end to end into work orders.
  *
- *   npm run bench:import -- [--count 2000] [--batch 200]
+ *   npm run bench:import -- [--count 2000] [--batch 200] [--consumer-batches 1,64]
  *
  * Starts the whole system as the tests do, writes `count` paper records (a JSONL file: two sites,
  * six categories, each with a record id and its received time), imports them through the gateway
  * with `importFile` (the CLI's code), and prints records/s of the import itself and how long dispatch
- * then needed to have opened every work order, with the CPU each process spent per record.
+ * then needed to have opened every work order, with the CPU each process spent per record. It does so
+ * once per `--consumer-batches` value (NATS_CONSUMER_BATCH: messages a consumer applies per
+ * transaction), each on a fresh system, and prints both sides next to each other.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -26,11 +28,19 @@ const arg = (name: string, fallback: number): number => {
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 const CATEGORIES = ['EQUIPMENT', 'FEES', 'NOISE', 'HYGIENE', 'SERVICE_ATTITUDE', 'PARKING'];
 
-async function main(): Promise<void> {
-  const count = arg('count', 2000);
-  const batch = arg('batch', 200);
-  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-  const system = await System.start({ env: { ...process.env, LOG_LEVEL: 'warn' } });
+interface Figures {
+  consumerBatch: number;
+  records: number;
+  importPerSecond: number;
+  endToEndPerSecond: number;
+  dispatchLagSeconds: number;
+  cpuMsPerRecord: Record<string, number>;
+}
+
+/** One import into a fresh system whose consumers apply up to `consumerBatch` messages per transaction. */
+async function runOnce(count: number, batch: number, consumerBatch: number): Promise<Figures> {
+  log(`\n— consumers applying up to ${consumerBatch} message(s) per transaction (NATS_CONSUMER_BATCH=${consumerBatch})`);
+  const system = await System.start({ env: { ...process.env, LOG_LEVEL: 'warn', NATS_CONSUMER_BATCH: String(consumerBatch) } });
   try {
     await system.seedRegistry(DEMO_DATASET);
     const token = system.token(DEMO_USERS.find((u) => u.sub === 'demo-front-desk')!);
@@ -63,15 +73,53 @@ async function main(): Promise<void> {
       'every work order',
     );
     const seconds = (performance.now() - t0) / 1000;
+    const lag = (performance.now() - imported) / 1000;
     log(
-      `dispatch had opened every work order ${((performance.now() - imported) / 1000).toFixed(1)} s later: ${(s.filed / seconds).toFixed(0)} complaints/s end to end into work orders`,
+      `dispatch had opened every work order ${lag.toFixed(1)} s later: ${(s.filed / seconds).toFixed(0)} complaints/s end to end into work orders`,
     );
+    // the other consumers (callback, analytics) finish their share
     await new Promise((r) => setTimeout(r, 3000));
-    log(
-      `CPU ms per record (from /proc): ${SUBGRAPH_NAMES.map((n) => `${n} ${((procCpuMs(pids[n]) - cpu0[n]) / s.records).toFixed(1)}`).join(', ')}`,
-    );
+    const cpuMsPerRecord = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, (procCpuMs(pids[n]) - cpu0[n]) / s.records]));
+    log(`CPU ms per record (from /proc): ${SUBGRAPH_NAMES.map((n) => `${n} ${cpuMsPerRecord[n].toFixed(1)}`).join(', ')}`);
+    return {
+      consumerBatch,
+      records: s.records,
+      importPerSecond: s.records / s.seconds,
+      endToEndPerSecond: s.filed / seconds,
+      dispatchLagSeconds: lag,
+      cpuMsPerRecord,
+    };
   } finally {
     await system.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const count = arg('count', 2000);
+  const batch = arg('batch', 200);
+  const i = process.argv.indexOf('--consumer-batches');
+  const consumerBatches = (i >= 0 ? process.argv[i + 1] : '1,64').split(',').map(Number);
+  if (consumerBatches.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--consumer-batches takes positive integers, e.g. 1,64');
+  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${count} records, ${batch} per call`);
+  const runs: Figures[] = [];
+  for (const n of consumerBatches) runs.push(await runOnce(count, batch, n));
+  log(
+    '\n| messages per consumer transaction | import records/s | end to end into work orders /s | dispatch done after | CPU ms per record: ' +
+      SUBGRAPH_NAMES.join(' / ') +
+      ' |',
+  );
+  log('|---|---|---|---|---|');
+  for (const r of runs) {
+    log(
+      `| ${r.consumerBatch} | ${r.importPerSecond.toFixed(0)} | ${r.endToEndPerSecond.toFixed(0)} | ${r.dispatchLagSeconds.toFixed(1)} s | ${SUBGRAPH_NAMES.map((n) => r.cpuMsPerRecord[n].toFixed(1)).join(' / ')} |`,
+    );
+  }
+  if (runs.length > 1) {
+    const [a, b] = [runs[0], runs[runs.length - 1]];
+    log(
+      `\nbatch ${b.consumerBatch} vs ${a.consumerBatch}: end to end ×${(b.endToEndPerSecond / a.endToEndPerSecond).toFixed(2)}, ` +
+        SUBGRAPH_NAMES.map((n) => `${n} CPU ×${(b.cpuMsPerRecord[n] / a.cpuMsPerRecord[n]).toFixed(2)}`).join(', '),
+    );
   }
 }
 

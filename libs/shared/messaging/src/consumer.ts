@@ -11,7 +11,7 @@ import { MESSAGING_OPTIONS, NATS_CONNECTION, type MessagingOptions } from './opt
 
 const codec = StringCodec();
 
-/** Messages of one consumer applied in one transaction at most (when that many are waiting). */
+/** Messages of one consumer applied in one transaction at most (when that many are waiting), unless configured. */
 export const CONSUMER_BATCH = 64;
 
 export interface HandlerContext {
@@ -71,7 +71,7 @@ interface Incoming {
  * message id in the inbox (a redelivered message is skipped), ack only after commit. A failing
  * handler is nak'ed with a growing delay, and parked after `maxDeliver` deliveries.
  *
- * Messages waiting together (up to `CONSUMER_BATCH`) share one transaction: one inbox look-up, one
+ * Messages waiting together (up to `consumerBatch`, NATS_CONSUMER_BATCH) share one transaction: one inbox look-up, one
  * commit, each message's handler in turn on the same unit of work (flushed after each, so the next
  * handler reads what the previous one wrote), all acked after the commit. If anything in a batch
  * fails, nothing of it is kept and its messages are applied one by one as above, so one bad event
@@ -128,9 +128,10 @@ export class EventConsumers implements BeforeApplicationShutdown {
       await jsm.consumers.add(stream, config);
     }
     const consumer = await this.nc.jetstream().consumers.get(stream, durable);
-    const messages = await consumer.consume({ max_messages: 2 * CONSUMER_BATCH });
+    const size = this.options.consumerBatch ?? CONSUMER_BATCH;
+    const messages = await consumer.consume({ max_messages: Math.max(64, 2 * size) });
     const batcher = new MessageBatcher<JsMsg>(
-      CONSUMER_BATCH,
+      size,
       (batch) => this.processBatch(durable, handler, batch),
       (e) => this.logger.error({ err: safeError(e), durable }, 'applying messages failed; they are redelivered'),
     );

@@ -15,6 +15,8 @@ export interface MessagingOptions extends BusSettings {
   maxDeliver?: number;
   /** Base delay before a failed message is redelivered; grows with each delivery (default 1 s). */
   retryDelayMs?: number;
+  /** Messages of one consumer applied in one transaction at most (default 64; 1: each on its own). */
+  consumerBatch?: number;
   /** How long JetStream waits for an ack before redelivering (default 30 s). */
   ackWaitMs?: number;
   hooks?: ConsumerHooks;

@@ -143,6 +143,7 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
         replicas: config.NATS_STREAM_REPLICAS,
         service: def.service,
         outboxPollMs: config.OUTBOX_POLL_MS,
+        consumerBatch: config.NATS_CONSUMER_BATCH,
         housekeeping: {
           intervalMs: config.HOUSEKEEPING_MS,
           outboxRetentionMs: config.OUTBOX_RETENTION_HOURS * 3_600_000,

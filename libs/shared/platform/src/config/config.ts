@@ -109,6 +109,8 @@ export class ServiceConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
   @Transform(toInt) @IsInt() @Min(1) @Max(3600_000) OUTBOX_POLL_MS: number = 500;
+  /** Messages of one consumer applied in one transaction at most, when that many are waiting (1: each on its own). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000) NATS_CONSUMER_BATCH: number = 64;
   /** Published outbox rows are kept this long, then pruned (at least the stream's 2-minute duplicate window). */
   @Transform(toInt) @IsInt() @Min(1) @Max(87_600) OUTBOX_RETENTION_HOURS: number = 24;
   /** Processed-message ids (the consumers' inbox) are kept this long, then pruned: redeliveries come within minutes. */
