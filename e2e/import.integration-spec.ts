@@ -149,4 +149,53 @@ describe('bulk import of paper and historic records (domain.md §1)', () => {
     });
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
+  it('files a batch in one transaction: a refused record stores nothing, not even its new customer, and rule A links records of one batch', async () => {
+    const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * 3_600_000).toISOString();
+    const row = (recordId: string, name: string, phone: string, receivedAt: string) => ({
+      recordId,
+      complaint: {
+        siteId: 'demo-site-1',
+        unitId: 'demo-site-1-unit-101',
+        channel: 'LETTER',
+        category: 'NOISE',
+        description: `${recordId}: drilling at night`,
+        customerName: name,
+        customerPhone: phone,
+        receivedAt,
+      },
+    });
+    const r = await system.graphql(
+      token,
+      `mutation($i: ImportComplaintsInput!) { importComplaints(input: $i) { filed imported { recordId complaintId } rejected { recordId field reason } } }`,
+      {
+        i: {
+          source: 'one-batch',
+          rows: [
+            row('A-1', 'Ma Li', '13911110001', at(30)),
+            row('A-2', 'Zhao Gang', '13911110002', at(-2)), // received in the future: refused
+            row('A-3', 'Ma Li', '13911110001', at(20)), // the same customer and matter, still open: rule A
+          ],
+        },
+      },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data.importComplaints.filed).toBe(2);
+    expect(r.data.importComplaints.rejected).toEqual([{ recordId: 'A-2', field: 'receivedAt', reason: expect.any(String) }]);
+    const id = (recordId: string) =>
+      r.data.importComplaints.imported.find((x: { recordId: string }) => x.recordId === recordId).complaintId;
+    // nothing of the refused record: no customer, no event
+    expect(await system.sql('intake', `select id from customer where phone = '13911110002'`)).toEqual([]);
+    expect(await system.sql('intake', `select event_id from outbox_event where body like '%Zhao Gang%' or body like '%A-2%'`)).toEqual([]);
+    // one customer for both of Ma Li's records; the later one repeats the earlier, both major (rule A)
+    const rows = await system.sql<{ id: string; customer_id: string; severity: string; repeat_of: string | null; tx: string }>(
+      'intake',
+      `select id, customer_id, severity, repeat_of, xmin::text tx from complaint where id in ('${id('A-1')}', '${id('A-3')}') order by received_at`,
+    );
+    expect(rows.map((c) => [c.id, c.severity, c.repeat_of])).toEqual([
+      [id('A-1'), 'MAJOR', null],
+      [id('A-3'), 'MAJOR', id('A-1')],
+    ]);
+    expect(new Set(rows.map((c) => c.customer_id)).size).toBe(1);
+    expect(new Set(rows.map((c) => c.tx)).size).toBe(1); // written in one transaction
+  });
 });

@@ -9,6 +9,7 @@
  * then needed to have opened every work order, with the CPU each process spent per record. It does so
  * once per `--consumer-batches` value (NATS_CONSUMER_BATCH: messages a consumer applies per
  * transaction), each on a fresh system, and prints both sides next to each other.
+ * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of every subgraph under it.
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,13 @@ interface Figures {
 /** One import into a fresh system whose consumers apply up to `consumerBatch` messages per transaction. */
 async function runOnce(count: number, batch: number, consumerBatch: number): Promise<Figures> {
   log(`\n— consumers applying up to ${consumerBatch} message(s) per transaction (NATS_CONSUMER_BATCH=${consumerBatch})`);
-  const system = await System.start({ env: { ...process.env, LOG_LEVEL: 'warn', NATS_CONSUMER_BATCH: String(consumerBatch) } });
+  const profileDir = process.env.PC_BENCH_PROFILE_DIR; // CPU profiles of every subgraph land there (dir/<batch>/<service>)
+  const system = await System.start({
+    env: { ...process.env, LOG_LEVEL: 'warn', NATS_CONSUMER_BATCH: String(consumerBatch) },
+    nodeArgs: profileDir
+      ? Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${consumerBatch}/${n}`]]))
+      : undefined,
+  });
   try {
     await system.seedRegistry(DEMO_DATASET);
     const token = system.token(DEMO_USERS.find((u) => u.sub === 'demo-front-desk')!);

@@ -10,6 +10,7 @@
  *   - `complaint(id)` with its fields, to intake;
  * with `--concurrency` requests in flight, and prints requests/s, p50/p99 and the CPU milliseconds
  * per request of the subgraph process (utime + stime from /proc/<pid>/stat).
+ * `PC_BENCH_PROFILE_DIR=dir` writes CPU profiles of dispatch and intake under it (dir/dispatch, dir/intake).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -90,7 +91,11 @@ const QUEUE = JSON.stringify({
 });
 
 async function measureRuntime(runtime: Runtime, seconds: number, concurrency: number, complaints: number) {
-  const system = await System.start({ runtime });
+  const profileDir = process.env.PC_BENCH_PROFILE_DIR; // CPU profiles of dispatch and intake land there
+  const system = await System.start({
+    runtime,
+    nodeArgs: profileDir ? Object.fromEntries(['dispatch', 'intake'].map((n) => [n, ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${n}`]])) : undefined,
+  });
   try {
     await system.seedRegistry(DEMO_DATASET);
     const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;

@@ -13,14 +13,15 @@ import {
   type IntakeRecordV1,
 } from '@pc/contracts';
 import { TransactionalOutbox, type EventWriter } from '@pc/messaging';
-import { AuthUser, Clock, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
+import { AuthUser, Clock, DomainError, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { logContact } from '../contact-log/contact-log';
-import { Area, Customer, CustomerKind, RoutingRule, Site, StaffUser, Unit, calendarOf } from '../registry/registry.entities';
+import { Area, Customer, CustomerKind, Site, Unit, calendarOf } from '../registry/registry.entities';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
 import { Complaint, type SeverityChange } from './complaint.entity';
 import type { FileComplaintCommand } from './commands/complaint.commands';
 import { routeComplaint } from './routing';
 import { upgradeToMajor } from './severity-change';
+import { BatchReads, DatabaseReads, type IntakeReads } from './intake-reads';
 
 /** What is filed: the command without its actor. */
 type FileComplaintFields = Omit<FileComplaintCommand, 'actor'>;
@@ -34,6 +35,12 @@ function inputHash(input: FileComplaintFields): string {
   const canonical = JSON.stringify(input, Object.keys(input).sort());
   return createHash('sha256').update(canonical).digest('hex');
 }
+
+/** One filing of a batch: its fields, or what refused it (nothing of a refused filing is stored). */
+export type FilingOutcome = { ok: true; id: string } | { ok: false; code: string; field: string | null; reason: string };
+
+/** A refused filing left its unit of work unclean: the batch's transaction starts over without it. */
+class StartOver extends Error {}
 
 /** Where the complaint is: a unit, or a public area of the site, or the site as a whole. */
 interface Place {
@@ -59,12 +66,14 @@ export class FileComplaint {
     const { actor: user, ...input } = c;
     const hash = inputHash(input);
     try {
-      return await this.tx.by(user, { channel: input.channel }).run((em, events) => this.file(em, events, user, input, hash));
+      return await this.tx
+        .by(user, { channel: input.channel })
+        .run((em, events) => this.file(em, events, user, input, hash, new DatabaseReads(em, user)));
     } catch (e) {
       // two requests with one idempotency key raced: the loser returns the winner's complaint
       if (e instanceof UniqueConstraintViolationException && input.idempotencyKey) {
         return this.tx.by(user).run(async (em) => {
-          const existing = await this.byKey(em, user, input.idempotencyKey as string, hash);
+          const existing = await this.byKey(new DatabaseReads(em, user), input.idempotencyKey as string, hash);
           if (!existing) throw e;
           return existing;
         });
@@ -73,28 +82,79 @@ export class FileComplaint {
     }
   }
 
+  /**
+   * Files many complaints in one transaction (the bulk import): every filing goes through the same rules
+   * as at the desk, in the given order (a customer's later record sees the earlier ones: rule A), with
+   * the reads of the whole batch loaded at once and its rows written together. A filing the rules
+   * refuse is reported and nothing of it is stored: the transaction then starts over without it. Other
+   * errors (the database, a key filed meanwhile by someone else) fail the whole batch.
+   */
+  async fileMany(user: AuthUser, filings: FileComplaintFields[]): Promise<FilingOutcome[]> {
+    const outcomes: (FilingOutcome | undefined)[] = filings.map(() => undefined);
+    const hashes = filings.map(inputHash);
+    for (;;) {
+      const refusedNow: number[] = [];
+      try {
+        await this.tx.by(user).run(async (em, events) => {
+          const todo = filings.map((f, i) => ({ f, i })).filter(({ i }) => !outcomes[i] || outcomes[i].ok);
+          const reads = await BatchReads.load(em, user, {
+            siteIds: todo.map(({ f }) => f.siteId),
+            unitIds: todo.flatMap(({ f }) => (f.unitId ? [f.unitId] : [])),
+            areaIds: todo.flatMap(({ f }) => (f.areaId ? [f.areaId] : [])),
+            customerIds: todo.flatMap(({ f }) => (f.customerId ? [f.customerId] : [])),
+            phones: todo.flatMap(({ f }) => (f.customerPhone ? [f.customerPhone] : [])),
+            staffIds: todo.flatMap(({ f }) => (f.receivedBy && f.receivedBy !== user.sub ? [f.receivedBy] : [])),
+            complaintIds: todo.flatMap(({ f }) => (f.repeatOf ? [f.repeatOf] : [])),
+            keys: todo.flatMap(({ f }) => (f.idempotencyKey ? [f.idempotencyKey] : [])),
+          });
+          for (const { f, i } of todo) {
+            try {
+              const c = await this.file(em, events.with({ channel: f.channel }), user, f, hashes[i], reads);
+              outcomes[i] = { ok: true, id: c.id };
+            } catch (e) {
+              if (!(e instanceof DomainError)) throw e;
+              outcomes[i] = { ok: false, code: e.code, field: e.field ?? null, reason: e.reason };
+              refusedNow.push(i);
+            }
+          }
+          if (refusedNow.length) throw new StartOver();
+        });
+        return outcomes as FilingOutcome[];
+      } catch (e) {
+        if (!(e instanceof StartOver)) throw e;
+      }
+    }
+  }
+
   /** A key is looked up within the caller's scope: a key of a site not granted is never answered with its complaint. */
-  private async byKey(em: EntityManager, user: AuthUser, key: string, hash: string): Promise<Complaint | null> {
-    const existing = await scopeOf(user).findOne(em, Complaint, { idempotencyKey: key });
+  private async byKey(reads: IntakeReads, key: string, hash: string): Promise<Complaint | null> {
+    const existing = await reads.complaintByKey(key);
     if (existing && existing.inputHash !== hash) {
       throw conflict('this idempotency key was used for a different complaint', 'idempotencyKey');
     }
     return existing;
   }
 
-  private async file(em: EntityManager, events: EventWriter, user: AuthUser, input: FileComplaintFields, hash: string): Promise<Complaint> {
+  private async file(
+    em: EntityManager,
+    events: EventWriter,
+    user: AuthUser,
+    input: FileComplaintFields,
+    hash: string,
+    reads: IntakeReads,
+  ): Promise<Complaint> {
     // the site is checked before the key: a replay never reads a site the caller may not see
-    const place = await this.placeOf(em, user, input);
+    const place = await this.placeOf(reads, user, input);
     if (input.idempotencyKey) {
-      const existing = await this.byKey(em, user, input.idempotencyKey, hash);
+      const existing = await this.byKey(reads, input.idempotencyKey, hash);
       if (existing) return existing;
     }
     const now = this.clock.now();
-    const customer = await this.customerFor(em, events, user, input, place);
-    const receivedBy = await this.receiver(em, user, input, place.site);
+    const customer = await this.customerFor(em, events, reads, user, input, place);
+    const receivedBy = await this.receiver(reads, user, input, place.site);
     const receivedAt = this.checkTimes(input, now);
     const valid = this.checkValidity(input);
-    const linked = await this.linkedComplaint(em, user, input, customer, place.site);
+    const linked = await this.linkedComplaint(reads, input, customer, place.site);
 
     const id = randomUUID();
     const circumstances = [...new Set(input.circumstances ?? [])];
@@ -106,7 +166,7 @@ export class FileComplaint {
       areaId: place.area?.id,
       category: input.category,
     };
-    const earlier = valid ? (await this.openComplaintsOf(em, user.org, customer.id)).filter((c) => isSameUnresolvedMatter(c, matter)) : [];
+    const earlier = valid ? (await reads.openComplaintsOf(user.org, customer.id)).filter((c) => isSameUnresolvedMatter(c, matter)) : [];
     const repeated = valid ? [...new Map([...(linked ? [linked] : []), ...earlier].map((c) => [c.id, c])).values()] : [];
     const repeatOf = linked ?? earlier[0] ?? null;
 
@@ -125,7 +185,7 @@ export class FileComplaint {
 
     const calendar = calendarOf(place.site);
     const resolvedOnTheSpot = valid && Boolean(input.resolution);
-    const rule = await em.findOne(RoutingRule, { orgId: user.org, category: input.category });
+    const rule = await reads.routingRule(user.org, input.category);
     const complaint = em.create(Complaint, {
       id,
       orgId: user.org,
@@ -164,6 +224,7 @@ export class FileComplaint {
       resolvedAt: resolvedOnTheSpot ? receivedAt : null,
     });
     em.persist(complaint);
+    reads.added(complaint);
 
     // the earlier, still unresolved complaints of the same matter become major too (rule A)
     for (const c of repeated) {
@@ -228,20 +289,20 @@ export class FileComplaint {
     };
   }
 
-  private async placeOf(em: EntityManager, user: AuthUser, input: FileComplaintFields): Promise<Place> {
-    const site = await em.findOne(Site, { id: input.siteId, orgId: user.org });
+  private async placeOf(reads: IntakeReads, user: AuthUser, input: FileComplaintFields): Promise<Place> {
+    const site = await reads.site(user.org, input.siteId);
     if (!site) throw invalidInput('siteId', `unknown site ${input.siteId}`);
     scopeOf(user).assertSite(site.id);
     let unit: Unit | null = null;
     if (input.unitId) {
-      unit = await em.findOne(Unit, { id: input.unitId, siteId: site.id });
+      unit = await reads.unit(site.id, input.unitId);
       if (!unit) throw invalidInput('unitId', `unit ${input.unitId} is not a unit of site ${site.id}`);
       if (input.areaId && input.areaId !== unit.areaId) {
         throw invalidInput('areaId', `unit ${unit.id} lies in area ${unit.areaId}, not ${input.areaId}`);
       }
     }
     const areaId = unit?.areaId ?? input.areaId;
-    const area = areaId ? await em.findOne(Area, { id: areaId, siteId: site.id }) : null;
+    const area = areaId ? await reads.area(site.id, areaId) : null;
     if (areaId && !area) throw invalidInput('areaId', `area ${areaId} is not an area of site ${site.id}`);
     return { site, unit, area };
   }
@@ -272,9 +333,9 @@ export class FileComplaint {
     return valid;
   }
 
-  private async receiver(em: EntityManager, user: AuthUser, input: FileComplaintFields, site: Site): Promise<string> {
+  private async receiver(reads: IntakeReads, user: AuthUser, input: FileComplaintFields, site: Site): Promise<string> {
     if (!input.receivedBy || input.receivedBy === user.sub) return user.sub;
-    const staff = await em.findOne(StaffUser, { id: input.receivedBy, orgId: user.org, active: true });
+    const staff = await reads.activeStaff(user.org, input.receivedBy);
     if (!staff) throw invalidInput('receivedBy', `unknown staff user ${input.receivedBy}`);
     if (!staff.sites.includes('*') && !staff.sites.includes(site.id)) {
       throw invalidInput('receivedBy', `staff user ${staff.id} does not work at site ${site.id}`);
@@ -282,15 +343,9 @@ export class FileComplaint {
     return staff.id;
   }
 
-  private async linkedComplaint(
-    em: EntityManager,
-    user: AuthUser,
-    input: FileComplaintFields,
-    customer: Customer,
-    site: Site,
-  ): Promise<Complaint | null> {
+  private async linkedComplaint(reads: IntakeReads, input: FileComplaintFields, customer: Customer, site: Site): Promise<Complaint | null> {
     if (!input.repeatOf) return null;
-    const linked = await scopeOf(user).findOne(em, Complaint, { id: input.repeatOf });
+    const linked = await reads.complaintById(input.repeatOf);
     if (!linked) throw invalidInput('repeatOf', `unknown complaint ${input.repeatOf}`);
     if (linked.customerId !== customer.id || linked.siteId !== site.id) {
       throw invalidInput('repeatOf', `complaint ${linked.id} is not of this customer at site ${site.id}`);
@@ -298,14 +353,11 @@ export class FileComplaint {
     return linked;
   }
 
-  private openComplaintsOf(em: EntityManager, orgId: string, customerId: string): Promise<Complaint[]> {
-    return em.find(Complaint, { orgId, customerId, status: ComplaintStatus.OPEN }, { orderBy: { receivedAt: 'desc' }, limit: 50 });
-  }
-
   /** A customer of the complaint's site (or one the caller may see); a new one belongs to that site. */
   private async customerFor(
     em: EntityManager,
     events: EventWriter,
+    reads: IntakeReads,
     user: AuthUser,
     input: FileComplaintFields,
     { site, unit }: Place,
@@ -314,13 +366,13 @@ export class FileComplaint {
       if (input.customerName || input.customerPhone) {
         throw invalidInput('customerId', 'give either customerId, or customerName and customerPhone, not both');
       }
-      const known = await scopeOf(user).findOne(em, Customer, { id: input.customerId });
+      const known = await reads.customerById(input.customerId);
       if (!known) throw invalidInput('customerId', `unknown customer ${input.customerId}`);
       return known;
     }
     if (!input.customerName) throw invalidInput('customerName', 'give customerId, or customerName and customerPhone');
     if (!input.customerPhone) throw invalidInput('customerPhone', 'a customer without an id needs a contact phone');
-    const existing = await em.findOne(Customer, { orgId: user.org, siteId: site.id, phone: input.customerPhone, name: input.customerName });
+    const existing = await reads.customerByContact(user.org, site.id, input.customerPhone, input.customerName);
     if (existing) return existing;
     const customer = em.create(Customer, {
       id: randomUUID(),
@@ -332,6 +384,7 @@ export class FileComplaint {
       unitId: unit?.id ?? null,
     });
     em.persist(customer);
+    reads.added(customer);
     events.publish(CustomerSaved, { orgId: customer.orgId, siteId: customer.siteId, customerId: customer.id });
     return customer;
   }

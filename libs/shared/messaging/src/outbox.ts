@@ -14,13 +14,17 @@ const BATCH = 500;
 
 /** Collects the events of one transaction; they are stored with it and relayed after commit. */
 export class EventWriter {
-  readonly added: OutboxEvent[] = [];
-
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly meta: EventMeta = {},
+    readonly added: OutboxEvent[] = [],
   ) {}
+
+  /** The same transaction's writer with its events stamped otherwise (e.g. each filing's channel in a batch). */
+  with(meta: EventMeta): EventWriter {
+    return new EventWriter(this.em, this.clock, { ...this.meta, ...meta }, this.added);
+  }
 
   /**
    * Validates the payload against its contract (a bad event fails the transaction) and stores it,

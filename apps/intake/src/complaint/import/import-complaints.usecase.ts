@@ -2,10 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AuthUser, DomainError, scopeOf } from '@pc/platform';
 import { Complaint } from '../complaint.entity';
-import { FileComplaint } from '../file-complaint.usecase';
+import { FileComplaint, type FilingOutcome } from '../file-complaint.usecase';
 import type { ImportComplaintsInput, ImportResultObject, ImportRowInput } from './import-complaints.dto';
 
-/** Records filed side by side (of different customers). */
+/** A record to file, its idempotency key and its place in the batch. */
+interface Pending {
+  row: ImportRowInput;
+  key: string;
+  at: number;
+}
+
+/** Records filed side by side (of different customers) when a batch goes record by record. */
 const IMPORT_CONCURRENCY = 8;
 
 /** The idempotency key of an imported record: its source and its id there. */
@@ -14,8 +21,10 @@ export const importKey = (source: string, recordId: string): string => `import:$
 /**
  * Imports historic or paper records (domain.md §1: paper records carry their real received time):
  * every row goes through the same `FileComplaint` as a complaint filed at the desk, so every intake
- * rule applies (validity, severity and rule A, urgency, routing, the reply deadline), each in its own
- * transaction with its events. A record already imported (same source and record id) is reported as a
+ * rule applies (validity, severity and rule A, urgency, routing, the reply deadline). A batch is filed
+ * in one transaction with its events (`fileMany`: its reads loaded at once, its rows written together);
+ * if a record of it was filed meanwhile by another run, the batch goes record by record, each in its
+ * own transaction. A record already imported (same source and record id) is reported as a
  * duplicate and not filed again, so a re-run or a resumed run never duplicates; a row the rules refuse
  * is reported with its code, field and reason, and nothing of it is stored.
  */
@@ -33,7 +42,7 @@ export class ImportComplaints {
       (await scopeOf(user).find(this.orm.em.fork(), Complaint, { idempotencyKey: { $in: keys } })).map((c) => [c.idempotencyKey!, c.id]),
     );
     const result: ImportResultObject = { filed: 0, duplicates: 0, imported: [], rejected: [] };
-    const toFile: { row: ImportRowInput; key: string; at: number }[] = [];
+    const toFile: Pending[] = [];
     input.rows.forEach((row, at) => {
       const key = importKey(input.source, row.recordId);
       if (seen.has(key)) {
@@ -52,22 +61,19 @@ export class ImportComplaints {
         result.imported.push({ recordId: row.recordId, complaintId: existing, duplicate: true });
       } else toFile.push({ row, key, at });
     });
-    // one customer's records in their order (rule A compares a complaint with the customer's earlier
-    // ones); different customers side by side, each record in its own transaction
-    const byCustomer = new Map<string, typeof toFile>();
-    for (const item of toFile) {
-      const c = item.row.complaint;
-      const who = c.customerId ?? c.customerPhone ?? `record:${item.key}`;
-      byCustomer.set(who, [...(byCustomer.get(who) ?? []), item]);
+    const outcomes = new Map<number, FilingOutcome>();
+    try {
+      // the whole batch in one transaction, in the file's order (a customer's records in their order: rule A)
+      const filed = await this.fileComplaint.fileMany(
+        user,
+        toFile.map(({ row, key }) => ({ ...row.complaint, idempotencyKey: key })),
+      );
+      toFile.forEach(({ at }, i) => outcomes.set(at, filed[i]));
+    } catch (e) {
+      // a record of this batch filed meanwhile by another run: each record on its own, as at the desk
+      if (!(e instanceof UniqueConstraintViolationException)) throw e;
+      await this.fileOneByOne(user, toFile, outcomes);
     }
-    const outcomes = new Map<number, { ok: true; id: string } | { ok: false; code: string; field: string | null; reason: string }>();
-    const queues = [...byCustomer.values()];
-    const worker = async () => {
-      for (let q = queues.shift(); q; q = queues.shift()) {
-        for (const { row, key, at } of q) outcomes.set(at, await this.fileOne(user, row, key));
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, queues.length) }, worker));
     for (const { row, at } of toFile) {
       const o = outcomes.get(at)!;
       if (o.ok) {
@@ -78,11 +84,24 @@ export class ImportComplaints {
     return result;
   }
 
-  private async fileOne(
-    user: AuthUser,
-    row: ImportRowInput,
-    key: string,
-  ): Promise<{ ok: true; id: string } | { ok: false; code: string; field: string | null; reason: string }> {
+  /** Each record in its own transaction; one customer's records in their order, different customers side by side. */
+  private async fileOneByOne(user: AuthUser, toFile: Pending[], outcomes: Map<number, FilingOutcome>): Promise<void> {
+    const byCustomer = new Map<string, Pending[]>();
+    for (const item of toFile) {
+      const c = item.row.complaint;
+      const who = c.customerId ?? c.customerPhone ?? `record:${item.key}`;
+      byCustomer.set(who, [...(byCustomer.get(who) ?? []), item]);
+    }
+    const queues = [...byCustomer.values()];
+    const worker = async () => {
+      for (let q = queues.shift(); q; q = queues.shift()) {
+        for (const { row, key, at } of q) outcomes.set(at, await this.fileOne(user, row, key));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, queues.length) }, worker));
+  }
+
+  private async fileOne(user: AuthUser, row: ImportRowInput, key: string): Promise<FilingOutcome> {
     try {
       return { ok: true, id: (await this.fileComplaint.execute({ actor: user, ...row.complaint, idempotencyKey: key })).id };
     } catch (e) {
