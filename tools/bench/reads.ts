@@ -94,7 +94,9 @@ async function measureRuntime(runtime: Runtime, seconds: number, concurrency: nu
   const profileDir = process.env.PC_BENCH_PROFILE_DIR; // CPU profiles of dispatch and intake land there
   const system = await System.start({
     runtime,
-    nodeArgs: profileDir ? Object.fromEntries(['dispatch', 'intake'].map((n) => [n, ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${n}`]])) : undefined,
+    nodeArgs: profileDir
+      ? Object.fromEntries(['dispatch', 'intake'].map((n) => [n, ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${n}`]]))
+      : undefined,
   });
   try {
     await system.seedRegistry(DEMO_DATASET);
