@@ -12,9 +12,24 @@ import { WorkOrder } from './work-order.entity';
 export class CreateWorkOrders {
   constructor(private readonly clock: Clock) {}
 
-  async execute(p: ComplaintFiledV1, { em, events }: HandlerContext): Promise<WorkOrder[]> {
+  async execute(p: ComplaintFiledV1, ctx: HandlerContext): Promise<WorkOrder[]> {
+    return this.create(p, await ctx.em.find(WorkOrder, { complaintId: p.complaintId }), ctx);
+  }
+
+  /** Many complaints at once (a batch of the consumer): their work orders looked up in one query, written together. */
+  async executeMany(filed: ComplaintFiledV1[], ctx: HandlerContext): Promise<WorkOrder[]> {
+    const known = await ctx.em.find(WorkOrder, { complaintId: { $in: [...new Set(filed.map((p) => p.complaintId))] } });
+    const created: WorkOrder[] = [];
+    for (const p of filed) {
+      const mine = [...known, ...created].filter((w) => w.complaintId === p.complaintId);
+      created.push(...this.create(p, mine, ctx));
+    }
+    return created;
+  }
+
+  /** The work orders of the complaint's departments that it does not have yet (a redelivery creates none). */
+  private create(p: ComplaintFiledV1, existing: WorkOrder[], { em, events }: HandlerContext): WorkOrder[] {
     const now = this.clock.now();
-    const existing = await em.find(WorkOrder, { complaintId: p.complaintId });
     const created: WorkOrder[] = [];
     for (const [index, department] of p.departments.entries()) {
       if (existing.some((w) => w.department === department)) continue;

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ComplaintFiled, ComplaintSeverityChanged } from '@pc/contracts';
-import { EventConsumers, on } from '@pc/messaging';
+import { EventConsumers, on, onBatch } from '@pc/messaging';
 import { CreateWorkOrders } from './create-work-orders.usecase';
 import { ApplySeverityChange } from './apply-severity-change.usecase';
 
@@ -14,7 +14,15 @@ export class WorkOrderConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start([
-      on(ComplaintFiled, async (p, _e, ctx) => void (await this.createWorkOrders.execute(p, ctx))),
+      onBatch(
+        ComplaintFiled,
+        async (p, _e, ctx) => void (await this.createWorkOrders.execute(p, ctx)),
+        async (items, ctx) =>
+          void (await this.createWorkOrders.executeMany(
+            items.map((i) => i.payload),
+            ctx,
+          )),
+      ),
       on(ComplaintSeverityChanged, async (p, _e, ctx) => this.severityChange.execute(p, ctx)),
     ]);
   }

@@ -22,6 +22,12 @@ export interface HandlerContext {
 export interface EventHandler<T extends object> {
   contract: EventContract<T>;
   handle(payload: T, envelope: EventEnvelope<T>, ctx: HandlerContext): Promise<void>;
+  /**
+   * The messages of a batch at once (optional): reads them together and writes their rows together,
+   * instead of `handle` for each in turn. Same transaction, same inbox and ack rules; a batch that fails
+   * goes message by message through `handle`.
+   */
+  handleBatch?(items: { payload: T; envelope: EventEnvelope<T> }[], ctx: HandlerContext): Promise<void>;
 }
 
 /** Type helper so a list of handlers keeps each one's payload type. */
@@ -29,6 +35,13 @@ export const on = <T extends object>(contract: EventContract<T>, handle: EventHa
   contract,
   handle,
 });
+
+/** A handler that also takes a batch of messages at once (see `EventHandler.handleBatch`). */
+export const onBatch = <T extends object>(
+  contract: EventContract<T>,
+  handle: EventHandler<T>['handle'],
+  handleBatch: NonNullable<EventHandler<T>['handleBatch']>,
+): EventHandler<T> => ({ contract, handle, handleBatch });
 
 /**
  * Parses a message body and validates it against its contract (the receiving side: fields a newer
@@ -73,7 +86,8 @@ interface Incoming {
  *
  * Messages waiting together (up to `consumerBatch`, NATS_CONSUMER_BATCH) share one transaction: one inbox look-up, one
  * commit, each message's handler in turn on the same unit of work (flushed after each, so the next
- * handler reads what the previous one wrote), all acked after the commit. If anything in a batch
+ * handler reads what the previous one wrote) or the handler's `handleBatch` for all of them at once,
+ * all acked after the commit. If anything in a batch
  * fails, nothing of it is kept and its messages are applied one by one as above, so one bad event
  * holds up none of the others and is retried or parked on its own.
  */
@@ -164,14 +178,25 @@ export class EventConsumers implements BeforeApplicationShutdown {
             (i) => i.messageId,
           ),
         );
-        for (const i of incoming) {
-          if (done.has(i.messageId)) continue; // applied before, or twice in this batch
-          done.add(i.messageId);
-          applied += 1;
+        // not applied before, nor twice in this batch
+        const fresh = incoming.filter((i) => !done.has(i.messageId) && Boolean(done.add(i.messageId)));
+        applied = fresh.length;
+        const inbox = (i: Incoming) =>
+          em.persist(
+            em.create(InboxMessage, { consumer: durable, messageId: i.messageId, subject: i.m.subject, processedAt: this.clock.now() }),
+          );
+        if (handler.handleBatch && fresh.length) {
+          // one span for the batch, in the trace of its first message
+          await this.inTrace(durable, handler, fresh[0], async () => {
+            fresh.forEach(inbox);
+            await handler.handleBatch!(fresh, { em, events });
+            for (const i of fresh) await this.options.hooks?.beforeCommit?.(handler.contract.subject, i.messageId);
+          });
+          return;
+        }
+        for (const i of fresh) {
           await this.inTrace(durable, handler, i, async () => {
-            em.persist(
-              em.create(InboxMessage, { consumer: durable, messageId: i.messageId, subject: i.m.subject, processedAt: this.clock.now() }),
-            );
+            inbox(i);
             await handler.handle(i.payload, i.envelope, { em, events });
             await em.flush();
             await this.options.hooks?.beforeCommit?.(handler.contract.subject, i.messageId);
