@@ -570,3 +570,39 @@ describe('the staff directory for assignment', () => {
     expect(staff.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 });
+
+describe('filings arriving together (group commit)', () => {
+  it("files one caller's simultaneous complaints in fewer transactions, each with its own answer: its complaint, its own error, the same complaint for a repeated key", async () => {
+    const customers = await Promise.all(Array.from({ length: 12 }, () => newCustomer()));
+    const inputs = [
+      ...customers.map((customerId, n) => ({ ...base(customerId), channel: n % 2 ? 'WECHAT' : 'PHONE', description: `group filing ${n}` })),
+      { ...base(customers[0]), receivedAt: new Date(Date.now() + 86_400_000).toISOString(), description: 'received tomorrow' },
+      { ...base(customers[1]), idempotencyKey: 'group-key', description: 'keyed once' },
+      { ...base(customers[1]), idempotencyKey: 'group-key', description: 'keyed once' },
+    ];
+    const answers = await Promise.all(inputs.map((input) => system.graphql(frontDesk, FILE, { input })));
+    const filed = answers.slice(0, 12).map((a) => a.data.fileComplaint);
+    expect(filed.map((c) => c.customerId)).toEqual(customers);
+    expect(filed.map((c) => c.channel)).toEqual(customers.map((_, n) => (n % 2 ? 'WECHAT' : 'PHONE')));
+    // the refused one alone, with its field; nothing of it stored
+    expect(answers[12].errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedAt' });
+    expect(await system.sql('intake', `select id from complaint where description = 'received tomorrow'`)).toEqual([]);
+    // one complaint for the key sent twice at once
+    expect(answers[13].data.fileComplaint.id).toBe(answers[14].data.fileComplaint.id);
+    expect(await system.sql('intake', `select id from complaint where idempotency_key = 'group-key'`)).toHaveLength(1);
+    // fewer transactions than filings (rows written in one transaction share its xmin)
+    const ids = [...filed.map((c) => c.id), answers[13].data.fileComplaint.id];
+    const [{ transactions }] = await system.sql<{ transactions: number }>(
+      'intake',
+      `select count(distinct xmin::text)::int transactions from complaint where id in (${ids.map((id) => `'${id}'`).join(',')})`,
+    );
+    expect(transactions).toBeLessThan(ids.length);
+    // each event stamped with its own filing's channel
+    const channels = await system.sql<{ channel: string; id: string }>(
+      'intake',
+      `select body::json->>'channel' channel, body::json->'payload'->>'complaintId' id from outbox_event where subject = 'complaint.filed' and body::json->'payload'->>'complaintId' = any($1)`,
+      [filed.map((c) => c.id)],
+    );
+    expect(Object.fromEntries(channels.map((c) => [c.id, c.channel]))).toEqual(Object.fromEntries(filed.map((c) => [c.id, c.channel])));
+  });
+});

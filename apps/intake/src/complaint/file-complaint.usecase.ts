@@ -12,8 +12,8 @@ import {
   Severity,
   type IntakeRecordV1,
 } from '@pc/contracts';
-import { TransactionalOutbox, type EventWriter } from '@pc/messaging';
-import { AuthUser, Clock, DomainError, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
+import { MessageBatcher, TransactionalOutbox, type EventWriter } from '@pc/messaging';
+import { AuthUser, Clock, DomainError, conflict, currentTraceparent, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { logContact } from '../contact-log/contact-log';
 import { Area, Customer, CustomerKind, Site, Unit, calendarOf } from '../registry/registry.entities';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
@@ -37,7 +37,22 @@ function inputHash(input: FileComplaintFields): string {
 }
 
 /** One filing of a batch: its fields, or what refused it (nothing of a refused filing is stored). */
-export type FilingOutcome = { ok: true; id: string } | { ok: false; code: string; field: string | null; reason: string };
+export type FilingOutcome = { ok: true; complaint: Complaint } | { ok: false; error: DomainError };
+
+/** Filings of one caller that arrive together are filed together, at most this many per transaction. */
+const GROUP_MAX = 64;
+
+/** A desk filing waiting for its caller's next group. */
+interface Waiting {
+  input: FileComplaintFields;
+  /** The trace of the request that filed it: its events continue it, whichever request's group runs. */
+  traceparent?: string;
+  resolve: (c: Complaint) => void;
+  reject: (e: unknown) => void;
+}
+
+/** Callers whose filings may share a transaction: the same user with the same grants. */
+const callerKey = (u: AuthUser): string => JSON.stringify([u.org, u.sub, u.sites, u.roles, u.department ?? null]);
 
 /** A refused filing left its unit of work unclean: the batch's transaction starts over without it. */
 class StartOver extends Error {}
@@ -62,8 +77,62 @@ export class FileComplaint {
     private readonly clock: Clock,
   ) {}
 
-  async execute(c: FileComplaintCommand): Promise<Complaint> {
+  /** Each caller's filings waiting for, or in, a group (removed when the caller has none left). */
+  private readonly groups = new Map<string, MessageBatcher<Waiting>>();
+
+  /**
+   * Files one complaint. Filings of one caller that arrive while the caller's previous group is being
+   * filed wait for the next group, and a group is filed in one transaction (`fileMany`: group commit),
+   * so a busy desk or an integration sending many at once pays one transaction for many; a lone filing
+   * goes at once, on its own. Each filing still gets its own answer: its complaint, or its own error.
+   */
+  execute(c: FileComplaintCommand): Promise<Complaint> {
     const { actor: user, ...input } = c;
+    const key = callerKey(user);
+    let group = this.groups.get(key);
+    if (!group) {
+      const batcher = new MessageBatcher<Waiting>(
+        GROUP_MAX,
+        (batch) => this.fileGroup(user, batch, () => batcher.pending === 0 && this.groups.delete(key)),
+        () => undefined, // fileGroup answers every filing itself
+      );
+      this.groups.set(key, batcher);
+      group = batcher;
+    }
+    const waiting = group;
+    return new Promise<Complaint>((resolve, reject) => waiting.push({ input, traceparent: currentTraceparent(), resolve, reject }));
+  }
+
+  private async fileGroup(user: AuthUser, batch: Waiting[], done: () => void): Promise<void> {
+    try {
+      if (batch.length === 1) {
+        await this.fileOne(user, batch[0].input).then(batch[0].resolve, batch[0].reject);
+        return;
+      }
+      let outcomes: FilingOutcome[];
+      try {
+        outcomes = await this.fileMany(
+          user,
+          batch.map((w) => w.input),
+          batch.map((w) => w.traceparent),
+        );
+      } catch {
+        // the database, or a key filed meanwhile elsewhere: each filing on its own, with its own answer
+        await Promise.all(batch.map((w) => this.fileOne(user, w.input).then(w.resolve, w.reject)));
+        return;
+      }
+      batch.forEach((w, i) => {
+        const o = outcomes[i];
+        if (o.ok) w.resolve(o.complaint);
+        else w.reject(o.error);
+      });
+    } finally {
+      done();
+    }
+  }
+
+  /** One filing in its own transaction. */
+  private async fileOne(user: AuthUser, input: FileComplaintFields): Promise<Complaint> {
     const hash = inputHash(input);
     try {
       return await this.tx
@@ -83,13 +152,13 @@ export class FileComplaint {
   }
 
   /**
-   * Files many complaints in one transaction (the bulk import): every filing goes through the same rules
+   * Files many complaints in one transaction (the bulk import, a caller's group): every filing goes through the same rules
    * as at the desk, in the given order (a customer's later record sees the earlier ones: rule A), with
    * the reads of the whole batch loaded at once and its rows written together. A filing the rules
    * refuse is reported and nothing of it is stored: the transaction then starts over without it. Other
    * errors (the database, a key filed meanwhile by someone else) fail the whole batch.
    */
-  async fileMany(user: AuthUser, filings: FileComplaintFields[]): Promise<FilingOutcome[]> {
+  async fileMany(user: AuthUser, filings: FileComplaintFields[], traceparents: (string | undefined)[] = []): Promise<FilingOutcome[]> {
     const outcomes: (FilingOutcome | undefined)[] = filings.map(() => undefined);
     const hashes = filings.map(inputHash);
     for (;;) {
@@ -109,11 +178,11 @@ export class FileComplaint {
           });
           for (const { f, i } of todo) {
             try {
-              const c = await this.file(em, events.with({ channel: f.channel }), user, f, hashes[i], reads);
-              outcomes[i] = { ok: true, id: c.id };
+              const writer = events.with({ channel: f.channel, ...(traceparents[i] ? { traceparent: traceparents[i] } : {}) });
+              outcomes[i] = { ok: true, complaint: await this.file(em, writer, user, f, hashes[i], reads) };
             } catch (e) {
               if (!(e instanceof DomainError)) throw e;
-              outcomes[i] = { ok: false, code: e.code, field: e.field ?? null, reason: e.reason };
+              outcomes[i] = { ok: false, error: e };
               refusedNow.push(i);
             }
           }

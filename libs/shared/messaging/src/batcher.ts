@@ -1,8 +1,8 @@
 /**
- * Collects the messages a JetStream `consume()` hands over and applies them in batches: one batch at
- * a time, in arrival order, each of at most `size` messages. The messages that arrive while a batch
- * is applied form the next one, so a quiet bus gives batches of one (no added latency) and a busy
- * one full batches (one transaction for many messages).
+ * Collects what is handed over (the messages a JetStream `consume()` delivers, a caller's requests)
+ * and applies it in batches: one batch at a time, in arrival order, each of at most `size` items. The
+ * items that arrive while a batch is applied form the next one, so a quiet source gives batches of one
+ * (no added latency) and a busy one full batches (one transaction for many).
  */
 export class MessageBatcher<T> {
   private readonly buffer: T[] = [];
@@ -13,6 +13,11 @@ export class MessageBatcher<T> {
     private readonly apply: (batch: T[]) => Promise<void>,
     private readonly onError: (e: unknown) => void,
   ) {}
+
+  /** Items handed over and not yet taken into a batch. */
+  get pending(): number {
+    return this.buffer.length;
+  }
 
   push(item: T): void {
     this.buffer.push(item);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MikroORM, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AuthUser, DomainError, scopeOf } from '@pc/platform';
 import { Complaint } from '../complaint.entity';
-import { FileComplaint, type FilingOutcome } from '../file-complaint.usecase';
+import { FileComplaint } from '../file-complaint.usecase';
 import type { ImportComplaintsInput, ImportResultObject, ImportRowInput } from './import-complaints.dto';
 
 /** A record to file, its idempotency key and its place in the batch. */
@@ -11,6 +11,9 @@ interface Pending {
   key: string;
   at: number;
 }
+
+/** What became of one record: its complaint, or what refused it (nothing of it is stored). */
+type RecordOutcome = { ok: true; id: string } | { ok: false; code: string; field: string | null; reason: string };
 
 /** Records filed side by side (of different customers) when a batch goes record by record. */
 const IMPORT_CONCURRENCY = 8;
@@ -61,14 +64,20 @@ export class ImportComplaints {
         result.imported.push({ recordId: row.recordId, complaintId: existing, duplicate: true });
       } else toFile.push({ row, key, at });
     });
-    const outcomes = new Map<number, FilingOutcome>();
+    const outcomes = new Map<number, RecordOutcome>();
     try {
       // the whole batch in one transaction, in the file's order (a customer's records in their order: rule A)
       const filed = await this.fileComplaint.fileMany(
         user,
         toFile.map(({ row, key }) => ({ ...row.complaint, idempotencyKey: key })),
       );
-      toFile.forEach(({ at }, i) => outcomes.set(at, filed[i]));
+      toFile.forEach(({ at }, i) => {
+        const o = filed[i];
+        outcomes.set(
+          at,
+          o.ok ? { ok: true, id: o.complaint.id } : { ok: false, code: o.error.code, field: o.error.field ?? null, reason: o.error.reason },
+        );
+      });
     } catch (e) {
       // a record of this batch filed meanwhile by another run: each record on its own, as at the desk
       if (!(e instanceof UniqueConstraintViolationException)) throw e;
@@ -85,7 +94,7 @@ export class ImportComplaints {
   }
 
   /** Each record in its own transaction; one customer's records in their order, different customers side by side. */
-  private async fileOneByOne(user: AuthUser, toFile: Pending[], outcomes: Map<number, FilingOutcome>): Promise<void> {
+  private async fileOneByOne(user: AuthUser, toFile: Pending[], outcomes: Map<number, RecordOutcome>): Promise<void> {
     const byCustomer = new Map<string, Pending[]>();
     for (const item of toFile) {
       const c = item.row.complaint;
@@ -101,7 +110,7 @@ export class ImportComplaints {
     await Promise.all(Array.from({ length: Math.min(IMPORT_CONCURRENCY, queues.length) }, worker));
   }
 
-  private async fileOne(user: AuthUser, row: ImportRowInput, key: string): Promise<FilingOutcome> {
+  private async fileOne(user: AuthUser, row: ImportRowInput, key: string): Promise<RecordOutcome> {
     try {
       return { ok: true, id: (await this.fileComplaint.execute({ actor: user, ...row.complaint, idempotencyKey: key })).id };
     } catch (e) {
