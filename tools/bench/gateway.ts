@@ -14,6 +14,7 @@
  *     p50 difference is the gateway's own added latency;
  * and prints requests/s, p50/p99 and the CPU ms per request of the gateway process and of the
  * subgraphs it called (from /proc).
+ * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of the project gateway there.
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
     const env = { ...system.env, ...urls, LOG_LEVEL: 'warn' };
     children.push(
       await startProcess(
-        serviceArgs('gateway', 'dist'),
+        [...(process.env.PC_BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PC_BENCH_PROFILE_DIR}`] : []), ...serviceArgs('gateway', 'dist')],
         { ...env, GATEWAY_PORT: String(ownPort) },
         `http://127.0.0.1:${ownPort}/graphql`,
         'the project gateway',

@@ -84,7 +84,7 @@ interface Incoming {
  * message id in the inbox (a redelivered message is skipped), ack only after commit. A failing
  * handler is nak'ed with a growing delay, and parked after `maxDeliver` deliveries.
  *
- * Messages waiting together (up to `consumerBatch`, NATS_CONSUMER_BATCH) share one transaction: one inbox look-up, one
+ * Messages waiting together (up to `consumerBatch`, NATS_CONSUMER_BATCH) share one transaction: one inbox look-up and insert, one
  * commit, each message's handler in turn on the same unit of work (flushed after each, so the next
  * handler reads what the previous one wrote) or the handler's `handleBatch` for all of them at once,
  * all acked after the commit. If anything in a batch
@@ -181,14 +181,17 @@ export class EventConsumers implements BeforeApplicationShutdown {
         // not applied before, nor twice in this batch
         const fresh = incoming.filter((i) => !done.has(i.messageId) && Boolean(done.add(i.messageId)));
         applied = fresh.length;
-        const inbox = (i: Incoming) =>
-          em.persist(
-            em.create(InboxMessage, { consumer: durable, messageId: i.messageId, subject: i.m.subject, processedAt: this.clock.now() }),
+        // the batch's inbox rows in one statement (a message applied meanwhile by another replica fails it)
+        if (fresh.length) {
+          const processedAt = this.clock.now();
+          await em.insertMany(
+            InboxMessage,
+            fresh.map((i) => ({ consumer: durable, messageId: i.messageId, subject: i.m.subject, processedAt })),
           );
+        }
         if (handler.handleBatch && fresh.length) {
           // one span for the batch, in the trace of its first message
           await this.inTrace(durable, handler, fresh[0], async () => {
-            fresh.forEach(inbox);
             await handler.handleBatch!(fresh, { em, events });
             for (const i of fresh) await this.options.hooks?.beforeCommit?.(handler.contract.subject, i.messageId);
           });
@@ -196,9 +199,8 @@ export class EventConsumers implements BeforeApplicationShutdown {
         }
         for (const i of fresh) {
           await this.inTrace(durable, handler, i, async () => {
-            inbox(i);
             await handler.handle(i.payload, i.envelope, { em, events });
-            await em.flush();
+            await em.flush(); // no statement when the handler changed nothing
             await this.options.hooks?.beforeCommit?.(handler.contract.subject, i.messageId);
           });
         }
