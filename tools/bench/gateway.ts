@@ -101,7 +101,10 @@ async function main(): Promise<void> {
     const env = { ...system.env, ...urls, LOG_LEVEL: 'warn' };
     children.push(
       await startProcess(
-        [...(process.env.PC_BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PC_BENCH_PROFILE_DIR}`] : []), ...serviceArgs('gateway', 'dist')],
+        [
+          ...(process.env.PC_BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PC_BENCH_PROFILE_DIR}`] : []),
+          ...serviceArgs('gateway', 'dist'),
+        ],
         { ...env, GATEWAY_PORT: String(ownPort) },
         `http://127.0.0.1:${ownPort}/graphql`,
         'the project gateway',

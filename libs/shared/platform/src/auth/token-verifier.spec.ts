@@ -30,6 +30,20 @@ describe('tokens mean what they say (api.md auth claims)', () => {
     });
   });
 
+  it('verifies a token once and remembers it: the same answer again, a copy the caller may change, never a refused token', async () => {
+    const v = hsVerifier();
+    const checks = jest.spyOn(v as unknown as { verifyNow: (t: string) => Promise<unknown> }, 'verifyNow');
+    const token = await hs(claims);
+    const first = await v.verify(token);
+    first.sites.push('s2');
+    await expect(v.verify(token)).resolves.toMatchObject({ sub: 'u1', sites: ['s1'] });
+    expect(checks).toHaveBeenCalledTimes(1);
+    const expired = await hs(claims, now() - 3600);
+    await expect(v.verify(expired)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(v.verify(expired)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(checks).toHaveBeenCalledTimes(3);
+  });
+
   it('refuses a token without exp', async () => {
     await expect(hsVerifier().verify(await hs(claims, null))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });

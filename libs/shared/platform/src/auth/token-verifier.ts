@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { Department, Role } from '@pc/contracts';
 import type { AuthUser } from './claims';
 import { unauthenticated } from '../errors/errors';
@@ -23,6 +24,10 @@ const ROLES = new Set<string>(Object.values(Role));
 const DEPARTMENTS = new Set<string>(Object.values(Department));
 /** Clock skew tolerated between the issuer and this process. */
 const SKEW_S = 30;
+/** Tokens whose verification is remembered (a console polls with the same token every few seconds). */
+const VERIFIED_TOKENS = 10_000;
+/** A verified token is checked again after this long at the latest (ms), whatever its expiry. */
+const VERIFIED_FOR_MS = 5 * 60_000;
 
 const isIdList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 200);
@@ -45,11 +50,15 @@ export function claimsToUser(claims: JWTPayload): AuthUser {
 /**
  * Verifies bearer tokens once per request: signature (HS256 with the configured secret, RS256/ES256
  * with the issuer's JWKS), `exp` required and bounded, `iss`/`aud` when configured, then the claims.
- * Keys are built once (the HMAC key at start, JWKS keys cached by `kid`, with rotation).
+ * Keys are built once (the HMAC key at start, JWKS keys cached by `kid`, with rotation). A token
+ * verified once is remembered (up to 10,000, least recently used out first) until its expiry, at most
+ * five minutes: a console polling with one token pays for one verification, not one per request.
  */
 export class TokenVerifier {
   private readonly hmacKey?: Uint8Array;
   private readonly jwks?: JWTVerifyGetKey;
+  /** Tokens verified before, with their user, until their expiry (and never longer than 5 minutes). */
+  private readonly verified = new LRUCache<string, AuthUser>({ max: VERIFIED_TOKENS });
 
   constructor(private readonly settings: TokenSettings) {
     if (settings.secret) this.hmacKey = new TextEncoder().encode(settings.secret);
@@ -64,6 +73,16 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<AuthUser> {
+    const known = this.verified.get(token);
+    if (known) return { ...known, sites: [...known.sites], roles: [...known.roles] };
+    const { user, exp } = await this.verifyNow(token);
+    const ttl = Math.min(VERIFIED_FOR_MS, (exp + SKEW_S) * 1000 - Date.now());
+    if (ttl > 0) this.verified.set(token, user, { ttl });
+    return { ...user, sites: [...user.sites], roles: [...user.roles] };
+  }
+
+  /** The signature, the registered claims and the lifetime, then the claims of api.md. */
+  private async verifyNow(token: string): Promise<{ user: AuthUser; exp: number }> {
     let alg: string | undefined;
     try {
       alg = decodeProtectedHeader(token).alg;
@@ -83,8 +102,7 @@ export class TokenVerifier {
       if (e instanceof Error && e.name === 'DomainError') throw e;
       throw unauthenticated(`invalid token: ${(e as Error).message}`);
     }
-    this.checkLifetime(payload);
-    return claimsToUser(payload);
+    return { user: claimsToUser(payload), exp: this.checkLifetime(payload) };
   }
 
   private options(algorithms: string[]) {
@@ -92,12 +110,13 @@ export class TokenVerifier {
     return { algorithms, issuer: issuer || undefined, audience: audience || undefined, requiredClaims: ['exp'], clockTolerance: SKEW_S };
   }
 
-  /** `exp` is required (jose checked it has not passed); a token may not live longer than the configured maximum. */
-  private checkLifetime({ exp, iat }: JWTPayload): void {
+  /** `exp` is required (jose checked it has not passed); a token may not live longer than the configured maximum. Returns `exp`. */
+  private checkLifetime({ exp, iat }: JWTPayload): number {
     const max = this.settings.maxTtlSeconds;
     const now = Math.floor(Date.now() / 1000);
     if (typeof exp !== 'number') throw unauthenticated('token lacks claim "exp"');
     if (exp - now > max + SKEW_S) throw unauthenticated(`token expires too far ahead: at most ${max} s are accepted`);
     if (typeof iat === 'number' && exp - iat > max + SKEW_S) throw unauthenticated(`token lifetime exceeds ${max} s`);
+    return exp;
   }
 }
