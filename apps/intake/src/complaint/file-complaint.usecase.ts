@@ -152,11 +152,12 @@ export class FileComplaint {
   }
 
   /**
-   * Files many complaints in one transaction (the bulk import, a caller's group): every filing goes through the same rules
-   * as at the desk, in the given order (a customer's later record sees the earlier ones: rule A), with
-   * the reads of the whole batch loaded at once and its rows written together. A filing the rules
-   * refuse is reported and nothing of it is stored: the transaction then starts over without it. Other
-   * errors (the database, a key filed meanwhile by someone else) fail the whole batch.
+   * Files many complaints in one transaction (the bulk import, a caller's group): every filing goes
+   * through the same rules as a lone one, in the given order (a customer's later record sees the
+   * earlier ones: rule A), with the reads of the whole batch loaded at once and its rows written
+   * together. A filing the rules refuse is reported and nothing of it is stored: the transaction then
+   * starts over without it. Other errors (the database, a key filed meanwhile by someone else) fail
+   * the whole batch.
    */
   async fileMany(user: AuthUser, filings: FileComplaintFields[], traceparents: (string | undefined)[] = []): Promise<FilingOutcome[]> {
     const outcomes: (FilingOutcome | undefined)[] = filings.map(() => undefined);

@@ -84,12 +84,12 @@ interface Incoming {
  * message id in the inbox (a redelivered message is skipped), ack only after commit. A failing
  * handler is nak'ed with a growing delay, and parked after `maxDeliver` deliveries.
  *
- * Messages waiting together (up to `consumerBatch`, NATS_CONSUMER_BATCH) share one transaction: one inbox look-up and insert, one
- * commit, each message's handler in turn on the same unit of work (flushed after each, so the next
- * handler reads what the previous one wrote) or the handler's `handleBatch` for all of them at once,
- * all acked after the commit. If anything in a batch
- * fails, nothing of it is kept and its messages are applied one by one as above, so one bad event
- * holds up none of the others and is retried or parked on its own.
+ * Messages waiting together (up to `consumerBatch`, NATS_CONSUMER_BATCH) share one transaction: one
+ * inbox look-up and one inbox insert, one commit, each message's handler in turn on the same unit of
+ * work (flushed after each, so the next handler reads what the previous one wrote) or the handler's
+ * `handleBatch` for all of them at once, all acked after the commit. If anything in a batch fails,
+ * nothing of it is kept and its messages are applied one by one as above, so one bad event holds up
+ * none of the others and is retried or parked on its own.
  */
 @Injectable()
 export class EventConsumers implements BeforeApplicationShutdown {
