@@ -67,10 +67,12 @@ export class ImportComplaints {
     const outcomes = new Map<number, RecordOutcome>();
     try {
       // the whole batch in one transaction, in the file's order (a customer's records in their order: rule A)
-      const filed = await this.fileComplaint.fileMany(
-        user,
-        toFile.map(({ row, key }) => ({ ...row.complaint, idempotencyKey: key })),
-      );
+      const filed = !toFile.length
+        ? []
+        : await this.fileComplaint.fileMany(
+            user,
+            toFile.map(({ row, key }) => ({ ...row.complaint, idempotencyKey: key })),
+          );
       toFile.forEach(({ at }, i) => {
         const o = filed[i];
         outcomes.set(
