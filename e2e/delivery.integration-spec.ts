@@ -1,5 +1,5 @@
 import { connect, headers, StringCodec } from 'nats';
-import { ComplaintFiled, type ComplaintFiledV1 } from '@pc/contracts';
+import { ComplaintFiled, ComplaintSeverityChanged, Severity, SeverityChangeReason, type ComplaintFiledV1 } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 
@@ -116,7 +116,7 @@ async function fileWhileDispatchIsDown(count: number, tag: string): Promise<stri
 const workOrdersOf = async (ids: string[]) =>
   (await rows(`select distinct complaint_id from work_order where complaint_id in (${ids.map((id) => `'${id}'`).join(',')})`)).length;
 
-it('applies messages waiting together in one transaction per batch (fewer transactions than messages, each applied once)', async () => {
+it('applies messages waiting together in one transaction per batch (fewer transactions than messages, each applied once): complaint.filed and severity changes through handleBatch', async () => {
   const ids = await fileWhileDispatchIsDown(20, 'batch');
   await system.startService('dispatch', { PC_FAULT_PAUSE_BEFORE_COMMIT: '' });
   await eventually(async () => (await workOrdersOf(ids)) === 20, 30_000, 'the 20 work orders');
@@ -128,6 +128,39 @@ it('applies messages waiting together in one transaction per batch (fewer transa
   );
   expect(orders).toBe(20);
   expect(transactions).toBeLessThan(20);
+
+  // severity changes waiting together go through the handler's handleBatch: each lead work order major, with its major clocks
+  await system.stopService('dispatch');
+  const upgraded = ids.slice(0, 10);
+  for (const complaintId of upgraded) {
+    await system.publish(ComplaintSeverityChanged, {
+      orgId: 'demo-org',
+      siteId: 'demo-site-1',
+      complaintId,
+      from: Severity.MINOR,
+      to: Severity.MAJOR,
+      reason: SeverityChangeReason.REPEATED_UNRESOLVED,
+      changedAt: new Date().toISOString(),
+    });
+  }
+  await system.startService('dispatch', { PC_FAULT_PAUSE_BEFORE_COMMIT: '' });
+  const list = upgraded.map((id) => `'${id}'`).join(',');
+  await eventually(
+    async () => (await rows(`select id from work_order where severity = 'MAJOR' and complaint_id in (${list})`)).length === 10,
+    30_000,
+    'the 10 work orders major',
+  );
+  const clocks = await rows(
+    `select d.clock, count(*)::int n, count(d.cancelled_at)::int cancelled, count(distinct d.xmin::text)::int transactions
+     from deadline d join work_order w on w.id = d.work_order_id where w.complaint_id in (${list})
+     and d.clock in ('REPORT_TO_HEAD', 'SOLUTION_AGREED', 'FEEDBACK') group by d.clock order by d.clock`,
+  );
+  expect(clocks.map(({ clock, n, cancelled }) => ({ clock, n, cancelled }))).toEqual([
+    { clock: 'FEEDBACK', n: 10, cancelled: 10 },
+    { clock: 'REPORT_TO_HEAD', n: 10, cancelled: 0 },
+    { clock: 'SOLUTION_AGREED', n: 10, cancelled: 0 },
+  ]);
+  expect(clocks.find((c) => c.clock === 'REPORT_TO_HEAD')!.transactions).toBeLessThan(10);
 });
 
 it('applies the other messages of a batch when one fails in its handler; that one is retried alone and parked', async () => {

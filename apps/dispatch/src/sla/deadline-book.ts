@@ -30,6 +30,23 @@ export class DeadlineBook {
     return new DeadlineBook(em, wo, rows);
   }
 
+  /** The books of many holders, read in one query. */
+  static async ofMany(em: EntityManager, wos: ClockHolder[]): Promise<Map<string, DeadlineBook>> {
+    const rows = wos.length
+      ? await em.find(Deadline, { workOrderId: { $in: wos.map((w) => w.id) } }, { orderBy: { dueAt: 'asc', clock: 'asc' } })
+      : [];
+    return new Map(
+      wos.map((w) => [
+        w.id,
+        new DeadlineBook(
+          em,
+          w,
+          rows.filter((d) => d.workOrderId === w.id),
+        ),
+      ]),
+    );
+  }
+
   /** A new work order: nothing stored yet. */
   static empty(em: EntityManager, wo: ClockHolder): DeadlineBook {
     return new DeadlineBook(em, wo, []);

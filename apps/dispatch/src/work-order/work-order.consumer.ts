@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ComplaintFiled, ComplaintSeverityChanged } from '@pc/contracts';
-import { EventConsumers, on, onBatch } from '@pc/messaging';
+import { EventConsumers, onBatch } from '@pc/messaging';
 import { CreateWorkOrders } from './create-work-orders.usecase';
 import { ApplySeverityChange } from './apply-severity-change.usecase';
 
@@ -23,7 +23,15 @@ export class WorkOrderConsumer implements OnApplicationBootstrap {
             ctx,
           )),
       ),
-      on(ComplaintSeverityChanged, async (p, _e, ctx) => this.severityChange.execute(p, ctx)),
+      onBatch(
+        ComplaintSeverityChanged,
+        async (p, _e, ctx) => this.severityChange.execute(p, ctx),
+        async (items, ctx) =>
+          this.severityChange.executeMany(
+            items.map((i) => i.payload),
+            ctx,
+          ),
+      ),
     ]);
   }
 }
