@@ -274,6 +274,44 @@ describe('domain.md §2 severity', () => {
     );
     expect(changed[0].n).toBe(1);
   });
+
+  it('rule D for breaches waiting together: intake applies them as one batch, each complaint upgraded once, other clocks ignored', async () => {
+    const filed = await Promise.all(Array.from({ length: 6 }, async () => file(base(await newCustomer()))));
+    const wos = await Promise.all(filed.map((c) => eventually(async () => (await get(c.id))?.workOrders?.[0], 20_000, 'the work order')));
+    await system.stopService('intake');
+    const breach = (i: number, clock: SlaClock) =>
+      system.publish(SlaBreached, {
+        orgId: 'demo-org',
+        siteId: 'demo-site-1',
+        complaintId: filed[i].id,
+        workOrderId: wos[i].id,
+        department: Department.ENGINEERING,
+        clock,
+        dueAt: new Date(Date.now() - 1000).toISOString(),
+        breachedAt: new Date().toISOString(),
+      });
+    for (let i = 0; i < 6; i++) await breach(i, SlaClock.MAJOR_UPGRADE);
+    await breach(0, SlaClock.MAJOR_UPGRADE); // a second breach event for the same complaint
+    await breach(1, SlaClock.PLAN); // not rule D
+    await system.startService('intake');
+    const ids = filed.map((c) => `'${c.id}'`).join(',');
+    await eventually(
+      async () => (await system.sql('intake', `select id from complaint where severity = 'MAJOR' and id in (${ids})`)).length === 6,
+      30_000,
+      'the six upgrades',
+    );
+    const rows = await system.sql<{ history: { reason: string }[]; tx: string }>(
+      'intake',
+      `select severity_history history, xmin::text tx from complaint where id in (${ids})`,
+    );
+    expect(rows.map((r) => r.history.map((h) => h.reason))).toEqual(Array(6).fill(['UNRESOLVED_10_DAYS']));
+    expect(new Set(rows.map((r) => r.tx)).size).toBeLessThan(6);
+    const [{ n }] = await system.sql<{ n: number }>(
+      'intake',
+      `select count(*)::int n from outbox_event where subject like '%complaint.severity_changed' and body::json->'payload'->>'complaintId' in (${ids})`,
+    );
+    expect(n).toBe(6);
+  });
 });
 
 describe('domain.md §2 urgency and the site calendar', () => {

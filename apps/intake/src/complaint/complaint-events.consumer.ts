@@ -1,6 +1,15 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ComplaintCaseClosed, ComplaintResolved, SeverityChangeReason, SlaBreached, SlaClock, WorkOrderReopened } from '@pc/contracts';
-import { EventConsumers, on } from '@pc/messaging';
+import {
+  ComplaintCaseClosed,
+  ComplaintResolved,
+  SeverityChangeReason,
+  SlaBreached,
+  SlaClock,
+  WorkOrderReopened,
+  type SlaBreachedV1,
+} from '@pc/contracts';
+import { EventConsumers, on, onBatch, type HandlerContext } from '@pc/messaging';
+import { Area } from '../registry/registry.entities';
 import { ComplaintAction, canDoToComplaint } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
 import { upgradeToMajor } from './severity-change';
@@ -30,13 +39,33 @@ export class ComplaintEventsConsumer implements OnApplicationBootstrap {
         complaint.reopen(); // a replay finds it open already
       }),
       // domain.md §2 rule D: dispatch's MAJOR_UPGRADE clock ran out (10 days unresolved)
-      on(SlaBreached, async (p, _envelope, { em, events }) => {
-        if (p.clock !== SlaClock.MAJOR_UPGRADE) return;
-        const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
-        if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
-        if (!canDoToComplaint(complaint.status, ComplaintAction.UPGRADE_SEVERITY)) return; // resolved meanwhile: nothing to upgrade
-        await upgradeToMajor(em, events, complaint, SeverityChangeReason.UNRESOLVED_10_DAYS, new Date(p.breachedAt));
-      }),
+      onBatch(
+        SlaBreached,
+        async (p, _envelope, ctx) => {
+          if (p.clock !== SlaClock.MAJOR_UPGRADE) return;
+          await this.upgradeUnresolved(p, await ctx.em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId }), ctx);
+        },
+        // a batch of breaches: the complaints and their areas read in two queries, the upgrades written together
+        async (items, ctx) => {
+          const due = items.map((i) => i.payload).filter((p) => p.clock === SlaClock.MAJOR_UPGRADE);
+          if (!due.length) return;
+          const complaints = await ctx.em.find(Complaint, {
+            id: { $in: [...new Set(due.map((p) => p.complaintId))] },
+            orgId: { $in: [...new Set(due.map((p) => p.orgId))] },
+          });
+          const areaIds = [...new Set(complaints.flatMap((c) => (c.areaId ? [c.areaId] : [])))];
+          if (areaIds.length) await ctx.em.find(Area, { id: { $in: areaIds } }); // the identity map answers upgradeToMajor's look-up
+          for (const p of due) {
+            await this.upgradeUnresolved(p, complaints.find((c) => c.id === p.complaintId && c.orgId === p.orgId) ?? null, ctx);
+          }
+        },
+      ),
     ]);
+  }
+
+  private async upgradeUnresolved(p: SlaBreachedV1, complaint: Complaint | null, { em, events }: HandlerContext): Promise<void> {
+    if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
+    if (!canDoToComplaint(complaint.status, ComplaintAction.UPGRADE_SEVERITY)) return; // resolved meanwhile: nothing to upgrade
+    await upgradeToMajor(em, events, complaint, SeverityChangeReason.UNRESOLVED_10_DAYS, new Date(p.breachedAt));
   }
 }
