@@ -1,5 +1,12 @@
 import { connect, headers, StringCodec } from 'nats';
-import { ComplaintFiled, ComplaintSeverityChanged, Severity, SeverityChangeReason, type ComplaintFiledV1 } from '@pc/contracts';
+import {
+  ComplaintFiled,
+  ComplaintSeverityChanged,
+  CustomerSaved,
+  Severity,
+  SeverityChangeReason,
+  type ComplaintFiledV1,
+} from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 
@@ -183,3 +190,28 @@ it('applies the other messages of a batch when one fails in its handler; that on
   expect(String(parked[0].reason)).toMatch(/failed 5 times; last error: .*too long/);
   expect(await rows(`select count(*)::int n from work_order where complaint_id = '${'x'.repeat(100)}'`)).toEqual([{ n: 0 }]);
 }, 60_000);
+
+it('writes a batch of customer announcements in one statement; a customer announced twice in it keeps the later announcement', async () => {
+  await system.stopService('callback');
+  const announce = (customerId: string, siteId: string) => system.publish(CustomerSaved, { orgId: 'demo-org', siteId, customerId });
+  await announce('batch-customer-1', 'demo-site-1');
+  await announce('batch-customer-2', 'demo-site-1');
+  await announce('batch-customer-1', 'demo-site-2'); // moved: the later announcement wins
+  await system.startService('callback');
+  const known = await eventually(
+    async () => {
+      const r = await system.sql<{ customer_id: string; site_id: string; tx: string }>(
+        'callback',
+        `select customer_id, site_id, xmin::text tx from known_customer where customer_id like 'batch-customer-%' order by customer_id`,
+      );
+      return r.length === 2 ? r : undefined;
+    },
+    30_000,
+    'the two customers known to callback',
+  );
+  expect(known.map((k) => [k.customer_id, k.site_id])).toEqual([
+    ['batch-customer-1', 'demo-site-2'],
+    ['batch-customer-2', 'demo-site-1'],
+  ]);
+  expect(new Set(known.map((k) => k.tx)).size).toBe(1);
+});

@@ -1,7 +1,7 @@
 import { Injectable, Module, OnApplicationBootstrap, type DynamicModule } from '@nestjs/common';
 import { Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
 import { CustomerSaved, SiteSaved, StaffSaved, type Department, type Role } from '@pc/contracts';
-import { EventConsumers, on, type EventHandler } from '@pc/messaging';
+import { EventConsumers, on, onBatch, type EventHandler } from '@pc/messaging';
 import { invalidInput, scopeOf, type AuthUser, type EntityClass } from '@pc/platform';
 
 /** A site of an organisation, as intake's registry announced it (`registry.site_saved`). */
@@ -128,9 +128,16 @@ export class DirectoryConsumer implements OnApplicationBootstrap {
     ];
     if (DirectoryConsumer.options.customers) {
       handlers.push(
-        on(
+        onBatch(
           CustomerSaved,
           async (p, _e, { em }) => void (await em.upsert(KnownCustomer, { customerId: p.customerId, orgId: p.orgId, siteId: p.siteId })),
+          // a batch in one statement; a customer announced twice in it keeps the later announcement
+          async (items, { em }) => {
+            const latest = new Map(
+              items.map(({ payload: p }) => [p.customerId, { customerId: p.customerId, orgId: p.orgId, siteId: p.siteId }]),
+            );
+            await em.upsertMany(KnownCustomer, [...latest.values()]);
+          },
         ),
       );
     }
