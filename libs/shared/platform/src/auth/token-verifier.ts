@@ -29,6 +29,9 @@ const VERIFIED_TOKENS = 10_000;
 /** A verified token is checked again after this long at the latest (ms), whatever its expiry. */
 const VERIFIED_FOR_MS = 5 * 60_000;
 
+/** The caller's own copy of a remembered user: what one request changes, the next does not see. */
+const copyOf = (u: AuthUser): AuthUser => ({ ...u, sites: [...u.sites], roles: [...u.roles] });
+
 const isIdList = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string' && x.length > 0 && x.length <= 200);
 
@@ -48,7 +51,7 @@ export function claimsToUser(claims: JWTPayload): AuthUser {
 }
 
 /**
- * Verifies bearer tokens once per request: signature (HS256 with the configured secret, RS256/ES256
+ * Verifies bearer tokens: signature (HS256 with the configured secret, RS256/ES256
  * with the issuer's JWKS), `exp` required and bounded, `iss`/`aud` when configured, then the claims.
  * Keys are built once (the HMAC key at start, JWKS keys cached by `kid`, with rotation). A token
  * verified once is remembered (up to 10,000, least recently used out first) until its expiry, at most
@@ -74,11 +77,11 @@ export class TokenVerifier {
 
   async verify(token: string): Promise<AuthUser> {
     const known = this.verified.get(token);
-    if (known) return { ...known, sites: [...known.sites], roles: [...known.roles] };
+    if (known) return copyOf(known);
     const { user, exp } = await this.verifyNow(token);
     const ttl = Math.min(VERIFIED_FOR_MS, (exp + SKEW_S) * 1000 - Date.now());
     if (ttl > 0) this.verified.set(token, user, { ttl });
-    return { ...user, sites: [...user.sites], roles: [...user.roles] };
+    return copyOf(user);
   }
 
   /** The signature, the registered claims and the lifetime, then the claims of api.md. */
