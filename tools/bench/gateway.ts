@@ -13,7 +13,9 @@
  *   - a single-subgraph query (the queue alone), and the same query straight to dispatch, whose
  *     p50 difference is the gateway's own added latency;
  * and prints requests/s, p50/p99 and the CPU ms per request of the gateway process and of the
- * subgraphs it called (from /proc).
+ * subgraphs it called (from /proc). Each request in flight carries its own department head's token
+ * (same claims, another `sub`), as a console's users would: a gateway that merges identical in-flight
+ * requests of one user (Hive Gateway does by default) cannot merge them.
  * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of the project gateway there.
  */
 import 'reflect-metadata';
@@ -71,7 +73,10 @@ async function main(): Promise<void> {
     await system.seedRegistry(DEMO_DATASET);
     const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
     const desk = system.token(user('demo-front-desk'));
-    const head = system.token(user('demo-department-head'));
+    // one department head per request in flight: the same queue, but no two requests of one user at once
+    const heads = Array.from({ length: concurrency }, (_, i) =>
+      system.token({ ...user('demo-department-head'), sub: `demo-department-head-bench-${i}` }),
+    );
     for (let i = 0; i < complaints; i++) {
       const r = await system.graphql(
         desk,
@@ -121,7 +126,7 @@ async function main(): Promise<void> {
     const [own, stock] = children;
     const subgraphs = { dispatch: system.pid('dispatch')!, intake: system.pid('intake')! };
     const run = async (url: string, query: string, gatewayPid?: number, inFlight = concurrency) =>
-      drive(url, head, body(query), seconds, inFlight, gatewayPid ? { gateway: gatewayPid, ...subgraphs } : subgraphs);
+      drive(url, heads, body(query), seconds, inFlight, gatewayPid ? { gateway: gatewayPid, ...subgraphs } : subgraphs);
     const results: [string, string, LoadResult][] = [];
     for (const [name, query] of [
       ['console query (dispatch + intake)', CONSOLE],

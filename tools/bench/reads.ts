@@ -41,35 +41,40 @@ export interface LoadResult {
   errors: number;
 }
 
-/** Sends `body` to `url` with `concurrency` in flight for `seconds`; CPU per request of each named process. */
+/**
+ * Sends `body` to `url` with `concurrency` in flight for `seconds`; CPU per request of each named process.
+ * With several tokens, in-flight request i carries token i (mod their number): distinct users, whose
+ * identical requests no layer may merge.
+ */
 export async function drive(
   url: string,
-  token: string,
+  token: string | readonly string[],
   body: string,
   seconds: number,
   concurrency: number,
   pids: Record<string, number>,
 ): Promise<LoadResult> {
-  const send = async () => {
+  const tokens = typeof token === 'string' ? [token] : token;
+  const send = async (worker = 0) => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[worker % tokens.length]}` },
       body,
     });
     const json = (await res.json()) as { errors?: unknown[] };
     return res.ok && !json.errors;
   };
-  for (let i = 0; i < 50; i++) await send(); // warm-up
+  for (let i = 0; i < 50; i++) await send(i); // warm-up
   const cpu0 = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, procCpuMs(pid)]));
   const times: number[] = [];
   let errors = 0;
   const until = performance.now() + seconds * 1000;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (performance.now() < until) {
         const t = performance.now();
-        if (!(await send())) errors++;
+        if (!(await send(worker))) errors++;
         times.push(performance.now() - t);
       }
     }),
