@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { IntrospectAndCompose, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Inject, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { DynamicModule, Inject, Module, type MiddlewareConsumer, type NestModule, type OnApplicationShutdown } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { LoggerModule } from 'nestjs-pino';
@@ -30,6 +30,10 @@ import { formatGatewayError } from './gateway-errors';
 import { EXPORT_SETTINGS, ExportsController, type ExportSettings } from './exports/exports.controller';
 import { CONSOLE_SETTINGS, ConsoleController, consoleSettings, type ConsoleSettings } from './console/console.controller';
 import { corsMiddleware, sandboxRedirect } from './console/console.middleware';
+import { subgraphFetcher } from './subgraph-fetcher';
+
+type SubgraphFetcher = ReturnType<typeof subgraphFetcher>;
+const SUBGRAPH_FETCHER = Symbol('SUBGRAPH_FETCHER');
 
 const CORS_ORIGINS = Symbol('CORS_ORIGINS');
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
@@ -49,10 +53,6 @@ export function subgraphUrls(config: ServiceConfig, env: NodeJS.ProcessEnv = pro
   ) as Record<SubgraphName, string>;
 }
 
-/**
- * Forwards the caller's token (every subgraph checks it again and scopes by its claims) and, when
- * configured, the gateway's shared secret; a subgraph that does not answer in time is given up on.
- */
 /** The gateway's request context, with the traceparent of its span for the subgraph calls. */
 type TracedContext = RequestContext & { traceparent?: string };
 
@@ -73,16 +73,18 @@ function gatewayTracingPlugin(): ApolloServerPlugin<TracedContext> {
   };
 }
 
+/**
+ * Forwards the caller's token (every subgraph checks it again and scopes by its claims) and, when
+ * configured, the gateway's shared secret; a subgraph that does not answer in time is given up on
+ * (the fetcher's timeouts).
+ */
 class AuthForwardingDataSource extends RemoteGraphQLDataSource<RequestContext> {
   constructor(
     url: string,
     private readonly gatewaySecret: string | undefined,
-    timeoutMs: number,
+    fetcher: SubgraphFetcher,
   ) {
-    super({
-      url,
-      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
-    });
+    super({ url, fetcher: fetcher as never });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<RequestContext>): void {
@@ -106,11 +108,17 @@ export interface GatewaySettings {
 }
 
 @Module({})
-export class GatewayAppModule implements NestModule {
+export class GatewayAppModule implements NestModule, OnApplicationShutdown {
   constructor(
     @Inject(CONSOLE_SETTINGS) private readonly web: ConsoleSettings,
     @Inject(CORS_ORIGINS) private readonly corsOrigins: string | undefined,
+    @Inject(SUBGRAPH_FETCHER) private readonly fetcher: SubgraphFetcher,
   ) {}
+
+  /** The subgraph connections close with the gateway. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.fetcher.close();
+  }
 
   configure(consumer: MiddlewareConsumer): void {
     // ahead of every route, Apollo's included: CORS preflights and a browser opening /graphql
@@ -122,6 +130,7 @@ export class GatewayAppModule implements NestModule {
     const web = consoleSettings(config, s.consoleDemoUsers);
 
     const verifier = tokenVerifierFor(config);
+    const fetcher = subgraphFetcher({ timeoutMs: config.REQUEST_TIMEOUT_MS });
     const armor = armorProtection(config);
     const gateway = s.introspect
       ? { supergraphSdl: new IntrospectAndCompose({ subgraphs: SUBGRAPH_NAMES.map((name) => ({ name, url: s.urls[name] })) }) }
@@ -159,7 +168,7 @@ export class GatewayAppModule implements NestModule {
           gateway: {
             ...gateway,
             buildService: ({ name, url }) =>
-              new AuthForwardingDataSource(s.urls[name as SubgraphName] ?? url, config.GATEWAY_SECRET, config.REQUEST_TIMEOUT_MS),
+              new AuthForwardingDataSource(s.urls[name as SubgraphName] ?? url, config.GATEWAY_SECRET, fetcher),
           },
         }),
       ],
@@ -168,6 +177,7 @@ export class GatewayAppModule implements NestModule {
         { provide: HEALTH_CHECKS, useValue: healthChecks },
         { provide: CONSOLE_SETTINGS, useValue: web },
         { provide: CORS_ORIGINS, useValue: config.CORS_ORIGINS },
+        { provide: SUBGRAPH_FETCHER, useValue: fetcher },
         {
           provide: EXPORT_SETTINGS,
           useValue: {
