@@ -64,7 +64,7 @@ export class ComplaintResolver {
     if (args.customerId) where.customerId = args.customerId;
     if (args.unitId) where.unitId = args.unitId;
     if (args.status) where.status = args.status;
-    const rows = await scopeOf(user).find(
+    const rows = await scopeOf(user).rows(
       this.orm.em.fork(),
       Complaint,
       where,
@@ -80,12 +80,13 @@ export class ComplaintResolver {
     const user = ctx.user;
     if (!user) return null;
     return loadById(ctx, 'complaint', async (ids) =>
-      (await scopeOf(user).find(this.orm.em.fork(), Complaint, { id: { $in: ids } })).map(ComplaintObject.from),
+      (await scopeOf(user).rows(this.orm.em.fork(), Complaint, { id: { $in: ids } })).map(ComplaintObject.from),
     )(ref.id);
   }
 
   private async find(user: AuthUser, id: string): Promise<ComplaintObject | null> {
-    const complaint = await scopeOf(user).findOne(this.orm.em.fork(), Complaint, { id });
+    // read-only rows, not entities: no hydration, no unit of work
+    const [complaint] = await scopeOf(user).rows(this.orm.em.fork(), Complaint, { id });
     return complaint ? ComplaintObject.from(complaint) : null;
   }
 }
