@@ -2,7 +2,7 @@
  * Benchmark (not a test): the project's gateway against stock `@apollo/gateway`, over the same
  * subgraph processes, in one run.
  *
- *   npm run bench:gateway -- [--seconds 5] [--concurrency 8] [--complaints 60]
+ *   npm run bench:gateway -- [--seconds 5] [--concurrency 8] [--complaints 60] [--rounds 4]
  *
  * Starts the four subgraphs (compiled build) as the tests do, files the complaints, then starts two
  * gateway processes against them: the project's (`dist/apps/gateway`: auth, edge limits, cost and
@@ -15,7 +15,9 @@
  * and prints requests/s, p50/p99 and the CPU ms per request of the gateway process and of the
  * subgraphs it called (from /proc). Each request in flight carries its own department head's token
  * (same claims, another `sub`), as a console's users would: a gateway that merges identical in-flight
- * requests of one user (Hive Gateway does by default) cannot merge them.
+ * requests of one user (Hive Gateway does by default) cannot merge them. The sides of each comparison
+ * take turns (`--rounds` slices of `--seconds / rounds` each), so that the machine's noise weighs on
+ * every side alike.
  * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of the project gateway there.
  */
 import 'reflect-metadata';
@@ -25,7 +27,7 @@ import { join } from 'node:path';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually, freePort } from '../system';
 import { serviceArgs } from '../process-command';
-import { drive, type LoadResult } from './reads';
+import { drive, inTurns, type LoadResult } from './reads';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
   const seconds = Number(arg('seconds', '5'));
   const concurrency = Number(arg('concurrency', '8'));
   const complaints = Number(arg('complaints', '60'));
+  const rounds = Number(arg('rounds', '4'));
   log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight`,
   );
@@ -125,21 +128,34 @@ async function main(): Promise<void> {
     );
     const [own, stock] = children;
     const subgraphs = { dispatch: system.pid('dispatch')!, intake: system.pid('intake')! };
-    const run = async (url: string, query: string, gatewayPid?: number, inFlight = concurrency) =>
-      drive(url, heads, body(query), seconds, inFlight, gatewayPid ? { gateway: gatewayPid, ...subgraphs } : subgraphs);
+    const slice = seconds / rounds;
+    const run =
+      (url: string, query: string, gatewayPid?: number, inFlight = concurrency) =>
+      () =>
+        drive(url, heads, body(query), slice, inFlight, gatewayPid ? { gateway: gatewayPid, ...subgraphs } : subgraphs);
+    const stockUrl = `http://127.0.0.1:${stockPort}/`;
+    const ownUrl = `http://127.0.0.1:${ownPort}/graphql`;
     const results: [string, string, LoadResult][] = [];
-    for (const [name, query] of [
-      ['console query (dispatch + intake)', CONSOLE],
-      ['single subgraph (the queue)', QUEUE],
-    ] as const) {
-      results.push([name, 'stock @apollo/gateway', await run(`http://127.0.0.1:${stockPort}/`, query, stock.pid)]);
-      results.push([name, 'project gateway', await run(`http://127.0.0.1:${ownPort}/graphql`, query, own.pid)]);
-    }
-    results.push(['single subgraph (the queue)', 'straight to dispatch', await run(system.urls.dispatch, QUEUE)]);
+    const federated = await inTurns(rounds, { stock: run(stockUrl, CONSOLE, stock.pid), own: run(ownUrl, CONSOLE, own.pid) });
+    results.push(['console query (dispatch + intake)', 'stock @apollo/gateway', federated.stock]);
+    results.push(['console query (dispatch + intake)', 'project gateway', federated.own]);
+    const queue = await inTurns(rounds, {
+      stock: run(stockUrl, QUEUE, stock.pid),
+      own: run(ownUrl, QUEUE, own.pid),
+      straight: run(system.urls.dispatch, QUEUE),
+    });
+    results.push(['single subgraph (the queue)', 'stock @apollo/gateway', queue.stock]);
+    results.push(['single subgraph (the queue)', 'project gateway', queue.own]);
+    results.push(['single subgraph (the queue)', 'straight to dispatch', queue.straight]);
     // the gateway's own latency: one request at a time, so nothing queues
-    results.push(['one at a time (the queue)', 'project gateway', await run(`http://127.0.0.1:${ownPort}/graphql`, QUEUE, own.pid, 1)]);
-    results.push(['one at a time (the queue)', 'stock @apollo/gateway', await run(`http://127.0.0.1:${stockPort}/`, QUEUE, stock.pid, 1)]);
-    results.push(['one at a time (the queue)', 'straight to dispatch', await run(system.urls.dispatch, QUEUE, undefined, 1)]);
+    const single = await inTurns(rounds, {
+      own: run(ownUrl, QUEUE, own.pid, 1),
+      stock: run(stockUrl, QUEUE, stock.pid, 1),
+      straight: run(system.urls.dispatch, QUEUE, undefined, 1),
+    });
+    results.push(['one at a time (the queue)', 'project gateway', single.own]);
+    results.push(['one at a time (the queue)', 'stock @apollo/gateway', single.stock]);
+    results.push(['one at a time (the queue)', 'straight to dispatch', single.straight]);
     log('\n| query | path | requests/s | p50 ms | p99 ms | CPU ms per request: gateway / dispatch / intake | errors |');
     log('|---|---|---|---|---|---|---|');
     for (const [name, path, r] of results) {

@@ -34,6 +34,10 @@ export function procCpuMs(pid: number): number {
 
 export interface LoadResult {
   requests: number;
+  /** Seconds spent sending. */
+  elapsed: number;
+  /** Every request's round trip in ms, sorted. */
+  latencies: number[];
   perSecond: number;
   p50: number;
   p99: number;
@@ -83,12 +87,47 @@ export async function drive(
   times.sort((a, b) => a - b);
   return {
     requests: times.length,
+    elapsed,
+    latencies: times,
     perSecond: times.length / elapsed,
     p50: times[Math.floor(times.length / 2)],
     p99: times[Math.floor(times.length * 0.99)],
     cpuPerRequest: Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, (procCpuMs(pid) - cpu0[k]) / times.length])),
     errors,
   };
+}
+
+/** Several slices of one load taken as one: requests and CPU summed, latencies pooled. */
+export function merge(slices: LoadResult[]): LoadResult {
+  const requests = slices.reduce((n, r) => n + r.requests, 0);
+  const elapsed = slices.reduce((n, r) => n + r.elapsed, 0);
+  const latencies = slices.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const names = Object.keys(slices[0].cpuPerRequest);
+  return {
+    requests,
+    elapsed,
+    latencies,
+    perSecond: requests / elapsed,
+    p50: latencies[Math.floor(latencies.length / 2)],
+    p99: latencies[Math.floor(latencies.length * 0.99)],
+    cpuPerRequest: Object.fromEntries(names.map((k) => [k, slices.reduce((ms, r) => ms + r.cpuPerRequest[k] * r.requests, 0) / requests])),
+    errors: slices.reduce((n, r) => n + r.errors, 0),
+  };
+}
+
+/**
+ * Both (or all) sides of a comparison in turns: `rounds` slices each, one side after the other, so that
+ * a noisy neighbour slowing the machine for a while weighs on every side alike.
+ */
+export async function inTurns<K extends string>(
+  rounds: number,
+  sides: Record<K, () => Promise<LoadResult>>,
+): Promise<Record<K, LoadResult>> {
+  const slices = Object.fromEntries(Object.keys(sides).map((k) => [k, [] as LoadResult[]])) as unknown as Record<K, LoadResult[]>;
+  for (let i = 0; i < rounds; i++) {
+    for (const k of Object.keys(sides) as K[]) slices[k].push(await sides[k]());
+  }
+  return Object.fromEntries((Object.keys(sides) as K[]).map((k) => [k, merge(slices[k])])) as Record<K, LoadResult>;
 }
 
 const QUEUE = JSON.stringify({
