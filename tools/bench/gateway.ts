@@ -18,7 +18,7 @@
  * requests of one user (Hive Gateway does by default) cannot merge them. The sides of each comparison
  * take turns (`--rounds` slices of `--seconds / rounds` each), so that the machine's noise weighs on
  * every side alike.
- * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of the project gateway there.
+ * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of the project gateway under it (dir/gateway).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,6 +27,7 @@ import { join } from 'node:path';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually, freePort } from '../system';
 import { serviceArgs } from '../process-command';
+import { profileArgs } from './profile';
 import { drive, inTurns, type LoadResult } from './reads';
 
 function arg(name: string, fallback: string): string {
@@ -109,10 +110,7 @@ async function main(): Promise<void> {
     const env = { ...system.env, ...urls, LOG_LEVEL: 'warn' };
     children.push(
       await startProcess(
-        [
-          ...(process.env.PC_BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PC_BENCH_PROFILE_DIR}`] : []),
-          ...serviceArgs('gateway', 'dist'),
-        ],
+        [...(profileArgs(['gateway'])?.gateway ?? []), ...serviceArgs('gateway', 'dist')],
         { ...env, GATEWAY_PORT: String(ownPort) },
         `http://127.0.0.1:${ownPort}/graphql`,
         'the project gateway',

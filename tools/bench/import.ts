@@ -9,7 +9,7 @@
  * then needed to have opened every work order, with the CPU each process spent per record. It does so
  * once per `--consumer-batches` value (NATS_CONSUMER_BATCH: messages a consumer applies per
  * transaction), each on a fresh system, and prints both sides next to each other.
- * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of every subgraph under it.
+ * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of every subgraph under it (dir/<consumer batch>/<service>).
  */
 import 'reflect-metadata';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -20,6 +20,7 @@ import { SUBGRAPH_NAMES } from '@pc/gateway';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '../system';
 import { importFile } from '../import';
+import { profileArgs } from './profile';
 import { procCpuMs } from './reads';
 
 const arg = (name: string, fallback: number): number => {
@@ -41,12 +42,9 @@ interface Figures {
 /** One import into a fresh system whose consumers apply up to `consumerBatch` messages per transaction. */
 async function runOnce(count: number, batch: number, consumerBatch: number): Promise<Figures> {
   log(`\n— consumers applying up to ${consumerBatch} message(s) per transaction (NATS_CONSUMER_BATCH=${consumerBatch})`);
-  const profileDir = process.env.PC_BENCH_PROFILE_DIR; // CPU profiles of every subgraph land there (dir/<batch>/<service>)
   const system = await System.start({
     env: { ...process.env, LOG_LEVEL: 'warn', NATS_CONSUMER_BATCH: String(consumerBatch) },
-    nodeArgs: profileDir
-      ? Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${consumerBatch}/${n}`]]))
-      : undefined,
+    nodeArgs: profileArgs(SUBGRAPH_NAMES, String(consumerBatch)), // dir/<batch>/<service>
   });
   try {
     await system.seedRegistry(DEMO_DATASET);

@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { SUBGRAPH_NAMES } from '@pc/gateway';
 import { System, eventually } from '../system';
+import { profileArgs } from './profile';
 import { procCpuMs } from './reads';
 
 function arg(name: string, fallback: number): number {
@@ -40,11 +41,7 @@ async function main(): Promise<void> {
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   log('starting the system (4 subgraph processes, gateway, fresh PostgreSQL databases, NATS namespace)...');
-  const profileDir = process.env.PC_BENCH_PROFILE_DIR; // a CPU profile of intake lands there
-  const system = await System.start({
-    env: { ...process.env, LOG_LEVEL: 'warn' },
-    nodeArgs: profileDir ? { intake: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : undefined,
-  });
+  const system = await System.start({ env: { ...process.env, LOG_LEVEL: 'warn' }, nodeArgs: profileArgs(['intake']) });
   try {
     await system.seedRegistry(DEMO_DATASET);
     const token = system.token(DEMO_USERS.find((u) => u.sub === 'demo-front-desk')!);

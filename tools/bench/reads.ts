@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '../system';
 import type { Runtime } from '../process-command';
+import { profileArgs } from './profile';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -135,13 +136,7 @@ const QUEUE = JSON.stringify({
 });
 
 async function measureRuntime(runtime: Runtime, seconds: number, concurrency: number, complaints: number) {
-  const profileDir = process.env.PC_BENCH_PROFILE_DIR; // CPU profiles of dispatch and intake land there
-  const system = await System.start({
-    runtime,
-    nodeArgs: profileDir
-      ? Object.fromEntries(['dispatch', 'intake'].map((n) => [n, ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${n}`]]))
-      : undefined,
-  });
+  const system = await System.start({ runtime, nodeArgs: profileArgs(['dispatch', 'intake']) });
   try {
     await system.seedRegistry(DEMO_DATASET);
     const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;

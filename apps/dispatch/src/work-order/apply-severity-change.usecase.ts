@@ -48,8 +48,8 @@ export class ApplySeverityChange {
     const now = this.clock.now();
     for (const wo of wos) {
       wo.severity = Severity.MAJOR;
-      const book = books.get(wo.id);
-      if (!book || !takesMajorClocks(wo)) continue;
+      const book = books.get(wo.id); // only the work orders that take the major clocks have one
+      if (!book) continue;
       book.cancel([SlaClock.FEEDBACK], now);
       book.cancel([SlaClock.MAJOR_UPGRADE], now, { evenIfBreached: true });
       book.start(majorClocks(now));
