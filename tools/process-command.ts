@@ -12,10 +12,13 @@ export type Runtime = 'ts' | 'dist';
 
 export const runtimeFrom = (env: NodeJS.ProcessEnv = process.env): Runtime => (env.PC_RUNTIME === 'dist' ? 'dist' : 'ts');
 
-/** node arguments that start one service (`gateway` or a subgraph) in the given runtime. */
-export function serviceArgs(name: string, runtime: Runtime): string[] {
-  if (runtime === 'ts') return ['-r', join(ROOT, 'tools/register.js'), join(ROOT, `apps/${name}/src/main.ts`)];
-  const main = join(ROOT, `dist/apps/${name}/src/main.js`);
+/**
+ * node arguments that start one service (`gateway` or a subgraph) in the given runtime, from this
+ * checkout or from another one (`root`: a benchmark's baseline build).
+ */
+export function serviceArgs(name: string, runtime: Runtime, root = ROOT): string[] {
+  if (runtime === 'ts') return ['-r', join(root, 'tools/register.js'), join(root, `apps/${name}/src/main.ts`)];
+  const main = join(root, `dist/apps/${name}/src/main.js`);
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first (PC_RUNTIME=dist runs the compiled build)`);
-  return ['--enable-source-maps', '-r', join(ROOT, 'tools/dist-paths.js'), main];
+  return ['--enable-source-maps', '-r', join(root, 'tools/dist-paths.js'), main];
 }

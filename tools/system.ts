@@ -32,6 +32,8 @@ export interface SystemOptions {
   consoleDemoUsers?: AuthUser[];
   /** Run the subgraphs as compiled JavaScript (`dist`, after `npm run build`) or TypeScript (`ts`); default PC_RUNTIME, else ts. */
   runtime?: Runtime;
+  /** Run the subgraphs from another checkout (a benchmark's baseline build); default this one. */
+  root?: string;
 }
 
 export async function freePort(): Promise<number> {
@@ -104,9 +106,9 @@ export class System {
     this.urls[name] = `http://127.0.0.1:${port}/graphql`;
     const child = spawn(
       process.execPath,
-      [...(this.options.nodeArgs?.[name] ?? []), ...serviceArgs(name, this.options.runtime ?? runtimeFrom(this.env))],
+      [...(this.options.nodeArgs?.[name] ?? []), ...serviceArgs(name, this.options.runtime ?? runtimeFrom(this.env), this.options.root)],
       {
-        cwd: ROOT,
+        cwd: this.options.root ?? ROOT,
         env: { ...this.env, ...this.options.serviceEnv?.[name], ...extraEnv },
         stdio: ['ignore', 'pipe', 'pipe'],
       },

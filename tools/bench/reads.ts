@@ -1,16 +1,21 @@
 /**
  * Benchmark (not a test): reads straight to their subgraphs, per process CPU from /proc.
  *
- *   npm run bench:reads -- [--seconds 5] [--concurrency 4] [--complaints 100] [--runtimes ts,dist]
+ *   npm run bench:reads -- [--seconds 8] [--concurrency 4] [--complaints 100] [--rounds 4]
+ *                          [--runtimes dist|ts|ts,dist] [--baseline <git ref>]
  *
- * For each runtime (the TypeScript sources through SWC's register hook, and the compiled build of
- * `npm run build`), in one run: starts the whole system as the tests do, files `--complaints`
- * complaints through the gateway, then drives for `--seconds` each
+ * Starts one whole system per side, as the tests do, each filing `--complaints` complaints through
+ * its gateway: this checkout in each runtime of `--runtimes` (the compiled build of `npm run build`,
+ * default; `ts`: the sources through SWC's register hook) and, with `--baseline`, the compiled build
+ * of another commit (unpacked and built once under the temp dir: tools/bench/baseline.ts). Then it
+ * drives, with `--concurrency` requests in flight, every side in turns (`--rounds` slices each, so
+ * that the machine's noise weighs on all alike):
  *   - the department queue: `workOrders(first: 20)` with each work order's deadlines, to dispatch;
  *   - `complaint(id)` with its fields, to intake;
- * with `--concurrency` requests in flight, and prints requests/s, p50/p99 and the CPU milliseconds
- * per request of the subgraph process (utime + stime from /proc/<pid>/stat).
- * `PC_BENCH_PROFILE_DIR=dir` writes CPU profiles of dispatch and intake under it (dir/dispatch, dir/intake).
+ *   - `{ __typename }` to dispatch: what a request costs before it reads anything;
+ * and prints requests/s, p50/p99 and the CPU milliseconds per request of the subgraph process
+ * (utime + stime from /proc/<pid>/stat), and with a baseline the ratio of CPU per request.
+ * `PC_BENCH_PROFILE_DIR=dir` writes CPU profiles of dispatch and intake under it (dir/<side>/dispatch, …).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
@@ -19,6 +24,7 @@ import { performance } from 'node:perf_hooks';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '../system';
 import type { Runtime } from '../process-command';
+import { baselineCheckout } from './baseline';
 import { profileArgs } from './profile';
 
 function arg(name: string, fallback: string): string {
@@ -134,9 +140,20 @@ export async function inTurns<K extends string>(
 const QUEUE = JSON.stringify({
   query: `{ workOrders(first: 20) { edges { node { id department status severity receivedAt deadlines { clock dueAt metAt breachedAt } } } pageInfo { hasNextPage endCursor } } }`,
 });
+/** What any request costs a subgraph before it reads anything (HTTP, auth, GraphQL pipeline, logging). */
+const FLOOR = JSON.stringify({ query: '{ __typename }' });
 
-async function measureRuntime(runtime: Runtime, seconds: number, concurrency: number, complaints: number) {
-  const system = await System.start({ runtime, nodeArgs: profileArgs(['dispatch', 'intake']) });
+/** One system under load: a runtime of this checkout, or the compiled build of a baseline commit. */
+interface Side {
+  name: string;
+  system: System;
+  desk: string;
+  head: string;
+  complaintId: string;
+}
+
+async function startSide(name: string, runtime: Runtime, complaints: number, root?: string): Promise<Side> {
+  const system = await System.start({ runtime, root, nodeArgs: profileArgs(['dispatch', 'intake'], name.replace(/[^a-z0-9.-]+/gi, '-')) });
   try {
     await system.seedRegistry(DEMO_DATASET);
     const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
@@ -161,39 +178,80 @@ async function measureRuntime(runtime: Runtime, seconds: number, concurrency: nu
       60_000,
       'the work orders',
     );
-    const COMPLAINT = JSON.stringify({
-      query: `query($id: ID!) { complaint(id: $id) { id siteId status valid severity channel category receivedAt departments } }`,
-      variables: { id: complaintId },
-    });
-    const queue = await drive(system.urls.dispatch, head, QUEUE, seconds, concurrency, { dispatch: system.pid('dispatch')! });
-    const complaint = await drive(system.urls.intake, desk, COMPLAINT, seconds, concurrency, { intake: system.pid('intake')! });
-    return { queue, complaint };
-  } finally {
+    return { name, system, desk, head, complaintId };
+  } catch (e) {
     await system.close();
+    throw e;
   }
 }
+
+/** The reads, each driven on every side in turns. */
+const READS: { name: string; service: 'dispatch' | 'intake'; body: (s: Side) => string; token: (s: Side) => string }[] = [
+  { name: 'workOrders(first: 20) → dispatch', service: 'dispatch', body: () => QUEUE, token: (s) => s.head },
+  {
+    name: 'complaint(id) → intake',
+    service: 'intake',
+    body: (s) =>
+      JSON.stringify({
+        query: `query($id: ID!) { complaint(id: $id) { id siteId status valid severity channel category receivedAt departments } }`,
+        variables: { id: s.complaintId },
+      }),
+    token: (s) => s.desk,
+  },
+  { name: '{ __typename } → dispatch (the floor)', service: 'dispatch', body: () => FLOOR, token: (s) => s.head },
+];
 
 async function main(): Promise<void> {
   const seconds = Number(arg('seconds', '5'));
   const concurrency = Number(arg('concurrency', '4'));
   const complaints = Number(arg('complaints', '100'));
-  const runtimes = arg('runtimes', 'ts,dist').split(',') as Runtime[];
+  const rounds = Number(arg('rounds', '4'));
+  const runtimes = arg('runtimes', 'dist').split(',').filter(Boolean) as Runtime[];
+  const baseline = process.argv.includes('--baseline') ? arg('baseline', '') : undefined;
   log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight`,
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure in ${rounds} turns, ${concurrency} in flight`,
   );
-  const results: Record<string, Awaited<ReturnType<typeof measureRuntime>>> = {};
-  for (const rt of runtimes) results[rt] = await measureRuntime(rt, seconds, concurrency, complaints);
-  log('\n| runtime | read | requests/s | p50 ms | p99 ms | CPU ms per request (subgraph) | errors |');
-  log('|---|---|---|---|---|---|---|');
-  for (const [rt, r] of Object.entries(results)) {
-    for (const [name, x] of [
-      ['workOrders(first: 20) → dispatch', r.queue],
-      ['complaint(id) → intake', r.complaint],
-    ] as const) {
+  const baseRoot = baseline ? baselineCheckout(baseline) : undefined;
+  const sides: Side[] = [];
+  try {
+    if (baseRoot) sides.push(await startSide(`baseline ${baseline}`, 'dist', complaints, baseRoot));
+    for (const rt of runtimes) sides.push(await startSide(rt === 'dist' ? 'this build' : `this build (${rt})`, rt, complaints));
+    const results: { read: string; side: string; r: LoadResult }[] = [];
+    for (const read of READS) {
+      const byside = await inTurns(
+        rounds,
+        Object.fromEntries(
+          sides.map((s) => [
+            s.name,
+            () =>
+              drive(s.system.urls[read.service], read.token(s), read.body(s), seconds / rounds, concurrency, {
+                [read.service]: s.system.pid(read.service)!,
+              }),
+          ]),
+        ),
+      );
+      for (const s of sides) results.push({ read: read.name, side: s.name, r: byside[s.name] });
+    }
+    log('\n| read | build | requests/s | p50 ms | p99 ms | CPU ms per request (subgraph) | errors |');
+    log('|---|---|---|---|---|---|---|');
+    for (const { read, side, r } of results) {
       log(
-        `| ${rt} | ${name} | ${x.perSecond.toFixed(0)} | ${x.p50.toFixed(1)} | ${x.p99.toFixed(1)} | ${Object.values(x.cpuPerRequest)[0].toFixed(2)} | ${x.errors} |`,
+        `| ${read} | ${side} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${Object.values(r.cpuPerRequest)[0].toFixed(2)} | ${r.errors} |`,
       );
     }
+    if (baseRoot) {
+      for (const read of READS) {
+        const [b, ...rest] = results.filter((x) => x.read === read.name);
+        for (const x of rest) {
+          const [before, after] = [Object.values(b.r.cpuPerRequest)[0], Object.values(x.r.cpuPerRequest)[0]];
+          log(
+            `${read.name}: CPU per request ${before.toFixed(2)} ms (${b.side}) → ${after.toFixed(2)} ms (${x.side}), ${(before / after).toFixed(2)}× less`,
+          );
+        }
+      }
+    }
+  } finally {
+    for (const s of sides) await s.system.close();
   }
 }
 
