@@ -644,3 +644,27 @@ describe('filings arriving together (group commit)', () => {
     expect(Object.fromEntries(channels.map((c) => [c.id, c.channel]))).toEqual(Object.fromEntries(filed.map((c) => [c.id, c.channel])));
   });
 });
+
+describe('traces without an exporter (OTEL_EXPORTER_OTLP_ENDPOINT unset)', () => {
+  it("records no span, yet the event a filing writes carries the caller's trace id on", async () => {
+    const traceId = randomUUID().replace(/-/g, '');
+    const res = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${frontDesk}`,
+        traceparent: `00-${traceId}-${randomUUID().replace(/-/g, '').slice(0, 16)}-01`,
+      },
+      body: JSON.stringify({ query: FILE, variables: { input: base(await newCustomer()) } }),
+    });
+    const body = (await res.json()) as { data?: { fileComplaint: { id: string } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    const [filed] = await system.sql<{ body: string }>(
+      'intake',
+      `select body from outbox_event where subject = 'complaint.filed' and body like $1`,
+      [`%${body.data!.fileComplaint.id}%`],
+    );
+    // the same trace id (intake's resolver ran in the caller's context; no span of its own was built)
+    expect(JSON.parse(filed.body).traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-0[01]$`));
+  });
+});

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
 import { Role } from '@pc/contracts';
-import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, notFound, scopeOf } from '@pc/platform';
+import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, notFound, plainRows, scopeOf } from '@pc/platform';
 import { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrdersArgs } from './dto/work-orders.args';
 import { ProgressNote, WorkOrder, WorkOrderRound } from './work-order.entity';
@@ -54,9 +53,9 @@ export class WorkOrderQueries {
       args.siteId,
     );
     const page = rows.slice(0, first);
-    const deadlines = await this.deadlinesOf(page.map((w) => w.id));
+    const nodes = this.objects(page, await this.deadlinesOf(page.map((w) => w.id)));
     return {
-      edges: page.map((w) => ({ cursor: encodeCursor(w), node: WorkOrderObject.from({ workOrder: w, deadlines }) })),
+      edges: page.map((w, i) => ({ cursor: encodeCursor(w), node: nodes[i] })),
       pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page[page.length - 1]) : null },
     };
   }
@@ -75,8 +74,7 @@ export class WorkOrderQueries {
   /** Work orders of the caller's scope by id with their clocks, in two queries (the `_entities` resolver batches its stubs). */
   async findMany(user: AuthUser, ids: string[]): Promise<WorkOrderObject[]> {
     const rows = await scopeOf(user).rows(this.orm.em.fork(), WorkOrder, { id: { $in: ids } });
-    const deadlines = await this.deadlinesOf(rows.map((w) => w.id));
-    return rows.map((w) => WorkOrderObject.from({ workOrder: w, deadlines }));
+    return this.objects(rows, await this.deadlinesOf(rows.map((w) => w.id)));
   }
 
   async forComplaint(user: AuthUser, complaintId: string): Promise<WorkOrderObject[]> {
@@ -86,8 +84,7 @@ export class WorkOrderQueries {
       { complaintId },
       { orderBy: [{ lead: 'desc' }, { department: 'asc' }] },
     );
-    const deadlines = await this.deadlinesOf(rows.map((w) => w.id));
-    return rows.map((w) => WorkOrderObject.from({ workOrder: w, deadlines }));
+    return this.objects(rows, await this.deadlinesOf(rows.map((w) => w.id)));
   }
 
   /** The history of a work order the caller may see (the parent must lie within the scope). */
@@ -122,14 +119,21 @@ export class WorkOrderQueries {
     return !!w.nextDueAt && w.nextDueAt.getTime() <= this.clock.now().getTime();
   }
 
+  /** The clocks of work orders already read within the caller's scope, as plain rows. */
   private async deadlinesOf(ids: string[]): Promise<Deadline[]> {
     if (!ids.length) return [];
-    return (this.orm.em.fork() as SqlEntityManager)
-      .createQueryBuilder(Deadline)
-      .select('*')
-      .where({ workOrderId: { $in: ids } })
-      .orderBy({ dueAt: 'asc' })
-      .execute<Deadline[]>('all', true);
+    return plainRows(this.orm.em.fork(), Deadline, { workOrderId: { $in: ids } }, { orderBy: [{ dueAt: 'asc' }] });
+  }
+
+  /** Work orders with their clocks, the clocks grouped once (not searched per work order). */
+  private objects(rows: WorkOrder[], deadlines: Deadline[]): WorkOrderObject[] {
+    const byWorkOrder = new Map<string, Deadline[]>();
+    for (const d of deadlines) {
+      const list = byWorkOrder.get(d.workOrderId);
+      if (list) list.push(d);
+      else byWorkOrder.set(d.workOrderId, [d]);
+    }
+    return rows.map((w) => WorkOrderObject.from({ workOrder: w, deadlines: byWorkOrder.get(w.id) ?? [] }));
   }
 
   /** Department staff and heads see their own department's queue; managers see every department. */

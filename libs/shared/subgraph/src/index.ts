@@ -10,7 +10,7 @@ import {
   type Type,
 } from '@nestjs/common';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, NestFactory } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
 import { GraphQLISODateTime, GraphQLModule } from '@nestjs/graphql';
 import { Kind } from 'graphql';
 import { MikroORM } from '@mikro-orm/core';
@@ -47,7 +47,7 @@ import {
   type ServiceMigrations,
 } from '@pc/platform';
 import { registerDomainEnums } from './domain-enums';
-import { TracingInterceptor } from './tracing-interceptor';
+import { subgraphTracing } from './tracing-interceptor';
 
 /** The slice of express the gateway-trust middleware needs. */
 interface TrustRequest {
@@ -101,12 +101,13 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
   const verifier = tokenVerifierFor(config);
   const armor = armorProtection(config);
   const orm = ormOptions(subgraphPersistence(def, config));
+  const tracing = subgraphTracing(def.service);
   const providers: Provider[] = [
     { provide: ServiceConfig, useValue: config },
     { provide: APP_GUARD, useClass: GqlAuthGuard },
     { provide: APP_FILTER, useClass: GraphqlErrorFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },
-    { provide: APP_INTERCEPTOR, useValue: new TracingInterceptor(def.service) },
+    ...tracing.providers,
     {
       provide: HEALTH_CHECKS,
       inject: [MikroORM, BusHealth],
@@ -136,6 +137,7 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
         registerRequestContext: false,
       }),
       GatewayTrustModule.forRoot(config.GATEWAY_SECRET),
+      ...tracing.imports,
       MessagingModule.forRoot({
         url: config.NATS_URL,
         namespace: config.NATS_NAMESPACE,
@@ -259,6 +261,8 @@ export function pinoHttpOptions(name: string, level: string) {
 export async function startApp(module: DynamicModule | Type, port: number, host = '127.0.0.1'): Promise<INestApplication> {
   // the request timer goes first on the express stack: GraphQL's handler is mounted while Nest starts
   const adapter = new ExpressAdapter();
+  // no ETag on answers: GraphQL POSTs are never revalidated, and hashing every body cost ~1 % of a read
+  adapter.getInstance<{ set(setting: string, value: unknown): void }>().set('etag', false);
   observeHttp(adapter.getInstance());
   const app = await NestFactory.create<NestExpressApplication>(module, adapter, {
     bufferLogs: true,

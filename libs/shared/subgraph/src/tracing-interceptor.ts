@@ -1,7 +1,18 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  Module,
+  type CallHandler,
+  type DynamicModule,
+  type ExecutionContext,
+  type MiddlewareConsumer,
+  type NestInterceptor,
+  type NestModule,
+  type Provider,
+} from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { Observable } from 'rxjs';
-import { contextOf, otelContext, startSpan, type RequestContext } from '@pc/platform';
+import { contextOf, otelContext, startSpan, tracesRecorded, type RequestContext } from '@pc/platform';
 
 const TRACED_PARENTS = new Set(['Query', 'Mutation']);
 
@@ -44,4 +55,33 @@ export class TracingInterceptor implements NestInterceptor {
       ),
     );
   }
+}
+
+/**
+ * Without an exporter no span is recorded, and Nest's interceptor chain around every root field (an
+ * `AsyncResource.bind` and an Observable per field: ~4 % of a small read's CPU) would build spans
+ * nobody reads. Then the request simply runs in the caller's trace context (the gateway's
+ * `traceparent`), so the events it writes still carry the caller's trace on.
+ */
+@Module({})
+class TraceContextModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer
+      .apply((req: { headers: Record<string, unknown> }, _res: unknown, next: () => void) => {
+        const header = req.headers.traceparent;
+        if (typeof header !== 'string') return next();
+        otelContext.with(contextOf(header), next);
+      })
+      .forRoutes('graphql');
+  }
+}
+
+/** A span per root field when spans are recorded; otherwise the caller's trace context per request. */
+export function subgraphTracing(
+  service: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { imports: DynamicModule[]; providers: Provider[] } {
+  return tracesRecorded(env)
+    ? { imports: [], providers: [{ provide: APP_INTERCEPTOR, useValue: new TracingInterceptor(service) }] }
+    : { imports: [{ module: TraceContextModule }], providers: [] };
 }

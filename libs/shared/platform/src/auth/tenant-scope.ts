@@ -1,15 +1,5 @@
-import {
-  JsonType,
-  type EntityManager,
-  type EntityName,
-  type EntityProperty,
-  type FilterQuery,
-  type FindOneOptions,
-  type FindOptions,
-  type QBFilterQuery,
-  type QueryOrderMap,
-} from '@mikro-orm/core';
-import type { EntityManager as SqlEntityManager } from '@mikro-orm/knex';
+import { type EntityManager, type EntityName, type FilterQuery, type FindOneOptions, type FindOptions } from '@mikro-orm/core';
+import { plainRows, type PlainRowsOptions } from '../persistence/plain-rows';
 import type { AuthUser } from './claims';
 import { forbidden, notFound } from '../errors/errors';
 
@@ -20,19 +10,6 @@ export interface TenantRow {
 }
 
 const scopes = new WeakMap<AuthUser, TenantScope>();
-
-/** The JSON properties of an entity (looked up once per entity). */
-const jsonProps = new Map<unknown, EntityProperty[]>();
-function jsonProperties<T extends object>(em: EntityManager, entity: EntityName<T>): EntityProperty[] {
-  const meta = em.getMetadata().find(entity);
-  if (!meta) return [];
-  let props = jsonProps.get(meta.class);
-  if (!props) {
-    props = (meta.props as EntityProperty[]).filter((p) => p.customType instanceof JsonType);
-    jsonProps.set(meta.class, props);
-  }
-  return props;
-}
 
 /**
  * The one tenant scope (organisation and granted sites) that every read and write path applies:
@@ -108,32 +85,17 @@ export class TenantScope {
 
   /**
    * Rows of the scope as plain objects (property names, JS values), not entities: for answers that are
-   * only read. No hydration and no unit of work, which are most of a list read's CPU otherwise.
-   * Booleans and dates come as MikroORM maps them, JSON properties through their type (parsed where
-   * the driver hands back text, as SQLite does).
+   * only read. No hydration and no unit of work, which are most of a list read's CPU otherwise
+   * (`plainRows`: simple filters go to SQL without MikroORM's query builder).
    */
-  async rows<T extends TenantRow>(
+  rows<T extends TenantRow>(
     em: EntityManager,
     entity: EntityName<T>,
     extra: FilterQuery<T>,
-    options: { orderBy?: QueryOrderMap<T>[]; limit?: number } = {},
+    options: PlainRowsOptions<T> = {},
     requestedSite?: string | null,
   ): Promise<T[]> {
-    const qb = (em as SqlEntityManager)
-      .createQueryBuilder(entity)
-      .select('*')
-      .where(this.where<T>(extra, requestedSite) as QBFilterQuery<T>);
-    if (options.orderBy) qb.orderBy(options.orderBy);
-    if (options.limit) qb.limit(options.limit);
-    const rows = await qb.execute<T[]>('all', true);
-    const json = jsonProperties(em, entity);
-    if (json.length) {
-      const platform = em.getPlatform();
-      for (const row of rows as Record<string, unknown>[]) {
-        for (const prop of json) row[prop.name] = prop.customType!.convertToJSValue(row[prop.name], platform);
-      }
-    }
-    return rows;
+    return plainRows(em, entity, this.where<T>(extra, requestedSite), options);
   }
 
   /** One row of the scope, or null (out of scope and absent look the same). */

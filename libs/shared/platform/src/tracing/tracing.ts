@@ -16,9 +16,14 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
  */
 let provider: NodeTracerProvider | undefined;
 
+/** Spans are recorded and exported (OTEL_EXPORTER_OTLP_ENDPOINT is set); otherwise only the context propagates. */
+export function tracesRecorded(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !!env.OTEL_EXPORTER_OTLP_ENDPOINT;
+}
+
 export function initTracing(service: string, env: NodeJS.ProcessEnv = process.env): void {
   if (provider) return;
-  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.replace(/\/$/, '');
+  const endpoint = tracesRecorded(env) ? env.OTEL_EXPORTER_OTLP_ENDPOINT!.replace(/\/$/, '') : undefined;
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': service }),
     ...(endpoint ? {} : { sampler: new AlwaysOffSampler() }),
