@@ -2,7 +2,7 @@
  * Benchmark (not a test): reads straight to their subgraphs, per process CPU from /proc.
  *
  *   npm run bench:reads -- [--seconds 8] [--concurrency 4] [--complaints 100] [--rounds 4]
- *                          [--runtimes dist|ts|ts,dist] [--baseline <git ref>]
+ *                          [--runtimes dist|ts|ts,dist] [--baseline <git ref>] [--development]
  *
  * Starts one whole system per side, as the tests do, each filing `--complaints` complaints through
  * its gateway: this checkout in each runtime of `--runtimes` (the compiled build of `npm run build`,
@@ -15,13 +15,15 @@
  *   - `{ __typename }` to dispatch: what a request costs before it reads anything;
  * and prints requests/s, p50/p99 and the CPU milliseconds per request of the subgraph process
  * (utime + stime from /proc/<pid>/stat), and with a baseline the ratio of CPU per request.
- * `PC_BENCH_PROFILE_DIR=dir` writes CPU profiles of dispatch and intake under it (dir/<side>/dispatch, …).
+ * The services run as deployed (`NODE_ENV=production`, the gateway's secret on direct requests) unless
+ * `--development`. `PC_BENCH_PROFILE_DIR=dir` writes CPU profiles of dispatch and intake under it (dir/<side>/dispatch, …).
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { GATEWAY_SECRET_HEADER } from '@pc/platform';
 import { System, eventually } from '../system';
 import type { Runtime } from '../process-command';
 import { baselineCheckout } from './baseline';
@@ -64,12 +66,13 @@ export async function drive(
   seconds: number,
   concurrency: number,
   pids: Record<string, number>,
+  headers: Record<string, string> = {},
 ): Promise<LoadResult> {
   const tokens = typeof token === 'string' ? [token] : token;
   const send = async (worker = 0) => {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens[worker % tokens.length]}` },
+      headers: { ...headers, 'content-type': 'application/json', authorization: `Bearer ${tokens[worker % tokens.length]}` },
       body,
     });
     const json = (await res.json()) as { errors?: unknown[] };
@@ -152,8 +155,24 @@ interface Side {
   complaintId: string;
 }
 
+/**
+ * The services' settings: as deployed (`NODE_ENV=production`, which also makes graphql-js skip its
+ * development checks and requires the gateway's secret, sent here as the gateway would) unless
+ * `--development`.
+ */
+const production = !process.argv.includes('--development');
+const BENCH_SECRET = 'bench-gateway-secret-of-32-chars!';
+const serviceEnv = (): NodeJS.ProcessEnv =>
+  production ? { ...process.env, NODE_ENV: 'production', GATEWAY_SECRET: BENCH_SECRET } : { ...process.env };
+const directHeaders: Record<string, string> = production ? { [GATEWAY_SECRET_HEADER]: BENCH_SECRET } : {};
+
 async function startSide(name: string, runtime: Runtime, complaints: number, root?: string): Promise<Side> {
-  const system = await System.start({ runtime, root, nodeArgs: profileArgs(['dispatch', 'intake'], name.replace(/[^a-z0-9.-]+/gi, '-')) });
+  const system = await System.start({
+    env: serviceEnv(),
+    runtime,
+    root,
+    nodeArgs: profileArgs(['dispatch', 'intake'], name.replace(/[^a-z0-9.-]+/gi, '-')),
+  });
   try {
     await system.seedRegistry(DEMO_DATASET);
     const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
@@ -209,7 +228,7 @@ async function main(): Promise<void> {
   const runtimes = arg('runtimes', 'dist').split(',').filter(Boolean) as Runtime[];
   const baseline = process.argv.includes('--baseline') ? arg('baseline', '') : undefined;
   log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure in ${rounds} turns, ${concurrency} in flight`,
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure in ${rounds} turns, ${concurrency} in flight; services with NODE_ENV=${production ? 'production' : 'development'}`,
   );
   const baseRoot = baseline ? baselineCheckout(baseline) : undefined;
   const sides: Side[] = [];
@@ -224,9 +243,15 @@ async function main(): Promise<void> {
           sides.map((s) => [
             s.name,
             () =>
-              drive(s.system.urls[read.service], read.token(s), read.body(s), seconds / rounds, concurrency, {
-                [read.service]: s.system.pid(read.service)!,
-              }),
+              drive(
+                s.system.urls[read.service],
+                read.token(s),
+                read.body(s),
+                seconds / rounds,
+                concurrency,
+                { [read.service]: s.system.pid(read.service)! },
+                directHeaders,
+              ),
           ]),
         ),
       );
