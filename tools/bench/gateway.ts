@@ -17,7 +17,8 @@
  * (same claims, another `sub`), as a console's users would: a gateway that merges identical in-flight
  * requests of one user (Hive Gateway does by default) cannot merge them. The sides of each comparison
  * take turns (`--rounds` slices of `--seconds / rounds` each), so that the machine's noise weighs on
- * every side alike.
+ * every side alike. Everything runs as deployed: NODE_ENV=production, the subgraphs answering only a
+ * caller with the gateway's secret (both gateways send it; the bench's straight requests too).
  * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of the project gateway under it (dir/gateway).
  */
 import 'reflect-metadata';
@@ -25,6 +26,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { GATEWAY_SECRET_HEADER } from '@pc/platform';
 import { System, eventually, freePort } from '../system';
 import { serviceArgs } from '../process-command';
 import { profileArgs } from './profile';
@@ -69,9 +71,16 @@ async function main(): Promise<void> {
   const complaints = Number(arg('complaints', '60'));
   const rounds = Number(arg('rounds', '4'));
   log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight`,
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight; NODE_ENV=production`,
   );
-  const system = await System.start({ runtime: 'dist', gateway: false });
+  // the subgraphs and both gateways as deployed: NODE_ENV=production, the gateway's secret required
+  const secret = 'bench-gateway-secret-of-32-chars!';
+  const system = await System.start({
+    env: { ...process.env, NODE_ENV: 'production', GATEWAY_SECRET: secret },
+    runtime: 'dist',
+    gateway: false,
+  });
+  const direct = { [GATEWAY_SECRET_HEADER]: secret };
   const children: ChildProcess[] = [];
   try {
     await system.seedRegistry(DEMO_DATASET);
@@ -82,21 +91,24 @@ async function main(): Promise<void> {
       system.token({ ...user('demo-department-head'), sub: `demo-department-head-bench-${i}` }),
     );
     for (let i = 0; i < complaints; i++) {
-      const r = await system.graphql(
-        desk,
-        `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
-        {
-          i: {
-            siteId: 'demo-site-1',
-            unitId: 'demo-site-1-unit-101',
-            customerId: 'demo-customer-1',
-            channel: 'PHONE',
-            category: 'EQUIPMENT',
-            description: `lift ${i}`,
+      const res = await fetch(system.urls.intake, {
+        method: 'POST',
+        headers: { ...direct, 'content-type': 'application/json', authorization: `Bearer ${desk}` },
+        body: JSON.stringify({
+          query: `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
+          variables: {
+            i: {
+              siteId: 'demo-site-1',
+              unitId: 'demo-site-1-unit-101',
+              customerId: 'demo-customer-1',
+              channel: 'PHONE',
+              category: 'EQUIPMENT',
+              description: `lift ${i}`,
+            },
           },
-        },
-        system.urls.intake,
-      );
+        }),
+      });
+      const r = (await res.json()) as { errors?: unknown };
       if (r.errors) throw new Error(JSON.stringify(r.errors));
     }
     await eventually(
@@ -130,7 +142,15 @@ async function main(): Promise<void> {
     const run =
       (url: string, query: string, gatewayPid?: number, inFlight = concurrency) =>
       () =>
-        drive(url, heads, body(query), slice, inFlight, gatewayPid ? { gateway: gatewayPid, ...subgraphs } : subgraphs);
+        drive(
+          url,
+          heads,
+          body(query),
+          slice,
+          inFlight,
+          gatewayPid ? { gateway: gatewayPid, ...subgraphs } : subgraphs,
+          gatewayPid ? {} : direct,
+        );
     const stockUrl = `http://127.0.0.1:${stockPort}/`;
     const ownUrl = `http://127.0.0.1:${ownPort}/graphql`;
     const results: [string, string, LoadResult][] = [];
