@@ -6,6 +6,7 @@ import {
   OperationTypeNode,
   isListType,
   isNonNullType,
+  type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
@@ -183,9 +184,51 @@ export class EdgeRateLimits {
  * control characters, who may read the schema (`__schema`, `_service`) and `_entities`, the cost
  * limit, and, at the public edge, the rate limits.
  */
-/** Operations whose cost is remembered, and the longest key (query hash, operation, variables) kept. */
+/** Operations whose cost is remembered, and the longest key kept. */
 const COST_CACHE_SIZE = 2_000;
 const COST_KEY_MAX = 2_048;
+
+/** Per document: the variables a cost reads (list sizes, `_entities` representations, `@skip`/`@include`). */
+const costVariablesOf = new WeakMap<DocumentNode, { sized: string[]; counted: string[] }>();
+function costVariables(document: DocumentNode): { sized: string[]; counted: string[] } {
+  let found = costVariablesOf.get(document);
+  if (!found) {
+    const sized = new Set<string>();
+    const counted = new Set<string>();
+    visit(document, {
+      Argument(node) {
+        if (node.value.kind !== Kind.VARIABLE) return;
+        if (node.name.value === 'first') sized.add(node.value.name.value);
+        else if (node.name.value === 'representations') counted.add(node.value.name.value);
+      },
+      Directive(node) {
+        for (const a of node.arguments ?? []) if (a.value.kind === Kind.VARIABLE) sized.add(a.value.name.value);
+      },
+    });
+    found = { sized: [...sized], counted: [...counted] };
+    costVariablesOf.set(document, found);
+  }
+  return found;
+}
+
+/**
+ * What an operation's cost depends on, as a key: the document, the operation, and only the variables
+ * the cost reads (`listSizeEstimator`: `first`, the number of `_entities` representations; the
+ * `@skip`/`@include` conditions). A mutation's input or a page's representations are not in it: a
+ * desk filing complaints pays for the walk once, and no personal data is kept in the key.
+ */
+export function costKey(
+  queryHash: string,
+  operationName: string | null | undefined,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+): string {
+  const { sized, counted } = costVariables(document);
+  let key = `${queryHash}|${operationName ?? ''}`;
+  for (const v of sized) key += `|${v}=${JSON.stringify(variables[v] ?? null)}`;
+  for (const v of counted) key += `|${v}#${Array.isArray(variables[v]) ? variables[v].length : JSON.stringify(variables[v] ?? null)}`;
+  return key;
+}
 
 export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}): ApolloServerPlugin<RequestContext> {
   const introspectionRoles =
@@ -229,18 +272,18 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
   };
 
   /**
-   * The cost depends only on the document, the operation and the variables: a console polling the same
-   * query pays for the walk once. Queries only; bounded (oldest out first); large variable sets are not kept.
+   * The cost depends only on the document, the operation and the variables it reads (`costKey`): a
+   * console polling the same query, or a desk filing with the same mutation, pays for the walk once.
+   * Bounded (oldest out first). A 0 (variables that do not coerce) is never remembered, so it can never
+   * stand for a valid request's cost.
    */
   const costs = new Map<string, number>();
   const cachedCostOf = (rc: GraphQLRequestContextDidResolveOperation<RequestContext>): number => {
-    // mutations carry personal data in their variables and rarely repeat: only queries are remembered
-    if (rc.operation?.operation !== OperationTypeNode.QUERY) return costOf(rc);
-    const key = `${rc.queryHash}|${rc.operationName ?? ''}|${JSON.stringify(rc.request.variables ?? {})}`;
+    const key = costKey(rc.queryHash, rc.operationName, rc.document, rc.request.variables);
     const known = costs.get(key);
     if (known !== undefined) return known;
     const cost = costOf(rc);
-    if (key.length <= COST_KEY_MAX) {
+    if (cost > 0 && key.length <= COST_KEY_MAX) {
       if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value!);
       costs.set(key, cost);
     }
