@@ -101,21 +101,36 @@ function controlIn(value: unknown, path: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Where each variable of an operation is used (`input: $i` → "input"), and its first literal with a
+ * control character: walked once per parsed operation (Apollo Server keeps parsed documents, so a
+ * repeated query is the same node), not on every request.
+ */
+const literalFacts = new WeakMap<OperationDefinitionNode, { usedAt: Map<string, string>; literal?: string }>();
+function literalsOf(operation: OperationDefinitionNode): { usedAt: Map<string, string>; literal?: string } {
+  let facts = literalFacts.get(operation);
+  if (!facts) {
+    const names: string[] = [];
+    const usedAt = new Map<string, string>();
+    let literal: string | undefined;
+    visit(operation, {
+      VariableDefinition: () => false,
+      Argument: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
+      ObjectField: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
+      Variable: (n) => void (usedAt.has(n.name.value) || usedAt.set(n.name.value, names.join('.'))),
+      StringValue: (n) => {
+        if (!literal && CONTROL.test(n.value)) literal = names.join('.') || 'input';
+      },
+    });
+    facts = { usedAt, literal };
+    literalFacts.set(operation, facts);
+  }
+  return facts;
+}
+
 /** Refuses NUL and other control characters anywhere in a request, naming the field (BAD_USER_INPUT). */
 function rejectControlCharacters(variables: Record<string, unknown> | undefined, operation: OperationDefinitionNode): void {
-  // where each variable is used (`input: $i` → "input"), and the first literal with a control character
-  const names: string[] = [];
-  const usedAt = new Map<string, string>();
-  let literal: string | undefined;
-  visit(operation, {
-    VariableDefinition: () => false,
-    Argument: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
-    ObjectField: { enter: (n) => void names.push(n.name.value), leave: () => void names.pop() },
-    Variable: (n) => void (usedAt.has(n.name.value) || usedAt.set(n.name.value, names.join('.'))),
-    StringValue: (n) => {
-      if (!literal && CONTROL.test(n.value)) literal = names.join('.') || 'input';
-    },
-  });
+  const { usedAt, literal } = literalsOf(operation);
   const inVariables = controlIn(variables ?? {}, '');
   let field = literal;
   if (inVariables) {
@@ -129,6 +144,20 @@ function rejectControlCharacters(variables: Record<string, unknown> | undefined,
       reason: 'control characters are not allowed',
     });
   }
+}
+
+/** The names of the root fields an operation selects, fragments followed; once per parsed operation. */
+const rootNames = new WeakMap<OperationDefinitionNode, string[]>();
+function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNode): string[] {
+  let names = rootNames.get(operation);
+  if (!names) {
+    const fragments = Object.fromEntries(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    names = rootFields(operation.selectionSet, fragments).map((f) => f.name.value);
+    rootNames.set(operation, names);
+  }
+  return names;
 }
 
 /** The root fields an operation selects, fragments followed. */
@@ -237,12 +266,8 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
   const estimators = [listSizeEstimator];
 
   const guardRootFields = (rc: GraphQLRequestContextDidResolveOperation<RequestContext>, operation: OperationDefinitionNode) => {
-    const fragments = Object.fromEntries(
-      rc.document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-    );
     const { user, fromGateway } = rc.contextValue;
-    for (const f of rootFields(operation.selectionSet, fragments)) {
-      const name = f.name.value;
+    for (const name of rootFieldNames(rc.document, operation)) {
       if (name === '__schema' || name === '__type') {
         if (!user) throw httpError('introspection needs an authenticated caller', 'UNAUTHENTICATED', 401);
         if (introspectionRoles && !user.roles.some((r) => introspectionRoles.includes(r))) {
