@@ -109,7 +109,13 @@ export class System {
       [...(this.options.nodeArgs?.[name] ?? []), ...serviceArgs(name, this.options.runtime ?? runtimeFrom(this.env), this.options.root)],
       {
         cwd: this.options.root ?? ROOT,
-        env: { ...this.env, ...this.options.serviceEnv?.[name], ...extraEnv },
+        env: {
+          ...this.env,
+          // another checkout's sources resolve their `@pc/*` aliases through its own tsconfig
+          ...(this.options.root ? { SWC_NODE_PROJECT: join(this.options.root, 'tsconfig.json') } : {}),
+          ...this.options.serviceEnv?.[name],
+          ...extraEnv,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );

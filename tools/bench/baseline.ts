@@ -13,18 +13,21 @@ const log = (msg: string) => process.stdout.write(`${msg}\n`);
  * The tree of `ref` is unpacked (`git archive`) into `<tmp>/pc-baseline-<sha>`; its `node_modules`
  * is this checkout's when both lockfiles are the same (otherwise `npm ci` there); then its own
  * `npm run build`. Done once per commit: a later run finds it ready. Returns the checkout's root,
- * for `System.start({ root })`. Its services run against databases migrated by this checkout's
+ * for `System.start({ root })`. With `runtime` `ts` (a commit from before `npm run build` existed) it is
+ * not built: its services run from its sources through its own register hook. Its services run against databases migrated by this checkout's
  * migrations (a newer schema than its own when columns were added since: fine for reads).
  */
-export function baselineCheckout(ref: string): string {
+export function baselineCheckout(ref: string, runtime: 'ts' | 'dist' = 'dist'): string {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
   const sha = git('rev-parse', '--verify', `${ref}^{commit}`);
   const dir = join(tmpdir(), `pc-baseline-${sha.slice(0, 12)}`);
-  const ready = join(dir, '.baseline-built');
+  const ready = join(dir, runtime === 'dist' ? '.baseline-built' : '.baseline-installed');
   if (existsSync(ready)) return dir;
   log(`baseline ${ref} (${sha.slice(0, 12)}): unpacking into ${dir}`);
-  mkdirSync(dir, { recursive: true });
-  execFileSync('sh', ['-c', `git archive ${sha} | tar -x -C '${dir}'`], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(join(dir, 'package.json'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${sha} | tar -x -C '${dir}'`], { cwd: ROOT, stdio: 'inherit' });
+  }
   const sameLock = git('rev-parse', `${sha}:package-lock.json`) === git('hash-object', 'package-lock.json');
   if (!existsSync(join(dir, 'node_modules'))) {
     if (sameLock) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
@@ -32,6 +35,11 @@ export function baselineCheckout(ref: string): string {
       log(`baseline ${ref}: its package-lock.json differs from this checkout's: npm ci there`);
       execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
     }
+  }
+  if (runtime === 'ts') {
+    // an older commit without a compiled build: its sources through its own register hook
+    writeFileSync(ready, `${sha}\n`);
+    return dir;
   }
   log(`baseline ${ref}: npm run build`);
   execFileSync('npm', ['run', '-s', 'build'], { cwd: dir, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });

@@ -2,12 +2,13 @@
  * Benchmark (not a test): reads straight to their subgraphs, per process CPU from /proc.
  *
  *   npm run bench:reads -- [--seconds 8] [--concurrency 4] [--complaints 100] [--rounds 4]
- *                          [--runtimes dist|ts|ts,dist] [--baseline <git ref>] [--development]
+ *                          [--runtimes dist|ts|ts,dist] [--baseline <git ref>] [--baseline-runtime dist|ts] [--development]
  *
  * Starts one whole system per side, as the tests do, each filing `--complaints` complaints through
  * its gateway: this checkout in each runtime of `--runtimes` (the compiled build of `npm run build`,
  * default; `ts`: the sources through SWC's register hook) and, with `--baseline`, the compiled build
- * of another commit (unpacked and built once under the temp dir: tools/bench/baseline.ts). Then it
+ * of another commit (unpacked and built once under the temp dir: tools/bench/baseline.ts; a commit
+ * from before the compiled build with `--baseline-runtime ts`). Then it
  * drives, with `--concurrency` requests in flight, every side in turns (`--rounds` slices each, so
  * that the machine's noise weighs on all alike):
  *   - the department queue: `workOrders(first: 20)` with each work order's deadlines, to dispatch;
@@ -230,10 +231,11 @@ async function main(): Promise<void> {
   log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure in ${rounds} turns, ${concurrency} in flight; services with NODE_ENV=${production ? 'production' : 'development'}`,
   );
-  const baseRoot = baseline ? baselineCheckout(baseline) : undefined;
+  const baseRuntime = arg('baseline-runtime', 'dist') as Runtime;
+  const baseRoot = baseline ? baselineCheckout(baseline, baseRuntime) : undefined;
   const sides: Side[] = [];
   try {
-    if (baseRoot) sides.push(await startSide(`baseline ${baseline}`, 'dist', complaints, baseRoot));
+    if (baseRoot) sides.push(await startSide(`baseline ${baseline}`, baseRuntime, complaints, baseRoot));
     for (const rt of runtimes) sides.push(await startSide(rt === 'dist' ? 'this build' : `this build (${rt})`, rt, complaints));
     const results: { read: string; side: string; r: LoadResult }[] = [];
     for (const read of READS) {
