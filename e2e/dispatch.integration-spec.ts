@@ -15,7 +15,7 @@ import {
   type ComplaintFiledV1,
 } from '@pc/contracts';
 import { DISPATCH, DispatchAppModule, SlaScheduler } from '@pc/dispatch';
-import { Housekeeping } from '@pc/messaging';
+import { Housekeeping, OutboxRelay } from '@pc/messaging';
 import { ManualClock, type AuthUser } from '@pc/platform';
 import { InProcessService, eventually, postGraphql } from '../tools/harness';
 import { WORK_ORDER_FIELDS, handleToResolution, informCustomer, ok, planAndAssign, resolve, type Steps } from './work-order-steps';
@@ -976,5 +976,28 @@ describe('issue 15 housekeeping', () => {
     expect(inbox.map((r) => r.message_id)).toEqual(['recent']);
     const metrics = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
     expect(metrics).toMatch(/housekeeping_deleted_total\{table="outbox_event"\} \d+/);
+  });
+});
+
+describe('the outbox relay', () => {
+  it('marks the rows JetStream acknowledged; a row it refuses stays pending with its attempt and reason, never marked', async () => {
+    const at = clock.now().toISOString();
+    await svc.sql(
+      `insert into outbox_event (event_id, subject, body, created_at, published_at, attempts) values ('relay-ok', 'test.relay', '{}', $1, null, 0), ('relay-too-big', 'test.relay', $2, $1, null, 0)`,
+      [at, 'x'.repeat(2_000_000)],
+    );
+    try {
+      await app.get(OutboxRelay).drain();
+      const rows = await svc.sql<{ event_id: string; published_at: Date | null; attempts: number; last_error: string | null }>(
+        `select event_id, published_at, attempts, last_error from outbox_event where event_id like 'relay-%' order by event_id`,
+      );
+      expect(rows[0]).toMatchObject({ event_id: 'relay-ok', attempts: 0, last_error: null });
+      expect(rows[0].published_at).not.toBeNull();
+      expect(rows[1]).toMatchObject({ event_id: 'relay-too-big', published_at: null });
+      expect(rows[1].attempts).toBeGreaterThanOrEqual(1);
+      expect(rows[1].last_error).toMatch(/payload/i);
+    } finally {
+      await svc.sql(`delete from outbox_event where event_id = 'relay-too-big'`);
+    }
   });
 });
