@@ -1,7 +1,12 @@
 /**
  * Benchmark (not a test): files complaints through the gateway and prints throughput and latency.
  *
- *   npm run bench:intake -- [--count 2000] [--concurrency 16] [--direct]
+ *   npm run bench:intake -- [--count 2000] [--concurrency 16] [--direct] [--baseline <git ref> [--rounds 4] [--baseline-runtime dist|ts]]
+ *
+ * With `--baseline`, a second whole system runs another commit's build beside this one
+ * (tools/bench/baseline.ts) and the two take turns, `count / rounds` complaints at a time, so that the
+ * machine's noise weighs on both alike; each side's subgraph CPU is read from its own processes.
+ * (The gateways of both share this process: their CPU is reported together.)
  *
  * `--direct` posts to the intake subgraph itself instead of the gateway, to tell the gateway's
  * share of the latency from intake's.
@@ -19,6 +24,8 @@ import { performance } from 'node:perf_hooks';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { SUBGRAPH_NAMES } from '@pc/gateway';
 import { System, eventually } from '../system';
+import type { Runtime } from '../process-command';
+import { baselineCheckout } from './baseline';
 import { profileArgs } from './profile';
 import { procCpuMs } from './reads';
 
@@ -34,92 +41,139 @@ const percentile = (sorted: number[], p: number): number => sorted[Math.min(sort
 const FILE = `mutation F($input: FileComplaintInput!) { fileComplaint(input: $input) { id } }`;
 const CATEGORIES = ['EQUIPMENT', 'FEES', 'NOISE', 'HYGIENE', 'SERVICE_ATTITUDE', 'PARKING'];
 
+/** One system under load: this checkout, or a baseline commit's build. */
+interface Side {
+  name: string;
+  system: System;
+  token: string;
+  pids: Record<string, number>;
+  cpu0: Record<string, number>;
+  latencies: number[];
+  seconds: number;
+}
+
+function strArg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 async function main(): Promise<void> {
   const count = arg('count', 2000);
   const concurrency = arg('concurrency', 16);
+  const rounds = arg('rounds', 4);
   const direct = process.argv.includes('--direct');
+  const baseline = strArg('baseline');
+  const baseRuntime = (strArg('baseline-runtime') ?? 'dist') as Runtime;
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  const baseRoot = baseline ? baselineCheckout(baseline, baseRuntime) : undefined;
   log('starting the system (4 subgraph processes, gateway, fresh PostgreSQL databases, NATS namespace)...');
-  const system = await System.start({ env: { ...process.env, LOG_LEVEL: 'warn' }, nodeArgs: profileArgs(['intake']) });
-  try {
-    await system.seedRegistry(DEMO_DATASET);
-    const token = system.token(DEMO_USERS.find((u) => u.sub === 'demo-front-desk')!);
-    const input = (i: number) => ({
-      siteId: i % 2 ? 'demo-site-1' : 'demo-site-2',
-      channel: 'PHONE',
-      category: CATEGORIES[i % CATEGORIES.length],
-      description: `Benchmark complaint ${i}`,
-      customerName: `Bench customer ${i}`,
-      customerPhone: `136${String(i).padStart(8, '0')}`,
-      idempotencyKey: `bench-${i}`,
+  const input = (i: number) => ({
+    siteId: i % 2 ? 'demo-site-1' : 'demo-site-2',
+    channel: 'PHONE',
+    category: CATEGORIES[i % CATEGORIES.length],
+    description: `Benchmark complaint ${i}`,
+    customerName: `Bench customer ${i}`,
+    customerPhone: `136${String(i).padStart(8, '0')}`,
+    idempotencyKey: `bench-${i}`,
+  });
+  const fileOne = async (side: Side, i: number): Promise<number> => {
+    const t0 = performance.now();
+    const r = await side.system.graphql(side.token, FILE, { input: input(i) }, direct ? side.system.urls.intake : side.system.gatewayUrl);
+    if (r.errors) throw new Error(`${side.name}, complaint ${i}: ${JSON.stringify(r.errors[0])}`);
+    return performance.now() - t0;
+  };
+  const sides: Side[] = [];
+  const start = async (name: string, runtime?: Runtime, root?: string): Promise<void> => {
+    const system = await System.start({
+      env: { ...process.env, LOG_LEVEL: 'warn' },
+      runtime,
+      root,
+      nodeArgs: profileArgs(['intake'], baseline ? name.replace(/[^a-z0-9.-]+/gi, '-') : ''),
     });
-    const fileOne = async (i: number): Promise<number> => {
-      const t0 = performance.now();
-      const r = await system.graphql(token, FILE, { input: input(i) }, direct ? system.urls.intake : system.gatewayUrl);
-      if (r.errors) throw new Error(`complaint ${i}: ${JSON.stringify(r.errors[0])}`);
-      return performance.now() - t0;
-    };
-
+    const side: Side = { name, system, token: '', pids: {}, cpu0: {}, latencies: [], seconds: 0 };
+    sides.push(side);
+    await system.seedRegistry(DEMO_DATASET);
+    side.token = system.token(DEMO_USERS.find((u) => u.sub === 'demo-front-desk')!);
+    side.pids = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, system.pid(n)!]));
+  };
+  try {
+    if (baseRoot) await start(`baseline ${baseline}`, baseRuntime, baseRoot);
+    await start(baseline ? 'this build' : 'this system');
     const warmup = Math.min(100, count);
-    for (let i = 0; i < warmup; i++) await fileOne(1_000_000 + i);
+    for (const side of sides) for (let i = 0; i < warmup; i++) await fileOne(side, 1_000_000 + i);
     log(
-      `warmed up with ${warmup} complaints; filing ${count} with ${concurrency} in flight, ${direct ? 'straight to the intake subgraph' : 'through the gateway'}...`,
+      `warmed up with ${warmup} complaints; filing ${count} with ${concurrency} in flight, ${direct ? 'straight to the intake subgraph' : 'through the gateway'}${sides.length > 1 ? `, on each side in ${rounds} turns` : ''}...`,
     );
-
-    const pids = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, system.pid(n)!]));
-    const cpu0 = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, procCpuMs(pids[n])]));
+    for (const side of sides) side.cpu0 = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, procCpuMs(side.pids[n])]));
     const gateway0 = process.cpuUsage();
-    const latencies: number[] = [];
-    let next = 0;
-    const started = performance.now();
-    let lastReport = started;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < count) {
-          const i = next++;
-          latencies.push(await fileOne(i));
-          if (performance.now() - lastReport > 5000) {
-            lastReport = performance.now();
-            log(`  ${latencies.length}/${count} filed`);
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    // the sides take turns, a slice of the complaints each, so that the machine's noise weighs on both alike
+    const slices = sides.length > 1 ? rounds : 1;
+    let lastReport = performance.now();
+    for (let round = 0; round < slices; round++) {
+      const from = Math.floor((count * round) / slices);
+      const to = Math.floor((count * (round + 1)) / slices);
+      for (const side of sides) {
+        let next = from;
+        const started = performance.now();
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (next < to) {
+              const i = next++;
+              side.latencies.push(await fileOne(side, i));
+              if (performance.now() - lastReport > 5000) {
+                lastReport = performance.now();
+                log(`  ${side.name}: ${side.latencies.length}/${count} filed`);
+              }
+            }
+          }),
+        );
+        side.seconds += (performance.now() - started) / 1000;
+      }
+    }
     const filedAt = performance.now();
-    const sorted = [...latencies].sort((a, b) => a - b);
-    log(`filed ${count} complaints in ${seconds.toFixed(1)} s: ${(count / seconds).toFixed(0)} complaints/s`);
-    log(
-      `fileComplaint latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p90 ${percentile(sorted, 90).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)}`,
-    );
-
     const total = count + warmup;
-    await eventually(
-      async () => {
-        const [{ n }] = await system.sql<{ n: number }>('dispatch', `select count(distinct complaint_id)::int n from work_order`);
-        return n >= total;
-      },
-      600_000,
-      'dispatch to open every work order',
-    );
+    for (const side of sides) {
+      await eventually(
+        async () => {
+          const [{ n }] = await side.system.sql<{ n: number }>('dispatch', `select count(distinct complaint_id)::int n from work_order`);
+          return n >= total;
+        },
+        600_000,
+        'dispatch to open every work order',
+      );
+    }
     log(
       `dispatch had opened work orders for all ${total} complaints ${((performance.now() - filedAt) / 1000).toFixed(1)} s after the last one was filed`,
     );
     // the event path settles (callback and analytics consume too): then the CPU each process spent per complaint
     await new Promise((r) => setTimeout(r, 3000));
-    const perComplaint = SUBGRAPH_NAMES.map((n) => [n, (procCpuMs(pids[n]) - cpu0[n]) / count] as const);
     const g = process.cpuUsage(gateway0);
-    const gatewayMs = (g.user + g.system) / 1000 / count;
-    log(
-      `CPU ms per complaint (from /proc; the gateway shares this process with the load generator): ${perComplaint
-        .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
-        .join(
-          ', ',
-        )}, gateway + client ${gatewayMs.toFixed(1)}; subgraphs together ${perComplaint.reduce((a, [, ms]) => a + ms, 0).toFixed(1)}`,
-    );
+    const gatewayMs = (g.user + g.system) / 1000 / (count * sides.length);
+    const rows: { side: Side; perComplaint: (readonly [string, number])[] }[] = [];
+    for (const side of sides) {
+      const sorted = [...side.latencies].sort((a, b) => a - b);
+      const perComplaint = SUBGRAPH_NAMES.map((n) => [n, (procCpuMs(side.pids[n]) - side.cpu0[n]) / count] as const);
+      rows.push({ side, perComplaint });
+      log(`${side.name}: filed ${count} complaints in ${side.seconds.toFixed(1)} s: ${(count / side.seconds).toFixed(0)} complaints/s`);
+      log(
+        `${side.name}: fileComplaint latency ms: p50 ${percentile(sorted, 50).toFixed(1)}, p90 ${percentile(sorted, 90).toFixed(1)}, p99 ${percentile(sorted, 99).toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)}`,
+      );
+      log(
+        `${side.name}: CPU ms per complaint (from /proc): ${perComplaint
+          .map(([n, ms]) => `${n} ${ms.toFixed(1)}`)
+          .join(', ')}; subgraphs together ${perComplaint.reduce((a, [, ms]) => a + ms, 0).toFixed(1)}`,
+      );
+    }
+    log(`gateway + load generator (this process${sides.length > 1 ? ', both sides' : ''}): ${gatewayMs.toFixed(1)} ms CPU per complaint`);
+    if (rows.length > 1) {
+      const sum = (r: (typeof rows)[number]) => r.perComplaint.reduce((a, [, ms]) => a + ms, 0);
+      log(
+        `subgraphs' CPU per complaint: ${sum(rows[0]).toFixed(1)} ms (${rows[0].side.name}) → ${sum(rows[1]).toFixed(1)} ms (${rows[1].side.name}), ${(sum(rows[0]) / sum(rows[1])).toFixed(2)}× less`,
+      );
+    }
   } finally {
-    await system.close();
+    for (const side of sides) await side.system.close();
   }
 }
 
