@@ -150,6 +150,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         ),
       );
       const published: number[] = [];
+      const failed = new Map<string, number[]>(); // reason → rows: one statement per reason (an outage fails them alike)
       for (const [i, r] of results.entries()) {
         const row = rows[i];
         if (r.status === 'fulfilled') {
@@ -158,9 +159,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         }
         const reason = (r.reason as Error)?.message ?? String(r.reason);
         this.logger.warn({ eventId: row.event_id, err: safeError(r.reason) }, 'publish failed; row stays pending');
+        const same = failed.get(reason);
+        if (same) same.push(row.seq);
+        else failed.set(reason, [row.seq]);
+      }
+      for (const [reason, seqs] of failed) {
         await sql.execute(
-          'update outbox_event set attempts = attempts + 1, last_error = ? where seq = ?',
-          [reason, row.seq],
+          `update outbox_event set attempts = attempts + 1, last_error = ? where seq in (${seqs.map(() => '?').join(', ')})`,
+          [reason, ...seqs],
           'run',
           em.getTransactionContext(),
         );
