@@ -40,12 +40,12 @@ async function main(): Promise<void> {
       const page = await em.find(Customer, {}, { orderBy: { id: 'asc' }, limit: 1000, offset, fields: ['id', 'orgId', 'siteId'] });
       page.forEach((c) => events.publish(CustomerSaved, { orgId: c.orgId, siteId: c.siteId, customerId: c.id }));
       customers += page.length;
-      await em.flush();
+      await events.write();
       em.clear();
       if (page.length < 1000) break;
       process.stdout.write(`  ${customers} customers queued\n`);
     }
-    await em.flush();
+    await events.write();
     process.stdout.write(
       `queued ${sites.length} sites, ${staff.length} staff users and ${customers} customers in intake's outbox; the intake relay publishes them\n`,
     );

@@ -93,5 +93,6 @@ export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promi
     });
     events.publish(StaffSaved, { orgId, staffId: u.sub, roles: u.roles, department: u.department, sites: u.sites, active: true });
   }
+  await events.write();
   await em.flush();
 }

@@ -20,29 +20,48 @@ interface OutboxRow {
 /** Outbox rows claimed and published per transaction (all of them in flight at once). */
 const BATCH = 500;
 
-/** Collects the events of one transaction; they are stored with it and relayed after commit. */
+/** The outbox rows of one transaction, published and not yet inserted. */
+interface PendingEvents {
+  rows: Omit<OutboxEvent, 'seq'>[];
+  written: number;
+}
+
+/** Rows per insert statement when a transaction's events are written. */
+const INSERT_CHUNK = 500;
+
+/**
+ * Collects the events of one transaction; `write()` inserts them in it (many rows per statement, no
+ * entity each: an outbox row is never read back by the transaction), and they are relayed after
+ * commit. `TransactionalOutbox` writes them before it commits; code that makes a writer itself calls
+ * `write()` before its flush.
+ */
 export class EventWriter {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly meta: EventMeta = {},
-    readonly added: OutboxEvent[] = [],
+    private readonly pending: PendingEvents = { rows: [], written: 0 },
   ) {}
 
   /** The same transaction's writer with its events stamped otherwise (e.g. each filing's channel in a batch). */
   with(meta: EventMeta): EventWriter {
-    return new EventWriter(this.em, this.clock, { ...this.meta, ...meta }, this.added);
+    return new EventWriter(this.em, this.clock, { ...this.meta, ...meta }, this.pending);
+  }
+
+  /** How many events this transaction has published. */
+  get count(): number {
+    return this.pending.rows.length;
   }
 
   /**
-   * Validates the payload against its contract (a bad event fails the transaction) and stores it,
-   * stamped with the transaction's actor (and channel).
+   * Validates the payload against its contract (a bad event fails the transaction) and keeps it for
+   * the transaction, stamped with its actor (and channel).
    */
   publish<T extends object>(contract: EventContract<T>, payload: T & { orgId: string }): EventEnvelope<T> {
     // the trace of the request or message being handled continues in the event (and its NATS header)
     const meta = { ...this.meta, traceparent: this.meta.traceparent ?? currentTraceparent() };
     const envelope = envelopeFor(contract, payload, randomUUID(), this.clock.now(), meta);
-    const row = this.em.create(OutboxEvent, {
+    this.pending.rows.push({
       eventId: envelope.id,
       subject: contract.subject,
       body: JSON.stringify(envelope),
@@ -51,9 +70,14 @@ export class EventWriter {
       attempts: 0,
       lastError: null,
     });
-    this.em.persist(row);
-    this.added.push(row);
     return envelope;
+  }
+
+  /** Inserts the events published since the last call, in the writer's transaction, in their order. */
+  async write(): Promise<void> {
+    const rows = this.pending.rows.slice(this.pending.written);
+    this.pending.written = this.pending.rows.length;
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await this.em.insertMany(OutboxEvent, rows.slice(i, i + INSERT_CHUNK));
   }
 }
 
@@ -208,9 +232,11 @@ export class TransactionalOutbox {
     let writer: EventWriter | undefined;
     const result = await this.orm.em.fork().transactional(async (em) => {
       writer = new EventWriter(em, this.clock, meta);
-      return work(em, writer);
+      const r = await work(em, writer);
+      await writer.write();
+      return r;
     });
-    if (writer?.added.length) this.relay.poke();
+    if (writer?.count) this.relay.poke();
     return result;
   }
 }
