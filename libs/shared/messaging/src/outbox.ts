@@ -149,8 +149,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   /**
    * One run: claims pending rows (`FOR UPDATE SKIP LOCKED` on PostgreSQL, held until the marks
    * commit), publishes them all at once, marks the acknowledged ones in one statement. Plain rows
-   * and statements, no entities: hydrating each envelope and diffing it in the unit of work was most
-   * of a run's CPU, and every event of every service goes through here.
+   * and statements, no entity per row (hydration, change sets): every event of every service goes
+   * through here.
    */
   private async relayBatch(): Promise<number> {
     const js = this.nc.jetstream();
