@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Runtime } from '../process-command';
 
 const ROOT = join(__dirname, '..', '..');
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
@@ -17,7 +18,7 @@ const log = (msg: string) => process.stdout.write(`${msg}\n`);
  * not built: its services run from its sources through its own register hook. Its services run against databases migrated by this checkout's
  * migrations (a newer schema than its own when columns were added since: fine for reads).
  */
-export function baselineCheckout(ref: string, runtime: 'ts' | 'dist' = 'dist'): string {
+export function baselineCheckout(ref: string, runtime: Runtime = 'dist'): string {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
   const sha = git('rev-parse', '--verify', `${ref}^{commit}`);
   const dir = join(tmpdir(), `pc-baseline-${sha.slice(0, 12)}`);
@@ -46,3 +47,27 @@ export function baselineCheckout(ref: string, runtime: 'ts' | 'dist' = 'dist'): 
   writeFileSync(ready, `${sha}\n`);
   return dir;
 }
+
+/** A benchmark's other side: another commit's build, ready to run. */
+export interface BaselineSide {
+  name: string;
+  runtime: Runtime;
+  root: string;
+}
+
+/**
+ * The baseline a benchmark was asked for (`--baseline <git ref>` [`--baseline-runtime dist|ts`]),
+ * checked out and built; undefined without `--baseline`.
+ */
+export function baselineFromArgs(argv: readonly string[] = process.argv): BaselineSide | undefined {
+  const value = (flag: string) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  if (!argv.includes('--baseline')) return undefined;
+  const ref = value('--baseline');
+  if (!ref || ref.startsWith('--')) throw new Error('--baseline takes a git ref (a commit, a tag, a branch)');
+  const runtime = value('--baseline-runtime') ?? 'dist';
+  if (runtime !== 'dist' && runtime !== 'ts') throw new Error('--baseline-runtime is dist or ts');
+  return { name: `baseline ${ref}`, runtime, root: baselineCheckout(ref, runtime) };
+}
+
+/** A side's name as a folder name (its CPU profiles go under it). */
+export const sideFolder = (name: string): string => name.replace(/[^a-z0-9.-]+/gi, '-');

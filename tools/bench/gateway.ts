@@ -30,7 +30,7 @@ import { GATEWAY_SECRET_HEADER } from '@pc/platform';
 import { System, eventually, freePort } from '../system';
 import { serviceArgs } from '../process-command';
 import { profileArgs } from './profile';
-import { drive, inTurns, type LoadResult } from './reads';
+import { DEMO_FILING, demoFiling, drive, inTurns, type LoadResult } from './reads';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -94,19 +94,7 @@ async function main(): Promise<void> {
       const res = await fetch(system.urls.intake, {
         method: 'POST',
         headers: { ...direct, 'content-type': 'application/json', authorization: `Bearer ${desk}` },
-        body: JSON.stringify({
-          query: `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`,
-          variables: {
-            i: {
-              siteId: 'demo-site-1',
-              unitId: 'demo-site-1-unit-101',
-              customerId: 'demo-customer-1',
-              channel: 'PHONE',
-              category: 'EQUIPMENT',
-              description: `lift ${i}`,
-            },
-          },
-        }),
+        body: JSON.stringify({ query: DEMO_FILING, variables: { i: demoFiling(i) } }),
       });
       const r = (await res.json()) as { errors?: unknown };
       if (r.errors) throw new Error(JSON.stringify(r.errors));

@@ -24,7 +24,7 @@ import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '../system';
 import { importFile } from '../import';
 import type { Runtime } from '../process-command';
-import { baselineCheckout } from './baseline';
+import { baselineFromArgs, sideFolder } from './baseline';
 import { profileArgs } from './profile';
 import { procCpuMs } from './reads';
 
@@ -52,10 +52,7 @@ async function runOnce(count: number, batch: number, consumerBatch: number, side
     env: { ...process.env, LOG_LEVEL: 'warn', NATS_CONSUMER_BATCH: String(consumerBatch) },
     runtime: side.runtime,
     root: side.root,
-    nodeArgs: profileArgs(
-      SUBGRAPH_NAMES,
-      side.root ? `${side.name.replace(/[^a-z0-9.-]+/gi, '-')}/${consumerBatch}` : String(consumerBatch),
-    ), // dir/<batch>/<service>
+    nodeArgs: profileArgs(SUBGRAPH_NAMES, side.root ? `${sideFolder(side.name)}/${consumerBatch}` : String(consumerBatch)), // dir/<batch>/<service>
   });
   try {
     await system.seedRegistry(DEMO_DATASET);
@@ -139,21 +136,15 @@ async function main(): Promise<void> {
   const count = arg('count', 2000);
   const batch = arg('batch', 200);
   const rounds = arg('rounds', 2);
-  const ref = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : undefined;
+  const baseline = baselineFromArgs();
   const i = process.argv.indexOf('--consumer-batches');
-  const consumerBatches = (i >= 0 ? process.argv[i + 1] : ref ? '64' : '1,64').split(',').map(Number);
+  const consumerBatches = (i >= 0 ? process.argv[i + 1] : baseline ? '64' : '1,64').split(',').map(Number);
   if (consumerBatches.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--consumer-batches takes positive integers, e.g. 1,64');
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${count} records, ${batch} per call`);
-  const sides: Side[] = [{ name: ref ? 'this build' : 'this system' }];
-  if (ref) {
-    const runtime = (
-      process.argv.includes('--baseline-runtime') ? process.argv[process.argv.indexOf('--baseline-runtime') + 1] : 'dist'
-    ) as Runtime;
-    sides.unshift({ name: `baseline ${ref}`, runtime, root: baselineCheckout(ref, runtime) });
-  }
+  const sides: Side[] = baseline ? [baseline, { name: 'this build' }] : [{ name: 'this system' }];
   // with a baseline, the sides take turns (`--rounds` fresh systems each), so that the hour's noise weighs on both
   const byKey = new Map<string, Figures[]>();
-  for (let round = 0; round < (ref ? rounds : 1); round++) {
+  for (let round = 0; round < (baseline ? rounds : 1); round++) {
     for (const n of consumerBatches) {
       for (const side of sides) {
         const key = `${side.name}|${n}`;
@@ -173,7 +164,7 @@ async function main(): Promise<void> {
       `| ${r.side} | ${r.consumerBatch} | ${r.importPerSecond.toFixed(0)} | ${r.endToEndPerSecond.toFixed(0)} | ${r.dispatchLagSeconds.toFixed(1)} s | ${SUBGRAPH_NAMES.map((n) => r.cpuMsPerRecord[n].toFixed(1)).join(' / ')} |`,
     );
   }
-  if (ref) {
+  if (baseline) {
     const sum = (r: Figures) => SUBGRAPH_NAMES.reduce((ms, n) => ms + r.cpuMsPerRecord[n], 0);
     for (const n of consumerBatches) {
       const [a, b] = sides.map((side) => runs.find((r) => r.side === side.name && r.consumerBatch === n)!);

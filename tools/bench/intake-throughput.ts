@@ -25,7 +25,7 @@ import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { SUBGRAPH_NAMES } from '@pc/gateway';
 import { System, eventually } from '../system';
 import type { Runtime } from '../process-command';
-import { baselineCheckout } from './baseline';
+import { baselineFromArgs, sideFolder } from './baseline';
 import { profileArgs } from './profile';
 import { procCpuMs } from './reads';
 
@@ -52,21 +52,14 @@ interface Side {
   seconds: number;
 }
 
-function strArg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
   const count = arg('count', 2000);
   const concurrency = arg('concurrency', 16);
   const rounds = arg('rounds', 4);
   const direct = process.argv.includes('--direct');
-  const baseline = strArg('baseline');
-  const baseRuntime = (strArg('baseline-runtime') ?? 'dist') as Runtime;
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
   log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-  const baseRoot = baseline ? baselineCheckout(baseline, baseRuntime) : undefined;
+  const baseline = baselineFromArgs();
   log('starting the system (4 subgraph processes, gateway, fresh PostgreSQL databases, NATS namespace)...');
   const input = (i: number) => ({
     siteId: i % 2 ? 'demo-site-1' : 'demo-site-2',
@@ -89,7 +82,7 @@ async function main(): Promise<void> {
       env: { ...process.env, LOG_LEVEL: 'warn' },
       runtime,
       root,
-      nodeArgs: profileArgs(['intake'], baseline ? name.replace(/[^a-z0-9.-]+/gi, '-') : ''),
+      nodeArgs: profileArgs(['intake'], baseline ? sideFolder(name) : ''),
     });
     const side: Side = { name, system, token: '', pids: {}, cpu0: {}, latencies: [], seconds: 0 };
     sides.push(side);
@@ -98,7 +91,7 @@ async function main(): Promise<void> {
     side.pids = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, system.pid(n)!]));
   };
   try {
-    if (baseRoot) await start(`baseline ${baseline}`, baseRuntime, baseRoot);
+    if (baseline) await start(baseline.name, baseline.runtime, baseline.root);
     await start(baseline ? 'this build' : 'this system');
     const warmup = Math.min(100, count);
     for (const side of sides) for (let i = 0; i < warmup; i++) await fileOne(side, 1_000_000 + i);

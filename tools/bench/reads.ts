@@ -27,7 +27,7 @@ import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { GATEWAY_SECRET_HEADER } from '@pc/platform';
 import { System, eventually } from '../system';
 import type { Runtime } from '../process-command';
-import { baselineCheckout } from './baseline';
+import { baselineFromArgs, sideFolder } from './baseline';
 import { profileArgs } from './profile';
 
 function arg(name: string, fallback: string): string {
@@ -147,6 +147,17 @@ const QUEUE = JSON.stringify({
 /** What any request costs a subgraph before it reads anything (HTTP, auth, GraphQL pipeline, logging). */
 const FLOOR = JSON.stringify({ query: '{ __typename }' });
 
+/** How the read benches fill a queue: the demo desk files complaint `i` about the lift of unit 101. */
+export const DEMO_FILING = `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`;
+export const demoFiling = (i: number) => ({
+  siteId: 'demo-site-1',
+  unitId: 'demo-site-1-unit-101',
+  customerId: 'demo-customer-1',
+  channel: 'PHONE',
+  category: 'EQUIPMENT',
+  description: `lift ${i}`,
+});
+
 /** One system under load: a runtime of this checkout, or the compiled build of a baseline commit. */
 interface Side {
   name: string;
@@ -172,7 +183,7 @@ async function startSide(name: string, runtime: Runtime, complaints: number, roo
     env: serviceEnv(),
     runtime,
     root,
-    nodeArgs: profileArgs(['dispatch', 'intake'], name.replace(/[^a-z0-9.-]+/gi, '-')),
+    nodeArgs: profileArgs(['dispatch', 'intake'], sideFolder(name)),
   });
   try {
     await system.seedRegistry(DEMO_DATASET);
@@ -181,16 +192,7 @@ async function startSide(name: string, runtime: Runtime, complaints: number, roo
     const head = system.token(user('demo-department-head'));
     let complaintId = '';
     for (let i = 0; i < complaints; i++) {
-      const r = await system.graphql(desk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
-        i: {
-          siteId: 'demo-site-1',
-          unitId: 'demo-site-1-unit-101',
-          customerId: 'demo-customer-1',
-          channel: 'PHONE',
-          category: 'EQUIPMENT',
-          description: `lift ${i}`,
-        },
-      });
+      const r = await system.graphql(desk, DEMO_FILING, { i: demoFiling(i) });
       complaintId = (r.data as { fileComplaint: { id: string } }).fileComplaint.id;
     }
     await eventually(
@@ -227,15 +229,13 @@ async function main(): Promise<void> {
   const complaints = Number(arg('complaints', '100'));
   const rounds = Number(arg('rounds', '4'));
   const runtimes = arg('runtimes', 'dist').split(',').filter(Boolean) as Runtime[];
-  const baseline = process.argv.includes('--baseline') ? arg('baseline', '') : undefined;
   log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure in ${rounds} turns, ${concurrency} in flight; services with NODE_ENV=${production ? 'production' : 'development'}`,
   );
-  const baseRuntime = arg('baseline-runtime', 'dist') as Runtime;
-  const baseRoot = baseline ? baselineCheckout(baseline, baseRuntime) : undefined;
+  const baseline = baselineFromArgs();
   const sides: Side[] = [];
   try {
-    if (baseRoot) sides.push(await startSide(`baseline ${baseline}`, baseRuntime, complaints, baseRoot));
+    if (baseline) sides.push(await startSide(baseline.name, baseline.runtime, complaints, baseline.root));
     for (const rt of runtimes) sides.push(await startSide(rt === 'dist' ? 'this build' : `this build (${rt})`, rt, complaints));
     const results: { read: string; side: string; r: LoadResult }[] = [];
     for (const read of READS) {
@@ -266,7 +266,7 @@ async function main(): Promise<void> {
         `| ${read} | ${side} | ${r.perSecond.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${Object.values(r.cpuPerRequest)[0].toFixed(2)} | ${r.errors} |`,
       );
     }
-    if (baseRoot) {
+    if (baseline) {
       for (const read of READS) {
         const [b, ...rest] = results.filter((x) => x.read === read.name);
         for (const x of rest) {
