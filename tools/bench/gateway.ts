@@ -2,7 +2,7 @@
  * Benchmark (not a test): the project's gateway against stock `@apollo/gateway`, over the same
  * subgraph processes, in one run.
  *
- *   npm run bench:gateway -- [--seconds 5] [--concurrency 8] [--complaints 60] [--rounds 4]
+ *   npm run bench:gateway -- [--seconds 5] [--concurrency 8] [--complaints 60] [--rounds 4] [--hive] [--same-user]
  *
  * Starts the four subgraphs (compiled build) as the tests do, files the complaints, then starts two
  * gateway processes against them: the project's (`dist/apps/gateway`: auth, edge limits, cost and
@@ -20,6 +20,10 @@
  * every side alike. Everything runs as deployed: NODE_ENV=production, the subgraphs answering only a
  * caller with the gateway's secret (both gateways send it; the bench's straight requests too).
  * `PC_BENCH_PROFILE_DIR=dir` writes a CPU profile of the project gateway under it (dir/gateway).
+ * `--hive` adds a third gateway to both comparisons under load: Hive Gateway's runtime with its
+ * native Rust query planner (tools/bench/hive-gateway.ts), the alternative executor the README
+ * weighs. `--same-user` gives every request in flight the same user's token instead (identical
+ * requests at once, which a gateway that merges them serves with fewer subgraph calls).
  */
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -70,8 +74,10 @@ async function main(): Promise<void> {
   const concurrency = Number(arg('concurrency', '8'));
   const complaints = Number(arg('complaints', '60'));
   const rounds = Number(arg('rounds', '4'));
+  const withHive = process.argv.includes('--hive');
+  const sameUser = process.argv.includes('--same-user');
   log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight; NODE_ENV=production`,
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight (${sameUser ? 'one user' : 'one user each'}); NODE_ENV=production`,
   );
   // the subgraphs and both gateways as deployed: NODE_ENV=production, the gateway's secret required
   const secret = 'bench-gateway-secret-of-32-chars!';
@@ -88,7 +94,7 @@ async function main(): Promise<void> {
     const desk = system.token(user('demo-front-desk'));
     // one department head per request in flight: the same queue, but no two requests of one user at once
     const heads = Array.from({ length: concurrency }, (_, i) =>
-      system.token({ ...user('demo-department-head'), sub: `demo-department-head-bench-${i}` }),
+      system.token({ ...user('demo-department-head'), sub: `demo-department-head-bench-${sameUser ? 0 : i}` }),
     );
     for (let i = 0; i < complaints; i++) {
       const res = await fetch(system.urls.intake, {
@@ -124,7 +130,19 @@ async function main(): Promise<void> {
         'the stock gateway',
       ),
     );
-    const [own, stock] = children;
+    const hivePort = await freePort();
+    if (withHive) {
+      children.push(
+        await startProcess(
+          ['-r', join(ROOT, 'tools/register.js'), join(ROOT, 'tools/bench/hive-gateway.ts')],
+          { ...env, HIVE_GATEWAY_PORT: String(hivePort) },
+          `http://127.0.0.1:${hivePort}/`,
+          'Hive Gateway',
+        ),
+      );
+    }
+    const [own, stock, hive] = children;
+    const hiveUrl = `http://127.0.0.1:${hivePort}/`;
     const subgraphs = { dispatch: system.pid('dispatch')!, intake: system.pid('intake')! };
     const slice = seconds / rounds;
     const run =
@@ -142,16 +160,20 @@ async function main(): Promise<void> {
     const stockUrl = `http://127.0.0.1:${stockPort}/`;
     const ownUrl = `http://127.0.0.1:${ownPort}/graphql`;
     const results: [string, string, LoadResult][] = [];
-    const federated = await inTurns(rounds, { stock: run(stockUrl, CONSOLE, stock.pid), own: run(ownUrl, CONSOLE, own.pid) });
+    // the gateways under load, each side in turn; Hive Gateway only with --hive
+    const gateways = (query: string): Record<string, () => Promise<LoadResult>> => ({
+      stock: run(stockUrl, query, stock.pid),
+      own: run(ownUrl, query, own.pid),
+      ...(hive ? { hive: run(hiveUrl, query, hive.pid) } : {}),
+    });
+    const federated = await inTurns(rounds, gateways(CONSOLE));
     results.push(['console query (dispatch + intake)', 'stock @apollo/gateway', federated.stock]);
     results.push(['console query (dispatch + intake)', 'project gateway', federated.own]);
-    const queue = await inTurns(rounds, {
-      stock: run(stockUrl, QUEUE, stock.pid),
-      own: run(ownUrl, QUEUE, own.pid),
-      straight: run(system.urls.dispatch, QUEUE),
-    });
+    if (federated.hive) results.push(['console query (dispatch + intake)', 'Hive Gateway (Rust planner)', federated.hive]);
+    const queue = await inTurns<string>(rounds, { ...gateways(QUEUE), straight: run(system.urls.dispatch, QUEUE) });
     results.push(['single subgraph (the queue)', 'stock @apollo/gateway', queue.stock]);
     results.push(['single subgraph (the queue)', 'project gateway', queue.own]);
+    if (queue.hive) results.push(['single subgraph (the queue)', 'Hive Gateway (Rust planner)', queue.hive]);
     results.push(['single subgraph (the queue)', 'straight to dispatch', queue.straight]);
     // the gateway's own latency: one request at a time, so nothing queues
     const single = await inTurns(rounds, {
@@ -177,6 +199,11 @@ async function main(): Promise<void> {
     log(
       `\nconsole query: project gateway ${ratio.toFixed(2)}× the throughput of stock @apollo/gateway; one request at a time, the project gateway adds ${added.toFixed(1)} ms p50 to a single-subgraph query (stock: ${addedStock.toFixed(1)} ms)`,
     );
+    if (federated.hive) {
+      log(
+        `console query: Hive Gateway ${(federated.hive.perSecond / find('console', 'stock').perSecond).toFixed(2)}× the throughput of stock @apollo/gateway`,
+      );
+    }
   } finally {
     for (const c of children) c.kill('SIGTERM');
     await system.close();
