@@ -160,14 +160,15 @@ export class System {
     return signToken(user, this.config.AUTH_JWT_SECRET);
   }
 
-  /** POSTs a GraphQL operation (to the gateway unless another URL is given). */
+  /** POSTs a GraphQL operation (to the gateway unless another URL is given), with any extra headers. */
   graphql<T = any>(
     token: string | null,
     query: string,
     variables?: Record<string, unknown>,
     url = this.gatewayUrl,
+    headers: Record<string, string> = {},
   ): Promise<{ data?: T; errors?: any[] }> {
-    return postGraphql<T>(url, token, query, variables);
+    return postGraphql<T>(url, token, query, variables, headers);
   }
 
   /**

@@ -30,9 +30,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
-import { GATEWAY_SECRET_HEADER } from '@pc/platform';
 import { System, eventually, freePort } from '../system';
 import { serviceArgs } from '../process-command';
+import { deployment } from './deployed';
 import { profileArgs } from './profile';
 import { DEMO_FILING, demoFiling, drive, inTurns, type LoadResult } from './reads';
 
@@ -80,13 +80,12 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight (${sameUser ? 'one user' : 'one user each'}); NODE_ENV=production`,
   );
   // the subgraphs and both gateways as deployed: NODE_ENV=production, the gateway's secret required
-  const secret = 'bench-gateway-secret-of-32-chars!';
+  const { env: deployed, directHeaders: direct } = deployment([]);
   const system = await System.start({
-    env: { ...process.env, NODE_ENV: 'production', GATEWAY_SECRET: secret },
+    env: deployed(),
     runtime: 'dist',
     gateway: false,
   });
-  const direct = { [GATEWAY_SECRET_HEADER]: secret };
   const children: ChildProcess[] = [];
   try {
     await system.seedRegistry(DEMO_DATASET);

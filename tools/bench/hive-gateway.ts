@@ -58,6 +58,8 @@ const gateway = createGatewayRuntime({
   },
 });
 
+// the runtime traps SIGTERM to dispose of itself and stays up; the benchmark's SIGTERM ends it
+process.once('SIGTERM', () => process.exit(0));
 const port = Number(process.env.HIVE_GATEWAY_PORT);
 createServer((req, res) => void gateway(req, res)).listen(port, '127.0.0.1', () =>
   process.stdout.write(`hive gateway at http://127.0.0.1:${port}/\n`),

@@ -1,7 +1,7 @@
 /**
  * Benchmark (not a test): files complaints through the gateway and prints throughput and latency.
  *
- *   npm run bench:intake -- [--count 2000] [--concurrency 16] [--direct] [--baseline <git ref> [--rounds 4] [--baseline-runtime dist|ts]]
+ *   npm run bench:intake -- [--count 2000] [--concurrency 16] [--direct] [--development] [--baseline <git ref> [--rounds 4] [--baseline-runtime dist|ts]]
  *
  * With `--baseline`, a second whole system runs another commit's build beside this one
  * (tools/bench/baseline.ts) and the two take turns, `count / rounds` complaints at a time, so that the
@@ -9,7 +9,8 @@
  * (The gateways of both share this process: their CPU is reported together.)
  *
  * `--direct` posts to the intake subgraph itself instead of the gateway, to tell the gateway's
- * share of the latency from intake's.
+ * share of the latency from intake's. The services run as deployed (`NODE_ENV=production`, the
+ * gateway's secret required, sent on `--direct` requests) unless `--development`.
  *
  * Starts the whole system like the tests do (four subgraph processes on fresh PostgreSQL databases,
  * a NATS namespace of its own, the gateway in this process), seeds the demo registry, warms up, then
@@ -26,6 +27,7 @@ import { SUBGRAPH_NAMES } from '@pc/gateway';
 import { System, eventually } from '../system';
 import type { Runtime } from '../process-command';
 import { baselineFromArgs, sideFolder } from './baseline';
+import { deployment } from './deployed';
 import { profileArgs } from './profile';
 import { procCpuMs } from './reads';
 
@@ -57,8 +59,11 @@ async function main(): Promise<void> {
   const concurrency = arg('concurrency', 16);
   const rounds = arg('rounds', 4);
   const direct = process.argv.includes('--direct');
+  const { production, env: serviceEnv, directHeaders } = deployment();
   const log = (msg: string) => process.stdout.write(`${msg}\n`);
-  log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; services with NODE_ENV=${production ? 'production' : 'development'}`,
+  );
   const baseline = baselineFromArgs();
   log('starting the system (4 subgraph processes, gateway, fresh PostgreSQL databases, NATS namespace)...');
   const input = (i: number) => ({
@@ -72,14 +77,17 @@ async function main(): Promise<void> {
   });
   const fileOne = async (side: Side, i: number): Promise<number> => {
     const t0 = performance.now();
-    const r = await side.system.graphql(side.token, FILE, { input: input(i) }, direct ? side.system.urls.intake : side.system.gatewayUrl);
+    const { system } = side;
+    const r = await (direct
+      ? system.graphql(side.token, FILE, { input: input(i) }, system.urls.intake, directHeaders)
+      : system.graphql(side.token, FILE, { input: input(i) }));
     if (r.errors) throw new Error(`${side.name}, complaint ${i}: ${JSON.stringify(r.errors[0])}`);
     return performance.now() - t0;
   };
   const sides: Side[] = [];
   const start = async (name: string, runtime?: Runtime, root?: string): Promise<void> => {
     const system = await System.start({
-      env: { ...process.env, LOG_LEVEL: 'warn' },
+      env: serviceEnv({ LOG_LEVEL: 'warn' }),
       runtime,
       root,
       nodeArgs: profileArgs(['intake'], baseline ? sideFolder(name) : ''),

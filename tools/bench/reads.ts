@@ -24,10 +24,10 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
-import { GATEWAY_SECRET_HEADER } from '@pc/platform';
 import { System, eventually } from '../system';
 import type { Runtime } from '../process-command';
 import { baselineFromArgs, sideFolder } from './baseline';
+import { deployment } from './deployed';
 import { profileArgs } from './profile';
 
 function arg(name: string, fallback: string): string {
@@ -167,16 +167,8 @@ interface Side {
   complaintId: string;
 }
 
-/**
- * The services' settings: as deployed (`NODE_ENV=production`, which also makes graphql-js skip its
- * development checks and requires the gateway's secret, sent here as the gateway would) unless
- * `--development`.
- */
-const production = !process.argv.includes('--development');
-const BENCH_SECRET = 'bench-gateway-secret-of-32-chars!';
-const serviceEnv = (): NodeJS.ProcessEnv =>
-  production ? { ...process.env, NODE_ENV: 'production', GATEWAY_SECRET: BENCH_SECRET } : { ...process.env };
-const directHeaders: Record<string, string> = production ? { [GATEWAY_SECRET_HEADER]: BENCH_SECRET } : {};
+/** The services' settings: as deployed unless `--development` (tools/bench/deployed.ts). */
+const { production, env: serviceEnv, directHeaders } = deployment();
 
 async function startSide(name: string, runtime: Runtime, complaints: number, root?: string): Promise<Side> {
   const system = await System.start({
