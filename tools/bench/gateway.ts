@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${seconds} s per figure, ${concurrency} in flight (${sameUser ? 'one user' : 'one user each'}); NODE_ENV=production`,
   );
   // the subgraphs and both gateways as deployed: NODE_ENV=production, the gateway's secret required
-  const { env: deployed, directHeaders: direct } = deployment([]);
+  const { env: deployed, directHeaders: direct } = deployment([]); // always as deployed: no --development here
   const system = await System.start({
     env: deployed(),
     runtime: 'dist',
