@@ -110,38 +110,29 @@ async function main(): Promise<void> {
       'the work orders',
     );
     const urls = Object.fromEntries(Object.entries(system.urls).map(([n, u]) => [`${n.toUpperCase()}_URL`, u]));
-    const ownPort = await freePort();
-    const stockPort = await freePort();
     const env = { ...system.env, ...urls, LOG_LEVEL: 'warn' };
+    const ownPort = await freePort();
+    const ownUrl = `http://127.0.0.1:${ownPort}/graphql`;
     children.push(
       await startProcess(
         [...(profileArgs(['gateway'])?.gateway ?? []), ...serviceArgs('gateway', 'dist')],
         { ...env, GATEWAY_PORT: String(ownPort) },
-        `http://127.0.0.1:${ownPort}/graphql`,
+        ownUrl,
         'the project gateway',
       ),
     );
-    children.push(
-      await startProcess(
-        ['-r', join(ROOT, 'tools/register.js'), join(ROOT, 'tools/bench/stock-gateway.ts')],
-        { ...env, STOCK_GATEWAY_PORT: String(stockPort) },
-        `http://127.0.0.1:${stockPort}/`,
-        'the stock gateway',
-      ),
-    );
-    const hivePort = await freePort();
-    if (withHive) {
+    /** A gateway to compare with, run from its file under tools/bench on a port of its own (`portVariable`). */
+    const startCompared = async (file: string, portVariable: string, what: string): Promise<string> => {
+      const port = await freePort();
+      const url = `http://127.0.0.1:${port}/`;
       children.push(
-        await startProcess(
-          ['-r', join(ROOT, 'tools/register.js'), join(ROOT, 'tools/bench/hive-gateway.ts')],
-          { ...env, HIVE_GATEWAY_PORT: String(hivePort) },
-          `http://127.0.0.1:${hivePort}/`,
-          'Hive Gateway',
-        ),
+        await startProcess(['-r', join(ROOT, 'tools/register.js'), join(ROOT, file)], { ...env, [portVariable]: String(port) }, url, what),
       );
-    }
+      return url;
+    };
+    const stockUrl = await startCompared('tools/bench/stock-gateway.ts', 'STOCK_GATEWAY_PORT', 'the stock gateway');
+    const hiveUrl = withHive ? await startCompared('tools/bench/hive-gateway.ts', 'HIVE_GATEWAY_PORT', 'Hive Gateway') : '';
     const [own, stock, hive] = children;
-    const hiveUrl = `http://127.0.0.1:${hivePort}/`;
     const subgraphs = { dispatch: system.pid('dispatch')!, intake: system.pid('intake')! };
     const slice = seconds / rounds;
     const run =
@@ -156,8 +147,6 @@ async function main(): Promise<void> {
           gatewayPid ? { gateway: gatewayPid, ...subgraphs } : subgraphs,
           gatewayPid ? {} : direct,
         );
-    const stockUrl = `http://127.0.0.1:${stockPort}/`;
-    const ownUrl = `http://127.0.0.1:${ownPort}/graphql`;
     const results: [string, string, LoadResult][] = [];
     // the gateways under load, each side in turn; Hive Gateway only with --hive
     const gateways = (query: string): Record<string, () => Promise<LoadResult>> => ({
