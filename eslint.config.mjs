@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import nx from '@nx/eslint-plugin';
 import importPlugin from 'eslint-plugin-import';
 import tseslint from 'typescript-eslint';
@@ -20,11 +21,8 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            service('intake'),
-            service('dispatch'),
-            service('callback'),
-            service('analytics'),
-            service('gateway'),
+            // every deployable in apps/ is a scope of its own (the console has its own tsconfig and no tag rules)
+            ...readdirSync(new URL('./apps', import.meta.url)).filter((a) => a !== 'console').map(service),
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
           ],

@@ -3,11 +3,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { Role } from '@pc/contracts';
+import { SUBGRAPH_PORTS } from '@pc/platform';
 import { SUBGRAPH_NAMES, SUPERGRAPH_FILE } from '@pc/gateway';
 import { System } from './system';
 
-/** The URLs written into the committed supergraph (the gateway overrides them by name at run time). */
-const CANONICAL_PORT = { intake: 4001, dispatch: 4002, callback: 4003, analytics: 4004 } as const;
+/** The URLs written into the committed supergraph are the table's canonical ports (the gateway overrides them by name at run time). */
 
 /** Reads each running subgraph's SDL and composes the supergraph with @apollo/composition. */
 export async function composeFrom(urls: Record<(typeof SUBGRAPH_NAMES)[number], string>, token: string): Promise<string> {
@@ -21,7 +21,7 @@ export async function composeFrom(urls: Record<(typeof SUBGRAPH_NAMES)[number], 
     });
     const body = (await res.json()) as { data?: { _service: { sdl: string } }; errors?: unknown[] };
     if (!body.data) throw new Error(`${name}: no SDL: ${JSON.stringify(body.errors)}`);
-    services.push({ name, typeDefs: parse(body.data._service.sdl), url: `http://127.0.0.1:${CANONICAL_PORT[name]}/graphql` });
+    services.push({ name, typeDefs: parse(body.data._service.sdl), url: `http://127.0.0.1:${SUBGRAPH_PORTS[name]}/graphql` });
   }
   const result = composeServices(services);
   if (result.errors?.length || !result.supergraphSdl) {

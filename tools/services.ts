@@ -3,9 +3,10 @@ import { ANALYTICS, AnalyticsAppModule } from '@pc/analytics';
 import { CALLBACK, CallbackAppModule } from '@pc/callback';
 import { DISPATCH, DispatchAppModule } from '@pc/dispatch';
 import { INTAKE, IntakeAppModule } from '@pc/intake';
+import { NOTIFY, NotifyAppModule } from '@pc/notify';
 import type { SubgraphDefinition, SubgraphRuntime } from '@pc/subgraph';
 
-/** The four subgraphs, as the tools (migrate, start, compose, test harness) see them. */
+/** The subgraphs (one per row of SUBGRAPH_PORTS), as the tools (migrate, start, compose, test harness) see them. */
 export interface ServiceEntry {
   def: SubgraphDefinition;
   module(rt: SubgraphRuntime): DynamicModule;
@@ -16,6 +17,7 @@ export const SERVICES: ServiceEntry[] = [
   { def: DISPATCH, module: (rt) => DispatchAppModule.forRoot(rt) },
   { def: CALLBACK, module: (rt) => CallbackAppModule.forRoot(rt) },
   { def: ANALYTICS, module: (rt) => AnalyticsAppModule.forRoot(rt) },
+  { def: NOTIFY, module: (rt) => NotifyAppModule.forRoot(rt) },
 ];
 
 export function serviceNamed(name: string): ServiceEntry {

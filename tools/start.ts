@@ -8,7 +8,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { SUBGRAPH_NAMES } from '@pc/gateway';
 import { Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS, INTAKE, seedRegistry } from '@pc/intake';
-import { ServiceConfig, loadConfig, ormOptions, signToken } from '@pc/platform';
+import { ServiceConfig, loadConfig, ormOptions, portVariable, signToken } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
 import { ensureConsoleBuilt } from './console-build';
 import { migrateAll } from './migrate';
@@ -226,8 +226,8 @@ async function main(): Promise<void> {
     service.start();
   }
   const gateway = `http://${config.HOST}:${config.GATEWAY_PORT}/graphql`;
-  // the banner comes after every service's start-up lines: wait until all five answer their health check
-  const ports = [config.INTAKE_PORT, config.DISPATCH_PORT, config.CALLBACK_PORT, config.ANALYTICS_PORT, config.GATEWAY_PORT];
+  // the banner comes after every service's start-up lines: wait until every one answers its health check
+  const ports = [...SUBGRAPH_NAMES.map((n) => config[portVariable(n)]), config.GATEWAY_PORT];
   await eventually(
     async () =>
       (await Promise.all(ports.map(async (p) => (await fetch(`http://${config.HOST}:${p}/health`).catch(() => undefined))?.ok))).every(

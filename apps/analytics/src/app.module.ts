@@ -11,8 +11,6 @@ import { ReportModule } from './report/report.module';
 
 export const ANALYTICS: SubgraphDefinition = {
   service: 'analytics',
-  port: (c) => c.ANALYTICS_PORT,
-  databaseUrlOverride: (c) => c.ANALYTICS_DATABASE_URL,
   entities: [...READ_MODEL_ENTITIES, ComplaintArchive, ReportSubmission, CaseEntry, ProductSuggestion],
   migrations: analyticsMigrations,
   migrationsFolder: join(__dirname, 'migrations'),

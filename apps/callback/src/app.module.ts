@@ -8,8 +8,6 @@ import { callbackMigrations } from './migrations';
 
 export const CALLBACK: SubgraphDefinition = {
   service: 'callback',
-  port: (c) => c.CALLBACK_PORT,
-  databaseUrlOverride: (c) => c.CALLBACK_DATABASE_URL,
   entities: CALLBACK_ENTITIES,
   migrations: callbackMigrations,
   migrationsFolder: join(__dirname, 'migrations'),

@@ -14,8 +14,6 @@ import { WorkOrderModule } from './work-order/work-order.module';
 
 export const DISPATCH: SubgraphDefinition = {
   service: 'dispatch',
-  port: (c) => c.DISPATCH_PORT,
-  databaseUrlOverride: (c) => c.DISPATCH_DATABASE_URL,
   entities: DISPATCH_ENTITIES,
   migrations: dispatchMigrations,
   migrationsFolder: join(__dirname, 'migrations'),

@@ -24,6 +24,9 @@ import {
   type HealthCheck,
   type AuthUser,
   type RequestContext,
+  SUBGRAPH_NAMES,
+  portVariable,
+  type SubgraphName,
 } from '@pc/platform';
 import { pinoHttpOptions, tokenVerifierFor } from '@pc/subgraph';
 import { formatGatewayError } from './gateway-errors';
@@ -37,19 +40,12 @@ const SUBGRAPH_FETCHER = Symbol('SUBGRAPH_FETCHER');
 
 const CORS_ORIGINS = Symbol('CORS_ORIGINS');
 export const SUPERGRAPH_FILE = join(__dirname, '..', 'supergraph.graphql');
-export const SUBGRAPH_NAMES = ['intake', 'dispatch', 'callback', 'analytics'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+export { SUBGRAPH_NAMES, type SubgraphName };
 
 /** Where each subgraph answers: `<NAME>_URL`, else http://HOST:<NAME>_PORT/graphql. */
 export function subgraphUrls(config: ServiceConfig, env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, string> {
-  const port = {
-    intake: config.INTAKE_PORT,
-    dispatch: config.DISPATCH_PORT,
-    callback: config.CALLBACK_PORT,
-    analytics: config.ANALYTICS_PORT,
-  };
   return Object.fromEntries(
-    SUBGRAPH_NAMES.map((n) => [n, env[`${n.toUpperCase()}_URL`] || `http://${config.HOST}:${port[n]}/graphql`]),
+    SUBGRAPH_NAMES.map((n) => [n, env[`${n.toUpperCase()}_URL`] || `http://${config.HOST}:${config[portVariable(n)]}/graphql`]),
   ) as Record<SubgraphName, string>;
 }
 

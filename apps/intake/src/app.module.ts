@@ -15,8 +15,6 @@ import { ServiceRequestModule } from './service-request/service-request.module';
 
 export const INTAKE: SubgraphDefinition = {
   service: 'intake',
-  port: (c) => c.INTAKE_PORT,
-  databaseUrlOverride: (c) => c.INTAKE_DATABASE_URL,
   entities: [...REGISTRY_ENTITIES, Complaint, ContactLogEntry, Inquiry, ServiceRequest],
   migrations: intakeMigrations,
   migrationsFolder: join(__dirname, 'migrations'),

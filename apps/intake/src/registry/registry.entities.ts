@@ -84,6 +84,8 @@ export class StaffUser {
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 200 }) name: string;
   @Property({ type: 'string', length: 40, nullable: true }) phone?: string | null;
+  /** Where notify e-mails them (domain.md §6); optional. */
+  @Property({ type: 'string', length: 254, nullable: true }) email?: string | null;
   @Property({ type: 'json' }) roles: Role[] = [];
   @Property({ type: 'string', length: 32, nullable: true }) department?: Department | null;
   /** Site ids, or `['*']` for every site of the organisation. */

@@ -38,6 +38,7 @@ export class SaveStaffUser {
         orgId: user.org,
         name: c.name,
         phone: c.phone ?? null,
+        email: c.email ?? null,
         roles: [...new Set(c.roles)],
         department: c.department ?? null,
         sites,
@@ -52,6 +53,8 @@ export class SaveStaffUser {
         department: saved.department ?? undefined,
         sites: saved.sites,
         active: saved.active,
+        name: saved.name,
+        email: saved.email ?? undefined,
       });
       return saved;
     });

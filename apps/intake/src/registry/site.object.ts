@@ -53,6 +53,7 @@ export class StaffUserObject {
   @Field(() => ID) id: string;
   @Field() name: string;
   @Field(() => String, { nullable: true }) phone?: string | null;
+  @Field(() => String, { nullable: true }) email?: string | null;
   @Field(() => [Role]) roles: Role[];
   @Field(() => Department, { nullable: true }) department?: Department | null;
   @Field(() => [ID]) sites: string[];

@@ -16,6 +16,9 @@ export interface RegistryDataset {
   staff?: AuthUser[];
 }
 
+/** The demo users' e-mail addresses (example.com: never delivered anywhere real). */
+export const demoEmail = (sub: string): string => `${sub}@example.com`;
+
 /** The stable demo ids of api.md: docs and scripts refer to them. */
 export const DEMO_ORG = 'demo-org';
 
@@ -86,12 +89,22 @@ export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promi
       orgId,
       name,
       phone: null,
+      email: demoEmail(u.sub),
       roles: u.roles,
       department: u.department ?? null,
       sites: u.sites,
       active: true,
     });
-    events.publish(StaffSaved, { orgId, staffId: u.sub, roles: u.roles, department: u.department, sites: u.sites, active: true });
+    events.publish(StaffSaved, {
+      orgId,
+      staffId: u.sub,
+      roles: u.roles,
+      department: u.department,
+      sites: u.sites,
+      active: true,
+      name,
+      email: demoEmail(u.sub),
+    });
   }
   await events.write();
   await em.flush();

@@ -187,3 +187,37 @@ export enum VerificationResult {
   /** The handling falls short: the case goes back for rework. */
   FALLS_SHORT = 'FALLS_SHORT',
 }
+
+/** What a notification is about (api.md, third round; domain.md §6). */
+export enum NotificationKind {
+  MAJOR_COMPLAINT = 'MAJOR_COMPLAINT',
+  DEADLINE_WARNING = 'DEADLINE_WARNING',
+  DEADLINE_BREACHED = 'DEADLINE_BREACHED',
+  ESCALATED = 'ESCALATED',
+  EMERGENCY = 'EMERGENCY',
+  CONTRACTOR_NO_SHOW = 'CONTRACTOR_NO_SHOW',
+  CALLBACK_DUE = 'CALLBACK_DUE',
+  DISSATISFIED = 'DISSATISFIED',
+  LIAISON_LETTER = 'LIAISON_LETTER',
+  UNACKNOWLEDGED = 'UNACKNOWLEDGED',
+  SHIFT_HANDOVER = 'SHIFT_HANDOVER',
+  NOTICE = 'NOTICE',
+}
+
+/** How a notification reaches its recipient. */
+export enum DeliveryChannel {
+  IN_APP = 'IN_APP',
+  EMAIL = 'EMAIL',
+  SMS = 'SMS',
+  WECOM = 'WECOM',
+  DINGTALK = 'DINGTALK',
+  FEISHU = 'FEISHU',
+  WEBHOOK = 'WEBHOOK',
+}
+
+export enum DeliveryStatus {
+  PENDING = 'PENDING',
+  SENT = 'SENT',
+  FAILED = 'FAILED',
+  PARKED = 'PARKED',
+}

@@ -23,6 +23,7 @@ import {
   ContractorFailure,
   Department,
   EscalationLevel,
+  NotificationKind,
   Role,
   Satisfaction,
   Severity,
@@ -388,9 +389,10 @@ export class CustomerSavedV1 {
 export const CustomerSaved = defineEvent('registry.customer_saved', 1, CustomerSavedV1);
 
 /**
- * A staff user was created or changed in intake's registry (ids, roles, department and sites only: no
- * name or phone leaves intake). Dispatch and callback keep the staff they check writes against from it:
- * a handler must be active staff of the work order's department at its site.
+ * A staff user was created or changed in intake's registry (no phone leaves intake). Dispatch and
+ * callback keep the staff they check writes against from it: a handler must be active staff of the
+ * work order's department at its site. Notify also keeps the name and e-mail address it addresses
+ * messages with (additive: absent on events published before them).
  */
 export class StaffSavedV1 {
   @IsString() @IsNotEmpty() orgId: string;
@@ -400,6 +402,8 @@ export class StaffSavedV1 {
   /** Site ids, or `["*"]` for every site of the organisation. */
   @IsArray() @IsString({ each: true }) sites: string[];
   @IsBoolean() active: boolean;
+  @IsOptional() @IsString() name?: string;
+  @IsOptional() @IsString() email?: string;
 }
 export const StaffSaved = defineEvent('registry.staff_saved', 1, StaffSavedV1);
 
@@ -544,6 +548,24 @@ export class ArchivePurgedV1 extends ScopedPayload {
 }
 export const ArchivePurged = defineEvent('archive.purged', 1, ArchivePurgedV1);
 
+/**
+ * A recipient acknowledged a notification (notify, domain.md §6). For a major complaint the
+ * asset-management head's acknowledgement is the report to the head: dispatch meets REPORT_TO_HEAD
+ * with it. `complaintId` is absent for messages about no case (a shift handover).
+ */
+export class NotificationAcknowledgedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsOptional() @IsString() complaintId?: string;
+  @IsString() @IsNotEmpty() notificationId: string;
+  @IsEnum(NotificationKind) kind: NotificationKind;
+  @IsString() @IsNotEmpty() recipientId: string;
+  @IsArray() @IsEnum(Role, { each: true }) recipientRoles: Role[];
+  @IsISO8601({ strict: true }) createdAt: string;
+  @IsISO8601({ strict: true }) acknowledgedAt: string;
+}
+export const NotificationAcknowledged = defineEvent('notification.acknowledged', 1, NotificationAcknowledgedV1);
+
 /** Every contract on the bus (analytics projects them all; the rebuild reads them all). */
 export const EVENT_CONTRACTS = [
   ComplaintFiled,
@@ -579,4 +601,5 @@ export const EVENT_CONTRACTS = [
   ReportSubmitted,
   ReportOverdue,
   ArchivePurged,
+  NotificationAcknowledged,
 ] as const;

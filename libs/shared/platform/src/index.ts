@@ -4,6 +4,7 @@ export * from './errors/log-safety';
 export * from './clock/clock';
 export * from './clock/clock-module';
 export * from './config/config';
+export * from './config/subgraphs';
 export * from './auth/claims';
 export * from './auth/token-verifier';
 export * from './auth/tenant-scope';

@@ -38,14 +38,29 @@ export class KnownStaff {
   }
 }
 
+/** How to address a staff user (`registry.staff_saved`'s name and e-mail): kept only by notify. */
+@Entity({ tableName: 'known_staff_contact' })
+export class KnownStaffContact {
+  @PrimaryKey({ type: 'string', length: 64 }) staffId: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 200, nullable: true }) name?: string | null;
+  @Property({ type: 'string', length: 254, nullable: true }) email?: string | null;
+}
+
 export interface DirectoryOptions {
   /** Follow customers too (callback: survey answers name a customer). */
   customers?: boolean;
+  /** Keep staff names and e-mail addresses too (notify addresses its messages with them). */
+  contacts?: boolean;
 }
 
-/** The entities a service needs for the directory it keeps (sites and staff always; customers on request). */
-export const directoryEntities = (o: DirectoryOptions = {}): EntityClass[] =>
-  o.customers ? [KnownSite, KnownStaff, KnownCustomer] : [KnownSite, KnownStaff];
+/** The entities a service needs for the directory it keeps (sites and staff always; customers and contacts on request). */
+export const directoryEntities = (o: DirectoryOptions = {}): EntityClass[] => [
+  KnownSite,
+  KnownStaff,
+  ...(o.customers ? [KnownCustomer] : []),
+  ...(o.contacts ? [KnownStaffContact] : []),
+];
 
 /** What a named staff user must be for the write that names them. */
 export interface StaffRequirement {
@@ -113,18 +128,19 @@ export class DirectoryConsumer implements OnApplicationBootstrap {
         async (p, _e, { em }) =>
           void (await em.upsert(KnownSite, { siteId: p.siteId, orgId: p.orgId, name: p.name, timeZone: p.timeZone })),
       ),
-      on(
-        StaffSaved,
-        async (p, _e, { em }) =>
-          void (await em.upsert(KnownStaff, {
-            staffId: p.staffId,
-            orgId: p.orgId,
-            roles: p.roles,
-            department: p.department ?? null,
-            sites: p.sites,
-            active: p.active,
-          })),
-      ),
+      on(StaffSaved, async (p, _e, { em }) => {
+        await em.upsert(KnownStaff, {
+          staffId: p.staffId,
+          orgId: p.orgId,
+          roles: p.roles,
+          department: p.department ?? null,
+          sites: p.sites,
+          active: p.active,
+        });
+        if (DirectoryConsumer.options.contacts) {
+          await em.upsert(KnownStaffContact, { staffId: p.staffId, orgId: p.orgId, name: p.name ?? null, email: p.email ?? null });
+        }
+      }),
     ];
     if (DirectoryConsumer.options.customers) {
       handlers.push(

@@ -9,7 +9,10 @@ import {
   ContactMethod,
   ContractorFailure,
   Department,
+  DeliveryChannel,
+  DeliveryStatus,
   EscalationLevel,
+  NotificationKind,
   Role,
   Satisfaction,
   Severity,
@@ -50,6 +53,9 @@ export function registerDomainEnums(): void {
   });
   registerEnumType(Role, { name: 'Role', description: 'The roles of api.md, as carried in the token.' });
   registerEnumType(ContactSource, { name: 'ContactSource', description: 'The flow that recorded a contact with a customer.' });
+  registerEnumType(NotificationKind, { name: 'NotificationKind', description: 'What a notification is about (domain.md §6).' });
+  registerEnumType(DeliveryChannel, { name: 'DeliveryChannel', description: 'How a notification reaches its recipient.' });
+  registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
   registerEnumType(VerificationResult, {
     name: 'VerificationResult',
     description: "The quality department's verification of a closed complaint's handling.",

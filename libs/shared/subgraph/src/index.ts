@@ -45,6 +45,9 @@ import {
   type HealthCheck,
   type PersistenceSettings,
   type ServiceMigrations,
+  type SubgraphName,
+  databaseUrlVariable,
+  portVariable,
 } from '@pc/platform';
 import { registerDomainEnums } from './domain-enums';
 import { subgraphTracing } from './tracing-interceptor';
@@ -60,11 +63,10 @@ interface TrustResponse {
 export * from './directory';
 export * from './domain-enums';
 
-/** What makes one subgraph: its name, port, tables, migrations and feature modules. */
+/** What makes one subgraph: its name, tables, migrations and feature modules. */
 export interface SubgraphDefinition {
-  service: 'intake' | 'dispatch' | 'callback' | 'analytics';
-  port(config: ServiceConfig): number;
-  databaseUrlOverride(config: ServiceConfig): string | undefined;
+  /** Its row in the one table of subgraphs (SUBGRAPH_PORTS): its port and database settings follow from the name. */
+  service: SubgraphName;
   entities: EntityClass[];
   migrations: ServiceMigrations;
   migrationsFolder: string;
@@ -84,7 +86,7 @@ export function subgraphPersistence(def: SubgraphDefinition, config: ServiceConf
     entities: [...def.entities, ...MESSAGING_ENTITIES],
     migrations: def.migrations,
     migrationsFolder: def.migrationsFolder,
-    databaseUrl: serviceDatabaseUrl(def.service, config, def.databaseUrlOverride(config)),
+    databaseUrl: serviceDatabaseUrl(def.service, config, config[databaseUrlVariable(def.service)]),
     dataDir: config.DATA_DIR,
   };
 }
@@ -317,7 +319,7 @@ export function runSubgraph(def: SubgraphDefinition, forRoot: (rt: SubgraphRunti
     const config = loadConfig(ServiceConfig);
     initTracing(def.service);
     const ackWaitMs = Number(process.env.NATS_ACK_WAIT_MS) || undefined;
-    await startApp(forRoot({ config, messaging: { hooks: faultHooks(process.env), ackWaitMs } }), def.port(config), config.HOST);
+    await startApp(forRoot({ config, messaging: { hooks: faultHooks(process.env), ackWaitMs } }), config[portVariable(def.service)], config.HOST);
   })().catch((e: unknown) => {
     process.stderr.write(
       `${JSON.stringify({ level: 'fatal', service: def.service, msg: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`,

@@ -44,6 +44,7 @@ export interface SaveStaffUserCommand extends ByActor {
   id?: string;
   name: string;
   phone?: string;
+  email?: string;
   roles: Role[];
   department?: Department;
   sites: string[];

@@ -123,6 +123,12 @@ export class SaveStaffUserInput {
   @IsString()
   @Matches(PHONE_PATTERN, { message: 'phone must be a phone number' })
   phone?: string;
+  @Field({ nullable: true, description: 'Where notifications are e-mailed (domain.md §6).' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
   @Field(() => [Role]) @IsArray() @ArrayNotEmpty({ message: 'roles must not be empty' }) @IsEnum(Role, { each: true }) roles: Role[];
   @Field(() => Department, { nullable: true, description: 'Required for department staff and heads.' })
   @IsOptional()

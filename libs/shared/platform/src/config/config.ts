@@ -13,6 +13,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { SUBGRAPH_NAMES, SUBGRAPH_PORTS, databaseUrlVariable, portVariable, type SubgraphSettings } from './subgraphs';
 
 export class ConfigError extends Error {}
 
@@ -123,19 +124,52 @@ export class ServiceConfig {
   /** Dispatch and callback: timers the scheduler claims per transaction. */
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000) SLA_BATCH_SIZE: number = 500;
 
+  /** Notify: the SMTP server e-mail leaves through (`smtp://[user:password@]host:port`, `smtps://` for TLS); none = no e-mail. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be smtp://[user:password@]host:port or smtps://...' })
+  SMTP_URL?: string;
+  /** Notify: the From address of e-mail. */
+  @Transform(emptyToUndefined) @IsString() @IsNotEmpty() SMTP_FROM: string = 'Property Care <notify@localhost>';
+  /** Notify: the language of e-mail templates. */
+  @Transform(emptyToUndefined) @IsIn(['zh-CN', 'en']) NOTIFY_MAIL_LOCALE: string = 'zh-CN';
+  /** Notify: the SMS provider's HTTP endpoint, its key and the template id (none = no SMS). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'SMS_URL must be a URL' })
+  SMS_URL?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() SMS_API_KEY?: string;
+  @Transform(emptyToUndefined) @IsString() @IsNotEmpty() SMS_TEMPLATE_ID: string = 'PC_NOTIFICATION';
+  /** Notify: where people open the console (deep links and acknowledge links in e-mail and robot posts). */
+  @Transform(emptyToUndefined)
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be a URL' })
+  PUBLIC_URL: string = 'http://127.0.0.1:4000';
+  /** Notify: the key of one-click acknowledge links (default: derived from AUTH_JWT_SECRET); at least 16 characters. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16, { message: 'NOTIFY_LINK_SECRET must be at least 16 characters' })
+  NOTIFY_LINK_SECRET?: string;
+  /** Notify: how long an acknowledge link stays valid (hours). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(720) NOTIFY_LINK_TTL_HOURS: number = 72;
+  /** Notify: how often due deliveries are sent (ms); 0 = only when ticked (tests). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(3600_000) DELIVERY_SCAN_MS: number = 500;
+
   /** Ports on 127.0.0.1 (HOST to change); the gateway finds the subgraphs by them or by *_URL. */
   @Transform(emptyToUndefined) @IsString() HOST: string = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) GATEWAY_PORT: number = 4000;
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535) INTAKE_PORT: number = 4001;
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535) DISPATCH_PORT: number = 4002;
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535) CALLBACK_PORT: number = 4003;
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535) ANALYTICS_PORT: number = 4004;
 
-  /** A full URL for one service's own database (overrides DATABASE_URL + DATABASE_PREFIX). */
-  @Transform(emptyToUndefined) @IsOptional() @IsString() INTAKE_DATABASE_URL?: string;
-  @Transform(emptyToUndefined) @IsOptional() @IsString() DISPATCH_DATABASE_URL?: string;
-  @Transform(emptyToUndefined) @IsOptional() @IsString() CALLBACK_DATABASE_URL?: string;
-  @Transform(emptyToUndefined) @IsOptional() @IsString() ANALYTICS_DATABASE_URL?: string;
+  // `<NAME>_PORT` (default: the table's port) and `<NAME>_DATABASE_URL` (a full URL for one service's
+  // own database, overriding DATABASE_URL + DATABASE_PREFIX) of every subgraph in SUBGRAPH_PORTS
+  constructor() {
+    for (const name of SUBGRAPH_NAMES) (this as Record<string, unknown>)[portVariable(name)] = SUBGRAPH_PORTS[name];
+  }
+}
+
+// the per-subgraph settings, declared from the table (one line there adds a service's port and database)
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface ServiceConfig extends SubgraphSettings {}
+for (const name of SUBGRAPH_NAMES) {
+  const proto = ServiceConfig.prototype;
+  for (const decorate of [Transform(toInt), IsInt(), Min(0), Max(65535)]) decorate(proto, portVariable(name));
+  for (const decorate of [Transform(emptyToUndefined), IsOptional(), IsString()]) decorate(proto, databaseUrlVariable(name));
 }
 
 /** Reads and validates a config class from an environment; every problem is reported at once. */
