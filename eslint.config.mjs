@@ -22,7 +22,9 @@ export default [
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             // every deployable in apps/ is a scope of its own (the console has its own tsconfig and no tag rules)
-            ...readdirSync(new URL('./apps', import.meta.url)).filter((a) => a !== 'console').map(service),
+            ...readdirSync(new URL('./apps', import.meta.url))
+              .filter((a) => a !== 'console')
+              .map(service),
             { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
             { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
           ],

@@ -7,6 +7,7 @@ import * as batch from 'kubernetes-models/batch/v1';
 import * as policy from 'kubernetes-models/policy/v1';
 import * as core from 'kubernetes-models/v1';
 import { parse } from 'yaml';
+import { SUBGRAPH_NAMES } from '@pc/platform';
 
 /**
  * Issue 15, `deploy/`: the Kubernetes manifests as the production overlay renders them
@@ -16,7 +17,7 @@ import { parse } from 'yaml';
  * target per service. Images are not built here (no registry is reachable); the README says so.
  */
 const ROOT = join(__dirname, '..');
-const SERVICES = ['gateway', 'intake', 'dispatch', 'callback', 'analytics'];
+const SERVICES = ['gateway', ...SUBGRAPH_NAMES];
 
 type K8sObject = {
   apiVersion: string;

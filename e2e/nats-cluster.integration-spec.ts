@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
+import { SUBGRAPH_NAMES } from '@pc/platform';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { streamName } from '@pc/messaging';
 import { System, eventually, freePort } from '@pc/system';
@@ -137,7 +138,7 @@ it('keeps exactly-once work orders and callbacks on an R3 stream while the strea
   expect(perComplaint.every((r) => Number(r.n) === 1)).toBe(true);
   const callbacks = await system.sql<{ complaint_id: string }>('callback', `select complaint_id from callback`);
   expect(callbacks.map((r) => r.complaint_id).sort()).toEqual([...onTheSpot].sort());
-  for (const service of ['intake', 'dispatch', 'callback', 'analytics'] as const) {
+  for (const service of SUBGRAPH_NAMES) {
     expect({ service, parked: await system.sql(service, `select consumer, reason from parked_message`) }).toEqual({ service, parked: [] });
   }
   // every filing reached the outbox once and was published (nothing left behind by the failover)

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Department, Role } from '@pc/contracts';
-import { SUPERGRAPH_FILE } from '@pc/gateway';
+import { SUBGRAPH_NAMES, SUPERGRAPH_FILE } from '@pc/gateway';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 import type { AuthUser } from '@pc/platform';
@@ -37,7 +37,7 @@ const GRAPH_URL = (g: Graph) => system.urls[g.toLowerCase() as 'intake'];
  */
 async function fingerprint(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const service of ['intake', 'dispatch', 'callback', 'analytics'] as const) {
+  for (const service of SUBGRAPH_NAMES) {
     const tables = await system.sql<{ t: string }>(
       service,
       `select table_name as t from information_schema.tables where table_schema = 'public' and table_name not in ('outbox_event', 'inbox_message', 'parked_message', 'mikro_orm_migrations')`,

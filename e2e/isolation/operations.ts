@@ -16,6 +16,7 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
+import type { SubgraphName } from '@pc/platform';
 
 /**
  * Builds a call for every query, mutation and `_entities` type of the composed supergraph, aimed at
@@ -23,7 +24,7 @@ import {
  * covered without anyone writing a test for it. An argument it cannot fill fails the build.
  */
 
-export type Graph = 'INTAKE' | 'DISPATCH' | 'CALLBACK' | 'ANALYTICS';
+export type Graph = Uppercase<SubgraphName>;
 
 export interface BuiltCall {
   kind: 'query' | 'mutation' | 'entities';

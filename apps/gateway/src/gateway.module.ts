@@ -33,6 +33,7 @@ import { formatGatewayError } from './gateway-errors';
 import { EXPORT_SETTINGS, ExportsController, type ExportSettings } from './exports/exports.controller';
 import { CONSOLE_SETTINGS, ConsoleController, consoleSettings, type ConsoleSettings } from './console/console.controller';
 import { corsMiddleware, sandboxRedirect } from './console/console.middleware';
+import { NOTIFY_SETTINGS, NotificationsController, type NotifySettings } from './notifications/notifications.controller';
 import { subgraphFetcher } from './subgraph-fetcher';
 
 type SubgraphFetcher = ReturnType<typeof subgraphFetcher>;
@@ -168,12 +169,13 @@ export class GatewayAppModule implements NestModule, OnApplicationShutdown {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController, ExportsController, ConsoleController],
+      controllers: [HealthController, MetricsController, ExportsController, NotificationsController, ConsoleController],
       providers: [
         { provide: HEALTH_CHECKS, useValue: healthChecks },
         { provide: CONSOLE_SETTINGS, useValue: web },
         { provide: CORS_ORIGINS, useValue: config.CORS_ORIGINS },
         { provide: SUBGRAPH_FETCHER, useValue: fetcher },
+        { provide: NOTIFY_SETTINGS, useValue: { notifyUrl: s.urls.notify, gatewaySecret: config.GATEWAY_SECRET } satisfies NotifySettings },
         {
           provide: EXPORT_SETTINGS,
           useValue: {

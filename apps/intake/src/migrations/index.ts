@@ -4,11 +4,13 @@ import { Migration20261122213301 as pgMigration20261122213301 } from './postgres
 import { Migration20261129114801 as pgMigration20261129114801 } from './postgresql/Migration20261129114801';
 import { Migration20261129160713 as pgMigration20261129160713 } from './postgresql/Migration20261129160713';
 import { Migration20261129165003 as pgMigration20261129165003 } from './postgresql/Migration20261129165003';
+import { Migration20261207062431 as pgMigration20261207062431 } from './postgresql/Migration20261207062431';
 import { Migration20261122205437 as sqliteMigration20261122205437 } from './sqlite/Migration20261122205437';
 import { Migration20261122213301 as sqliteMigration20261122213301 } from './sqlite/Migration20261122213301';
 import { Migration20261129114801 as sqliteMigration20261129114801 } from './sqlite/Migration20261129114801';
 import { Migration20261129160713 as sqliteMigration20261129160713 } from './sqlite/Migration20261129160713';
 import { Migration20261129165003 as sqliteMigration20261129165003 } from './sqlite/Migration20261129165003';
+import { Migration20261207062432 as sqliteMigration20261207062432 } from './sqlite/Migration20261207062432';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- intake`). */
 export const intakeMigrations: ServiceMigrations = {
@@ -18,6 +20,7 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261129114801', class: pgMigration20261129114801 },
     { name: 'Migration20261129160713', class: pgMigration20261129160713 },
     { name: 'Migration20261129165003', class: pgMigration20261129165003 },
+    { name: 'Migration20261207062431', class: pgMigration20261207062431 },
   ],
   sqlite: [
     { name: 'Migration20261122205437', class: sqliteMigration20261122205437 },
@@ -25,5 +28,6 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261129114801', class: sqliteMigration20261129114801 },
     { name: 'Migration20261129160713', class: sqliteMigration20261129160713 },
     { name: 'Migration20261129165003', class: sqliteMigration20261129165003 },
+    { name: 'Migration20261207062432', class: sqliteMigration20261207062432 },
   ],
 };

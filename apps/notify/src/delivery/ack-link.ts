@@ -8,7 +8,10 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 export class AckLinks {
   private readonly key: Buffer;
 
-  constructor(secret: string, private readonly ttlHours: number) {
+  constructor(
+    secret: string,
+    private readonly ttlHours: number,
+  ) {
     this.key = createHash('sha256').update(`notify-ack-link:${secret}`).digest();
   }
 

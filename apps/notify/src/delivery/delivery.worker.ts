@@ -118,10 +118,16 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       (await em.find(Notification, { id: { $in: [...new Set(claimed.map((d) => d.notificationId))] } })).map((n) => [n.id, n]),
     );
     const siteChannelIds = claimed.filter((d) => d.target.startsWith('site-channel:')).map((d) => d.target.slice('site-channel:'.length));
-    const siteChannels = new Map((siteChannelIds.length ? await em.find(SiteChannel, { id: { $in: siteChannelIds } }) : []).map((c) => [c.id, c]));
+    const siteChannels = new Map(
+      (siteChannelIds.length ? await em.find(SiteChannel, { id: { $in: siteChannelIds } }) : []).map((c) => [c.id, c]),
+    );
     const people = [...new Set(claimed.filter((d) => !d.target.startsWith('site-channel:')).map((d) => d.target))];
-    const contacts = new Map((people.length ? await em.find(KnownStaffContact, { staffId: { $in: people } }) : []).map((c) => [c.staffId, c]));
-    const prefs = new Map((people.length ? await em.find(NotificationPreference, { userId: { $in: people } }) : []).map((p) => [p.userId, p]));
+    const contacts = new Map(
+      (people.length ? await em.find(KnownStaffContact, { staffId: { $in: people } }) : []).map((c) => [c.staffId, c]),
+    );
+    const prefs = new Map(
+      (people.length ? await em.find(NotificationPreference, { userId: { $in: people } }) : []).map((p) => [p.userId, p]),
+    );
 
     const groups = new Map<string, Group>();
     for (const d of claimed) {
@@ -169,7 +175,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
           result.parked += 1;
           await this.fallBack(tx, row, notifications.get(row.notificationId), prefs.get(row.target), now);
         } else {
-          Object.assign(row, { status: DeliveryStatus.FAILED, lastError: r.error ?? 'failed', nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)) });
+          Object.assign(row, {
+            status: DeliveryStatus.FAILED,
+            lastError: r.error ?? 'failed',
+            nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
+          });
           result.failed += 1;
         }
       }

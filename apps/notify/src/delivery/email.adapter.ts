@@ -1,15 +1,20 @@
-import { DeliveryChannel } from '@pc/contracts';
 import { createTransport, type Transporter } from 'nodemailer';
+import { DeliveryChannel } from '@pc/contracts';
 import { subjectOf, type ChannelAdapter, type OutgoingMessage, type SendResult } from './channel-adapter';
 
 export type MailLocale = 'zh-CN' | 'en';
 
 const TEMPLATES: Record<MailLocale, { open: string; ack: string; footer: string }> = {
   'zh-CN': { open: '在控制台中打开', ack: '一键确认收到', footer: '此邮件由客户服务系统自动发送，请勿直接回复。' },
-  en: { open: 'Open in the console', ack: 'Acknowledge with one click', footer: 'Sent by the customer-service system; do not reply to this e-mail.' },
+  en: {
+    open: 'Open in the console',
+    ack: 'Acknowledge with one click',
+    footer: 'Sent by the customer-service system; do not reply to this e-mail.',
+  },
 };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The e-mail's text and HTML in the recipient's language (templates loaded once). */
 export function renderMail(m: OutgoingMessage, locale: MailLocale): { subject: string; text: string; html: string } {
@@ -52,7 +57,11 @@ export class EmailAdapter implements ChannelAdapter {
       return { ok: true, providerId: info.messageId };
     } catch (e) {
       const err = e as Error & { responseCode?: number };
-      return { ok: false, error: err.message, permanent: typeof err.responseCode === 'number' && err.responseCode >= 500 && err.responseCode < 600 };
+      return {
+        ok: false,
+        error: err.message,
+        permanent: typeof err.responseCode === 'number' && err.responseCode >= 500 && err.responseCode < 600,
+      };
     }
   }
 

@@ -37,7 +37,9 @@ async function postJson(url: string, body: unknown, headers: Record<string, stri
     return { ok: false, error: `unreachable: ${(e as Error).message}` };
   }
   const answer = await res.text();
-  if (!res.ok) return { ok: false, error: `HTTP ${res.status}: ${answer.slice(0, 200)}`, permanent: res.status === 404 || res.status === 410 };
+  if (!res.ok) {
+    return { ok: false, error: `HTTP ${res.status}: ${answer.slice(0, 200)}`, permanent: res.status === 404 || res.status === 410 };
+  }
   let parsed: { errcode?: number; code?: number; errmsg?: string; msg?: string } = {};
   try {
     parsed = JSON.parse(answer || '{}') as typeof parsed;

@@ -21,7 +21,11 @@ export class SmsAdapter implements ChannelAdapter {
       const res = await fetch(this.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) },
-        body: JSON.stringify({ phone: m.to, templateId: this.templateId, params: { title: first.title, count: m.items.length, link: first.link } }),
+        body: JSON.stringify({
+          phone: m.to,
+          templateId: this.templateId,
+          params: { title: first.title, count: m.items.length, link: first.link },
+        }),
         signal: AbortSignal.timeout(10_000),
       });
       const body = (await res.json().catch(() => ({}))) as { code?: number; message?: string; id?: string };

@@ -53,7 +53,13 @@ describe('duty rules (domain.md §6)', () => {
   });
 
   it('the shift after the evening one is the next day’s night shift', () => {
-    expect(nextShift(DEFAULT_SHIFTS, { shift: DEFAULT_SHIFTS[1], date: '2026-12-07' })).toEqual({ shift: DEFAULT_SHIFTS[2], date: '2026-12-08' });
-    expect(nextShift(DEFAULT_SHIFTS, { shift: DEFAULT_SHIFTS[0], date: '2026-12-07' })).toEqual({ shift: DEFAULT_SHIFTS[1], date: '2026-12-07' });
+    expect(nextShift(DEFAULT_SHIFTS, { shift: DEFAULT_SHIFTS[1], date: '2026-12-07' })).toEqual({
+      shift: DEFAULT_SHIFTS[2],
+      date: '2026-12-08',
+    });
+    expect(nextShift(DEFAULT_SHIFTS, { shift: DEFAULT_SHIFTS[0], date: '2026-12-07' })).toEqual({
+      shift: DEFAULT_SHIFTS[1],
+      date: '2026-12-07',
+    });
   });
 });

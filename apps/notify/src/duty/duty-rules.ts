@@ -42,10 +42,12 @@ export function minuteOf(hhmm: string, allowEndOfDay = false): number | undefine
 function rangesOf(s: ShiftTimes): [number, number][] {
   const from = minuteOf(s.startsAt)!;
   const to = minuteOf(s.endsAt, true)!;
-  return to > from ? [[from, to]] : [
-      [from, DAY],
-      [0, to],
-    ];
+  return to > from
+    ? [[from, to]]
+    : [
+        [from, DAY],
+        [0, to],
+      ];
 }
 
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -63,8 +65,12 @@ export function checkShifts(shifts: readonly ShiftTimes[]): RuleViolation | unde
     if (!name) return { field: `shifts[${i}].name`, reason: 'a shift needs a name' };
     if (names.has(name)) return { field: `shifts[${i}].name`, reason: `shift name "${name}" is used twice` };
     names.add(name);
-    if (minuteOf(s.startsAt) === undefined) return { field: `shifts[${i}].startsAt`, reason: `"${s.startsAt}" is not a time HH:MM (00:00–23:59)` };
-    if (minuteOf(s.endsAt, true) === undefined) return { field: `shifts[${i}].endsAt`, reason: `"${s.endsAt}" is not a time HH:MM (00:00–24:00)` };
+    if (minuteOf(s.startsAt) === undefined) {
+      return { field: `shifts[${i}].startsAt`, reason: `"${s.startsAt}" is not a time HH:MM (00:00–23:59)` };
+    }
+    if (minuteOf(s.endsAt, true) === undefined) {
+      return { field: `shifts[${i}].endsAt`, reason: `"${s.endsAt}" is not a time HH:MM (00:00–24:00)` };
+    }
     if (minuteOf(s.startsAt)! % DAY === minuteOf(s.endsAt, true)! % DAY && shifts.length > 1) {
       return { field: `shifts[${i}].endsAt`, reason: `shift "${name}" covers the whole day while other shifts exist` };
     }
@@ -132,7 +138,10 @@ export function localTime(at: Date, timeZone: string): { date: string; minute: n
  * Rule: who is on duty now is the shift covering the site's local time; a shift that runs past
  * midnight belongs to the date it started on (its roster entry is that date's).
  */
-export function shiftAt(shifts: readonly ShiftTimes[], local: { date: string; minute: number }): { shift: ShiftTimes; date: string } | undefined {
+export function shiftAt(
+  shifts: readonly ShiftTimes[],
+  local: { date: string; minute: number },
+): { shift: ShiftTimes; date: string } | undefined {
   for (const s of shifts) {
     for (const [from, to] of rangesOf(s)) {
       if (local.minute >= from && local.minute < to) {
@@ -145,7 +154,10 @@ export function shiftAt(shifts: readonly ShiftTimes[], local: { date: string; mi
 }
 
 /** The shift after `current` in the day's order (by start time, wrapping), and the date it belongs to. */
-export function nextShift(shifts: readonly ShiftTimes[], current: { shift: ShiftTimes; date: string }): { shift: ShiftTimes; date: string } {
+export function nextShift(
+  shifts: readonly ShiftTimes[],
+  current: { shift: ShiftTimes; date: string },
+): { shift: ShiftTimes; date: string } {
   const ordered = [...shifts].sort((a, b) => minuteOf(a.startsAt)! - minuteOf(b.startsAt)!);
   const i = ordered.findIndex((s) => s.name === current.shift.name);
   const next = ordered[(i + 1) % ordered.length];

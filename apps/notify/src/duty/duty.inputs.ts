@@ -1,5 +1,4 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-
 import { ArrayMaxSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -7,7 +6,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 @InputType()
 export class ShiftInput {
   @Field() @IsString() @IsNotEmpty() @MaxLength(64) name: string;
-  @Field({ description: 'HH:MM in the site\'s time zone.' }) @IsString() startsAt: string;
+  @Field({ description: "HH:MM in the site's time zone." }) @IsString() startsAt: string;
   @Field({ description: 'HH:MM; 24:00 ends the day; earlier than startsAt for a shift past midnight.' }) @IsString() endsAt: string;
 }
 
@@ -45,4 +44,3 @@ export class ShiftHandoversArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20 }) @IsOptional() @IsInt() @Min(1) @Max(100) first?: number;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) after?: string;
 }
-

@@ -6,8 +6,15 @@ import { AuthUser, Clock, CurrentUser, Roles, conflict, forbidden, hasAnyRole, i
 import { Directory, KnownStaffContact, decodeCursor, encodeCursor } from '@pc/subgraph';
 import { DeadlineWatch, Notification } from '../notification/notification.entity';
 import { Notifier } from '../notification/notifier';
-import { checkShifts, isCalendarDate, nextDate, nextShift, type ShiftTimes } from './duty-rules';
-import { AssignDutyDirectorInput, AssignDutyInput, DutyRosterArgs, HandOverShiftInput, ShiftHandoversArgs, ShiftInput } from './duty.inputs';
+import { checkShifts, isCalendarDate, nextDate, nextShift } from './duty-rules';
+import {
+  AssignDutyDirectorInput,
+  AssignDutyInput,
+  DutyRosterArgs,
+  HandOverShiftInput,
+  ShiftHandoversArgs,
+  ShiftInput,
+} from './duty.inputs';
 import { DutyAssignment, DutyDirector, ShiftHandover, SiteShift, type HandoverItem } from './duty.entity';
 import { DutyObject, RosterDayObject, ShiftHandoverConnection, ShiftHandoverObject, ShiftObject } from './duty.object';
 import { DutyRoster } from './duty.service';
@@ -46,7 +53,16 @@ export class DutyResolver {
       await this.directory.site(em, user, siteId);
       await em.nativeDelete(SiteShift, { orgId: user.org, siteId });
       for (const s of shifts) {
-        em.persist(em.create(SiteShift, { id: `${siteId}|${s.name.trim()}`, orgId: user.org, siteId, name: s.name.trim(), startsAt: s.startsAt, endsAt: s.endsAt }));
+        em.persist(
+          em.create(SiteShift, {
+            id: `${siteId}|${s.name.trim()}`,
+            orgId: user.org,
+            siteId,
+            name: s.name.trim(),
+            startsAt: s.startsAt,
+            endsAt: s.endsAt,
+          }),
+        );
       }
       return shifts.map((s) => ({ name: s.name.trim(), startsAt: s.startsAt, endsAt: s.endsAt }));
     });
@@ -61,8 +77,12 @@ export class DutyResolver {
       await this.directory.site(em, user, input.siteId);
       const shifts = await this.roster.shifts(em, input.siteId);
       const s = shifts.find((x) => x.name === input.shift);
-      if (!s) throw invalidInput('shift', `site ${input.siteId} has no shift "${input.shift}" (it has ${shifts.map((x) => x.name).join(', ')})`);
-      for (const [i, id] of staffIds.entries()) await this.directory.staff(em, user, id, { siteId: input.siteId, as: 'duty staff' }, `staffIds[${i}]`);
+      if (!s) {
+        throw invalidInput('shift', `site ${input.siteId} has no shift "${input.shift}" (it has ${shifts.map((x) => x.name).join(', ')})`);
+      }
+      for (const [i, id] of staffIds.entries()) {
+        await this.directory.staff(em, user, id, { siteId: input.siteId, as: 'duty staff' }, `staffIds[${i}]`);
+      }
       await em.upsert(DutyAssignment, {
         id: `${input.siteId}|${input.date}|${s.name}`,
         orgId: user.org,
@@ -75,7 +95,12 @@ export class DutyResolver {
       return s;
     });
     const director = await this.orm.em.fork().findOne(DutyDirector, { id: `${input.siteId}|${input.date}` });
-    return { date: input.date, shift, staff: await this.people(staffIds), director: director ? (await this.people([director.userId]))[0] : null };
+    return {
+      date: input.date,
+      shift,
+      staff: await this.people(staffIds),
+      director: director ? (await this.people([director.userId]))[0] : null,
+    };
   }
 
   @Mutation(() => RosterDayObject, { description: 'Names the duty director (值班主任) of a site for one date (SITE_HEAD, ADMIN).' })
@@ -85,7 +110,14 @@ export class DutyResolver {
     await this.orm.em.fork().transactional(async (em) => {
       await this.directory.site(em, user, input.siteId);
       await this.directory.staff(em, user, input.userId, { siteId: input.siteId, as: 'duty director' }, 'userId');
-      await em.upsert(DutyDirector, { id: `${input.siteId}|${input.date}`, orgId: user.org, siteId: input.siteId, date: input.date, userId: input.userId, assignedBy: user.sub });
+      await em.upsert(DutyDirector, {
+        id: `${input.siteId}|${input.date}`,
+        orgId: user.org,
+        siteId: input.siteId,
+        date: input.date,
+        userId: input.userId,
+        assignedBy: user.sub,
+      });
     });
     return (await this.days(user, input.siteId, input.date, input.date))[0];
   }
@@ -141,7 +173,9 @@ export class DutyResolver {
     });
   }
 
-  @Mutation(() => ShiftHandoverObject, { description: "Hands the current shift over: lists by itself what is open; the incoming shift is told and acknowledges." })
+  @Mutation(() => ShiftHandoverObject, {
+    description: 'Hands the current shift over: lists by itself what is open; the incoming shift is told and acknowledges.',
+  })
   async handOverShift(@CurrentUser() user: AuthUser, @Args('input') input: HandOverShiftInput): Promise<ShiftHandoverObject> {
     const now = this.clock.now();
     const handover = await this.orm.em.fork().transactional(async (em) => {
@@ -155,7 +189,7 @@ export class DutyResolver {
         throw conflict(`the ${duty.shift.name} shift of ${duty.date} was handed over already`);
       }
       const shifts = await this.roster.shifts(em, input.siteId);
-      const incoming = nextShift(shifts, { shift: duty.shift as ShiftTimes, date: duty.date });
+      const incoming = nextShift(shifts, { shift: duty.shift, date: duty.date });
       const items = await this.openItems(em, user.org, input.siteId, now);
       const h = em.create(ShiftHandover, {
         id: randomUUID(),
@@ -177,7 +211,15 @@ export class DutyResolver {
       for (const recipientId of next?.staffIds ?? []) {
         await this.notifier.write(
           em,
-          { kind: NotificationKind.SHIFT_HANDOVER, orgId: user.org, siteId: input.siteId, sourceKey: `handover:${h.id}`, at: now, title: `Shift handover: ${text}`, body: `Shift handover ${text}. ${id}` },
+          {
+            kind: NotificationKind.SHIFT_HANDOVER,
+            orgId: user.org,
+            siteId: input.siteId,
+            sourceKey: `handover:${h.id}`,
+            at: now,
+            title: `Shift handover: ${text}`,
+            body: `Shift handover ${text}. ${id}`,
+          },
           recipientId,
           ctx,
           { ackRequired: true, ackWithinMinutes: 30, ladder: [{ of: 'DUTY_DIRECTOR' }], ladderStep: 0 },
@@ -191,7 +233,11 @@ export class DutyResolver {
   /** What is open at a site: deadlines near or past, messages not acknowledged, emergencies under way. */
   private async openItems(em: ReturnType<MikroORM['em']['fork']>, orgId: string, siteId: string, now: Date): Promise<HandoverItem[]> {
     const [deadlines, unacknowledged] = await Promise.all([
-      em.find(DeadlineWatch, { orgId, siteId, open: true, dueAt: { $lte: new Date(now.getTime() + NEAR_MS) } }, { orderBy: { dueAt: 'asc' }, limit: 200 }),
+      em.find(
+        DeadlineWatch,
+        { orgId, siteId, open: true, dueAt: { $lte: new Date(now.getTime() + NEAR_MS) } },
+        { orderBy: { dueAt: 'asc' }, limit: 200 },
+      ),
       em.find(Notification, { orgId, siteId, ackRequired: true, acknowledgedAt: null }, { orderBy: { createdAt: 'asc' }, limit: 200 }),
     ]);
     const items: HandoverItem[] = deadlines.map((d) => ({
@@ -230,7 +276,10 @@ export class DutyResolver {
       h.acknowledgedBy = user.sub;
       h.acknowledgedAt = now;
       // the handover's messages are acknowledged with it: the ladder stops
-      for (const n of await em.find(Notification, { sourceKey: { $in: [`handover:${h.id}`, `handover:${h.id}|ladder:0`] }, acknowledgedAt: null })) {
+      for (const n of await em.find(Notification, {
+        sourceKey: { $in: [`handover:${h.id}`, `handover:${h.id}|ladder:0`] },
+        acknowledgedAt: null,
+      })) {
         n.acknowledgedAt = now;
         n.readAt ??= now;
       }
@@ -259,4 +308,3 @@ export class DutyResolver {
 }
 
 const toHandover = (h: ShiftHandover): ShiftHandoverObject => Object.assign(new ShiftHandoverObject(), { ...h, items: h.items });
-

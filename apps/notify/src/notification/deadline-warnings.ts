@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { NotificationKind, type DeadlineV1, type Department, type SlaClock } from '@pc/contracts';
+import { NotificationKind, type DeadlineV1, type Department } from '@pc/contracts';
 import { claimLock, type EventWriter, type TimerSource } from '@pc/messaging';
 import { KnownSite } from '@pc/subgraph';
 import { CaseFile, DeadlineWatch } from './notification.entity';
@@ -18,7 +18,18 @@ export function nextWarning(start: Date, due: Date, warned: number): Date | null
 
 type WatchRow = Pick<
   DeadlineWatch,
-  'id' | 'orgId' | 'siteId' | 'complaintId' | 'workOrderId' | 'department' | 'clock' | 'startAt' | 'dueAt' | 'nextWarnAt' | 'warned' | 'open'
+  | 'id'
+  | 'orgId'
+  | 'siteId'
+  | 'complaintId'
+  | 'workOrderId'
+  | 'department'
+  | 'clock'
+  | 'startAt'
+  | 'dueAt'
+  | 'nextWarnAt'
+  | 'warned'
+  | 'open'
 >;
 
 /**
@@ -45,7 +56,7 @@ export function watchesOf(
       complaintId: wo.complaintId,
       workOrderId: wo.workOrderId,
       department: wo.department,
-      clock: d.clock as SlaClock,
+      clock: d.clock,
       startAt: start,
       dueAt: due,
       warned,
@@ -62,13 +73,20 @@ export class DeadlineWarnings implements TimerSource {
   constructor(private readonly notifier: Notifier) {}
 
   async fireDue(em: EntityManager, _events: EventWriter, now: Date, limit: number): Promise<number> {
-    const due = await em.find(DeadlineWatch, { nextWarnAt: { $lte: now } }, { orderBy: { nextWarnAt: 'asc' }, limit, lockMode: claimLock(em) });
+    const due = await em.find(
+      DeadlineWatch,
+      { nextWarnAt: { $lte: now } },
+      { orderBy: { nextWarnAt: 'asc' }, limit, lockMode: claimLock(em) },
+    );
     for (const w of due) {
       const step = WARN_AT.find((p) => p > w.warned) ?? 80;
       w.warned = step;
       w.nextWarnAt = nextWarning(w.startAt, w.dueAt, step);
       if (w.dueAt.getTime() <= now.getTime()) continue; // passed while we were down: the breach notice says it
-      const [site, file] = await Promise.all([em.findOne(KnownSite, { siteId: w.siteId }), em.findOne(CaseFile, { complaintId: w.complaintId })]);
+      const [site, file] = await Promise.all([
+        em.findOne(KnownSite, { siteId: w.siteId }),
+        em.findOne(CaseFile, { complaintId: w.complaintId }),
+      ]);
       const text = describe(NotificationKind.DEADLINE_WARNING, {
         complaintId: w.complaintId,
         siteName: site?.name ?? w.siteId,

@@ -45,7 +45,11 @@ export class NotificationStreamController {
   }
 
   @Get('stream')
-  async stream(@Headers('authorization') auth: string | undefined, @Headers('last-event-id') lastEventId: string | undefined, @Res() res: StreamResponse): Promise<void> {
+  async stream(
+    @Headers('authorization') auth: string | undefined,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Res() res: StreamResponse,
+  ): Promise<void> {
     let user: AuthUser;
     try {
       user = await this.verifier.verify(bearerToken(auth));
@@ -68,12 +72,18 @@ export class NotificationStreamController {
       if (closed) return;
       try {
         const em = this.orm.em.fork();
-        const rows = await em.find(Notification, { orgId: user.org, recipientId: user.sub, createdAt: { $gte: since } }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 500 });
+        const rows = await em.find(
+          Notification,
+          { orgId: user.org, recipientId: user.sub, createdAt: { $gte: since } },
+          { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 500 },
+        );
         const fresh = rows.filter((n) => !sent.has(n.id));
         const deliveries = fresh.length ? await em.find(Delivery, { notificationId: { $in: fresh.map((n) => n.id) } }) : [];
         for (const n of fresh) {
           sent.add(n.id);
-          res.write(`id: ${n.createdAt.getTime()}\nevent: notification\ndata: ${JSON.stringify(NotificationObject.from(n, deliveries))}\n\n`);
+          res.write(
+            `id: ${n.createdAt.getTime()}\nevent: notification\ndata: ${JSON.stringify(NotificationObject.from(n, deliveries))}\n\n`,
+          );
         }
         // keep the overlap window's ids only
         const horizon = this.clock.now().getTime() - OVERLAP_MS;
@@ -81,7 +91,7 @@ export class NotificationStreamController {
         else since = new Date(Math.max(since.getTime(), Math.min(horizon, since.getTime())));
         if (!fresh.length) res.write(': ping\n\n');
       } catch (e) {
-        res.write(`: error ${safeError(e).message}\n\n`);
+        res.write(`: error ${String(safeError(e).message)}\n\n`);
       }
       if (!closed) timer = setTimeout(() => void poll(), POLL_MS);
     };
@@ -96,7 +106,9 @@ export class NotificationStreamController {
   async ack(@Query('t') token: string | undefined, @Res() res: StreamResponse): Promise<void> {
     const page = (status: number, text: string) => {
       res.status(status).setHeader('content-type', 'text/html; charset=utf-8');
-      res.end(`<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${text}</title><p style="font:16px sans-serif;margin:2em">${text}</p>`);
+      res.end(
+        `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${text}</title><p style="font:16px sans-serif;margin:2em">${text}</p>`,
+      );
     };
     const v = this.worker.ackLinks.verify(token ?? '', this.clock.now());
     if ('error' in v) return page(400, v.error);

@@ -38,11 +38,23 @@ export class NotificationConsumer implements OnApplicationBootstrap {
 
   private async announce(em: EntityManager, a: Omit<Announcement, 'title' | 'body'> & { dueAt?: string; extra?: string }): Promise<void> {
     const site = await em.findOne(KnownSite, { siteId: a.siteId });
-    const text = describe(a.kind, { complaintId: a.complaintId, siteName: site?.name ?? a.siteId, clock: a.clock, dueAt: a.dueAt, extra: a.extra });
+    const text = describe(a.kind, {
+      complaintId: a.complaintId,
+      siteName: site?.name ?? a.siteId,
+      clock: a.clock,
+      dueAt: a.dueAt,
+      extra: a.extra,
+    });
     await this.notifier.announce(em, { ...a, ...text });
   }
 
-  private async watch(em: EntityManager, p: { orgId: string; siteId: string; complaintId: string; workOrderId: string; department: Department }, deadlines: DeadlineV1[], startAt: string, handlerId?: string | null): Promise<void> {
+  private async watch(
+    em: EntityManager,
+    p: { orgId: string; siteId: string; complaintId: string; workOrderId: string; department: Department },
+    deadlines: DeadlineV1[],
+    startAt: string,
+    handlerId?: string | null,
+  ): Promise<void> {
     const existing = await em.find(DeadlineWatch, { workOrderId: p.workOrderId });
     for (const w of watchesOf(p, deadlines, new Date(startAt), existing)) {
       const row = existing.find((e) => e.id === w.id);
@@ -79,7 +91,17 @@ export class NotificationConsumer implements OnApplicationBootstrap {
       on(ComplaintSeverityChanged, async (p, e, { em }) => {
         const file = await em.findOne(CaseFile, { complaintId: p.complaintId });
         if (file) em.assign(file, { severity: p.to, areaManagerId: p.areaManagerId ?? file.areaManagerId ?? null });
-        else em.persist(em.create(CaseFile, { complaintId: p.complaintId, orgId: p.orgId, siteId: p.siteId, areaManagerId: p.areaManagerId ?? null, severity: p.to }));
+        else {
+          em.persist(
+            em.create(CaseFile, {
+              complaintId: p.complaintId,
+              orgId: p.orgId,
+              siteId: p.siteId,
+              areaManagerId: p.areaManagerId ?? null,
+              severity: p.to,
+            }),
+          );
+        }
         await em.flush();
         if (p.to !== Severity.MAJOR) return;
         await this.announce(em, {

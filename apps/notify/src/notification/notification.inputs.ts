@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
-
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -38,13 +37,20 @@ export class SetNotificationChannelInput {
   @IsNotEmpty()
   @MaxLength(1000)
   target: string;
-  @Field({ nullable: true, description: 'The robot\'s signing secret (DingTalk, Feishu, webhook): at least 16 characters; never read back.' })
+  @Field({
+    nullable: true,
+    description: "The robot's signing secret (DingTalk, Feishu, webhook): at least 16 characters; never read back.",
+  })
   @IsOptional()
   @IsString()
   @MinLength(16, { message: 'secret must be at least 16 characters' })
   @MaxLength(200)
   secret?: string;
-  @Field(() => [NotificationKind]) @IsArray() @ArrayNotEmpty({ message: 'kinds must not be empty' }) @IsEnum(NotificationKind, { each: true }) kinds: NotificationKind[];
+  @Field(() => [NotificationKind])
+  @IsArray()
+  @ArrayNotEmpty({ message: 'kinds must not be empty' })
+  @IsEnum(NotificationKind, { each: true })
+  kinds: NotificationKind[];
 }
 
 @InputType()
@@ -87,4 +93,3 @@ export class NotificationPolicyInput {
   @Max(24 * 60)
   ackWithinMinutes: number;
 }
-

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
 import { timerOptionsFrom } from '@pc/messaging';
 import { Clock, ServiceConfig } from '@pc/platform';
 import { DirectoryModule } from '@pc/subgraph';
@@ -18,7 +19,6 @@ import { NotificationStreamController } from './notification-stream.controller';
 import { Notifier } from './notifier';
 import { NOTIFY_TIMER_OPTIONS, NotifyScheduler } from './notify-scheduler';
 import { SetNotificationChannel } from './set-notification-channel.usecase';
-import { MikroORM } from '@mikro-orm/core';
 
 @Module({
   imports: [DirectoryModule.forRoot({ contacts: true })],
@@ -40,7 +40,8 @@ import { MikroORM } from '@mikro-orm/core';
     {
       provide: DeliveryWorker,
       inject: [MikroORM, Clock, ServiceConfig, CHANNEL_ADAPTERS],
-      useFactory: (orm: MikroORM, clock: Clock, c: ServiceConfig, adapters: ChannelAdapter[]) => new DeliveryWorker(orm, clock, c, adapters),
+      useFactory: (orm: MikroORM, clock: Clock, c: ServiceConfig, adapters: ChannelAdapter[]) =>
+        new DeliveryWorker(orm, clock, c, adapters),
     },
     DutyRoster,
     Notifier,

@@ -3,6 +3,13 @@ import { DeliveryChannel, DeliveryStatus, NotificationKind } from '@pc/contracts
 import { PageInfo } from '@pc/subgraph';
 import type { Delivery, Notification, SiteChannel } from './notification.entity';
 
+/** The intake-owned Complaint, extended here with who was told. */
+@ObjectType('Complaint')
+@Directive('@key(fields: "id")')
+export class ComplaintRef {
+  @Field(() => ID) id: string;
+}
+
 @ObjectType('Delivery')
 export class DeliveryObject {
   @Field(() => ID) id: string;
@@ -11,7 +18,8 @@ export class DeliveryObject {
   @Field(() => Int) attempts: number;
   @Field(() => GraphQLISODateTime, { nullable: true }) sentAt?: Date | null;
   @Field(() => String, { nullable: true }) lastError?: string | null;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the next attempt is due (not sent yet).' }) nextAttemptAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the next attempt is due (not sent yet).' })
+  nextAttemptAt?: Date | null;
 
   static from(d: Delivery): DeliveryObject {
     return Object.assign(new DeliveryObject(), {
@@ -34,10 +42,13 @@ export class NotificationObject {
   @Field() body: string;
   @Field(() => ID) siteId: string;
   @Field(() => ID, { nullable: true }) complaintId?: string | null;
+  @Field(() => ComplaintRef, { nullable: true, description: 'The case, resolved by intake through federation.' })
+  complaint?: ComplaintRef | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) readAt?: Date | null;
   @Field() ackRequired: boolean;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Acknowledge by then, or the next person is told.' }) ackDueAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Acknowledge by then, or the next person is told.' })
+  ackDueAt?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) acknowledgedAt?: Date | null;
   @Field(() => [DeliveryObject]) deliveries: DeliveryObject[];
 
@@ -49,6 +60,7 @@ export class NotificationObject {
       body: n.body,
       siteId: n.siteId,
       complaintId: n.complaintId ?? null,
+      complaint: n.complaintId ? { id: n.complaintId } : null,
       createdAt: n.createdAt,
       readAt: n.readAt ?? null,
       ackRequired: n.ackRequired,
@@ -81,13 +93,6 @@ export class CaseNotificationObject {
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) deliveredAt?: Date | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) acknowledgedAt?: Date | null;
-}
-
-/** The intake-owned Complaint, extended here with who was told. */
-@ObjectType('Complaint')
-@Directive('@key(fields: "id")')
-export class ComplaintRef {
-  @Field(() => ID) id: string;
 }
 
 @ObjectType('NotificationChannel')

@@ -4,7 +4,12 @@ import { DeliveryChannel, DeliveryStatus, Role, type NotificationKind } from '@p
 import { AuthUser, Clock, CurrentUser, Roles, assertRole, invalidInput, notFound, scopeOf } from '@pc/platform';
 import { Directory, decodeCursor, encodeCursor } from '@pc/subgraph';
 import { AcknowledgeNotification } from './acknowledge-notification.usecase';
-import { MyNotificationsArgs, NotificationPolicyInput, NotificationPreferencesInput, SetNotificationChannelInput } from './notification.inputs';
+import {
+  MyNotificationsArgs,
+  NotificationPolicyInput,
+  NotificationPreferencesInput,
+  SetNotificationChannelInput,
+} from './notification.inputs';
 import { Delivery, Notification, NotificationPolicy, NotificationPreference, SiteChannel } from './notification.entity';
 import {
   CaseNotificationObject,
@@ -45,7 +50,10 @@ export class NotificationResolver {
       if (Number.isNaN(at.getTime())) throw invalidInput('after', 'not a cursor of this connection');
       where.$or = [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: id } }];
     }
-    const rows = await scopeOf(user).find(this.orm.em.fork(), Notification, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 });
+    const rows = await scopeOf(user).find(this.orm.em.fork(), Notification, where, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit: first + 1,
+    });
     const page = rows.slice(0, first);
     const nodes = await this.withDeliveries(page);
     const edges = nodes.map((node, i) => ({ node, cursor: encodeCursor(String(page[i].createdAt.getTime()), page[i].id) }));
@@ -57,7 +65,7 @@ export class NotificationResolver {
     return this.orm.em.fork().count(Notification, scopeOf(user).where<Notification>({ recipientId: user.sub, readAt: null }));
   }
 
-  @Mutation(() => NotificationObject, { description: 'Acknowledges one of the caller\'s own notifications (and marks it read).' })
+  @Mutation(() => NotificationObject, { description: "Acknowledges one of the caller's own notifications (and marks it read)." })
   async acknowledgeNotification(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<NotificationObject> {
     return (await this.withDeliveries([await this.acknowledge.execute({ actor: user, id })]))[0];
   }
@@ -82,8 +90,13 @@ export class NotificationResolver {
   }
 
   @Mutation(() => NotificationPreferencesObject, { description: "Sets the caller's own channels per kind, quiet hours and SMS number." })
-  async setNotificationPreferences(@CurrentUser() user: AuthUser, @Args('input') input: NotificationPreferencesInput): Promise<NotificationPreferencesObject> {
-    if (Boolean(input.quietStart) !== Boolean(input.quietEnd)) throw invalidInput(input.quietStart ? 'quietEnd' : 'quietStart', 'give both ends of the quiet hours');
+  async setNotificationPreferences(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: NotificationPreferencesInput,
+  ): Promise<NotificationPreferencesObject> {
+    if (Boolean(input.quietStart) !== Boolean(input.quietEnd)) {
+      throw invalidInput(input.quietStart ? 'quietEnd' : 'quietStart', 'give both ends of the quiet hours');
+    }
     if (input.timeZone) {
       try {
         new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
@@ -93,7 +106,12 @@ export class NotificationResolver {
     }
     for (const [i, k] of (input.channels ?? []).entries()) {
       const robot = k.channels.find((c) => ![DeliveryChannel.IN_APP, DeliveryChannel.EMAIL, DeliveryChannel.SMS].includes(c));
-      if (robot) throw invalidInput(`channels[${i}].channels`, `${robot} reaches a site's group, not a person: an ADMIN sets it with setNotificationChannel`);
+      if (robot) {
+        throw invalidInput(
+          `channels[${i}].channels`,
+          `${robot} reaches a site's group, not a person: an ADMIN sets it with setNotificationChannel`,
+        );
+      }
     }
     const em = this.orm.em.fork();
     const row =
@@ -110,34 +128,58 @@ export class NotificationResolver {
     return toPreferences(row);
   }
 
-  @Mutation(() => NotificationChannelObject, { description: "Sets one of a site's outside channels (ADMIN); the secret is written, never read back." })
+  @Mutation(() => NotificationChannelObject, {
+    description: "Sets one of a site's outside channels (ADMIN); the secret is written, never read back.",
+  })
   @Roles(Role.ADMIN)
-  async setNotificationChannel(@CurrentUser() user: AuthUser, @Args('input') input: SetNotificationChannelInput): Promise<NotificationChannelObject> {
+  async setNotificationChannel(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: SetNotificationChannelInput,
+  ): Promise<NotificationChannelObject> {
     return NotificationChannelObject.from(await this.setChannel.execute({ actor: user, ...input }));
   }
 
   @Query(() => [NotificationChannelObject], { description: "A site's outside channels (ADMIN)." })
   @Roles(Role.ADMIN)
-  async notificationChannels(@CurrentUser() user: AuthUser, @Args('siteId', { type: () => ID }) siteId: string): Promise<NotificationChannelObject[]> {
+  async notificationChannels(
+    @CurrentUser() user: AuthUser,
+    @Args('siteId', { type: () => ID }) siteId: string,
+  ): Promise<NotificationChannelObject[]> {
     const em = this.orm.em.fork();
     await this.directory.site(em, user, siteId);
     return (await em.find(SiteChannel, { orgId: user.org, siteId }, { orderBy: { savedAt: 'asc' } })).map(NotificationChannelObject.from);
   }
 
-  @Mutation(() => [NotificationPolicyObjectList], { description: "Overrides the minutes to acknowledge a kind for the caller's organisation (ADMIN)." })
+  @Mutation(() => [NotificationPolicyObjectList], {
+    description: "Overrides the minutes to acknowledge a kind for the caller's organisation (ADMIN).",
+  })
   @Roles(Role.ADMIN)
-  async setNotificationPolicy(@CurrentUser() user: AuthUser, @Args('input') input: NotificationPolicyInput): Promise<NotificationPolicyObjectList[]> {
+  async setNotificationPolicy(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: NotificationPolicyInput,
+  ): Promise<NotificationPolicyObjectList[]> {
     assertRole(user, [Role.ADMIN]);
-    scopeOf(user).assertOrgWide('set the organisation\'s notification policy');
+    scopeOf(user).assertOrgWide("set the organisation's notification policy");
     const em = this.orm.em.fork();
     await em.upsert(NotificationPolicy, { orgId: user.org, kind: input.kind, ackWithinMinutes: input.ackWithinMinutes });
     return (await em.find(NotificationPolicy, { orgId: user.org })).map((p) => ({ kind: p.kind, ackWithinMinutes: p.ackWithinMinutes }));
   }
 
-  @Query(() => [DeliveryObject], { description: 'Deliveries that failed for good (PARKED), newest first (ADMIN): resend with resendDelivery.' })
+  @Query(() => [DeliveryObject], {
+    description: 'Deliveries that failed for good (PARKED), newest first (ADMIN): resend with resendDelivery.',
+  })
   @Roles(Role.ADMIN)
-  async parkedDeliveries(@CurrentUser() user: AuthUser, @Args('siteId', { type: () => ID, nullable: true }) siteId?: string): Promise<DeliveryObject[]> {
-    const rows = await scopeOf(user).find(this.orm.em.fork(), Delivery, { status: DeliveryStatus.PARKED }, { orderBy: { createdAt: 'desc' }, limit: 200 }, siteId);
+  async parkedDeliveries(
+    @CurrentUser() user: AuthUser,
+    @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
+  ): Promise<DeliveryObject[]> {
+    const rows = await scopeOf(user).find(
+      this.orm.em.fork(),
+      Delivery,
+      { status: DeliveryStatus.PARKED },
+      { orderBy: { createdAt: 'desc' }, limit: 200 },
+      siteId,
+    );
     return rows.map(DeliveryObject.from);
   }
 
@@ -169,10 +211,17 @@ function toPreferences(p: NotificationPreference | null): NotificationPreference
 export class ComplaintNotificationsResolver {
   constructor(private readonly orm: MikroORM) {}
 
-  @ResolveField(() => [CaseNotificationObject], { description: 'Who was told of this case, when, on which channel, delivered and acknowledged when.' })
+  @ResolveField(() => [CaseNotificationObject], {
+    description: 'Who was told of this case, when, on which channel, delivered and acknowledged when.',
+  })
   async notifications(@Parent() complaint: ComplaintRef, @CurrentUser() user: AuthUser): Promise<CaseNotificationObject[]> {
     const em = this.orm.em.fork();
-    const rows = await scopeOf(user).find(em, Notification, { complaintId: complaint.id }, { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 500 });
+    const rows = await scopeOf(user).find(
+      em,
+      Notification,
+      { complaintId: complaint.id },
+      { orderBy: { createdAt: 'asc', id: 'asc' }, limit: 500 },
+    );
     if (!rows.length) return [];
     const deliveries = await em.find(Delivery, { notificationId: { $in: rows.map((n) => n.id) } }, { orderBy: { createdAt: 'asc' } });
     return rows.flatMap((n) =>

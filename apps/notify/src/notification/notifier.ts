@@ -48,7 +48,13 @@ export interface Announcement extends Trigger {
 export class Notifier {
   constructor(private readonly roster: DutyRoster) {}
 
-  async context(em: EntityManager, orgId: string, siteId: string, complaintId: string | null | undefined, at: Date): Promise<AudienceContext> {
+  async context(
+    em: EntityManager,
+    orgId: string,
+    siteId: string,
+    complaintId: string | null | undefined,
+    at: Date,
+  ): Promise<AudienceContext> {
     const [staff, file, watches, duty] = await Promise.all([
       em.find(KnownStaff, { orgId }),
       complaintId ? em.findOne(CaseFile, { complaintId }) : Promise.resolve(null),
@@ -134,7 +140,15 @@ export class Notifier {
     return n;
   }
 
-  deliver(em: EntityManager, n: Notification, channel: DeliveryChannel, target: string, at: Date, status: DeliveryStatus, fallbackOf?: string): Delivery {
+  deliver(
+    em: EntityManager,
+    n: Notification,
+    channel: DeliveryChannel,
+    target: string,
+    at: Date,
+    status: DeliveryStatus,
+    fallbackOf?: string,
+  ): Delivery {
     const d = em.create(Delivery, {
       id: randomUUID(),
       notificationId: n.id,
@@ -166,7 +180,10 @@ export class Notifier {
 export const departmentLabel = (d?: Department | null): string => (d ? ` ${d}` : '');
 
 /** Titles and bodies carry the case number, kind, site and deadline: never a customer's phone or the complaint text. */
-export function describe(kind: NotificationKind, f: { complaintId?: string | null; siteName: string; clock?: string; dueAt?: string; extra?: string }): {
+export function describe(
+  kind: NotificationKind,
+  f: { complaintId?: string | null; siteName: string; clock?: string; dueAt?: string; extra?: string },
+): {
   title: string;
   body: string;
 } {

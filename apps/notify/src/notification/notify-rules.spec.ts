@@ -48,7 +48,10 @@ describe('who is told (domain.md §6)', () => {
   });
 
   it('a deadline about to pass or passed: the named handler and the department head; a passed 12-hour solution goes to the head too', () => {
-    expect(people(NotificationKind.DEADLINE_WARNING, { department: Department.ENGINEERING }).map((p) => p.to)).toEqual([['handler'], ['eng-head']]);
+    expect(people(NotificationKind.DEADLINE_WARNING, { department: Department.ENGINEERING }).map((p) => p.to)).toEqual([
+      ['handler'],
+      ['eng-head'],
+    ]);
     expect(people(NotificationKind.DEADLINE_BREACHED, { department: Department.SECURITY, clock: SlaClock.PLAN }).map((p) => p.to)).toEqual([
       ['handler'],
       ['sec-head'],
@@ -81,7 +84,11 @@ describe('who is told (domain.md §6)', () => {
     const plans = plansFor({ kind: NotificationKind.MAJOR_COMPLAINT, category: Category.MANAGER_CONDUCT });
     expect(plans.map((p) => resolveAudience(p.to, ctx()))).toEqual([['lead']]);
     expect(plans[0].ackRequired).toBe(true);
-    const breach = plansFor({ kind: NotificationKind.DEADLINE_BREACHED, category: Category.MANAGER_CONDUCT, department: Department.LEADERSHIP });
+    const breach = plansFor({
+      kind: NotificationKind.DEADLINE_BREACHED,
+      category: Category.MANAGER_CONDUCT,
+      department: Department.LEADERSHIP,
+    });
     expect(breach.flatMap((p) => resolveAudience(p.to, ctx()))).toEqual(['lead']);
   });
 

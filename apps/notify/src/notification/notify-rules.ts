@@ -152,7 +152,9 @@ export interface AudienceContext {
 
 const worksAt = (s: StaffEntry, siteId: string) => s.active && (s.sites.includes('*') || s.sites.includes(siteId));
 const withRole = (ctx: AudienceContext, role: Role, department?: Department) =>
-  ctx.staff.filter((s) => worksAt(s, ctx.siteId) && s.roles.includes(role) && (!department || s.department === department)).map((s) => s.id);
+  ctx.staff
+    .filter((s) => worksAt(s, ctx.siteId) && s.roles.includes(role) && (!department || s.department === department))
+    .map((s) => s.id);
 
 /** Rule: an audience's people at the case's site (active staff only; nobody twice). */
 export function resolveAudience(a: Audience, ctx: AudienceContext): string[] {

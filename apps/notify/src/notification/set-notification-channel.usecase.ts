@@ -25,9 +25,11 @@ export interface SetNotificationChannelCommand {
  * least 16 characters (checked at the edge).
  */
 export function checkTarget(channel: DeliveryChannel, target: string, production: boolean): string | undefined {
-  if (channel === DeliveryChannel.IN_APP) return 'IN_APP is every user\'s console: it needs no site channel';
+  if (channel === DeliveryChannel.IN_APP) return "IN_APP is every user's console: it needs no site channel";
   if (channel === DeliveryChannel.EMAIL) return EMAIL.test(target) ? undefined : `"${target}" is not an e-mail address`;
-  if (channel === DeliveryChannel.SMS) return PHONE.test(target) ? undefined : `"${target}" is not a mobile number (11 digits, optionally +86)`;
+  if (channel === DeliveryChannel.SMS) {
+    return PHONE.test(target) ? undefined : `"${target}" is not a mobile number (11 digits, optionally +86)`;
+  }
   let url: URL;
   try {
     url = new URL(target);

@@ -319,7 +319,11 @@ export function runSubgraph(def: SubgraphDefinition, forRoot: (rt: SubgraphRunti
     const config = loadConfig(ServiceConfig);
     initTracing(def.service);
     const ackWaitMs = Number(process.env.NATS_ACK_WAIT_MS) || undefined;
-    await startApp(forRoot({ config, messaging: { hooks: faultHooks(process.env), ackWaitMs } }), config[portVariable(def.service)], config.HOST);
+    await startApp(
+      forRoot({ config, messaging: { hooks: faultHooks(process.env), ackWaitMs } }),
+      config[portVariable(def.service)],
+      config.HOST,
+    );
   })().catch((e: unknown) => {
     process.stderr.write(
       `${JSON.stringify({ level: 'fatal', service: def.service, msg: e instanceof Error ? (e.stack ?? e.message) : String(e) })}\n`,

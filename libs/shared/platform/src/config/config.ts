@@ -24,6 +24,8 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
  * The settings every service reads (documented in `.env.example`). A service's own config class
  * extends this with its port and anything else it needs.
  */
+// the subgraph ports and database URLs are declared by the interface below, from the one table
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class ServiceConfig {
   @Transform(emptyToUndefined) @IsString() @IsNotEmpty() NATS_URL: string = 'nats://127.0.0.1:4222';
   /** Prefix of stream names and subjects; lets several systems (or test runs) share one NATS. */
@@ -145,7 +147,10 @@ export class ServiceConfig {
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be a URL' })
   PUBLIC_URL: string = 'http://127.0.0.1:4000';
   /** Notify: the key of one-click acknowledge links (default: derived from AUTH_JWT_SECRET); at least 16 characters. */
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16, { message: 'NOTIFY_LINK_SECRET must be at least 16 characters' })
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'NOTIFY_LINK_SECRET must be at least 16 characters' })
   NOTIFY_LINK_SECRET?: string;
   /** Notify: how long an acknowledge link stays valid (hours). */
   @Transform(toInt) @IsInt() @Min(1) @Max(720) NOTIFY_LINK_TTL_HOURS: number = 72;
