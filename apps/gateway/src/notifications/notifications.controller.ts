@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import { GATEWAY_SECRET_HEADER } from '@pc/platform';
 
@@ -62,7 +63,9 @@ export class NotificationsController {
       res.end();
       return;
     }
-    const body = Readable.fromWeb(upstream.body);
+    // fetch's web stream as node's (the two declarations differ between the typecheck and the linter's project)
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+    const body = Readable.fromWeb(upstream.body as unknown as WebReadableStream);
     body.on('error', () => res.end());
     body.pipe(res);
     res.on('close', () => {
