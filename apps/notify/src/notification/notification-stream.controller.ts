@@ -64,7 +64,8 @@ export class NotificationStreamController {
     res.setHeader('x-accel-buffering', 'no');
     res.flushHeaders();
     const resumeMs = Number(lastEventId);
-    let since = Number.isFinite(resumeMs) && resumeMs > 0 ? new Date(resumeMs - OVERLAP_MS) : this.clock.now();
+    // a fresh stream shows what comes after it opened; a resumed one what came since its last event (with the overlap)
+    let since = Number.isFinite(resumeMs) && resumeMs > 0 ? new Date(resumeMs - OVERLAP_MS) : new Date(this.clock.now().getTime() + 1);
     const sent = new Set<string>();
     let closed = false;
     res.write('retry: 2000\n: connected\n\n');

@@ -19,6 +19,7 @@ import {
   type Department,
 } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
+import { Clock } from '@pc/platform';
 import { KnownSite } from '@pc/subgraph';
 import { watchesOf } from './deadline-warnings';
 import { CaseFile, DeadlineWatch } from './notification.entity';
@@ -34,6 +35,7 @@ export class NotificationConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly consumers: EventConsumers,
     private readonly notifier: Notifier,
+    private readonly clock: Clock,
   ) {}
 
   private async announce(em: EntityManager, a: Omit<Announcement, 'title' | 'body'> & { dueAt?: string; extra?: string }): Promise<void> {
@@ -66,7 +68,7 @@ export class NotificationConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start([
-      on(ComplaintFiled, async (p, e, { em }) => {
+      on(ComplaintFiled, async (p, _e, { em }) => {
         await em.upsert(CaseFile, {
           complaintId: p.complaintId,
           orgId: p.orgId,
@@ -84,11 +86,11 @@ export class NotificationConsumer implements OnApplicationBootstrap {
           complaintId: p.complaintId,
           category: p.category,
           sourceKey: `major:${p.complaintId}`,
-          at: new Date(e.occurredAt),
+          at: this.clock.now(),
           extra: `filed ${p.receivedAt}; report to the asset-management head within 10 minutes`,
         });
       }),
-      on(ComplaintSeverityChanged, async (p, e, { em }) => {
+      on(ComplaintSeverityChanged, async (p, _e, { em }) => {
         const file = await em.findOne(CaseFile, { complaintId: p.complaintId });
         if (file) em.assign(file, { severity: p.to, areaManagerId: p.areaManagerId ?? file.areaManagerId ?? null });
         else {
@@ -111,14 +113,14 @@ export class NotificationConsumer implements OnApplicationBootstrap {
           complaintId: p.complaintId,
           category: file?.category ?? undefined,
           sourceKey: `major:${p.complaintId}`,
-          at: new Date(e.occurredAt),
+          at: this.clock.now(),
           extra: `upgraded to major (${p.reason})`,
         });
       }),
       on(WorkOrderCreated, async (p, _e, { em }) => this.watch(em, p, p.deadlines, p.createdAt)),
       on(WorkOrderReopened, async (p, _e, { em }) => this.watch(em, p, p.deadlines, p.reopenedAt)),
       on(WorkOrderRecorded, async (p, _e, { em }) => this.watch(em, p, p.deadlines, p.at, p.handlerId)),
-      on(SlaBreached, async (p, e, { em }) => {
+      on(SlaBreached, async (p, _e, { em }) => {
         const file = await em.findOne(CaseFile, { complaintId: p.complaintId });
         await this.announce(em, {
           kind: NotificationKind.DEADLINE_BREACHED,
@@ -130,11 +132,11 @@ export class NotificationConsumer implements OnApplicationBootstrap {
           clock: p.clock,
           category: file?.category ?? undefined,
           sourceKey: `breach:${p.workOrderId}:${p.clock}:${p.dueAt}`,
-          at: new Date(e.occurredAt),
+          at: this.clock.now(),
           dueAt: p.dueAt,
         });
       }),
-      on(WorkOrderEscalated, async (p, e, { em }) => {
+      on(WorkOrderEscalated, async (p, _e, { em }) => {
         const file = await em.findOne(CaseFile, { complaintId: p.complaintId });
         await this.announce(em, {
           kind: NotificationKind.ESCALATED,
@@ -146,22 +148,22 @@ export class NotificationConsumer implements OnApplicationBootstrap {
           escalatedTo: p.to,
           category: file?.category ?? undefined,
           sourceKey: `escalated:${p.workOrderId}:${p.to}:${p.escalatedAt}`,
-          at: new Date(e.occurredAt),
+          at: this.clock.now(),
           extra: `from ${p.from} to ${p.to}`,
         });
       }),
-      on(EmergencyReported, async (p, e, { em }) => {
+      on(EmergencyReported, async (p, _e, { em }) => {
         await this.announce(em, {
           kind: NotificationKind.EMERGENCY,
           orgId: p.orgId,
           siteId: p.siteId,
           workOrderId: p.workOrderId ?? null,
           sourceKey: `emergency:${p.emergencyId}`,
-          at: new Date(e.occurredAt),
+          at: this.clock.now(),
           extra: `emergency ${p.emergencyId}, occurred ${p.occurredAt}`,
         });
       }),
-      on(CallbackScheduled, async (p, e, { em }) => {
+      on(CallbackScheduled, async (p, _e, { em }) => {
         await this.announce(em, {
           kind: NotificationKind.CALLBACK_DUE,
           orgId: p.orgId,
@@ -169,11 +171,11 @@ export class NotificationConsumer implements OnApplicationBootstrap {
           complaintId: p.complaintId,
           assignee: p.assignee,
           sourceKey: `callback:${p.callbackId}`,
-          at: new Date(e.occurredAt),
+          at: this.clock.now(),
           dueAt: p.dueAt,
         });
       }),
-      on(CallbackDissatisfied, async (p, e, { em }) => {
+      on(CallbackDissatisfied, async (p, _e, { em }) => {
         const file = await em.findOne(CaseFile, { complaintId: p.complaintId });
         await this.announce(em, {
           kind: NotificationKind.DISSATISFIED,
@@ -183,10 +185,10 @@ export class NotificationConsumer implements OnApplicationBootstrap {
           department: p.department,
           category: file?.category ?? undefined,
           sourceKey: `dissatisfied:${p.callbackId}`,
-          at: new Date(e.occurredAt),
+          at: this.clock.now(),
         });
       }),
-      on(ContractorPenalized, async (p, e, { em }) => {
+      on(ContractorPenalized, async (p, _e, { em }) => {
         if (p.failure !== ContractorFailure.NO_SHOW) return;
         await this.announce(em, {
           kind: NotificationKind.CONTRACTOR_NO_SHOW,
@@ -194,7 +196,7 @@ export class NotificationConsumer implements OnApplicationBootstrap {
           siteId: p.siteId,
           workOrderId: p.workOrderId ?? null,
           sourceKey: `no-show:${p.penaltyId}`,
-          at: new Date(e.occurredAt),
+          at: this.clock.now(),
           extra: `contractor ${p.contractor} did not arrive within 4 hours (notice ${p.noticeId})`,
         });
       }),

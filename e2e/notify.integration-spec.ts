@@ -1,0 +1,396 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { Category, Channel, ComplaintFiled, Department, Role, Severity, SlaBreached, SlaClock, StaffSaved } from '@pc/contracts';
+import { DeliveryWorker, NOTIFY, NotifyAppModule, NotifyScheduler, dingTalkSign, feishuSign } from '@pc/notify';
+import { ManualClock, type AuthUser } from '@pc/platform';
+import { InProcessService, eventually, postGraphql } from '../tools/harness';
+
+/**
+ * domain.md §6, who is told. Real: the notify subgraph (in this process, ManualClock), PostgreSQL,
+ * NATS JetStream, an SMTP server (smtp-server, mails parsed with mailparser) and an HTTP receiver
+ * that checks DingTalk's and Feishu's signatures. Mocked: nothing.
+ */
+const ORG = 'notify-org';
+const SITE = 'notify-site';
+const u = (sub: string, roles: Role[], department?: Department): AuthUser => ({ sub, org: ORG, sites: [SITE], roles, department });
+const USERS = {
+  am: u('n-area-manager', [Role.AREA_MANAGER]),
+  head: u('n-site-head', [Role.SITE_HEAD]),
+  director: u('n-director', [Role.COMPLAINT_REP]),
+  lead: u('n-leadership', [Role.LEADERSHIP], Department.LEADERSHIP),
+  engHead: u('n-eng-head', [Role.DEPARTMENT_HEAD], Department.ENGINEERING),
+  admin: u('n-admin', [Role.ADMIN]),
+};
+const clock = new ManualClock('2026-12-07T02:00:00Z'); // 10:00 in Shanghai: the day shift
+let svc: InProcessService;
+let app: INestApplication;
+let url: string;
+let base: string;
+const tokens = {} as Record<keyof typeof USERS, string>;
+const mails: ParsedMail[] = [];
+let smtp: SMTPServer;
+const posts: { path: string; body: any; verified: boolean }[] = [];
+let robots: Server;
+let robotBase: string;
+const SECRET = 'SEC-robot-secret-0123456789';
+
+const gql = (token: string, query: string, variables?: Record<string, unknown>) => postGraphql(url, token, query, variables);
+const ok = async (p: Promise<{ data?: any; errors?: any[] }>) => {
+  const r = await p;
+  if (r.errors) throw new Error(JSON.stringify(r.errors));
+  return Object.values(r.data!)[0] as any;
+};
+const mine = async (who: keyof typeof USERS) =>
+  (
+    await ok(
+      gql(
+        tokens[who],
+        `{ myNotifications(first: 10) { edges { node { id kind title ackRequired ackDueAt acknowledgedAt deliveries { channel status } } } } }`,
+      ),
+    )
+  ).edges.map((e: any) => e.node);
+const advance = (minutes: number) => clock.set(new Date(clock.now().getTime() + minutes * 60_000));
+
+function filed(complaintId: string, over: Partial<Record<string, unknown>> = {}) {
+  return {
+    orgId: ORG,
+    siteId: SITE,
+    complaintId,
+    areaManagerId: USERS.am.sub,
+    customerId: 'cust-1',
+    channel: Channel.PHONE,
+    category: Category.EQUIPMENT,
+    severity: Severity.MAJOR,
+    circumstances: [],
+    serious: true,
+    urgent: false,
+    departments: [Department.ENGINEERING],
+    receivedAt: clock.now().toISOString(),
+    receivedBy: 'desk-1',
+    replyDueAt: new Date(clock.now().getTime() + 7_200_000).toISOString(),
+    timeZone: 'Asia/Shanghai',
+    ...over,
+  };
+}
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, done) {
+      simpleParser(stream)
+        .then((m) => {
+          mails.push(m);
+          done();
+        })
+        .catch(done);
+    },
+  });
+  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  robots = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const body = JSON.parse(raw);
+      const q = new URL(req.url!, 'http://x');
+      let verified = false;
+      if (q.pathname === '/ding') {
+        const ts = Number(q.searchParams.get('timestamp'));
+        verified = encodeURIComponent(q.searchParams.get('sign')!) === dingTalkSign(ts, SECRET) && body.msgtype === 'markdown';
+      } else if (q.pathname === '/feishu') {
+        verified = body.sign === feishuSign(Number(body.timestamp), SECRET) && body.msg_type === 'text';
+      }
+      posts.push({ path: q.pathname, body, verified });
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(verified ? { errcode: 0, code: 0 } : { errcode: 310000, code: 19021, errmsg: 'sign not match' }));
+    });
+  });
+  await new Promise<void>((r) => robots.listen(0, '127.0.0.1', r));
+  robotBase = `http://127.0.0.1:${(robots.address() as AddressInfo).port}`;
+
+  svc = await InProcessService.create(
+    { def: NOTIFY, module: (rt) => NotifyAppModule.forRoot(rt) },
+    {
+      clock,
+      env: { SLA_SCAN_MS: '0', DELIVERY_SCAN_MS: '0', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: 'http://console.test' },
+    },
+  );
+  ({ app, url } = await svc.start());
+  base = url.replace(/\/graphql$/, '');
+  for (const [k, v] of Object.entries(USERS)) tokens[k as keyof typeof USERS] = svc.token(v);
+  await svc.announceRegistry(ORG, [SITE]);
+  for (const v of Object.values(USERS)) {
+    await svc.publish(StaffSaved, {
+      orgId: ORG,
+      staffId: v.sub,
+      roles: v.roles,
+      department: v.department,
+      sites: v.sites,
+      active: true,
+      name: v.sub,
+      email: `${v.sub}@example.com`,
+    });
+  }
+  await eventually(
+    async () => Number((await svc.sql<{ n: string }>(`select count(*) as n from known_staff_contact where org_id = $1`, [ORG]))[0].n) === 6,
+    20_000,
+    'the staff directory',
+  );
+  await ok(
+    gql(tokens.admin, `mutation($i: AssignDutyDirectorInput!) { assignDutyDirector(input: $i) { date } }`, {
+      i: { siteId: SITE, date: '2026-12-07', userId: USERS.director.sub },
+    }),
+  );
+});
+
+afterAll(async () => {
+  await svc?.close();
+  await new Promise((r) => smtp?.close(r));
+  await new Promise((r) => robots?.close(r));
+});
+
+describe('domain.md §6: who is told, and the acknowledgement ladder', () => {
+  it('a major complaint: the area manager at once; the head must acknowledge within 10 minutes, else the duty director, then leadership', async () => {
+    await svc.publish(ComplaintFiled, filed('c-major-1'));
+    await eventually(async () => (await mine('head')).length === 1, 20_000, 'the head to be told');
+    const [am] = await mine('am');
+    expect(am).toMatchObject({ kind: 'MAJOR_COMPLAINT', ackRequired: false });
+    const [head] = await mine('head');
+    expect(head).toMatchObject({ kind: 'MAJOR_COMPLAINT', ackRequired: true, ackDueAt: '2026-12-07T02:10:00.000Z' });
+    expect(head.title).toContain('c-major-1');
+
+    advance(9);
+    await app.get(NotifyScheduler).tick();
+    expect(await mine('director')).toEqual([]);
+    advance(1);
+    await app.get(NotifyScheduler).tick();
+    const [toDirector] = await mine('director');
+    expect(toDirector).toMatchObject({ kind: 'UNACKNOWLEDGED', ackRequired: true, ackDueAt: '2026-12-07T02:20:00.000Z' });
+    expect(await mine('lead')).toEqual([]);
+    advance(10);
+    await app.get(NotifyScheduler).tick();
+    expect((await mine('lead')).map((n: any) => n.kind)).toEqual(['UNACKNOWLEDGED']);
+    // the top of the ladder: nobody more to tell
+    advance(10);
+    expect((await app.get(NotifyScheduler).tick()).total).toBe(1);
+    expect((await svc.sql(`select * from notification where source_key like 'major:c-major-1%'`)).length).toBe(4);
+  });
+
+  it('acknowledged in time, the ladder stops; the head’s acknowledgement is announced for REPORT_TO_HEAD; another’s message is not found', async () => {
+    await svc.publish(ComplaintFiled, filed('c-major-2'));
+    await eventually(async () => (await mine('head')).some((n: any) => n.title.includes('c-major-2')), 20_000, 'the head to be told');
+    const n = (await mine('head')).find((x: any) => x.title.includes('c-major-2'));
+    const refused = await gql(tokens.am, `mutation($id: ID!) { acknowledgeNotification(id: $id) { id } }`, { id: n.id });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const acked = await ok(gql(tokens.head, `mutation($id: ID!) { acknowledgeNotification(id: $id) { acknowledgedAt } }`, { id: n.id }));
+    expect(acked.acknowledgedAt).toBe(clock.now().toISOString());
+    const events = await svc.sql<{ body: string }>(`select body from outbox_event where subject = 'notification.acknowledged'`);
+    expect(events.map((e) => JSON.parse(e.body).payload)).toEqual([
+      expect.objectContaining({
+        complaintId: 'c-major-2',
+        kind: 'MAJOR_COMPLAINT',
+        recipientId: USERS.head.sub,
+        recipientRoles: [Role.SITE_HEAD],
+      }),
+    ]);
+    advance(30);
+    await app.get(NotifyScheduler).tick();
+    expect((await svc.sql(`select * from notification where source_key like 'major:c-major-2|ladder%'`)).length).toBe(0);
+  });
+
+  it('a redelivered event adds no message', async () => {
+    const before = Number((await svc.sql<{ n: string }>(`select count(*) as n from notification`))[0].n);
+    await svc.publish(ComplaintFiled, filed('c-major-1'), 'another-message-id-same-complaint');
+    await svc.publish(ComplaintFiled, filed('c-minor-0', { severity: Severity.MINOR }));
+    await eventually(
+      async () => (await svc.sql(`select 1 from case_file where complaint_id = 'c-minor-0'`)).length === 1,
+      20_000,
+      'the minor one',
+    );
+    expect(Number((await svc.sql<{ n: string }>(`select count(*) as n from notification`))[0].n)).toBe(before);
+  });
+});
+
+describe('domain.md §6: channels', () => {
+  it('e-mail goes through a real SMTP server, with a deep link and a one-click signed acknowledge link, and no customer data', async () => {
+    await svc.publish(ComplaintFiled, filed('c-mail-1'));
+    await eventually(async () => (await mine('head')).some((n: any) => n.title.includes('c-mail-1')), 20_000, 'the head to be told');
+    await app.get(DeliveryWorker).tick();
+    // everything due for the head at once went as one digest e-mail
+    const mail = mails.find((m) => m.text?.includes('c-mail-1') && (m.to as any).text.includes(USERS.head.sub));
+    expect(mail).toBeDefined();
+    expect(mail!.text).toContain('http://console.test/#/complaints/c-mail-1');
+    expect(mail!.text).not.toContain('cust-1');
+    const item = mail!.text!.split('\n\n').find((p) => p.includes('c-mail-1'))!;
+    const link = /http:\/\/console\.test(\/notifications\/ack\?t=[^\s]+)/.exec(item)![1];
+    const forged = await fetch(`${base}${link.slice(0, -3)}xyz`);
+    expect(forged.status).toBe(400);
+    const res = await fetch(`${base}${link}`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Acknowledged');
+    const n = (await mine('head')).find((x: any) => x.title.includes('c-mail-1'));
+    expect(n.acknowledgedAt).not.toBeNull();
+    expect(n.deliveries).toEqual(
+      expect.arrayContaining([
+        { channel: 'EMAIL', status: 'SENT' },
+        { channel: 'IN_APP', status: 'SENT' },
+      ]),
+    );
+  });
+
+  it('a site’s DingTalk and Feishu robots get one signed post per event; bad targets and short secrets are refused', async () => {
+    const set = (input: Record<string, unknown>) =>
+      gql(tokens.admin, `mutation($i: SetNotificationChannelInput!) { setNotificationChannel(input: $i) { id target hasSecret kinds } }`, {
+        i: input,
+      });
+    const notHttps = await set({
+      siteId: SITE,
+      channel: 'DINGTALK',
+      target: 'http://robot.example.com/send',
+      secret: SECRET,
+      kinds: ['DEADLINE_BREACHED'],
+    });
+    expect(notHttps.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'target' });
+    const short = await set({
+      siteId: SITE,
+      channel: 'FEISHU',
+      target: `${robotBase}/feishu`,
+      secret: 'short',
+      kinds: ['DEADLINE_BREACHED'],
+    });
+    expect(short.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const notAdmin = await gql(tokens.head, `mutation($i: SetNotificationChannelInput!) { setNotificationChannel(input: $i) { id } }`, {
+      i: { siteId: SITE, channel: 'WECOM', target: `${robotBase}/wecom`, kinds: ['EMERGENCY'] },
+    });
+    expect(notAdmin.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ding = await ok(
+      set({
+        siteId: SITE,
+        channel: 'DINGTALK',
+        target: `${robotBase}/ding?access_token=abc`,
+        secret: SECRET,
+        kinds: ['DEADLINE_BREACHED'],
+      }),
+    );
+    expect(ding).toMatchObject({ target: `${robotBase}/ding?…`, hasSecret: true });
+    await ok(set({ siteId: SITE, channel: 'FEISHU', target: `${robotBase}/feishu`, secret: SECRET, kinds: ['DEADLINE_BREACHED'] }));
+
+    for (const wo of ['wo-1', 'wo-2', 'wo-3']) {
+      await svc.publish(SlaBreached, {
+        orgId: ORG,
+        siteId: SITE,
+        complaintId: `c-${wo}`,
+        workOrderId: wo,
+        department: Department.ENGINEERING,
+        clock: SlaClock.PLAN,
+        dueAt: clock.now().toISOString(),
+        breachedAt: clock.now().toISOString(),
+      });
+    }
+    await eventually(
+      async () => (await mine('engHead')).filter((n: any) => n.kind === 'DEADLINE_BREACHED').length === 3,
+      20_000,
+      'the department head to be told',
+    );
+    const sent = await app.get(DeliveryWorker).tick();
+    // three breaches due at once: one digest per robot (and one e-mail to the department head)
+    expect(posts.filter((p) => p.path === '/ding')).toHaveLength(1);
+    expect(posts.filter((p) => p.path === '/feishu')).toHaveLength(1);
+    expect(posts.every((p) => p.verified)).toBe(true);
+    expect(sent.digests).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(posts)).not.toContain('cust-1');
+  });
+});
+
+describe('domain.md §6: the live stream', () => {
+  it('streams new notifications and resumes with Last-Event-ID without losing one', async () => {
+    const read = async (lastEventId?: string, until = 1) => {
+      const ctrl = new AbortController();
+      const res = await fetch(`${base}/notifications/stream`, {
+        headers: { authorization: `Bearer ${tokens.am}`, ...(lastEventId ? { 'last-event-id': lastEventId } : {}) },
+        signal: ctrl.signal,
+      });
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      const reader = res.body!.getReader();
+      let text = '';
+      const events: { id: string; data: any }[] = [];
+      const deadline = Date.now() + 15_000;
+      while (events.length < until && Date.now() < deadline) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += Buffer.from(value).toString();
+        let i: number;
+        while ((i = text.indexOf('\n\n')) >= 0) {
+          const block = text.slice(0, i);
+          text = text.slice(i + 2);
+          if (block.includes('event: notification')) {
+            events.push({ id: /^id: (.*)$/m.exec(block)![1], data: JSON.parse(/^data: (.*)$/m.exec(block)![1]) });
+          }
+        }
+      }
+      ctrl.abort();
+      return events;
+    };
+    const unauthenticated = await fetch(`${base}/notifications/stream`);
+    expect(unauthenticated.status).toBe(401);
+    const first = read(undefined, 1);
+    await new Promise((r) => setTimeout(r, 300));
+    advance(1);
+    await svc.publish(ComplaintFiled, filed('c-stream-1'));
+    const [e1] = await first;
+    expect(e1.data).toMatchObject({ kind: 'MAJOR_COMPLAINT', complaintId: 'c-stream-1' });
+    // disconnected: a message arrives meanwhile; the resumed stream delivers it
+    advance(1);
+    await svc.publish(ComplaintFiled, filed('c-stream-2'));
+    await eventually(async () => (await mine('am')).some((n: any) => n.title.includes('c-stream-2')), 20_000, 'the second message');
+    const resumed = await read(e1.id, 2);
+    expect(resumed.map((e) => e.data.complaintId)).toContain('c-stream-2');
+  });
+});
+
+describe('domain.md §6: duty roster', () => {
+  it('shifts must cover 24 hours; a date that does not exist and unknown staff are refused; who is on duty now', async () => {
+    const setShifts = (shifts: unknown) =>
+      gql(tokens.admin, `mutation($s: [ShiftInput!]!) { setShifts(siteId: "${SITE}", shifts: $s) { name } }`, { s: shifts });
+    const gap = await setShifts([
+      { name: 'day', startsAt: '09:00', endsAt: '17:00' },
+      { name: 'evening', startsAt: '17:00', endsAt: '24:00' },
+      { name: 'night', startsAt: '00:00', endsAt: '08:00' },
+    ]);
+    expect(gap.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'shifts' });
+    expect(gap.errors?.[0]?.message).toContain('08:00–09:00');
+    await ok(
+      setShifts([
+        { name: 'day', startsAt: '08:00', endsAt: '17:00' },
+        { name: 'evening', startsAt: '17:00', endsAt: '24:00' },
+        { name: 'night', startsAt: '00:00', endsAt: '08:00' },
+      ]),
+    );
+    const assign = (i: Record<string, unknown>) =>
+      gql(tokens.admin, `mutation($i: AssignDutyInput!) { assignDuty(input: $i) { date shift { name } staff { id name } } }`, { i });
+    expect(
+      (await assign({ siteId: SITE, date: '2026-02-30', shift: 'day', staffIds: [USERS.am.sub] })).errors?.[0]?.extensions?.field,
+    ).toBe('date');
+    expect((await assign({ siteId: SITE, date: '2026-12-07', shift: 'day', staffIds: ['nobody'] })).errors?.[0]?.extensions?.field).toBe(
+      'staffIds[0]',
+    );
+    await ok(assign({ siteId: SITE, date: '2026-12-07', shift: 'day', staffIds: [USERS.am.sub] }));
+    const duty = await ok(gql(tokens.am, `{ currentDuty(siteId: "${SITE}") { date shift { name } staff { id name } director { id } } }`));
+    expect(duty).toEqual({
+      date: '2026-12-07',
+      shift: { name: 'day' },
+      staff: [{ id: USERS.am.sub, name: USERS.am.sub }],
+      director: { id: USERS.director.sub },
+    });
+    const foreign = await postGraphql(
+      url,
+      svc.token({ sub: 'x', org: 'other-org', sites: ['*'], roles: [Role.ADMIN] }),
+      `{ currentDuty(siteId: "${SITE}") { date } }`,
+    );
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
