@@ -41,7 +41,7 @@ const gql = (token: string, query: string, variables?: Record<string, unknown>) 
 const ok = async (p: Promise<{ data?: any; errors?: any[] }>) => {
   const r = await p;
   if (r.errors) throw new Error(JSON.stringify(r.errors));
-  return Object.values(r.data!)[0] as any;
+  return Object.values(r.data as object)[0];
 };
 const mine = async (who: keyof typeof USERS) =>
   (
