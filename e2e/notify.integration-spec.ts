@@ -149,8 +149,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await svc?.close();
-  await new Promise((r) => smtp?.close(r));
-  await new Promise((r) => robots?.close(r));
+  await new Promise<void>((r) => smtp?.close(() => r()));
+  await new Promise<void>((r) => robots?.close(() => r()));
 });
 
 describe('domain.md §6: who is told, and the acknowledgement ladder', () => {
