@@ -48,7 +48,13 @@ async function fingerprint(): Promise<Record<string, string>> {
         `select exists (select 1 from information_schema.columns where table_name = $1 and column_name = 'org_id') as has`,
         [t],
       );
-      const where = has ? `where x.org_id <> 'intruder-org'` : '';
+      // a caller's own notification preferences are its own, not a breach
+      const [{ own }] = await system.sql<{ own: boolean }>(
+        service,
+        `select exists (select 1 from information_schema.columns where table_name = $1 and column_name = 'user_id') and $1 = 'notification_preference' as own`,
+        [t],
+      );
+      const where = has ? `where x.org_id <> 'intruder-org'${own ? ` and x.user_id <> 'neighbour'` : ''}` : '';
       const [row] = await system.sql<{ n: string; h: string | null }>(
         service,
         `select count(*) as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${t}" x ${where}`,
@@ -197,6 +203,17 @@ beforeAll(async () => {
     customers: [{ id: 'intruder-customer', name: 'I', phone: '13900000001', kind: 'OWNER' as never, unitId: 'intruder-unit' }],
   });
   await victimData();
+  // notify's record of the victim's case (the callback due): a message and a delivery of the victim
+  await eventually(
+    async () => (await system.sql('notify', `select id from delivery where org_id = 'demo-org' limit 1`)).length === 1,
+    30_000,
+    "notify's messages of the victim's case",
+  );
+  const [{ id: notificationId }] = await system.sql<{ id: string }>(
+    'notify',
+    `select id from notification where org_id = 'demo-org' limit 1`,
+  );
+  const [{ id: deliveryId }] = await system.sql<{ id: string }>('notify', `select id from delivery where org_id = 'demo-org' limit 1`);
   // every id argument and input field points at the victim (demo-site-1 of demo-org)
   const victimIds = {
     siteId: 'demo-site-1',
@@ -240,6 +257,12 @@ beforeAll(async () => {
     'WorkOrder.id': ids.workOrderId,
     'Callback.id': ids.callbackId,
     'Site.id': 'demo-site-1',
+    'acknowledgeNotification.id': notificationId,
+    'markNotificationsRead.ids': notificationId,
+    'resendDelivery.id': deliveryId,
+    'acknowledgeHandover.id': 'victim-handover',
+    staffIds: 'demo-front-desk',
+    userId: 'demo-front-desk',
   };
   builder = new CallBuilder(readFileSync(SUPERGRAPH_FILE, 'utf8'), victimIds);
   victimIdValues = Object.values(victimIds).filter((v): v is string => !!v);
