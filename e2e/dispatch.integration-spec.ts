@@ -8,6 +8,8 @@ import {
   ComplaintFiled,
   ComplaintSeverityChanged,
   Department,
+  NotificationAcknowledged,
+  NotificationKind,
   Role,
   SeverityChangeReason,
   Severity,
@@ -271,6 +273,54 @@ describe('domain.md §3 handling: the lifecycle of a work order', () => {
     expect(solution.metAt).toBe(clock.now().toISOString());
     expect(solution.breachedAt).toBe(solution.dueAt); // met late: breached at its due time, and it fired once
     expect((await breachEvents(id)).map((e) => e.clock)).toEqual(['PLAN', 'SOLUTION_AGREED']); // nobody signed a plan either
+  });
+
+  it("rule \"the head's acknowledgement meets REPORT_TO_HEAD\" (domain.md §6): notify's acknowledgement reports the case; the duty director's does not", async () => {
+    const { complaintId, workOrders } = await file({ severity: Severity.MAJOR });
+    const id = workOrders[0].id;
+    const createdAt = clock.now().toISOString();
+    const ack = (over: Partial<Record<string, unknown>>) =>
+      svc.publish(NotificationAcknowledged, {
+        orgId: ORG,
+        siteId: SITE,
+        complaintId,
+        notificationId: randomUUID(),
+        kind: NotificationKind.MAJOR_COMPLAINT,
+        recipientId: 'site-head',
+        recipientRoles: [Role.SITE_HEAD],
+        createdAt,
+        acknowledgedAt: new Date(clock.now().getTime() + 6 * 60_000).toISOString(),
+        ...over,
+      });
+    // up the ladder: the duty director's acknowledgement is not the report to the head
+    await ack({ kind: NotificationKind.UNACKNOWLEDGED, recipientId: 'director-1', recipientRoles: [Role.COMPLAINT_REP] });
+    await ack({ recipientId: 'director-1', recipientRoles: [Role.COMPLAINT_REP] });
+    await ack({ acknowledgedAt: new Date(clock.now().getTime() + 7 * 60_000).toISOString() });
+    const reported = await eventually(
+      async () => {
+        const wo = await workOrder(id);
+        return clockOf(wo, 'REPORT_TO_HEAD').metAt ? wo : undefined;
+      },
+      20_000,
+      'the report to the head',
+    );
+    expect(clockOf(reported, 'REPORT_TO_HEAD')).toMatchObject({
+      metAt: new Date(clock.now().getTime() + 7 * 60_000).toISOString(),
+      breachedAt: null,
+    });
+    const [row] = await svc.sql<{ reported_to: string; reported_to_head_at: Date }>(
+      `select reported_to, reported_to_head_at from work_order where id = $1`,
+      [id],
+    );
+    expect(row.reported_to).toBe('site-head');
+    // a redelivered acknowledgement (or a second one) changes nothing: one handling record per report
+    await ack({ acknowledgedAt: new Date(clock.now().getTime() + 8 * 60_000).toISOString() });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(clockOf(await workOrder(id), 'REPORT_TO_HEAD').metAt).toBe(new Date(clock.now().getTime() + 7 * 60_000).toISOString());
+    const recorded = (await svc.sql<{ body: string }>(`select body from outbox_event where subject = 'workorder.recorded'`))
+      .map((r) => JSON.parse(r.body).payload)
+      .filter((p) => p.workOrderId === id && p.step === 'REPORTED_TO_HEAD');
+    expect(recorded).toHaveLength(1);
   });
 });
 

@@ -1,8 +1,9 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { ComplaintFiled, ComplaintSeverityChanged } from '@pc/contracts';
-import { EventConsumers, onBatch } from '@pc/messaging';
+import { ComplaintFiled, ComplaintSeverityChanged, NotificationAcknowledged } from '@pc/contracts';
+import { EventConsumers, on, onBatch } from '@pc/messaging';
 import { CreateWorkOrders } from './create-work-orders.usecase';
 import { ApplySeverityChange } from './apply-severity-change.usecase';
+import { MeetReportOnAcknowledgement } from './meet-report-on-acknowledgement.usecase';
 
 @Injectable()
 export class WorkOrderConsumer implements OnApplicationBootstrap {
@@ -10,6 +11,7 @@ export class WorkOrderConsumer implements OnApplicationBootstrap {
     private readonly consumers: EventConsumers,
     private readonly createWorkOrders: CreateWorkOrders,
     private readonly severityChange: ApplySeverityChange,
+    private readonly headAcknowledged: MeetReportOnAcknowledgement,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -32,6 +34,8 @@ export class WorkOrderConsumer implements OnApplicationBootstrap {
             ctx,
           ),
       ),
+      // the asset-management head acknowledged a major complaint's message: the report to the head (domain.md §6)
+      on(NotificationAcknowledged, async (p, _e, ctx) => this.headAcknowledged.execute(p, ctx)),
     ]);
   }
 }

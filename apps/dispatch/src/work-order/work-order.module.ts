@@ -20,6 +20,7 @@ import { EscalationResolver } from './escalation.resolver';
 import { ExtendDeadline } from './extend-deadline.usecase';
 import { WorkOrderCommand } from './work-order-command';
 import { WorkOrderConsumer } from './work-order.consumer';
+import { MeetReportOnAcknowledgement } from './meet-report-on-acknowledgement.usecase';
 import { WorkOrderQueries } from './work-order.queries';
 import { ComplaintWorkOrdersResolver, WorkOrderResolver } from './work-order.resolver';
 
@@ -48,6 +49,7 @@ import { ComplaintWorkOrdersResolver, WorkOrderResolver } from './work-order.res
     WorkOrderResolver,
     ComplaintWorkOrdersResolver,
     WorkOrderConsumer,
+    MeetReportOnAcknowledgement,
   ],
   exports: [WorkOrderCommand],
 })
