@@ -393,4 +393,38 @@ describe('domain.md §6: duty roster', () => {
     );
     expect(foreign.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
+
+  it('rule "a week ahead, a shift with nobody is a notice to the site head": once per shift, however often the week is read', async () => {
+    const notices = async () =>
+      (
+        await svc.sql<{ source_key: string }>(`select source_key from notification where kind = 'NOTICE' and recipient_id = $1`, [
+          USERS.head.sub,
+        ])
+      )
+        .map((r) => r.source_key.replace(`roster-gap:${SITE}|`, ''))
+        .sort();
+    // the first tick (10:09 in Shanghai on the 7th) read the week from the day shift on then: 21 shifts, nobody on any
+    const first = await notices();
+    expect(first).toHaveLength(21);
+    expect(first).toEqual(expect.arrayContaining(['2026-12-07|day', '2026-12-07|evening', '2026-12-08|night', '2026-12-14|night']));
+    expect(first).not.toContain('2026-12-14|day');
+    const [notice] = await svc.sql<{ title: string; kind: string }>(`select title, kind from notification where source_key = $1`, [
+      `roster-gap:${SITE}|2026-12-07|evening`,
+    ]);
+    expect(notice.title).toBe(`Nobody on duty: evening shift (17:00–24:00) on 2026-12-07 at ${SITE}`);
+    await ok(
+      gql(tokens.admin, `mutation($i: AssignDutyInput!) { assignDuty(input: $i) { date } }`, {
+        i: { siteId: SITE, date: '2026-12-14', shift: 'day', staffIds: [USERS.am.sub] },
+      }),
+    );
+    // a day later the week reaches three more shifts: the staffed one is not a notice; nothing is told twice
+    clock.set(new Date('2026-12-08T03:00:00Z'));
+    await app.get(NotifyScheduler).tick();
+    const later = await notices();
+    expect(later).toEqual([...first, '2026-12-14|evening', '2026-12-15|night'].sort());
+    clock.set(new Date('2026-12-08T09:30:00Z'));
+    await app.get(NotifyScheduler).tick();
+    // six hours on, the site's week is read again (17:30, the evening shift on): one more shift comes into it
+    expect(await notices()).toEqual([...later, '2026-12-15|day'].sort());
+  });
 });

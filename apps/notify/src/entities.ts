@@ -1,5 +1,5 @@
 import { directoryEntities } from '@pc/subgraph';
-import { DutyAssignment, DutyDirector, ShiftHandover, SiteShift } from './duty/duty.entity';
+import { DutyAssignment, DutyDirector, RosterCheck, ShiftHandover, SiteShift } from './duty/duty.entity';
 import {
   CaseFile,
   DeadlineWatch,
@@ -15,6 +15,7 @@ export const NOTIFY_ENTITIES = [
   DutyAssignment,
   DutyDirector,
   ShiftHandover,
+  RosterCheck,
   Notification,
   Delivery,
   SiteChannel,

@@ -1,4 +1,4 @@
-import { DEFAULT_SHIFTS, checkShifts, isCalendarDate, localTime, nextShift, shiftAt } from './duty-rules';
+import { DEFAULT_SHIFTS, checkShifts, isCalendarDate, localTime, nextShift, shiftAt, uncoveredShifts } from './duty-rules';
 
 describe('duty rules (domain.md §6)', () => {
   it("the default shifts cover 24 hours: day 08:00–17:00 closes the seed's 08:00–09:00 gap", () => {
@@ -61,5 +61,24 @@ describe('duty rules (domain.md §6)', () => {
       shift: DEFAULT_SHIFTS[1],
       date: '2026-12-07',
     });
+  });
+
+  it('rule "a week ahead, a shift with nobody is a notice to the site head": lists the unstaffed shifts from the one on now, a week of them', () => {
+    const twoShifts = [
+      { name: 'day', startsAt: '08:00', endsAt: '20:00' },
+      { name: 'night', startsAt: '20:00', endsAt: '08:00' },
+    ];
+    const all = new Set<string>();
+    for (let d = 7; d <= 14; d++) for (const s of ['day', 'night']) all.add(`2026-12-${String(d).padStart(2, '0')}|${s}`);
+    // 03:00 on the 8th: the night shift of the 7th is on; the week runs to the day shift of the 14th
+    const at = { date: '2026-12-08', minute: 180 };
+    expect(uncoveredShifts(twoShifts, all, at)).toEqual([]);
+    const gaps = new Set(all);
+    gaps.delete('2026-12-07|night'); // on now, and nobody
+    gaps.delete('2026-12-10|day');
+    gaps.delete('2026-12-07|day'); // over already: not listed
+    gaps.delete('2026-12-14|night'); // beyond the week
+    expect(uncoveredShifts(twoShifts, gaps, at).map((g) => `${g.date}|${g.shift.name}`)).toEqual(['2026-12-07|night', '2026-12-10|day']);
+    expect(uncoveredShifts(twoShifts, new Set(), at)).toHaveLength(14);
   });
 });

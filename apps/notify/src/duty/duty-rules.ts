@@ -163,3 +163,27 @@ export function nextShift(
   const next = ordered[(i + 1) % ordered.length];
   return { shift: next, date: i + 1 >= ordered.length ? nextDate(current.date) : current.date };
 }
+
+/** How far ahead the roster is checked for shifts with nobody on duty (domain.md §6: a week). */
+export const ROSTER_LOOKAHEAD_DAYS = 7;
+
+/**
+ * Rule: a week ahead, a shift with nobody on duty is itself a notice to the site head (domain.md §6).
+ * Answers, in order from the shift on now, the shifts of the next `days` days whose roster entry
+ * (`<date>|<shift>`) names nobody; a shift already over is not listed.
+ */
+export function uncoveredShifts(
+  shifts: readonly ShiftTimes[],
+  staffed: ReadonlySet<string>,
+  local: { date: string; minute: number },
+  days = ROSTER_LOOKAHEAD_DAYS,
+): { shift: ShiftTimes; date: string }[] {
+  if (!shifts.length) return [];
+  let at = shiftAt(shifts, local) ?? { shift: shifts[0], date: local.date };
+  const out: { shift: ShiftTimes; date: string }[] = [];
+  for (let i = 0; i < days * shifts.length; i++) {
+    if (!staffed.has(`${at.date}|${at.shift.name}`)) out.push(at);
+    at = nextShift(shifts, at);
+  }
+  return out;
+}

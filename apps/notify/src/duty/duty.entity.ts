@@ -68,3 +68,12 @@ export class ShiftHandover {
   @Property({ type: 'string', length: 64, nullable: true }) acknowledgedBy?: string | null;
   @Property({ type: 'datetime', nullable: true }) acknowledgedAt?: Date | null;
 }
+
+/** When a site's roster is next checked a week ahead for shifts with nobody on duty (a durable timer per site). */
+@Entity({ tableName: 'roster_check' })
+@Index({ properties: ['nextCheckAt'] })
+export class RosterCheck {
+  @PrimaryKey({ type: 'string', length: 64 }) siteId: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'datetime' }) nextCheckAt: Date;
+}

@@ -5,6 +5,7 @@ import { Clock, ServiceConfig } from '@pc/platform';
 import { DirectoryModule } from '@pc/subgraph';
 import { DutyRoster } from '../duty/duty.service';
 import { DutyResolver } from '../duty/duty.resolver';
+import { RosterGaps } from '../duty/roster-gaps';
 import { CHANNEL_ADAPTERS, DeliveryWorker } from '../delivery/delivery.worker';
 import { EmailAdapter, type MailLocale } from '../delivery/email.adapter';
 import { DingTalkAdapter, FeishuAdapter, WeComAdapter, WebhookAdapter } from '../delivery/robot.adapters';
@@ -47,6 +48,7 @@ import { SetNotificationChannel } from './set-notification-channel.usecase';
     Notifier,
     AcknowledgementLadder,
     DeadlineWarnings,
+    RosterGaps,
     NotifyScheduler,
     NotificationConsumer,
     AcknowledgeNotification,

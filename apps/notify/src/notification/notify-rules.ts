@@ -76,6 +76,7 @@ export type AckOverrides = Partial<Record<NotificationKind, number>>;
  *   director), leadership;
  * - a callback due: whoever must make it; a dissatisfied callback: the area manager and the
  *   responsible department's head; a contractor no-show: the department head and the site head;
+ * - a notice (a shift with nobody on duty in the week ahead): the site head;
  * - a complaint about a manager's or head's conduct reaches leadership only: it is never shown or
  *   sent to the person it is about.
  */
@@ -117,6 +118,10 @@ export function plansFor(t: Trigger, overrides: AckOverrides = {}): MessagePlan[
       break;
     case NotificationKind.LIAISON_LETTER:
       plans = [told({ of: 'DEPARTMENT_HEAD', department: dept })];
+      break;
+    case NotificationKind.NOTICE:
+      // a shift with nobody on duty in the week ahead
+      plans = [told({ of: 'SITE_HEAD' })];
       break;
     case NotificationKind.SHIFT_HANDOVER:
       plans = [mustAcknowledge({ of: 'DUTY_STAFF' }, ack(HANDOVER_ACK_MINUTES), [{ of: 'DUTY_DIRECTOR' }])];

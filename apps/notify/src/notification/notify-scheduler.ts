@@ -3,10 +3,11 @@ import { TimerScheduler, TransactionalOutbox, type TimerSchedulerOptions } from 
 import { Clock } from '@pc/platform';
 import { AcknowledgementLadder } from './acknowledgement-ladder';
 import { DeadlineWarnings } from './deadline-warnings';
+import { RosterGaps } from '../duty/roster-gaps';
 
 export const NOTIFY_TIMER_OPTIONS = Symbol('NOTIFY_TIMER_OPTIONS');
 
-/** Notify's durable timers (the same mechanism as dispatch's clocks): the acknowledgement ladder and deadline warnings. */
+/** Notify's durable timers (the same mechanism as dispatch's clocks): the acknowledgement ladder, deadline warnings and the week-ahead roster check. */
 @Injectable()
 export class NotifyScheduler extends TimerScheduler {
   constructor(
@@ -15,7 +16,8 @@ export class NotifyScheduler extends TimerScheduler {
     @Inject(NOTIFY_TIMER_OPTIONS) options: TimerSchedulerOptions,
     ladder: AcknowledgementLadder,
     warnings: DeadlineWarnings,
+    rosterGaps: RosterGaps,
   ) {
-    super(tx, clock, options, [ladder, warnings]);
+    super(tx, clock, options, [ladder, warnings, rosterGaps]);
   }
 }
