@@ -1,13 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServiceConfig, loadConfig } from '@pc/platform';
+import { SUBGRAPH_NAMES } from '@pc/gateway';
+import { DEMO_USERS } from '@pc/intake';
+import { ServiceConfig, loadConfig, portVariable, signToken } from '@pc/platform';
 import { eventually, freePort } from '@pc/system';
 import { deleteStream } from '../tools/harness';
 
 /**
- * `npm start` as an operator runs it (issue 15): the five services under its supervisor, with the
+ * `npm start` as an operator runs it (issue 15): every subgraph and the gateway under its supervisor, with the
  * embedded databases in a data directory of its own, its own ports and NATS namespace (the shared
  * NATS server on 4222). A service killed with SIGKILL is restarted alone; SIGTERM to the npm process
  * stops everything and frees every port. Real: npm, node, nats-server. Mocked: nothing.
@@ -66,16 +68,15 @@ afterAll(async () => {
 });
 
 it('restarts a service that dies without stopping the others, and stops everything on SIGTERM to npm, freeing every port', async () => {
-  const [gateway, intake, dispatch, callback, analytics] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const gateway = await freePort();
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (n) => [n, await freePort()] as const)));
+  const { dispatch } = ports;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATA_DIR: dataDir,
     NATS_NAMESPACE: namespace,
     GATEWAY_PORT: String(gateway),
-    INTAKE_PORT: String(intake),
-    DISPATCH_PORT: String(dispatch),
-    CALLBACK_PORT: String(callback),
-    ANALYTICS_PORT: String(analytics),
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((n) => [portVariable(n), String(ports[n])])),
   };
   delete env.DATABASE_URL; // the embedded databases, in DATA_DIR
   delete env.AUTH_JWT_SECRET;
@@ -85,7 +86,22 @@ it('restarts a service that dies without stopping the others, and stops everythi
 
   await eventually(() => Promise.resolve(output.includes('stops everything and frees every port')), 180_000, 'the start banner');
   // the banner comes after every service answered its health check
-  for (const port of [gateway, intake, dispatch, callback, analytics]) expect(await portOpen(port)).toBe(true);
+  for (const port of [gateway, ...Object.values(ports)]) expect(await portOpen(port)).toBe(true);
+  // the demo data's duty roster (notify): someone is on duty at both demo sites now, with the day's director
+  expect(output).toMatch(/Demo roster: \d+ duty entries/);
+  const admin = DEMO_USERS.find((u) => u.sub === 'demo-admin')!;
+  const token = signToken(admin, readFileSync(join(dataDir, 'demo-jwt-secret'), 'utf8').trim());
+  for (const siteId of ['demo-site-1', 'demo-site-2']) {
+    const res = await fetch(`http://127.0.0.1:${gateway}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: `{ currentDuty(siteId: "${siteId}") { staff { id } director { id } } }` }),
+    });
+    const duty = ((await res.json()) as { data: { currentDuty: { staff: { id: string }[]; director: { id: string } | null } } }).data
+      .currentDuty;
+    expect(duty.staff.length).toBeGreaterThan(0);
+    expect(duty.director?.id).toMatch(/^demo-(site-head|area-manager)$/);
+  }
   const services = descendants(npm.pid!);
   const dispatchPid = Number(
     spawnSync('ps', ['-eo', 'pid=,args='])
@@ -109,11 +125,11 @@ it('restarts a service that dies without stopping the others, and stops everythi
     'dispatch to answer again',
   );
   expect(alive(dispatchPid)).toBe(false);
-  for (const port of [gateway, intake, callback, analytics]) expect(await portOpen(port)).toBe(true); // the others never stopped
+  for (const port of [gateway, ...Object.values(ports).filter((p) => p !== dispatch)]) expect(await portOpen(port)).toBe(true); // the others never stopped
 
   const everything = [npm.pid!, ...descendants(npm.pid!)];
   npm.kill('SIGTERM');
   await eventually(() => Promise.resolve(everything.every((pid) => !alive(pid))), 30_000, 'every process to exit');
-  for (const port of [gateway, intake, dispatch, callback, analytics]) expect(await portOpen(port)).toBe(false);
+  for (const port of [gateway, ...Object.values(ports)]) expect(await portOpen(port)).toBe(false);
   expect(output).toContain('[supervisor] everything stopped');
 }, 300_000);

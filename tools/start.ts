@@ -8,6 +8,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { SUBGRAPH_NAMES } from '@pc/gateway';
 import { Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS, INTAKE, seedRegistry } from '@pc/intake';
+import { demoRoster } from '@pc/notify';
 import { ServiceConfig, loadConfig, ormOptions, portVariable, signToken } from '@pc/platform';
 import { subgraphPersistence } from '@pc/subgraph';
 import { ensureConsoleBuilt } from './console-build';
@@ -170,6 +171,42 @@ async function fileDemoComplaints(gateway: string, token: string): Promise<void>
   }
 }
 
+/**
+ * The demo sites' duty roster for the week (notify): every shift staffed and a duty director each day,
+ * so that who is on duty answers and the week-ahead check finds no gap. Notify learns the demo staff
+ * from intake's registry events a moment after start: an unknown id is retried for up to 30 seconds.
+ */
+async function assignDemoRosters(gateway: string, token: string): Promise<number> {
+  const entries = demoRoster(new Date());
+  for (const e of entries) {
+    const [query, i] =
+      e.kind === 'duty'
+        ? [
+            'mutation A($i: AssignDutyInput!) { assignDuty(input: $i) { date } }',
+            { siteId: e.siteId, date: e.date, shift: e.shift, staffIds: e.staffIds },
+          ]
+        : [
+            'mutation D($i: AssignDutyDirectorInput!) { assignDutyDirector(input: $i) { date } }',
+            { siteId: e.siteId, date: e.date, userId: e.userId },
+          ];
+    await eventually(
+      async () => {
+        const res = await fetch(gateway, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query, variables: { i } }),
+        });
+        const body = (await res.json()) as { errors?: unknown[] };
+        if (body.errors) throw new Error(JSON.stringify(body.errors));
+        return true;
+      },
+      30_000,
+      `the demo roster (${e.kind} ${e.siteId} ${e.date})`,
+    );
+  }
+  return entries.length;
+}
+
 /** Stops every service (and then the helpers), waits for all of them, and exits. */
 async function stopAll(code: number, why: string): Promise<never> {
   if (!stopping) {
@@ -244,6 +281,9 @@ async function main(): Promise<void> {
   );
   if (demoMode) {
     await fileDemoComplaints(gateway, signToken(DEMO_USERS[0], config.AUTH_JWT_SECRET));
+    const admin = DEMO_USERS.find((u) => u.roles.includes(Role.ADMIN))!;
+    const roster = await assignDemoRosters(gateway, signToken(admin, config.AUTH_JWT_SECRET));
+    say(`Demo roster: ${roster} duty entries for demo-site-1 and demo-site-2 (shifts and duty directors, this week)`);
     // an ADMIN of every site is the most powerful token there is: printed only when asked for
     const withAdmin = process.argv.includes('--with-admin-token');
     say(`Demo secret kept in ${join(dataDir, 'demo-jwt-secret')} (mode 600). Demo tokens (valid 12 h), one per role:`);
