@@ -13,8 +13,6 @@ import { MAX_ATTEMPTS, postsAllowed, retryDelayMs } from './delivery-rules';
 
 export const CHANNEL_ADAPTERS = Symbol('CHANNEL_ADAPTERS');
 
-/** A claimed delivery stays invisible to other replicas this long while it is being sent. */
-const LEASE_MS = 2 * 60_000;
 const BATCH = 500;
 
 export interface DeliveryTickResult {
@@ -33,7 +31,7 @@ interface Group {
 
 /**
  * Sends what is due on the outside channels (e-mail, SMS, robots, webhooks). Due deliveries are
- * claimed in a short transaction (FOR UPDATE SKIP LOCKED, then leased), so replicas never take the
+ * claimed in a short transaction (FOR UPDATE SKIP LOCKED, then leased for DELIVERY_LEASE_MS), so replicas never take the
  * same one; those due together for one address or robot go as one digest; results are written in a
  * second transaction: SENT, or FAILED with a backoff, or after MAX_ATTEMPTS PARKED with the reason,
  * and then the recipient's next channel is tried (fallback). A process killed while sending leaves
@@ -106,7 +104,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       );
       for (const d of due) {
         d.attempts += 1;
-        d.nextAttemptAt = new Date(now.getTime() + LEASE_MS);
+        d.nextAttemptAt = new Date(now.getTime() + this.config.DELIVERY_LEASE_MS);
       }
       return due;
     });

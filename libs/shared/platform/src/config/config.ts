@@ -156,6 +156,8 @@ export class ServiceConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(720) NOTIFY_LINK_TTL_HOURS: number = 72;
   /** Notify: how often due deliveries are sent (ms); 0 = only when ticked (tests). */
   @Transform(toInt) @IsInt() @Min(0) @Max(3600_000) DELIVERY_SCAN_MS: number = 500;
+  /** Notify: how long a claimed delivery stays another replica's while it is sent (ms); after a crash it is sent again then. */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(3600_000) DELIVERY_LEASE_MS: number = 120_000;
 
   /** Ports on 127.0.0.1 (HOST to change); the gateway finds the subgraphs by them or by *_URL. */
   @Transform(emptyToUndefined) @IsString() HOST: string = '127.0.0.1';
