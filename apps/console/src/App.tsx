@@ -12,7 +12,9 @@ import { Ctx, type ConsoleContext, type SiteInfo } from './context';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AreaManagerPage } from './pages/AreaManager';
 import { CallbacksPage } from './pages/Callbacks';
+import { NotificationBell } from './notifications/Bell';
 import { FrontDeskPage } from './pages/FrontDesk';
+import { HandoverPage } from './pages/Handover';
 import { QueuePage } from './pages/Queue';
 import { ReportsPage } from './pages/Reports';
 import { SignInPage } from './pages/SignIn';
@@ -35,6 +37,7 @@ const ROUTE: Record<PageKey, string> = {
   areaManager: 'area',
   callbacks: 'callbacks',
   reports: 'reports',
+  handover: 'handover',
 };
 
 function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
@@ -65,6 +68,7 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void
   else if (current === 'queue') body = <QueuePage />;
   else if (current === 'areaManager') body = <AreaManagerPage />;
   else if (current === 'callbacks') body = <CallbacksPage />;
+  else if (current === 'handover') body = <HandoverPage />;
   else body = <ReportsPage />;
   return (
     <Ctx.Provider value={ctx}>
@@ -81,6 +85,7 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void
             items={pages.map((p) => ({ key: p, label: <a href={`#/${ROUTE[p]}`}>{t(p)}</a> }))}
           />
           <Space>
+            <NotificationBell onUnauthenticated={onSignOut} />
             <Tag color="blue" data-testid="whoami">
               {session.sub} · {session.roles.map((r) => en('Role', r)).join(', ')}
               {session.department ? ` · ${en('Department', session.department)}` : ''}

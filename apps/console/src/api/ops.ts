@@ -72,3 +72,20 @@ export const REPORT = `query Report($month: String!, $siteId: ID, $areaId: ID) {
 export const KPIS = `query Kpis($from: String!, $to: String!, $bucket: KpiBucket!, $siteId: ID) {
   kpis(from: $from, to: $to, bucket: $bucket, siteId: $siteId) { period complaints slaAttainment callbackCoverage satisfactionRate repeatRate } }`;
 export const CASES = `query Cases($search: String) { caseLibrary(search: $search, first: 20) { edges { node { id complaintId category severity title summary lessons tags createdAt } } } }`;
+
+// notifications (notify): the caller's own
+export const NOTIFICATION_FIELDS = 'id kind title body siteId complaintId createdAt readAt ackRequired ackDueAt acknowledgedAt';
+export const UNREAD_COUNT = `query UnreadCount { myUnreadCount }`;
+export const MY_NOTIFICATIONS = `query MyNotifications($first: Int, $unreadOnly: Boolean) {
+  myNotifications(first: $first, unreadOnly: $unreadOnly) { edges { node { ${NOTIFICATION_FIELDS} } } } }`;
+export const ACKNOWLEDGE_NOTIFICATION = `mutation AcknowledgeNotification($id: ID!) { acknowledgeNotification(id: $id) { ${NOTIFICATION_FIELDS} } }`;
+export const MARK_READ = `mutation MarkNotificationsRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`;
+
+// duty and shift handover (notify)
+export const CURRENT_DUTY = `query CurrentDuty($siteId: ID!) { currentDuty(siteId: $siteId) {
+  date shift { name startsAt endsAt } staff { id name } director { id name } } }`;
+const HANDOVER =
+  'id siteId date shift toDate toShift handedOverBy note createdAt acknowledgedBy acknowledgedAt items { kind complaintId workOrderId notificationId text dueAt }';
+export const HANDOVERS = `query ShiftHandovers($siteId: ID!, $first: Int) { shiftHandovers(siteId: $siteId, first: $first) { edges { node { ${HANDOVER} } } } }`;
+export const HAND_OVER = `mutation HandOverShift($input: HandOverShiftInput!) { handOverShift(input: $input) { ${HANDOVER} } }`;
+export const ACKNOWLEDGE_HANDOVER = `mutation AcknowledgeHandover($id: ID!) { acknowledgeHandover(id: $id) { ${HANDOVER} } }`;

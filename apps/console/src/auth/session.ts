@@ -163,6 +163,7 @@ export const PAGES = {
   areaManager: ['AREA_MANAGER', 'SITE_HEAD'],
   callbacks: ['FRONT_DESK', 'COMPLAINT_REP', 'AREA_MANAGER', 'SITE_HEAD', 'QUALITY', 'DEPARTMENT_STAFF', 'DEPARTMENT_HEAD'],
   reports: ['ANALYST', 'QUALITY', 'LEADERSHIP', 'SITE_HEAD', 'AREA_MANAGER'],
+  handover: ['FRONT_DESK', 'COMPLAINT_REP', 'AREA_MANAGER', 'DEPARTMENT_STAFF', 'DEPARTMENT_HEAD', 'SITE_HEAD', 'QUALITY', 'LEADERSHIP'],
 } as const;
 
 export type PageKey = keyof typeof PAGES;

@@ -6,6 +6,7 @@ import { Clocks } from '../components/Clocks';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
 import { ENUMS } from '../i18n/messages';
+import { NOTIFICATION_EVENT } from '../notifications/sse';
 
 export interface QueueRow {
   id: string;
@@ -33,11 +34,16 @@ export interface QueueRow {
 
 export const REFRESH_MS = 15_000;
 
-/** Polls a query every REFRESH_MS while the page is open. */
+/** Polls a query every REFRESH_MS while the page is open, and at once when a notification arrives (a case of the page moved). */
 export function usePolling(reexecute: (o: { requestPolicy: 'network-only' }) => void): void {
   useEffect(() => {
-    const id = setInterval(() => reexecute({ requestPolicy: 'network-only' }), REFRESH_MS);
-    return () => clearInterval(id);
+    const again = () => reexecute({ requestPolicy: 'network-only' });
+    const id = setInterval(again, REFRESH_MS);
+    window.addEventListener(NOTIFICATION_EVENT, again);
+    return () => {
+      clearInterval(id);
+      window.removeEventListener(NOTIFICATION_EVENT, again);
+    };
   }, [reexecute]);
 }
 

@@ -201,6 +201,9 @@ export class EventConsumers implements BeforeApplicationShutdown {
           await this.inTrace(durable, handler, i, async () => {
             await handler.handle(i.payload, i.envelope, { em, events });
             await em.flush(); // no statement when the handler changed nothing
+            // the next message starts from an empty identity map: each flush and auto-flushing query of a
+            // batch would otherwise compare every entity the batch loaded before (quadratic in its size)
+            em.clear();
             await this.options.hooks?.beforeCommit?.(handler.contract.subject, i.messageId);
           });
         }
