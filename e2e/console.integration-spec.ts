@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { Category, Channel, ComplaintFiled, Department, Severity } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System } from '@pc/system';
 import { ensureConsoleBuilt } from '../tools/console-build';
@@ -278,6 +279,84 @@ describe('the console (issue 16)', () => {
     await head.waitForSelector(`${row}`);
     expect(await textOf(head, row)).toContain('Reopened');
   }, 240_000);
+
+  it("issue 27: a major complaint reaches the site head's bell live (toast over the stream, no reload), is acknowledged in one click, and the shift is handed over and acknowledged", async () => {
+    const head = await signIn('demo-site-head');
+    await head.waitForSelector('[data-testid="bell-count"]', { state: 'attached' });
+    await head.waitForFunction(() => document.querySelector('[data-testid="bell-count"]')?.textContent !== '');
+    const before = Number(await textOf(head, '[data-testid="bell-count"]'));
+    const complaintId = `console-major-${Date.now()}`;
+    await system.publish(ComplaintFiled, {
+      orgId: 'demo-org',
+      siteId: 'demo-site-1',
+      complaintId,
+      areaManagerId: 'demo-area-manager',
+      customerId: 'demo-customer-1',
+      channel: Channel.PHONE,
+      category: Category.EQUIPMENT,
+      severity: Severity.MAJOR,
+      circumstances: [],
+      serious: true,
+      urgent: false,
+      departments: [Department.ENGINEERING],
+      receivedAt: new Date().toISOString(),
+      receivedBy: 'demo-front-desk',
+      replyDueAt: new Date(Date.now() + 7_200_000).toISOString(),
+      timeZone: 'Asia/Shanghai',
+    });
+    // live: the toast and the count come over GET /notifications/stream (through the gateway) without a reload
+    await head.waitForFunction(
+      (id) => Array.from(document.querySelectorAll('[data-testid="toast"]')).some((e) => e.textContent?.includes(id)),
+      complaintId,
+      {
+        timeout: 30_000,
+      },
+    );
+    await head.waitForFunction((n) => Number(document.querySelector('[data-testid="bell-count"]')?.textContent) > n, before);
+    await head.click('[data-testid="bell"]');
+    const item = `[data-testid="notification"][data-kind="MAJOR_COMPLAINT"]:has-text("${complaintId}")`;
+    await head.waitForSelector(item);
+    expect(await head.$(`${item} [data-testid="ack"]`)).not.toBeNull();
+    // the drawer covers the header: each language's picture with the drawer opened again
+    await head.screenshot({ path: join(ARTIFACTS, '12-bell.en.png'), fullPage: true });
+    await head.click('.ant-drawer-open .ant-drawer-close');
+    await head.waitForSelector('.ant-drawer-open', { state: 'hidden' });
+    await head.click('[data-testid="lang"]');
+    await head.click('[data-testid="bell"]');
+    await head.waitForSelector(item);
+    await head.screenshot({ path: join(ARTIFACTS, '12-bell.zh.png'), fullPage: true });
+    await head.click('.ant-drawer-open .ant-drawer-close');
+    await head.waitForSelector('.ant-drawer-open', { state: 'hidden' });
+    await head.click('[data-testid="lang"]');
+    await head.click('[data-testid="bell"]');
+    await head.waitForSelector(item);
+    const unread = Number(await textOf(head, '[data-testid="bell-count"]'));
+    await head.click(`${item} [data-testid="ack"]`);
+    await head.waitForSelector(`${item}[data-read="yes"]`);
+    expect(await head.$(`${item} [data-testid="ack"]`)).toBeNull();
+    await head.waitForFunction((n) => Number(document.querySelector('[data-testid="bell-count"]')?.textContent) < n, unread);
+    const [row] = await system.sql<{ acknowledged_at: Date | null }>(
+      'notify',
+      `select acknowledged_at from notification where complaint_id = $1 and recipient_id = 'demo-site-head'`,
+      [complaintId],
+    );
+    expect(row.acknowledged_at).not.toBeNull();
+
+    // the handover page: who is on duty, hand the shift over with a note, then the incoming side acknowledges
+    await head.click('.ant-drawer-open .ant-drawer-close');
+    await head.waitForSelector('.ant-drawer-open', { state: 'hidden' });
+    await head.goto(`${origin}/#/handover`);
+    await head.waitForSelector('[data-testid="current-duty"] [data-testid="duty-shift"]');
+    await head.fill('[data-testid="hand-over"] textarea', 'Lift 2 at building 3 still under repair; contractor due at 09:00.');
+    await head.click('[data-testid="hand-over-submit"]');
+    const handover = '[data-testid="handover"]:has-text("Lift 2 at building 3")';
+    await head.waitForSelector(`${handover}, .ant-message-error`);
+    expect(await head.$('.ant-message-error')).toBeNull();
+    await shot(head, '13-handover');
+    await head.click(`${handover} [data-testid="ack-handover"]`);
+    await head.waitForSelector(`${handover} .ant-tag-green`);
+    expect(await textOf(head, handover)).toContain('demo-site-head');
+  }, 120_000);
 
   it('leadership sees the month as charts and tables, and the area manager the major complaints and callbacks', async () => {
     const leader = await signIn('demo-leadership');

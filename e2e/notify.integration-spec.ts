@@ -427,4 +427,47 @@ describe('domain.md §6: duty roster', () => {
     // six hours on, the site's week is read again (17:30, the evening shift on): one more shift comes into it
     expect(await notices()).toEqual([...later, '2026-12-15|day'].sort());
   });
+  it('shift handover: the outgoing shift hands over what is open with a note, the incoming shift is told and acknowledges it, once', async () => {
+    // 17:30 in Shanghai on 8 December: the area manager has the evening shift, the engineering head the night after it;
+    // a major complaint's message to the site head is not acknowledged yet
+    clock.set(new Date('2026-12-08T09:30:00Z'));
+    await svc.publish(ComplaintFiled, filed('c-handover'));
+    await eventually(
+      async () =>
+        Number((await svc.sql<{ n: string }>(`select count(*) as n from notification where complaint_id = 'c-handover'`))[0].n) === 2,
+      20_000,
+      'the major complaint told',
+    );
+    const assign = (i: Record<string, unknown>) =>
+      ok(gql(tokens.admin, `mutation($i: AssignDutyInput!) { assignDuty(input: $i) { date } }`, { i }));
+    await assign({ siteId: SITE, date: '2026-12-08', shift: 'evening', staffIds: [USERS.am.sub] });
+    await assign({ siteId: SITE, date: '2026-12-09', shift: 'night', staffIds: [USERS.engHead.sub] });
+    const fields = 'id date shift toDate toShift handedOverBy note acknowledgedBy acknowledgedAt items { kind complaintId text dueAt }';
+    const handOver = (token: string) =>
+      gql(token, `mutation($i: HandOverShiftInput!) { handOverShift(input: $i) { ${fields} } }`, {
+        i: { siteId: SITE, note: 'Lift 2 of building 3 under repair.' },
+      });
+    expect((await handOver(tokens.engHead)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN'); // not on the evening shift
+    const h = await ok(handOver(tokens.am));
+    expect(h).toMatchObject({ date: '2026-12-08', shift: 'evening', toDate: '2026-12-09', toShift: 'night', handedOverBy: USERS.am.sub });
+    // what is open, listed by itself: the major complaint nobody acknowledged
+    expect(h.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'UNACKNOWLEDGED', complaintId: 'c-handover', dueAt: '2026-12-08T09:40:00.000Z' }),
+      ]),
+    );
+    expect((await handOver(tokens.am)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const told = (await mine('engHead')).find((n: { kind: string }) => n.kind === 'SHIFT_HANDOVER');
+    expect(told).toMatchObject({ ackRequired: true, acknowledgedAt: null });
+    const listed = await ok(
+      gql(tokens.head, `query($s: ID!) { shiftHandovers(siteId: $s, first: 5) { edges { node { ${fields} } } } }`, { s: SITE }),
+    );
+    expect(listed.edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([h.id]);
+    expect(listed.edges[0].node.items).toEqual(h.items);
+    const ack = (token: string) =>
+      gql(token, `mutation($id: ID!) { acknowledgeHandover(id: $id) { acknowledgedBy acknowledgedAt } }`, { id: h.id });
+    expect((await ack(tokens.am)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN'); // the outgoing shift does not acknowledge its own
+    expect(await ok(ack(tokens.engHead))).toMatchObject({ acknowledgedBy: USERS.engHead.sub });
+    expect((await mine('engHead')).find((n: { id: string }) => n.id === told.id).acknowledgedAt).not.toBeNull();
+  });
 });

@@ -91,7 +91,9 @@ export function NotificationBell({ onUnauthenticated }: { onUnauthenticated: () 
           aria-label={t('notifications')}
           title={live ? t('notifications') : t('liveOff')}
         >
-          <span data-testid="bell-count">{unread}</span>
+          <span data-testid="bell-count" hidden>
+            {unread}
+          </span>
         </Button>
       </Badge>
       <Drawer

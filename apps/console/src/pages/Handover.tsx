@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { ACKNOWLEDGE_HANDOVER, CURRENT_DUTY, HAND_OVER, HANDOVERS } from '../api/ops';
@@ -45,9 +45,10 @@ export function HandoverPage() {
   const [siteId, setSiteId] = useState<string | undefined>(sites[0]?.id);
   const [note, setNote] = useState('');
   const [{ data: duty }, againDuty] = useQuery<{ currentDuty: Duty }>({ query: CURRENT_DUTY, variables: { siteId }, pause: !siteId });
-  const [{ data: list, fetching }, again] = useQuery<{ shiftHandovers: { edges: { node: HandoverRow }[] } }>({
+  // a handover's open items are a list of unknown length: the gateway's cost limit allows five handovers a page
+  const [{ data: list, fetching, error: listError }, again] = useQuery<{ shiftHandovers: { edges: { node: HandoverRow }[] } }>({
     query: HANDOVERS,
-    variables: { siteId, first: 10 },
+    variables: { siteId, first: 5 },
     pause: !siteId,
   });
   usePolling(again);
@@ -121,6 +122,7 @@ export function HandoverPage() {
         </Space>
       </Card>
       <Card size="small" title={t('handovers')}>
+        {listError && <Alert type="error" showIcon message={mapServerErrors(errorsOf(listError), [], i18n).general.join('; ')} />}
         <List<HandoverRow>
           loading={fetching && !list}
           dataSource={list?.shiftHandovers.edges.map((e) => e.node) ?? []}
