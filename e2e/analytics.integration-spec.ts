@@ -22,6 +22,8 @@ import {
   Department,
   EmergencyReported,
   EscalationLevel,
+  NotificationAcknowledged,
+  NotificationKind,
   Role,
   Satisfaction,
   SeverityChangeReason,
@@ -716,6 +718,35 @@ function buildMonth(): void {
     '2026-10-16T01:05:00Z',
     'sec-2',
   );
+  // domain.md §6: the site head acknowledged C3's major-complaint message after 4 minutes, the SLA's duty staff a
+  // breach after 30; a shift handover of site-2 (no case) after 20
+  const acked = (
+    notificationId: string,
+    siteId: string,
+    kind: NotificationKind,
+    createdAt: string,
+    minutes: number,
+    complaintId?: string,
+  ) =>
+    emit(
+      NotificationAcknowledged,
+      {
+        orgId: ORG,
+        siteId,
+        complaintId,
+        notificationId,
+        kind,
+        recipientId: 'head-1',
+        recipientRoles: [Role.SITE_HEAD],
+        createdAt,
+        acknowledgedAt: new Date(Date.parse(createdAt) + minutes * 60_000).toISOString(),
+      },
+      new Date(Date.parse(createdAt) + minutes * 60_000).toISOString(),
+      'head-1',
+    );
+  acked(randomUUID(), 'site-1', NotificationKind.MAJOR_COMPLAINT, '2026-10-05T02:01:00.000Z', 4, C.c3);
+  acked(randomUUID(), 'site-1', NotificationKind.DEADLINE_BREACHED, '2026-10-06T02:00:00.000Z', 30, C.c3);
+  acked(randomUUID(), 'site-2', NotificationKind.SHIFT_HANDOVER, '2026-10-06T10:00:00.000Z', 20);
   emit(
     SurveyAnswered,
     {
@@ -766,6 +797,7 @@ const REPORT = `query R($m: String!, $s: ID, $a: ID) { monthlyReport(month: $m, 
   byCategory { key count } bySeverity { key count } byChannel { key count } byDepartment { key count }
   sla { deadlines metOnTime metLate breached open attainment byClock { clock deadlines metOnTime metLate breached open attainment } }
   escalations { total byLevel { key count } } extensions rework { workOrders rounds } penalties { count yuan } emergencies
+  headReport { deadlines metOnTime metLate breached open attainment } acknowledgements { count meanMinutes byKind { kind count meanMinutes } }
   callbacks { resolved completed onTime late unreachable missing pending coverage } satisfaction { key count } satisfactionRate
   repeatFiled repeatComplainants { count customers { siteId areaId customerId complaints repeat } }
   topCauses { key count } correctiveActions { complaintId workOrderId department cause report }
@@ -822,6 +854,8 @@ describe('domain.md §5 monthly complaint analysis report, from events arriving 
     expect(clock('INVALID_REPLY')).toMatchObject({ deadlines: 1, metOnTime: 1 });
     expect(r.sla).toMatchObject({ deadlines: 11, metOnTime: 6, metLate: 2, breached: 1, open: 2, attainment: 0.6667 });
     expect(r.rework).toEqual({ workOrders: 1, rounds: 1 });
+    // rule "a major complaint is reported to the asset-management head within 10 minutes": C3's was, at 5 minutes
+    expect(r.headReport).toEqual({ deadlines: 1, metOnTime: 1, metLate: 0, breached: 0, open: 0, attainment: 1 });
     expect(r.extensions).toBe(1);
     expect(r.escalations).toEqual({
       total: 2,
@@ -830,6 +864,42 @@ describe('domain.md §5 monthly complaint analysis report, from events arriving 
         { key: 'SITE_HEAD', count: 1 },
       ],
     });
+  });
+
+  it('domain.md §6: time to acknowledge per kind and site (the messages acknowledged in the month)', async () => {
+    const group = await report('analyst');
+    expect(group.acknowledgements).toEqual({
+      count: 3,
+      meanMinutes: 18,
+      byKind: [
+        { kind: 'DEADLINE_BREACHED', count: 1, meanMinutes: 30 },
+        { kind: 'MAJOR_COMPLAINT', count: 1, meanMinutes: 4 },
+        { kind: 'SHIFT_HANDOVER', count: 1, meanMinutes: 20 },
+      ],
+    });
+    expect((await report('analyst', { s: 'site-2' })).acknowledgements).toEqual({
+      count: 1,
+      meanMinutes: 20,
+      byKind: [{ kind: 'SHIFT_HANDOVER', count: 1, meanMinutes: 20 }],
+    });
+    const K = `{ kpis(from: "2026-10-01", to: "2026-10-31", bucket: MONTH) { period headReportsDecided headReportsOnTime headReportAttainment acknowledgements medianMinutesToAcknowledge } }`;
+    expect(await ok(gql('analyst', K))).toEqual([
+      {
+        period: MONTH,
+        headReportsDecided: 1,
+        headReportsOnTime: 1,
+        headReportAttainment: 1,
+        acknowledgements: 3,
+        medianMinutesToAcknowledge: 20,
+      },
+    ]);
+    const building = await ok(
+      gql(
+        'analyst',
+        `{ kpis(from: "2026-10-01", to: "2026-10-31", bucket: MONTH, category: BUILDING) { acknowledgements medianMinutesToAcknowledge } }`,
+      ),
+    );
+    expect(building).toEqual([{ acknowledgements: 2, medianMinutesToAcknowledge: 17 }]); // C3's two, not the handover
   });
 
   it('counts callbacks as callbackCoverage does (on time, late, unreachable, missing, pending) and the four levels', async () => {

@@ -43,4 +43,11 @@ export class KpiPointObject {
   medianHoursToPlan: number | null;
   @Field(() => Float, { nullable: true, description: 'Median hours from receipt to the first resolution.' }) medianHoursToResolve:
     number | null;
+  @Field(() => Int, { description: "Major complaints' 10-minute reports to the asset-management head decided (met or passed)." })
+  headReportsDecided: number;
+  @Field(() => Int, { description: 'Of those, made within the 10 minutes.' }) headReportsOnTime: number;
+  @Field(() => Float, { nullable: true, description: 'headReportsOnTime / headReportsDecided.' }) headReportAttainment: number | null;
+  @Field(() => Int, { description: 'Messages acknowledged (by day of acknowledgement).' }) acknowledgements: number;
+  @Field(() => Float, { nullable: true, description: 'Median minutes from a message to its acknowledgement.' })
+  medianMinutesToAcknowledge: number | null;
 }

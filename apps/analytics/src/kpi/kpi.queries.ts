@@ -26,7 +26,8 @@ type Row = Record<string, unknown>;
 
 /**
  * KPIs over time for BI tools, aggregated in the database per bucket: volumes, SLA attainment,
- * callback coverage, satisfaction rate, repeat rate and the median times to plan and to resolve.
+ * callback coverage, satisfaction rate, repeat rate, the median times to plan and to resolve, the
+ * 10-minute reports to the head made in time, and the median time to acknowledge a message.
  */
 @Injectable()
 export class KpiQueries {
@@ -77,6 +78,10 @@ export class KpiQueries {
         .select(
           db.raw(`sum(case when t.outcome = 'MET_ON_TIME' then 1 else 0 end) as on_time`),
           db.raw(`sum(case when t.outcome in ('MET_ON_TIME', 'MET_LATE', 'BREACHED') then 1 else 0 end) as decided`),
+          db.raw(`sum(case when t.clock = 'REPORT_TO_HEAD' and t.outcome = 'MET_ON_TIME' then 1 else 0 end) as head_on_time`),
+          db.raw(
+            `sum(case when t.clock = 'REPORT_TO_HEAD' and t.outcome in ('MET_ON_TIME', 'MET_LATE', 'BREACHED') then 1 else 0 end) as head_decided`,
+          ),
         )
         .count({ deadlines: '*' })
         .whereNot('t.outcome', 'CANCELLED'),
@@ -95,7 +100,44 @@ export class KpiQueries {
       'case_id',
       {},
     ).groupBy(`t.${period}`);
-    const [c, d, cb] = (await Promise.all([complaints, deadlines, callbacks])) as Row[][];
+    // acknowledgements carry no area or category of their own: those filters go through their complaint
+    const acknowledgements = db('acknowledgement_fact as t')
+      .select(`t.${period} as period`)
+      .count({ acknowledged: '*' })
+      .where('t.org_id', user.org)
+      .whereBetween('t.day', [a.from, a.to])
+      .groupBy(`t.${period}`);
+    if (sites) acknowledgements.whereIn('t.site_id', [...sites]);
+    for (const [column, value] of [
+      ['f.area_id', a.areaId],
+      ['f.category', a.category],
+    ] as const) {
+      if (value) whereExistsIn(acknowledgements, db, 'complaint_fact as f', 'f.complaint_id = t.complaint_id', column, value);
+    }
+    if (a.department) {
+      whereExistsIn(
+        acknowledgements,
+        db,
+        'complaint_department_fact as d',
+        'd.complaint_id = t.complaint_id',
+        'd.department',
+        a.department,
+      );
+    }
+    if (postgres) acknowledgements.select(db.raw('percentile_cont(0.5) within group (order by t.seconds) as ack_median'));
+    else acknowledgements.select(db.raw(`group_concat(t.seconds) as ack_seconds`));
+    const [c, d, cb, ak] = (await Promise.all([complaints, deadlines, callbacks, acknowledgements])) as Row[][];
+    const ackMedian = (r: Row): number | null => {
+      const seconds = postgres
+        ? numOrNull(r.ack_median)
+        : median(
+            String(r.ack_seconds ?? '')
+              .split(',')
+              .filter(Boolean)
+              .map(Number),
+          );
+      return seconds === null ? null : Math.round((seconds / 60) * 100) / 100;
+    };
 
     // SQLite has no percentile_cont: the medians come from the durations of the bucket
     const medians = new Map<string, { plan: number | null; resolve: number | null }>();
@@ -119,12 +161,13 @@ export class KpiQueries {
       }
     }
 
-    const periods = [...new Set([...c, ...d, ...cb].map((r) => String(r.period)))].sort();
+    const periods = [...new Set([...c, ...d, ...cb, ...ak].map((r) => String(r.period)))].sort();
     const at = (list: Row[], p: string) => list.find((r) => String(r.period) === p) ?? {};
     return periods.map((p) => {
       const cr = at(c, p);
       const dr = at(d, p);
       const br = at(cb, p);
+      const kr = at(ak, p);
       const complaintsN = Number(cr.complaints ?? 0);
       const repeats = Number(cr.repeats ?? 0);
       const done = Number(br.done ?? 0);
@@ -144,6 +187,11 @@ export class KpiQueries {
         repeatRate: ratio(repeats, complaintsN),
         medianHoursToPlan: hours(m?.plan ?? null),
         medianHoursToResolve: hours(m?.resolve ?? null),
+        headReportsDecided: Number(dr.head_decided ?? 0),
+        headReportsOnTime: Number(dr.head_on_time ?? 0),
+        headReportAttainment: ratio(Number(dr.head_on_time ?? 0), Number(dr.head_decided ?? 0)),
+        acknowledgements: Number(kr.acknowledged ?? 0),
+        medianMinutesToAcknowledge: kr.acknowledged ? ackMedian(kr) : null,
       };
     });
   }

@@ -17,6 +17,7 @@ import {
   type ContractorPenalizedV1,
   type DeadlineV1,
   type EmergencyReportedV1,
+  type NotificationAcknowledgedV1,
   type IntakeRecordV1,
   type SiteSavedV1,
   type SlaBreachedV1,
@@ -48,6 +49,8 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
       return `penalty:${String(p.penaltyId)}`;
     case 'emergency.reported':
       return `emergency:${String(p.emergencyId)}`;
+    case 'notification.acknowledged':
+      return `ack:${String(p.notificationId)}`;
     case 'survey.answered':
       return `survey:${String(p.responseId)}`;
     case 'registry.site_saved':
@@ -210,6 +213,21 @@ export interface EmergencyRow {
   reportedAt: string;
 }
 
+export interface AcknowledgementRow {
+  notificationId: string;
+  orgId: string;
+  siteId: string;
+  complaintId: string | null;
+  month: string;
+  day: string;
+  week: string;
+  kind: string;
+  recipientId: string;
+  createdAt: string;
+  acknowledgedAt: string;
+  seconds: number;
+}
+
 export interface SurveyRow {
   responseId: string;
   orgId: string;
@@ -257,6 +275,7 @@ export interface CaseRows {
   callbacks: CallbackRow[];
   penalties: PenaltyRow[];
   emergencies: EmergencyRow[];
+  acknowledgements: AcknowledgementRow[];
   surveys: SurveyRow[];
   sites: SiteRow[];
   archives: ArchiveRow[];
@@ -275,6 +294,7 @@ export const emptyRows = (): CaseRows => ({
   callbacks: [],
   penalties: [],
   emergencies: [],
+  acknowledgements: [],
   surveys: [],
   sites: [],
 });
@@ -560,6 +580,24 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
             month: buckets(r.reportedAt, siteZone(r.siteId)).month,
             workOrderId: r.workOrderId ?? null,
             reportedAt: r.reportedAt,
+          },
+        ];
+        break;
+      }
+      case 'notification.acknowledged': {
+        const r = p as unknown as NotificationAcknowledgedV1;
+        rows.acknowledgements = [
+          {
+            notificationId: r.notificationId,
+            orgId: r.orgId,
+            siteId: r.siteId,
+            complaintId: r.complaintId ?? null,
+            ...buckets(r.acknowledgedAt, siteZone(r.siteId)),
+            kind: r.kind,
+            recipientId: r.recipientId,
+            createdAt: r.createdAt,
+            acknowledgedAt: r.acknowledgedAt,
+            seconds: Math.max(0, Math.round((Date.parse(r.acknowledgedAt) - Date.parse(r.createdAt)) / 1000)),
           },
         ];
         break;

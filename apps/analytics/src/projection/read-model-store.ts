@@ -60,6 +60,7 @@ const CASE_TABLES: [Exclude<keyof CaseRows, 'purged'>, string, string, (caseKey:
   ['callbacks', 'callback_fact', 'case_id', plain],
   ['penalties', 'penalty_fact', 'penalty_id', prefixed('penalty:')],
   ['emergencies', 'emergency_fact', 'emergency_id', prefixed('emergency:')],
+  ['acknowledgements', 'acknowledgement_fact', 'notification_id', prefixed('ack:')],
   ['surveys', 'survey_fact', 'response_id', prefixed('survey:')],
   ['sites', 'site_fact', 'site_id', prefixed('site:')],
   ['archives', 'complaint_archive', 'complaint_id', plain],
@@ -77,6 +78,7 @@ const MONTHLY_TABLES: [string, string][] = [
   ['callback_fact', 'case_id'],
   ['penalty_fact', 'penalty_id'],
   ['emergency_fact', 'emergency_id'],
+  ['acknowledgement_fact', 'notification_id'],
   ['survey_fact', 'response_id'],
 ];
 
@@ -91,6 +93,7 @@ export const STREAM_TABLES = [
   'callback_fact',
   'penalty_fact',
   'emergency_fact',
+  'acknowledgement_fact',
   'survey_fact',
   'site_fact',
   'report_cube',
@@ -185,7 +188,14 @@ export class ReadModelStore {
       await this.attachToArchives(merged);
       if (!fresh) touched.addAll(await this.siteMonthsOf(part));
       await this.replace(part, merged, fresh);
-      for (const r of [...merged.complaints, ...merged.callbacks, ...merged.penalties, ...merged.emergencies, ...merged.surveys]) {
+      for (const r of [
+        ...merged.complaints,
+        ...merged.callbacks,
+        ...merged.penalties,
+        ...merged.emergencies,
+        ...merged.acknowledgements,
+        ...merged.surveys,
+      ]) {
         touched.add(r);
       }
     }
@@ -414,6 +424,8 @@ const CUBE_PARTS: [string, number][] = [
   [`select ${KEYS}, '', 'penalties', '', count(*) from penalty_fact where ${SITE} group by ${KEYS}`, 0],
   [`select ${KEYS}, '', 'penaltyYuan', '', coalesce(sum(amount_yuan), 0) from penalty_fact where ${SITE} group by ${KEYS}`, 0],
   [`select ${KEYS}, '', 'emergencies', '', count(*) from emergency_fact where ${SITE} group by ${KEYS}`, 0],
+  [`select ${KEYS}, '', 'ack.count', kind, count(*) from acknowledgement_fact where ${SITE} group by ${KEYS}, kind`, 0],
+  [`select ${KEYS}, '', 'ack.seconds', kind, sum(seconds) from acknowledgement_fact where ${SITE} group by ${KEYS}, kind`, 0],
   [`select ${KEYS}, '', 'surveyResponses', '', count(*) from survey_fact where ${SITE} group by ${KEYS}`, 0],
   [`select ${KEYS}, '', 'surveyDissatisfied', '', coalesce(sum(dissatisfied), 0) from survey_fact where ${SITE} group by ${KEYS}`, 0],
   [

@@ -200,6 +200,30 @@ export class EmergencyFact {
   @Property({ type: 'string', length: 30 }) reportedAt: string;
 }
 
+/**
+ * One message acknowledged (domain.md §6): how long its recipient took, by kind and site, in the
+ * local month, week and day of the acknowledgement. A message never acknowledged has no row: its
+ * ladder told the next person, and that person's acknowledgement is a row of its own.
+ */
+@Entity({ tableName: 'acknowledgement_fact' })
+@Index({ properties: ['orgId', 'month', 'siteId'] })
+@Index({ properties: ['orgId', 'day'] })
+export class AcknowledgementFact {
+  @PrimaryKey({ type: 'string', length: 64 }) notificationId: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 64 }) siteId: string;
+  @Property({ type: 'string', length: 64, nullable: true }) complaintId?: string | null;
+  @Property({ type: 'string', length: 7 }) month: string;
+  @Property({ type: 'string', length: 10 }) day: string;
+  @Property({ type: 'string', length: 10 }) week: string;
+  @Property({ type: 'string', length: 32 }) kind: string;
+  @Property({ type: 'string', length: 64 }) recipientId: string;
+  @Property({ type: 'string', length: 30 }) createdAt: string;
+  @Property({ type: 'string', length: 30 }) acknowledgedAt: string;
+  /** Seconds from the message to its acknowledgement. */
+  @Property({ type: 'integer' }) seconds: number;
+}
+
 /** One survey response: answers on the four levels and follow-ups for dissatisfied items. */
 @Entity({ tableName: 'survey_fact' })
 @Index({ properties: ['orgId', 'month', 'siteId'] })
@@ -262,6 +286,7 @@ export const READ_MODEL_ENTITIES = [
   CallbackFact,
   PenaltyFact,
   EmergencyFact,
+  AcknowledgementFact,
   SurveyFact,
   SiteFact,
   CubeRow,

@@ -40,6 +40,12 @@ export interface ClockAttainment {
   attainment: number | null;
 }
 
+export interface AcknowledgementFigures {
+  count: number;
+  /** Mean minutes from the message to its acknowledgement (null when none). */
+  meanMinutes: number | null;
+}
+
 /** The figures of one scope (the group, one site, one area). */
 export interface ReportFigures {
   /** Valid complaints received in the month. */
@@ -58,6 +64,10 @@ export interface ReportFigures {
   rework: { workOrders: number; rounds: number };
   penalties: { count: number; yuan: number };
   emergencies: number;
+  /** The major complaints' 10-minute report to the asset-management head (the REPORT_TO_HEAD clock). */
+  headReport: Omit<ClockAttainment, 'clock'>;
+  /** Messages acknowledged in the month (domain.md §6), with the mean time their recipients took, per kind. */
+  acknowledgements: AcknowledgementFigures & { byKind: (AcknowledgementFigures & { kind: string })[] };
   callbacks: {
     resolved: number;
     completed: number;
@@ -187,6 +197,22 @@ export function figuresOf(cube: CubeFigure[], split: CallbackSplit[]): ReportFig
     { deadlines: 0, metOnTime: 0, metLate: 0, breached: 0, open: 0 },
   );
 
+  const { clock: _headClock, ...headReport } = byClock.find((c) => c.clock === SlaClock.REPORT_TO_HEAD) ?? {
+    clock: SlaClock.REPORT_TO_HEAD,
+    deadlines: 0,
+    metOnTime: 0,
+    metLate: 0,
+    breached: 0,
+    open: 0,
+    attainment: null,
+  };
+  const minutes = (seconds: number, n: number): number | null => (n ? Math.round((seconds / n / 60) * 100) / 100 : null);
+  const byKind = [...(sums.get('ack.count')?.entries() ?? [])]
+    .map(([kind, count]) => ({ kind, count, meanMinutes: minutes(one('ack.seconds', kind), count) }))
+    .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
+  const acknowledged = total('ack.count');
+  const acknowledgements = { count: acknowledged, meanMinutes: minutes(total('ack.seconds'), acknowledged), byKind };
+
   const done = one('callback.DONE');
   const onTime = one('callback.onTime');
   const missing = split.reduce((a, s) => a + s.missing, 0);
@@ -218,6 +244,8 @@ export function figuresOf(cube: CubeFigure[], split: CallbackSplit[]): ReportFig
     rework: { workOrders: one('rework'), rounds: one('reworkRounds') },
     penalties: { count: one('penalties'), yuan: one('penaltyYuan') },
     emergencies: one('emergencies'),
+    headReport,
+    acknowledgements,
     callbacks: { ...callbacks, coverage: coverageRate(callbacks) },
     satisfaction,
     satisfactionRate: ratio(answered - one('satisfaction', Satisfaction.DISSATISFIED), answered),

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { SlaClock } from '@pc/contracts';
+import { NotificationKind, SlaClock } from '@pc/contracts';
 
 @ObjectType('CountBy')
 export class CountByObject {
@@ -65,6 +65,35 @@ export class PenaltyCountsObject {
   @Field(() => Int, { description: 'Yuan of the fines whose amount is set.' }) yuan: number;
 }
 
+@ObjectType('HeadReportAttainment', {
+  description: "The major complaints' report to the site's asset-management head within 10 minutes (the REPORT_TO_HEAD clock).",
+})
+export class HeadReportAttainmentObject {
+  @Field(() => Int, { description: 'Major complaints owing the report.' }) deadlines: number;
+  @Field(() => Int) metOnTime: number;
+  @Field(() => Int) metLate: number;
+  @Field(() => Int, { description: 'Ten minutes passed without the report (not made yet).' }) breached: number;
+  @Field(() => Int) open: number;
+  @Field(() => Float, { nullable: true, description: 'metOnTime / (metOnTime + metLate + breached).' }) attainment: number | null;
+}
+
+@ObjectType('AcknowledgementKind')
+export class AcknowledgementKindObject {
+  @Field(() => NotificationKind) kind: string;
+  @Field(() => Int) count: number;
+  @Field(() => Float, { nullable: true, description: 'Mean minutes from the message to its acknowledgement.' }) meanMinutes: number | null;
+}
+
+@ObjectType('AcknowledgementTimes', {
+  description: 'Messages acknowledged in the month (domain.md §6) and how long their recipients took.',
+})
+export class AcknowledgementTimesObject {
+  @Field(() => Int) count: number;
+  @Field(() => Float, { nullable: true, description: 'Mean minutes from the message to its acknowledgement.' }) meanMinutes: number | null;
+  @Field(() => [AcknowledgementKindObject], { description: 'Per kind of message, most acknowledged first.' })
+  byKind: AcknowledgementKindObject[];
+}
+
 @ObjectType('SurveyCounts')
 export class SurveyCountsObject {
   @Field(() => Int) responses: number;
@@ -126,6 +155,9 @@ export abstract class ReportFiguresObject {
   @Field(() => ReworkCountsObject) rework: ReworkCountsObject;
   @Field(() => PenaltyCountsObject, { description: 'Contractor fines imposed in the month.' }) penalties: PenaltyCountsObject;
   @Field(() => Int, { description: 'Emergencies reported in the month.' }) emergencies: number;
+  @Field(() => HeadReportAttainmentObject) headReport: HeadReportAttainmentObject;
+  @Field(() => AcknowledgementTimesObject, { description: 'Acknowledgements in the month (shift handovers and the like have no area).' })
+  acknowledgements: AcknowledgementTimesObject;
   @Field(() => CallbackCoverageObject) callbacks: CallbackCoverageObject;
   @Field(() => [CountByObject], { description: 'Completed complaint callbacks on the four levels.' }) satisfaction: CountByObject[];
   @Field(() => Float, { nullable: true, description: 'Answers above DISSATISFIED / all answers.' }) satisfactionRate: number | null;
