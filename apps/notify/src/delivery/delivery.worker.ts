@@ -157,13 +157,18 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
       }),
     );
     await this.orm.em.fork().transactional(async (tx) => {
+      // the rows as they stand now, in one statement; their changes are flushed together at commit
+      const ids = [...deferred.map((d) => d.id), ...outcomes.map((o) => o.d.id)];
+      const rows = new Map((ids.length ? await tx.find(Delivery, { id: { $in: ids } }) : []).map((r) => [r.id, r]));
       for (const d of deferred) {
-        const row = await tx.findOneOrFail(Delivery, { id: d.id });
+        const row = rows.get(d.id);
+        if (!row) continue;
         row.attempts = Math.max(0, row.attempts - 1);
         row.nextAttemptAt = new Date(now.getTime() + 60_000);
       }
       for (const { d, r } of outcomes) {
-        const row = await tx.findOneOrFail(Delivery, { id: d.id });
+        const row = rows.get(d.id);
+        if (!row) continue;
         if (row.status === DeliveryStatus.SENT) continue;
         if (r.ok) {
           Object.assign(row, { status: DeliveryStatus.SENT, sentAt: now, providerId: r.providerId ?? null, lastError: null });

@@ -26,13 +26,43 @@ export class DutyRoster {
 
   /** Who is on duty at `at` in the site's time zone: the shift, its staff and the day's duty director. */
   async at(em: EntityManager, siteId: string, at: Date): Promise<DutyNow> {
-    const [shifts, timeZone] = await Promise.all([this.shifts(em, siteId), this.timeZone(em, siteId)]);
-    const local = localTime(at, timeZone);
-    const on = shiftAt(shifts, local) ?? { shift: shifts[0], date: local.date };
-    const [assignment, director] = await Promise.all([
-      em.findOne(DutyAssignment, { id: `${siteId}|${on.date}|${on.shift.name}` }),
-      em.findOne(DutyDirector, { id: `${siteId}|${local.date}` }),
+    return (await this.atMany(em, [siteId], at)).get(siteId)!;
+  }
+
+  /** Who is on duty at `at` at each of several sites (a batch of announcements): four statements for all of them. */
+  async atMany(em: EntityManager, siteIds: string[], at: Date): Promise<Map<string, DutyNow>> {
+    const ids = [...new Set(siteIds)];
+    const [shiftRows, sites] = await Promise.all([
+      em.find(SiteShift, { siteId: { $in: ids } }, { orderBy: { startsAt: 'asc' } }),
+      em.find(KnownSite, { siteId: { $in: ids } }),
     ]);
-    return { date: on.date, shift: on.shift, staffIds: assignment?.staffIds ?? [], directorId: director?.userId ?? null, timeZone };
+    const on = new Map(
+      ids.map((siteId) => {
+        const own = shiftRows.filter((r) => r.siteId === siteId).map((r) => ({ name: r.name, startsAt: r.startsAt, endsAt: r.endsAt }));
+        const shifts = own.length ? own : [...DEFAULT_SHIFTS];
+        const timeZone = sites.find((s) => s.siteId === siteId)?.timeZone ?? 'Asia/Shanghai';
+        const local = localTime(at, timeZone);
+        const now = shiftAt(shifts, local) ?? { shift: shifts[0], date: local.date };
+        return [siteId, { ...now, local, timeZone }] as const;
+      }),
+    );
+    const [assignments, directors] = await Promise.all([
+      em.find(DutyAssignment, { id: { $in: [...on].map(([siteId, o]) => `${siteId}|${o.date}|${o.shift.name}`) } }),
+      em.find(DutyDirector, { id: { $in: [...on].map(([siteId, o]) => `${siteId}|${o.local.date}`) } }),
+    ]);
+    const staffOf = new Map(assignments.map((a) => [a.id, a.staffIds]));
+    const directorOf = new Map(directors.map((d) => [d.id, d.userId]));
+    return new Map(
+      [...on].map(([siteId, o]) => [
+        siteId,
+        {
+          date: o.date,
+          shift: o.shift,
+          staffIds: staffOf.get(`${siteId}|${o.date}|${o.shift.name}`) ?? [],
+          directorId: directorOf.get(`${siteId}|${o.local.date}`) ?? null,
+          timeZone: o.timeZone,
+        },
+      ]),
+    );
   }
 }

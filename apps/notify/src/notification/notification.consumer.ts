@@ -17,13 +17,17 @@ import {
   WorkOrderReopened,
   type DeadlineV1,
   type Department,
+  type EventContract,
 } from '@pc/contracts';
-import { EventConsumers, on } from '@pc/messaging';
+import { EventConsumers, on, onBatch, type EventHandler } from '@pc/messaging';
 import { Clock } from '@pc/platform';
 import { KnownSite } from '@pc/subgraph';
 import { watchesOf } from './deadline-warnings';
 import { CaseFile, DeadlineWatch } from './notification.entity';
 import { Notifier, describe, type Announcement } from './notifier';
+
+/** An announcement before its text (title and body are written from the kind, case, site and deadline). */
+type Draft = Omit<Announcement, 'title' | 'body'> & { dueAt?: string; extra?: string };
 
 /**
  * Events → messages to people (domain.md §6), and what notify must know of a case to address them
@@ -38,16 +42,55 @@ export class NotificationConsumer implements OnApplicationBootstrap {
     private readonly clock: Clock,
   ) {}
 
-  private async announce(em: EntityManager, a: Omit<Announcement, 'title' | 'body'> & { dueAt?: string; extra?: string }): Promise<void> {
-    const site = await em.findOne(KnownSite, { siteId: a.siteId });
-    const text = describe(a.kind, {
-      complaintId: a.complaintId,
-      siteName: site?.name ?? a.siteId,
-      clock: a.clock,
-      dueAt: a.dueAt,
-      extra: a.extra,
-    });
-    await this.notifier.announce(em, { ...a, ...text });
+  /** Announcements of a batch of events: site names read once, the messages written together (Notifier.announceMany). */
+  private async announceAll(em: EntityManager, drafts: Draft[]): Promise<void> {
+    if (!drafts.length) return;
+    const sites = await em.find(KnownSite, { siteId: { $in: [...new Set(drafts.map((a) => a.siteId))] } });
+    const names = new Map(sites.map((s) => [s.siteId, s.name]));
+    await this.notifier.announceMany(
+      em,
+      drafts.map((a) => ({
+        ...a,
+        ...describe(a.kind, {
+          complaintId: a.complaintId,
+          siteName: names.get(a.siteId) ?? a.siteId,
+          clock: a.clock,
+          dueAt: a.dueAt,
+          extra: a.extra,
+        }),
+      })),
+    );
+  }
+
+  /**
+   * A handler whose events become announcements: one at a time, or a consumer's batch at once (their
+   * case files read in one statement, their messages written together).
+   */
+  private announcing<T extends { orgId: string; siteId: string; complaintId?: string | null }>(
+    contract: EventContract<T>,
+    draft: (p: T, file: CaseFile | undefined, at: Date) => Draft | undefined,
+    before?: (em: EntityManager, payloads: T[]) => Promise<void>,
+  ): EventHandler<T> {
+    const run = async (em: EntityManager, payloads: T[]) => {
+      await before?.(em, payloads);
+      const at = this.clock.now();
+      const ids = [...new Set(payloads.map((p) => p.complaintId).filter((c): c is string => Boolean(c)))];
+      const files = new Map((ids.length ? await em.find(CaseFile, { complaintId: { $in: ids } }) : []).map((f) => [f.complaintId, f]));
+      const drafts = payloads.map((p) => draft(p, p.complaintId ? files.get(p.complaintId) : undefined, at));
+      await this.announceAll(
+        em,
+        drafts.filter((d): d is Draft => Boolean(d)),
+      );
+    };
+    return onBatch(
+      contract,
+      (p, _e, { em }) => run(em, [p]),
+      (items, { em }) =>
+        run(
+          em,
+          items.map((i) => i.payload),
+        ),
+    );
   }
 
   private async watch(
@@ -68,28 +111,37 @@ export class NotificationConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start([
-      on(ComplaintFiled, async (p, _e, { em }) => {
-        await em.upsert(CaseFile, {
-          complaintId: p.complaintId,
-          orgId: p.orgId,
-          siteId: p.siteId,
-          areaManagerId: p.areaManagerId ?? null,
-          category: p.category,
-          severity: p.severity,
-          timeZone: p.timeZone,
-        });
-        if (p.severity !== Severity.MAJOR) return;
-        await this.announce(em, {
-          kind: NotificationKind.MAJOR_COMPLAINT,
-          orgId: p.orgId,
-          siteId: p.siteId,
-          complaintId: p.complaintId,
-          category: p.category,
-          sourceKey: `major:${p.complaintId}`,
-          at: this.clock.now(),
-          extra: `filed ${p.receivedAt}; report to the asset-management head within 10 minutes`,
-        });
-      }),
+      this.announcing(
+        ComplaintFiled,
+        (p, _file, at) =>
+          p.severity === Severity.MAJOR
+            ? {
+                kind: NotificationKind.MAJOR_COMPLAINT,
+                orgId: p.orgId,
+                siteId: p.siteId,
+                complaintId: p.complaintId,
+                category: p.category,
+                sourceKey: `major:${p.complaintId}`,
+                at,
+                extra: `filed ${p.receivedAt}; report to the asset-management head within 10 minutes`,
+              }
+            : undefined,
+        // what notify keeps of each case first: its messages are addressed from it
+        async (em, payloads) => {
+          await em.upsertMany(
+            CaseFile,
+            payloads.map((p) => ({
+              complaintId: p.complaintId,
+              orgId: p.orgId,
+              siteId: p.siteId,
+              areaManagerId: p.areaManagerId ?? null,
+              category: p.category,
+              severity: p.severity,
+              timeZone: p.timeZone,
+            })),
+          );
+        },
+      ),
       on(ComplaintSeverityChanged, async (p, _e, { em }) => {
         const file = await em.findOne(CaseFile, { complaintId: p.complaintId });
         if (file) em.assign(file, { severity: p.to, areaManagerId: p.areaManagerId ?? file.areaManagerId ?? null });
@@ -106,100 +158,90 @@ export class NotificationConsumer implements OnApplicationBootstrap {
         }
         await em.flush();
         if (p.to !== Severity.MAJOR) return;
-        await this.announce(em, {
-          kind: NotificationKind.MAJOR_COMPLAINT,
-          orgId: p.orgId,
-          siteId: p.siteId,
-          complaintId: p.complaintId,
-          category: file?.category ?? undefined,
-          sourceKey: `major:${p.complaintId}`,
-          at: this.clock.now(),
-          extra: `upgraded to major (${p.reason})`,
-        });
+        await this.announceAll(em, [
+          {
+            kind: NotificationKind.MAJOR_COMPLAINT,
+            orgId: p.orgId,
+            siteId: p.siteId,
+            complaintId: p.complaintId,
+            category: file?.category ?? undefined,
+            sourceKey: `major:${p.complaintId}`,
+            at: this.clock.now(),
+            extra: `upgraded to major (${p.reason})`,
+          },
+        ]);
       }),
       on(WorkOrderCreated, async (p, _e, { em }) => this.watch(em, p, p.deadlines, p.createdAt)),
       on(WorkOrderReopened, async (p, _e, { em }) => this.watch(em, p, p.deadlines, p.reopenedAt)),
       on(WorkOrderRecorded, async (p, _e, { em }) => this.watch(em, p, p.deadlines, p.at, p.handlerId)),
-      on(SlaBreached, async (p, _e, { em }) => {
-        const file = await em.findOne(CaseFile, { complaintId: p.complaintId });
-        await this.announce(em, {
-          kind: NotificationKind.DEADLINE_BREACHED,
-          orgId: p.orgId,
-          siteId: p.siteId,
-          complaintId: p.complaintId,
-          workOrderId: p.workOrderId,
-          department: p.department,
-          clock: p.clock,
-          category: file?.category ?? undefined,
-          sourceKey: `breach:${p.workOrderId}:${p.clock}:${p.dueAt}`,
-          at: this.clock.now(),
-          dueAt: p.dueAt,
-        });
-      }),
-      on(WorkOrderEscalated, async (p, _e, { em }) => {
-        const file = await em.findOne(CaseFile, { complaintId: p.complaintId });
-        await this.announce(em, {
-          kind: NotificationKind.ESCALATED,
-          orgId: p.orgId,
-          siteId: p.siteId,
-          complaintId: p.complaintId,
-          workOrderId: p.workOrderId,
-          department: p.department,
-          escalatedTo: p.to,
-          category: file?.category ?? undefined,
-          sourceKey: `escalated:${p.workOrderId}:${p.to}:${p.escalatedAt}`,
-          at: this.clock.now(),
-          extra: `from ${p.from} to ${p.to}`,
-        });
-      }),
-      on(EmergencyReported, async (p, _e, { em }) => {
-        await this.announce(em, {
-          kind: NotificationKind.EMERGENCY,
-          orgId: p.orgId,
-          siteId: p.siteId,
-          workOrderId: p.workOrderId ?? null,
-          sourceKey: `emergency:${p.emergencyId}`,
-          at: this.clock.now(),
-          extra: `emergency ${p.emergencyId}, occurred ${p.occurredAt}`,
-        });
-      }),
-      on(CallbackScheduled, async (p, _e, { em }) => {
-        await this.announce(em, {
-          kind: NotificationKind.CALLBACK_DUE,
-          orgId: p.orgId,
-          siteId: p.siteId,
-          complaintId: p.complaintId,
-          assignee: p.assignee,
-          sourceKey: `callback:${p.callbackId}`,
-          at: this.clock.now(),
-          dueAt: p.dueAt,
-        });
-      }),
-      on(CallbackDissatisfied, async (p, _e, { em }) => {
-        const file = await em.findOne(CaseFile, { complaintId: p.complaintId });
-        await this.announce(em, {
-          kind: NotificationKind.DISSATISFIED,
-          orgId: p.orgId,
-          siteId: p.siteId,
-          complaintId: p.complaintId,
-          department: p.department,
-          category: file?.category ?? undefined,
-          sourceKey: `dissatisfied:${p.callbackId}`,
-          at: this.clock.now(),
-        });
-      }),
-      on(ContractorPenalized, async (p, _e, { em }) => {
-        if (p.failure !== ContractorFailure.NO_SHOW) return;
-        await this.announce(em, {
-          kind: NotificationKind.CONTRACTOR_NO_SHOW,
-          orgId: p.orgId,
-          siteId: p.siteId,
-          workOrderId: p.workOrderId ?? null,
-          sourceKey: `no-show:${p.penaltyId}`,
-          at: this.clock.now(),
-          extra: `contractor ${p.contractor} did not arrive within 4 hours (notice ${p.noticeId})`,
-        });
-      }),
+      this.announcing(SlaBreached, (p, file, at) => ({
+        kind: NotificationKind.DEADLINE_BREACHED,
+        orgId: p.orgId,
+        siteId: p.siteId,
+        complaintId: p.complaintId,
+        workOrderId: p.workOrderId,
+        department: p.department,
+        clock: p.clock,
+        category: file?.category ?? undefined,
+        sourceKey: `breach:${p.workOrderId}:${p.clock}:${p.dueAt}`,
+        at,
+        dueAt: p.dueAt,
+      })),
+      this.announcing(WorkOrderEscalated, (p, file, at) => ({
+        kind: NotificationKind.ESCALATED,
+        orgId: p.orgId,
+        siteId: p.siteId,
+        complaintId: p.complaintId,
+        workOrderId: p.workOrderId,
+        department: p.department,
+        escalatedTo: p.to,
+        category: file?.category ?? undefined,
+        sourceKey: `escalated:${p.workOrderId}:${p.to}:${p.escalatedAt}`,
+        at,
+        extra: `from ${p.from} to ${p.to}`,
+      })),
+      this.announcing(EmergencyReported, (p, _file, at) => ({
+        kind: NotificationKind.EMERGENCY,
+        orgId: p.orgId,
+        siteId: p.siteId,
+        workOrderId: p.workOrderId ?? null,
+        sourceKey: `emergency:${p.emergencyId}`,
+        at,
+        extra: `emergency ${p.emergencyId}, occurred ${p.occurredAt}`,
+      })),
+      this.announcing(CallbackScheduled, (p, _file, at) => ({
+        kind: NotificationKind.CALLBACK_DUE,
+        orgId: p.orgId,
+        siteId: p.siteId,
+        complaintId: p.complaintId,
+        assignee: p.assignee,
+        sourceKey: `callback:${p.callbackId}`,
+        at,
+        dueAt: p.dueAt,
+      })),
+      this.announcing(CallbackDissatisfied, (p, file, at) => ({
+        kind: NotificationKind.DISSATISFIED,
+        orgId: p.orgId,
+        siteId: p.siteId,
+        complaintId: p.complaintId,
+        department: p.department,
+        category: file?.category ?? undefined,
+        sourceKey: `dissatisfied:${p.callbackId}`,
+        at,
+      })),
+      this.announcing(ContractorPenalized, (p, _file, at) =>
+        p.failure === ContractorFailure.NO_SHOW
+          ? {
+              kind: NotificationKind.CONTRACTOR_NO_SHOW,
+              orgId: p.orgId,
+              siteId: p.siteId,
+              workOrderId: p.workOrderId ?? null,
+              sourceKey: `no-show:${p.penaltyId}`,
+              at,
+              extra: `contractor ${p.contractor} did not arrive within 4 hours (notice ${p.noticeId})`,
+            }
+          : undefined,
+      ),
     ]);
   }
 }
