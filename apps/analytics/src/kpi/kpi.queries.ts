@@ -131,7 +131,7 @@ export class KpiQueries {
       const seconds = postgres
         ? numOrNull(r.ack_median)
         : median(
-            String(r.ack_seconds ?? '')
+            (typeof r.ack_seconds === 'string' ? r.ack_seconds : String(Number(r.ack_seconds ?? 0) || ''))
               .split(',')
               .filter(Boolean)
               .map(Number),

@@ -197,7 +197,7 @@ export function figuresOf(cube: CubeFigure[], split: CallbackSplit[]): ReportFig
     { deadlines: 0, metOnTime: 0, metLate: 0, breached: 0, open: 0 },
   );
 
-  const { clock: _headClock, ...headReport } = byClock.find((c) => c.clock === SlaClock.REPORT_TO_HEAD) ?? {
+  const { clock: _headClock, ...headReport } = byClock.find((c) => c.clock === (SlaClock.REPORT_TO_HEAD as string)) ?? {
     clock: SlaClock.REPORT_TO_HEAD,
     deadlines: 0,
     metOnTime: 0,

@@ -243,14 +243,7 @@ export class Notifier {
     return out;
   }
 
-  private delivery(
-    n: Notification,
-    channel: DeliveryChannel,
-    target: string,
-    at: Date,
-    status: DeliveryStatus,
-    fallbackOf?: string,
-  ): Delivery {
+  private delivery(n: Notification, channel: DeliveryChannel, target: string, at: Date, status: DeliveryStatus): Delivery {
     return {
       id: randomUUID(),
       notificationId: n.id,
