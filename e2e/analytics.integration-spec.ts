@@ -900,6 +900,14 @@ describe('domain.md §5 monthly complaint analysis report, from events arriving 
       ),
     );
     expect(building).toEqual([{ acknowledgements: 2, medianMinutesToAcknowledge: 17 }]); // C3's two, not the handover
+    // the record: who acknowledged C3's messages, in the complaint's audit trail
+    const trail = await ok(
+      gql('analyst', `query($c: ID) { auditTrail(complaintId: $c, first: 100) { edges { node { action actor at } } } }`, { c: C.c3 }),
+    );
+    expect(trail.edges.map((e: any) => e.node).filter((n: any) => n.action === 'notification.acknowledged')).toEqual([
+      { action: 'notification.acknowledged', actor: 'head-1', at: '2026-10-05T02:05:00.000Z' },
+      { action: 'notification.acknowledged', actor: 'head-1', at: '2026-10-06T02:30:00.000Z' },
+    ]);
   });
 
   it('counts callbacks as callbackCoverage does (on time, late, unreachable, missing, pending) and the four levels', async () => {

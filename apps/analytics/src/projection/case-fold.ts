@@ -49,8 +49,8 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
       return `penalty:${String(p.penaltyId)}`;
     case 'emergency.reported':
       return `emergency:${String(p.emergencyId)}`;
-    case 'notification.acknowledged':
-      return `ack:${String(p.notificationId)}`;
+    case 'notification.acknowledged': // in its complaint's trail; a message about no case stands alone
+      return typeof p.complaintId === 'string' ? p.complaintId : `ack:${String(p.notificationId)}`;
     case 'survey.answered':
       return `survey:${String(p.responseId)}`;
     case 'registry.site_saved':
@@ -215,6 +215,7 @@ export interface EmergencyRow {
 
 export interface AcknowledgementRow {
   notificationId: string;
+  caseId: string;
   orgId: string;
   siteId: string;
   complaintId: string | null;
@@ -586,20 +587,20 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
       }
       case 'notification.acknowledged': {
         const r = p as unknown as NotificationAcknowledgedV1;
-        rows.acknowledgements = [
-          {
-            notificationId: r.notificationId,
-            orgId: r.orgId,
-            siteId: r.siteId,
-            complaintId: r.complaintId ?? null,
-            ...buckets(r.acknowledgedAt, siteZone(r.siteId)),
-            kind: r.kind,
-            recipientId: r.recipientId,
-            createdAt: r.createdAt,
-            acknowledgedAt: r.acknowledgedAt,
-            seconds: Math.max(0, Math.round((Date.parse(r.acknowledgedAt) - Date.parse(r.createdAt)) / 1000)),
-          },
-        ];
+        // a complaint's case holds every acknowledgement of its messages
+        rows.acknowledgements.push({
+          notificationId: r.notificationId,
+          caseId: r.complaintId ?? `ack:${r.notificationId}`,
+          orgId: r.orgId,
+          siteId: r.siteId,
+          complaintId: r.complaintId ?? null,
+          ...buckets(r.acknowledgedAt, siteZone(r.siteId)),
+          kind: r.kind,
+          recipientId: r.recipientId,
+          createdAt: r.createdAt,
+          acknowledgedAt: r.acknowledgedAt,
+          seconds: Math.max(0, Math.round((Date.parse(r.acknowledgedAt) - Date.parse(r.createdAt)) / 1000)),
+        });
         break;
       }
       case 'survey.answered': {

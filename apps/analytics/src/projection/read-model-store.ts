@@ -60,7 +60,7 @@ const CASE_TABLES: [Exclude<keyof CaseRows, 'purged'>, string, string, (caseKey:
   ['callbacks', 'callback_fact', 'case_id', plain],
   ['penalties', 'penalty_fact', 'penalty_id', prefixed('penalty:')],
   ['emergencies', 'emergency_fact', 'emergency_id', prefixed('emergency:')],
-  ['acknowledgements', 'acknowledgement_fact', 'notification_id', prefixed('ack:')],
+  ['acknowledgements', 'acknowledgement_fact', 'case_id', (caseKey) => caseKey],
   ['surveys', 'survey_fact', 'response_id', prefixed('survey:')],
   ['sites', 'site_fact', 'site_id', prefixed('site:')],
   ['archives', 'complaint_archive', 'complaint_id', plain],
@@ -78,7 +78,7 @@ const MONTHLY_TABLES: [string, string][] = [
   ['callback_fact', 'case_id'],
   ['penalty_fact', 'penalty_id'],
   ['emergency_fact', 'emergency_id'],
-  ['acknowledgement_fact', 'notification_id'],
+  ['acknowledgement_fact', 'case_id'],
   ['survey_fact', 'response_id'],
 ];
 

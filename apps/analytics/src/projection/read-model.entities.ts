@@ -208,8 +208,11 @@ export class EmergencyFact {
 @Entity({ tableName: 'acknowledgement_fact' })
 @Index({ properties: ['orgId', 'month', 'siteId'] })
 @Index({ properties: ['orgId', 'day'] })
+@Index({ properties: ['caseId'] })
 export class AcknowledgementFact {
   @PrimaryKey({ type: 'string', length: 64 }) notificationId: string;
+  /** The complaint (its trail shows the acknowledgement), or `ack:<notificationId>` for a message about no case. */
+  @Property({ type: 'string', length: 80 }) caseId: string;
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 64 }) siteId: string;
   @Property({ type: 'string', length: 64, nullable: true }) complaintId?: string | null;
