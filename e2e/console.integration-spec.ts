@@ -274,6 +274,10 @@ describe('the console (issue 16)', () => {
     expect(await textOf(head, '[data-testid="timeline"]')).toContain('Ballast replaced');
     expect(await head.$('[data-kind="round"]')).not.toBeNull();
     expect(await head.$('[data-kind="callback"]')).not.toBeNull();
+    // who was told of the case (notify, through federation): the dissatisfied result reached the engineering head
+    await appears(head, '[data-testid="case-notifications"]', 'who was told of the dissatisfied result', (text) =>
+      text.includes('Dissatisfied at callback'),
+    );
     await shot(head, '8-work-order-reopened');
     await head.goto(`${origin}/#/queue`);
     await head.waitForSelector(`${row}`);

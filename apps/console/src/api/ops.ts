@@ -89,3 +89,5 @@ const HANDOVER =
 export const HANDOVERS = `query ShiftHandovers($siteId: ID!, $first: Int) { shiftHandovers(siteId: $siteId, first: $first) { edges { node { ${HANDOVER} } } } }`;
 export const HAND_OVER = `mutation HandOverShift($input: HandOverShiftInput!) { handOverShift(input: $input) { ${HANDOVER} } }`;
 export const ACKNOWLEDGE_HANDOVER = `mutation AcknowledgeHandover($id: ID!) { acknowledgeHandover(id: $id) { ${HANDOVER} } }`;
+export const CASE_NOTIFICATIONS = `query CaseNotifications($id: ID!) { complaint(id: $id) { id
+  notifications { recipientId kind channel status createdAt deliveredAt acknowledgedAt } } }`;

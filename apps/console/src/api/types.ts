@@ -90,3 +90,14 @@ export interface StaffUser {
   department?: string | null;
   active: boolean;
 }
+
+/** One delivery of a message about a case (Complaint.notifications). */
+export interface CaseNotification {
+  recipientId: string;
+  kind: string;
+  channel: string;
+  status: string;
+  createdAt: string;
+  deliveredAt: string | null;
+  acknowledgedAt: string | null;
+}

@@ -1,8 +1,9 @@
-import { App, Button, Card, Col, Collapse, Descriptions, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Collapse, Descriptions, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import { useClient, useQuery } from 'urql';
 import { errorsOf, type ServerError } from '../api/errors';
-import type { Emergency, Letter, Notice, Penalty, StaffUser, WorkOrderDetail } from '../api/types';
+import type { CaseNotification, Emergency, Letter, Notice, Penalty, StaffUser, WorkOrderDetail } from '../api/types';
 import {
+  CASE_NOTIFICATIONS,
   AGREE_SOLUTION,
   ASSIGN,
   CONFIRM,
@@ -61,6 +62,12 @@ export function WorkOrderPage({ id }: { id: string }) {
     pause: !wo,
   });
   const [{ data: staff }] = useQuery<{ staffUsers: StaffUser[] }>({ query: STAFF, variables: { siteId: wo?.siteId }, pause: !wo });
+  // who was told of the case, on which channel, delivered and acknowledged when (notify, through federation)
+  const [{ data: caseMessages }] = useQuery<{ complaint: { notifications: CaseNotification[] } | null }>({
+    query: CASE_NOTIFICATIONS,
+    variables: { id: wo?.complaintId },
+    pause: !wo,
+  });
   const client = useClient();
 
   if (!wo) {
@@ -274,6 +281,22 @@ export function WorkOrderPage({ id }: { id: string }) {
         </Card>
       </Col>
       <Col xs={24} lg={10}>
+        <Card size="small" title={t('whoWasTold')} style={{ marginBottom: 16 }}>
+          <Table<CaseNotification>
+            data-testid="case-notifications"
+            size="small"
+            pagination={false}
+            rowKey={(n) => `${n.recipientId}|${n.kind}|${n.channel}|${n.createdAt}`}
+            dataSource={caseMessages?.complaint?.notifications ?? []}
+            columns={[
+              { title: t('recipient'), dataIndex: 'recipientId' },
+              { title: t('kind'), dataIndex: 'kind', render: (k: string) => en('NotificationKind', k) },
+              { title: t('channel'), dataIndex: 'channel' },
+              { title: t('deliveredAt'), dataIndex: 'deliveredAt', render: (v: string | null) => at(v, zone) },
+              { title: t('acknowledged'), dataIndex: 'acknowledgedAt', render: (v: string | null) => at(v, zone) },
+            ]}
+          />
+        </Card>
         <Card size="small" title={t('actions')}>
           <Collapse
             accordion
