@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,35 @@ afterAll(async () => {
       GATEWAY_SECRET: 'unused-by-this-cleanup',
     }),
   );
+});
+
+it('issue 28: with another program on a port, npm start names the port, the service and the variable, starts nothing and exits 1', async () => {
+  const holder = createServer();
+  await new Promise<void>((r) => holder.listen(0, '127.0.0.1', r));
+  const taken = (holder.address() as AddressInfo).port;
+  const free = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    NATS_NAMESPACE: namespace,
+    GATEWAY_PORT: String(free),
+    ...Object.fromEntries(
+      SUBGRAPH_NAMES.map((n) => [portVariable(n), String(n === 'dispatch' ? taken : free + 1 + SUBGRAPH_NAMES.indexOf(n))]),
+    ),
+  };
+  delete env.DATABASE_URL;
+  delete env.AUTH_JWT_SECRET;
+  const started = Date.now();
+  const run = spawnSync('npm', ['start'], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  const seconds = (Date.now() - started) / 1000;
+  holder.close();
+  expect(run.status).toBe(1);
+  expect(run.stdout).toContain(
+    `port ${taken} on 127.0.0.1 (dispatch) is in use by another program: stop it, or start with DISPATCH_PORT=<another port>`,
+  );
+  expect(run.stdout).not.toContain('Database:'); // nothing was started
+  expect(run.stderr).not.toContain('EADDRINUSE');
+  process.stdout.write(`npm start with a port in use: exit ${run.status} after ${seconds.toFixed(1)} s\n`);
 });
 
 it('restarts a service that dies without stopping the others, and stops everything on SIGTERM to npm, freeing every port', async () => {

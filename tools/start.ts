@@ -13,6 +13,7 @@ import { ServiceConfig, loadConfig, ormOptions, portVariable, signToken } from '
 import { subgraphPersistence } from '@pc/subgraph';
 import { ensureConsoleBuilt } from './console-build';
 import { migrateAll } from './migrate';
+import { busyPorts } from './ports';
 import { serviceArgs, type Runtime } from './process-command';
 import { eventually } from './system';
 
@@ -244,8 +245,17 @@ async function main(): Promise<void> {
     env.CONSOLE_DEMO_USERS_FILE ??= usersFile;
     env.GRAPHQL_SANDBOX ??= 'true';
   }
-  ensureConsoleBuilt(say);
   const config = loadConfig(ServiceConfig, env);
+  // every port free before anything starts: another program (or another copy of this system) on one is a clear stop
+  const busy = await busyPorts(config.HOST, [
+    ...SUBGRAPH_NAMES.map((n) => ({ service: n, variable: portVariable(n), port: config[portVariable(n)] })),
+    { service: 'gateway', variable: 'GATEWAY_PORT', port: config.GATEWAY_PORT },
+  ]);
+  if (busy.length) {
+    for (const line of busy) say(line);
+    process.exit(1);
+  }
+  ensureConsoleBuilt(say);
 
   await ensureNats(config.NATS_URL, dataDir);
   say(config.DATABASE_URL ? `Database: PostgreSQL at ${config.DATABASE_URL}` : `Database: embedded SQLite files in ${dataDir}`);
@@ -263,16 +273,15 @@ async function main(): Promise<void> {
     service.start();
   }
   const gateway = `http://${config.HOST}:${config.GATEWAY_PORT}/graphql`;
-  // the banner comes after every service's start-up lines: wait until every one answers its health check
+  // the banner comes after every service's start-up lines: wait until every one of ours (supervised by
+  // this process, not another program on the port) answers its health check
   const ports = [...SUBGRAPH_NAMES.map((n) => config[portVariable(n)]), config.GATEWAY_PORT];
-  await eventually(
-    async () =>
-      (await Promise.all(ports.map(async (p) => (await fetch(`http://${config.HOST}:${p}/health`).catch(() => undefined))?.ok))).every(
-        Boolean,
-      ),
-    120_000,
-    'every service to answer /health',
-  );
+  const ours = async (p: number) => {
+    const res = await fetch(`http://${config.HOST}:${p}/health`).catch(() => undefined);
+    const body = res?.ok ? ((await res.json().catch(() => ({}))) as { supervisor?: number }) : {};
+    return body.supervisor === process.pid;
+  };
+  await eventually(async () => (await Promise.all(ports.map(ours))).every(Boolean), 120_000, 'every service to answer /health');
   await new Promise((r) => setTimeout(r, 500)); // let the last start-up lines reach the terminal first
   say('');
   say(`Gateway:  ${gateway}   (health: ${gateway.replace(/graphql$/, 'health')})`);

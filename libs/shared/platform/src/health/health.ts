@@ -13,7 +13,7 @@ export class HealthController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthCheck[]) {}
 
   @Get()
-  async health(): Promise<{ status: 'ok'; checks: Record<string, 'ok'> }> {
+  async health(): Promise<{ status: 'ok'; checks: Record<string, 'ok'>; supervisor?: number }> {
     const results = await Promise.all(
       this.checks.map(async (c) => {
         try {
@@ -28,6 +28,8 @@ export class HealthController {
     if (failing.length) {
       throw new HttpException({ status: 'unavailable', checks: Object.fromEntries(results) }, HttpStatus.SERVICE_UNAVAILABLE);
     }
-    return { status: 'ok', checks: Object.fromEntries(results) as Record<string, 'ok'> };
+    // under `npm start`, the supervisor's pid: it tells its own services from another program on the port
+    const supervisor = Number(process.env.PC_SUPERVISOR_PID) || undefined;
+    return { status: 'ok', checks: Object.fromEntries(results) as Record<string, 'ok'>, ...(supervisor ? { supervisor } : {}) };
   }
 }

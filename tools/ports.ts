@@ -1,0 +1,31 @@
+import { createServer } from 'node:net';
+
+/** A port `npm start` wants: which service, and the variable that moves it. */
+export interface WantedPort {
+  service: string;
+  variable: string;
+  port: number;
+}
+
+/** Whether something else listens on the port (binding it fails with EADDRINUSE or EACCES). */
+export function portTaken(host: string, port: number): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    srv.listen({ host, port, exclusive: true }, () => srv.close(() => resolve(undefined)));
+  });
+}
+
+/**
+ * Issue 28: before anything starts, every port is checked; answers one line per port in use, saying
+ * which service wanted it and which variable moves it (empty when all are free).
+ */
+export async function busyPorts(host: string, wanted: WantedPort[]): Promise<string[]> {
+  const taken = await Promise.all(wanted.map(async (w) => ({ w, why: await portTaken(host, w.port) })));
+  return taken
+    .filter((t) => t.why)
+    .map(
+      ({ w, why }) =>
+        `port ${w.port} on ${host} (${w.service}) is ${why === 'EADDRINUSE' ? 'in use by another program' : `not available (${why})`}: stop it, or start with ${w.variable}=<another port>`,
+    );
+}
