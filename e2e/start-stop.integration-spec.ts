@@ -110,6 +110,7 @@ it('restarts a service that dies without stopping the others, and stops everythi
   };
   delete env.DATABASE_URL; // the embedded databases, in DATA_DIR
   delete env.AUTH_JWT_SECRET;
+  env.LOG_FORMAT = 'pretty'; // as in a terminal: one readable line per log event, not JSON
   npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   npm.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -119,6 +120,9 @@ it('restarts a service that dies without stopping the others, and stops everythi
   for (const port of [gateway, ...Object.values(ports)]) expect(await portOpen(port)).toBe(true);
   // the demo data's duty roster (notify): someone is on duty at both demo sites now, with the day's director
   expect(output).toMatch(/Demo roster: \d+ duty entries/);
+  // issue 28: the services' log events as readable lines (time, level, service), no raw JSON line
+  expect(output).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO \(notify\): /m);
+  expect(output.split('\n').filter((l) => l.startsWith('{"level"'))).toEqual([]);
   const admin = DEMO_USERS.find((u) => u.sub === 'demo-admin')!;
   const token = signToken(admin, readFileSync(join(dataDir, 'demo-jwt-secret'), 'utf8').trim());
   for (const siteId of ['demo-site-1', 'demo-site-2']) {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { join } from 'node:path';
 import { MikroORM } from '@mikro-orm/core';
+import pretty from 'pino-pretty';
 import { SUBGRAPH_NAMES } from '@pc/gateway';
 import { Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS, INTAKE, seedRegistry } from '@pc/intake';
@@ -37,6 +38,23 @@ const MAX_BACKOFF_MS = 30_000;
 /** A service up this long has its backoff reset. */
 const HEALTHY_AFTER_MS = 60_000;
 
+/**
+ * Readable logs in a terminal (issue 28): the services always log JSON lines; under `npm start` in a
+ * terminal, outside production, the supervisor shows each as one coloured line (pino-pretty).
+ * `LOG_FORMAT=json` keeps the JSON, `LOG_FORMAT=pretty` forces the lines (e.g. piped into a pager).
+ */
+const PRETTY =
+  process.env.LOG_FORMAT === 'pretty' ||
+  (process.env.LOG_FORMAT !== 'json' && Boolean(process.stdout.isTTY) && process.env.NODE_ENV !== 'production');
+const prettyLogs = (destination: 1 | 2) =>
+  pretty({
+    colorize: Boolean(process.stdout.isTTY),
+    destination,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname',
+    singleLine: true,
+  });
+
 class Supervised {
   child: ChildProcess | null = null;
   private backoffMs = 1000;
@@ -51,7 +69,12 @@ class Supervised {
 
   start(): void {
     this.startedAt = Date.now();
-    const child = spawn(process.execPath, this.args, { cwd: ROOT, env: this.env, stdio: 'inherit' });
+    const child = spawn(process.execPath, this.args, { cwd: ROOT, env: this.env, stdio: PRETTY ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    if (PRETTY) {
+      // one coloured line per log event (lines that are not JSON pass through as they are)
+      child.stdout?.pipe(prettyLogs(1));
+      child.stderr?.pipe(prettyLogs(2));
+    }
     this.child = child;
     child.once('exit', (code, signal) => {
       this.child = null;
