@@ -105,6 +105,8 @@ async function main(): Promise<void> {
         .catch(done);
     },
   });
+  // a sender's pooled connection cut by its death (kill -9) is a connection error of that session, as on any SMTP server
+  smtp.on('error', () => undefined);
   await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
 
   log(`starting the system (${SUBGRAPH_NAMES.length} subgraph processes, fresh PostgreSQL databases, a NATS namespace)...`);
