@@ -389,3 +389,41 @@ describe('the console (issue 16)', () => {
     await shot(manager, '10-area-manager');
   }, 120_000);
 });
+
+describe('the console for a newcomer (issue 28)', () => {
+  it('a site with nothing this month shows "nothing here", not a pie of equal slices', async () => {
+    const leader = await signIn('demo-leadership');
+    await leader.goto(`${origin}/#/reports`);
+    await leader.waitForSelector('[data-testid="report"]');
+    await choose(leader, 'body', 'report-site', 'Riverside Office Tower');
+    await leader.waitForSelector('[data-testid="chart-satisfaction-empty"]');
+    await leader.waitForSelector('[data-testid="chart-category-empty"]');
+    expect(await leader.$('[data-testid="chart-satisfaction"] canvas')).toBeNull();
+    expect(await textOf(leader, '[data-testid="chart-satisfaction-empty"]')).toContain('Nothing here');
+    await shot(leader, '14-report-empty');
+  });
+
+  it.each([
+    [390, 844],
+    [768, 1024],
+  ])('at %i px the pages, the language switch and sign-out are in a drawer, and work', async (width, height) => {
+    const head = await signIn('demo-department-head');
+    await head.setViewportSize({ width, height });
+    await head.waitForSelector('[data-testid="menu"]');
+    expect(await head.isVisible('header [data-testid="lang"]')).toBe(false);
+    await head.click('[data-testid="menu"]');
+    const drawer = '.ant-drawer-open';
+    await head.waitForSelector(`${drawer} [data-testid="whoami"]`);
+    await head.screenshot({ path: join(ARTIFACTS, `15-menu-${width}.en.png`) });
+    await head.click(`${drawer} .ant-menu-item:has-text("Callbacks")`);
+    await head.waitForFunction(() => location.hash === '#/callbacks');
+    await head.waitForSelector(drawer, { state: 'hidden' });
+    await head.click('[data-testid="menu"]');
+    await head.click(`${drawer} [data-testid="lang"]`);
+    await head.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    expect(await textOf(head, `${drawer} .ant-menu`)).toContain('回访');
+    await head.screenshot({ path: join(ARTIFACTS, `15-menu-${width}.zh.png`) });
+    await head.click(`${drawer} [data-testid="sign-out"]`);
+    await head.waitForSelector('[data-testid="sign-in-demo-department-head"]');
+  });
+});

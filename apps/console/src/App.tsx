@@ -1,4 +1,5 @@
-import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { MenuOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, ConfigProvider, Drawer, Grid, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
@@ -70,36 +71,73 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void
   else if (current === 'callbacks') body = <CallbacksPage />;
   else if (current === 'handover') body = <HandoverPage />;
   else body = <ReportsPage />;
+  const narrow = !Grid.useBreakpoint().lg; // below 992 px: phones and tablets
+  const [menuOpen, setMenuOpen] = useState(false);
+  const pageItems = pages.map((p) => ({ key: p, label: <a href={`#/${ROUTE[p]}`}>{t(p)}</a> }));
+  const whoami = (
+    <Tag color="blue" data-testid="whoami" style={{ marginInlineEnd: 0, whiteSpace: 'normal' }}>
+      {session.sub} · {session.roles.map((r) => en('Role', r)).join(', ')}
+      {session.department ? ` · ${en('Department', session.department)}` : ''}
+    </Tag>
+  );
+  const langSwitch = (
+    <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang">
+      {t('language')}
+    </Button>
+  );
+  const signOut = (
+    <Button size="small" onClick={onSignOut} data-testid="sign-out">
+      {t('signOut')}
+    </Button>
+  );
   return (
     <Ctx.Provider value={ctx}>
       <Layout style={{ minHeight: '100vh' }}>
-        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 16 }}>
-          <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+        <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, paddingInline: narrow ? 8 : 16 }}>
+          <Typography.Text strong ellipsis style={{ color: '#fff', whiteSpace: 'nowrap', minWidth: 0, flex: narrow ? 1 : undefined }}>
             {t('appTitle')}
           </Typography.Text>
-          <Menu
-            theme="dark"
-            mode="horizontal"
-            style={{ flex: 1, minWidth: 0 }}
-            selectedKeys={current ? [current] : []}
-            items={pages.map((p) => ({ key: p, label: <a href={`#/${ROUTE[p]}`}>{t(p)}</a> }))}
-          />
+          {!narrow && (
+            <Menu
+              theme="dark"
+              mode="horizontal"
+              style={{ flex: 1, minWidth: 0 }}
+              selectedKeys={current ? [current] : []}
+              items={pageItems}
+            />
+          )}
           <Space>
             <NotificationBell onUnauthenticated={onSignOut} />
-            <Tag color="blue" data-testid="whoami">
-              {session.sub} · {session.roles.map((r) => en('Role', r)).join(', ')}
-              {session.department ? ` · ${en('Department', session.department)}` : ''}
-            </Tag>
-            <Button size="small" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang">
-              {t('language')}
-            </Button>
-            <Button size="small" href="/sandbox" target="_blank">
-              {t('sandbox')}
-            </Button>
-            <Button size="small" onClick={onSignOut}>
-              {t('signOut')}
-            </Button>
+            {narrow ? (
+              <Button size="small" icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} data-testid="menu" aria-label={t('menu')} />
+            ) : (
+              <>
+                {whoami}
+                {langSwitch}
+                <Button size="small" href="/sandbox" target="_blank">
+                  {t('sandbox')}
+                </Button>
+                {signOut}
+              </>
+            )}
           </Space>
+          {/* a phone or a small tablet: the pages, the language and sign-out in a drawer */}
+          <Drawer open={narrow && menuOpen} onClose={() => setMenuOpen(false)} placement="right" width={280} title={t('appTitle')}>
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {whoami}
+              <Menu
+                mode="vertical"
+                selectedKeys={current ? [current] : []}
+                items={pageItems}
+                onClick={() => setMenuOpen(false)}
+                data-testid="drawer-menu"
+              />
+              <Space wrap>
+                {langSwitch}
+                {signOut}
+              </Space>
+            </Space>
+          </Drawer>
         </Layout.Header>
         <Layout.Content style={{ padding: 16 }}>{body}</Layout.Content>
       </Layout>

@@ -141,6 +141,7 @@ export const LABELS = {
   handedOverBy: pair('交班人', 'Handed over by'),
   acknowledgeHandover: pair('接班确认', 'Acknowledge (incoming shift)'),
   whoWasTold: pair('通知记录', 'Who was told'),
+  menu: pair('菜单', 'Menu'),
   recipient: pair('接收人', 'Recipient'),
   kind: pair('类型', 'Kind'),
   deliveredAt: pair('送达时间', 'Delivered'),

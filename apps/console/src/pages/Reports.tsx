@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { CASES, KPIS, REPORT } from '../api/ops';
-import { Chart } from '../components/Chart';
+import { ReportChart } from '../components/Chart';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
 
@@ -86,9 +86,11 @@ export function ReportsPage() {
     variables: { search },
   });
   const r = data?.monthlyReport;
+  const total = (rows: CountBy[] | undefined) => (rows ?? []).reduce((a, x) => a + x.count, 0);
   const bar = (rows: CountBy[] | undefined, type: string) => ({
     grid: { left: 110, right: 16, top: 8, bottom: 24 },
-    xAxis: { type: 'value' as const },
+    // counts: whole-number ticks only
+    xAxis: { type: 'value' as const, minInterval: 1 },
     yAxis: { type: 'category' as const, data: (rows ?? []).map((x) => en(type, x.key)) },
     series: [{ type: 'bar' as const, data: (rows ?? []).map((x) => x.count) }],
     tooltip: {},
@@ -112,7 +114,10 @@ export function ReportsPage() {
         legend: {},
         grid: { left: 40, right: 40, top: 32, bottom: 24 },
         xAxis: { type: 'category' as const, data: (kpis?.kpis ?? []).map((k) => k.period) },
-        yAxis: [{ type: 'value' as const }, { type: 'value' as const, max: 100 }],
+        yAxis: [
+          { type: 'value' as const, minInterval: 1 },
+          { type: 'value' as const, max: 100 },
+        ],
         series: [
           { name: t('complaints'), type: 'bar' as const, data: (kpis?.kpis ?? []).map((k) => k.complaints) },
           {
@@ -152,14 +157,18 @@ export function ReportsPage() {
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Space wrap>
         <DatePicker picker="month" value={month} onChange={(v) => v && setMonth(v)} allowClear={false} />
-        <Select
-          style={{ width: 240 }}
-          allowClear
-          placeholder={t('group')}
-          value={siteId}
-          onChange={setSiteId}
-          options={sites.map((s) => ({ value: s.id, label: s.name }))}
-        />
+        <span data-field="report-site">
+          <Select
+            style={{ width: 240 }}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            placeholder={t('group')}
+            value={siteId}
+            onChange={setSiteId}
+            options={sites.map((s) => ({ value: s.id, label: s.name }))}
+          />
+        </span>
         <Button onClick={() => exp('monthly-report', 'xlsx')}>
           {t('exports')} · {t('monthlyReport')} (xlsx)
         </Button>
@@ -194,17 +203,17 @@ export function ReportsPage() {
       <Row gutter={16}>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('byCategory')}>
-            <Chart option={charts.category} testId="chart-category" />
+            <ReportChart option={charts.category} testId="chart-category" empty={!total(r?.byCategory)} emptyText={t('empty')} />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('byDepartment')}>
-            <Chart option={charts.department} />
+            <ReportChart option={charts.department} testId="chart-department" empty={!total(r?.byDepartment)} emptyText={t('empty')} />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('satisfaction')}>
-            <Chart option={charts.satisfaction} />
+            <ReportChart option={charts.satisfaction} testId="chart-satisfaction" empty={!total(r?.satisfaction)} emptyText={t('empty')} />
           </Card>
         </Col>
       </Row>
@@ -248,7 +257,7 @@ export function ReportsPage() {
         </Col>
       </Row>
       <Card size="small" title={t('kpis')}>
-        <Chart option={charts.kpis} height={300} />
+        <ReportChart option={charts.kpis} height={300} testId="chart-kpis" empty={!kpis?.kpis.length} emptyText={t('empty')} />
       </Card>
       <Card
         size="small"
