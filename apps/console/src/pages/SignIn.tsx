@@ -31,7 +31,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (s: Session) => void })
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
         {!config && !error && <Spin />}
         {config?.oidc && (
-          <Button type="primary" onClick={() => void run(startOidc(config.oidc!))} style={{ marginBottom: 16 }}>
+          <Button type="primary" data-testid="sign-in-oidc" onClick={() => void run(startOidc(config.oidc!))} style={{ marginBottom: 16 }}>
             {t('signInOidc')}
           </Button>
         )}
