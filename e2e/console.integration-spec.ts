@@ -178,7 +178,7 @@ describe('the console (issue 16)', () => {
     await desk.fill('[data-testid="find-phone"]', '13800000001');
     await desk.click('[data-testid="find"]');
     await desk.waitForSelector('[data-testid="customer"]');
-    expect(await textOf(desk, '[data-testid="customer"]')).toContain('Li Wei');
+    expect(await textOf(desk, '[data-testid="customer"]')).toContain('李伟');
     const form = '[data-testid="file-complaint"]';
     await choose(desk, form, 'category', 'Equipment');
     await desk.fill(`${form} [data-field="description"] textarea`, 'The corridor light on floor 3 flickers all night.');
@@ -260,7 +260,7 @@ describe('the console (issue 16)', () => {
     await shot(desk, '7-callbacks');
     await desk.click(`${callback} .ant-table-row-expand-icon`);
     const record = '[data-testid="record-callback"]';
-    await desk.fill(`${record} [data-field="reached"] input`, 'Li Wei');
+    await desk.fill(`${record} [data-field="reached"] input`, '李伟');
     await choose(desk, record, 'serviceQuality', 'Basically satisfied');
     await choose(desk, record, 'attitude', 'Satisfied');
     await choose(desk, record, 'satisfaction', 'Dissatisfied');

@@ -111,7 +111,7 @@ it('closes the rework loop end to end: resolved → callback → recorded dissat
       i: {
         callbackId: first.callbacks[0].id,
         method: 'PHONE',
-        reached: 'Zhang Min',
+        reached: '张敏',
         serviceQuality: 'BASICALLY_SATISFIED',
         attitude: 'SATISFIED',
         satisfaction: 'DISSATISFIED',

@@ -96,7 +96,7 @@ describe('writes keep to the granted sites', () => {
       `mutation { saveCustomer(input: { id: "demo-customer-1", name: "Mallory", phone: "13900000000", kind: OWNER, siteId: "demo-site-2" }) { id name } }`,
     );
     expect(r.errors?.[0].extensions?.code).toMatch(/BAD_USER_INPUT|FORBIDDEN/);
-    expect((await system.sql<{ name: string }>('intake', `select name from customer where id = 'demo-customer-1'`))[0].name).toBe('Li Wei');
+    expect((await system.sql<{ name: string }>('intake', `select name from customer where id = 'demo-customer-1'`))[0].name).toBe('李伟');
   });
 
   it('refuses an ADMIN of site 2 renaming site 1, creating a site, granting "*" or changing the routing', async () => {
@@ -109,9 +109,7 @@ describe('writes keep to the granted sites', () => {
       `mutation { setRouting(input: { category: FEES, departments: [SECURITY] }) { category } }`,
     ];
     for (const q of calls) expect((await system.graphql(admin, q)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await system.sql<{ name: string }>('intake', `select name from site where id = 'demo-site-1'`))[0].name).toBe(
-      'Harbour View Residences',
-    );
+    expect((await system.sql<{ name: string }>('intake', `select name from site where id = 'demo-site-1'`))[0].name).toBe('海景花园');
     expect((await system.sql<{ sites: string[] }>('intake', `select sites from staff_user where id = 'demo-admin'`))[0].sites).toEqual([
       '*',
     ]);

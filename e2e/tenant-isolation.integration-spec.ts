@@ -20,7 +20,7 @@ const ALL_ROLES = Object.values(Role);
 let system: System;
 let builder: CallBuilder;
 /** What must never reach another tenant: every victim text carries MARK; the victim's ids and site name. */
-const secrets: string[] = [MARK, 'Harbour View Residences'];
+const secrets: string[] = [MARK, '海景花园'];
 const ids: Record<string, string> = {};
 let victimIdValues: string[] = [];
 /**

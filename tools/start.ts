@@ -159,7 +159,7 @@ async function fileDemoComplaints(gateway: string, token: string): Promise<void>
       customerId: 'demo-customer-1',
       channel: 'PHONE',
       category: 'EQUIPMENT',
-      description: 'The lift in tower 1 stops between floors.',
+      description: '1号楼电梯运行中停在两层之间，业主被困约十分钟。',
     },
     {
       key: 'demo-2',
@@ -168,7 +168,7 @@ async function fileDemoComplaints(gateway: string, token: string): Promise<void>
       customerId: 'demo-customer-2',
       channel: 'WECHAT',
       category: 'NOISE',
-      description: 'Renovation noise after 22:00 next door.',
+      description: '隔壁装修晚上十点后仍在施工，噪音很大。',
       urgent: true,
     },
     {

@@ -39,22 +39,23 @@ export const DEMO_USERS: AuthUser[] = [
 export const DEMO_DATASET: RegistryDataset = {
   organisation: { id: DEMO_ORG, name: 'Demo Property Group' },
   sites: [
-    { id: 'demo-site-1', name: 'Harbour View Residences' },
+    // one site reads as the users of a Chinese property group do; the other stays in English for the English reader
+    { id: 'demo-site-1', name: '海景花园' },
     { id: 'demo-site-2', name: 'Riverside Office Tower' },
   ],
   areas: [
-    { id: 'demo-site-1-area-a', siteId: 'demo-site-1', name: 'Area A (towers 1-3)', areaManagerId: 'demo-area-manager' },
-    { id: 'demo-site-1-area-b', siteId: 'demo-site-1', name: 'Area B (towers 4-6)', areaManagerId: 'demo-area-manager' },
+    { id: 'demo-site-1-area-a', siteId: 'demo-site-1', name: 'A区（1-3号楼）', areaManagerId: 'demo-area-manager' },
+    { id: 'demo-site-1-area-b', siteId: 'demo-site-1', name: 'B区（4-6号楼）', areaManagerId: 'demo-area-manager' },
     { id: 'demo-site-2-area-a', siteId: 'demo-site-2', name: 'Floors 1-20', areaManagerId: 'demo-area-manager' },
   ],
   units: [
-    { id: 'demo-site-1-unit-101', siteId: 'demo-site-1', areaId: 'demo-site-1-area-a', name: 'Tower 1, 101' },
-    { id: 'demo-site-1-unit-502', siteId: 'demo-site-1', areaId: 'demo-site-1-area-b', name: 'Tower 5, 502' },
+    { id: 'demo-site-1-unit-101', siteId: 'demo-site-1', areaId: 'demo-site-1-area-a', name: '1号楼101室' },
+    { id: 'demo-site-1-unit-502', siteId: 'demo-site-1', areaId: 'demo-site-1-area-b', name: '5号楼502室' },
     { id: 'demo-site-2-unit-1201', siteId: 'demo-site-2', areaId: 'demo-site-2-area-a', name: 'Floor 12, suite 1201' },
   ],
   customers: [
-    { id: 'demo-customer-1', name: 'Li Wei', phone: '13800000001', kind: CustomerKind.OWNER, unitId: 'demo-site-1-unit-101' },
-    { id: 'demo-customer-2', name: 'Zhang Min', phone: '13800000002', kind: CustomerKind.TENANT, unitId: 'demo-site-1-unit-502' },
+    { id: 'demo-customer-1', name: '李伟', phone: '13800000001', kind: CustomerKind.OWNER, unitId: 'demo-site-1-unit-101' },
+    { id: 'demo-customer-2', name: '张敏', phone: '13800000002', kind: CustomerKind.TENANT, unitId: 'demo-site-1-unit-502' },
     { id: 'demo-customer-3', name: 'Chen Jie', phone: '13800000003', kind: CustomerKind.TENANT, unitId: 'demo-site-2-unit-1201' },
   ],
   staff: DEMO_USERS,
