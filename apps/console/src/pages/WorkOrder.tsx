@@ -279,9 +279,8 @@ export function WorkOrderPage({ id }: { id: string }) {
             }))}
           />
         </Card>
-      </Col>
-      <Col xs={24} lg={10}>
-        <Card size="small" title={t('whoWasTold')} style={{ marginBottom: 16 }}>
+        {/* below the timeline: its rows arriving never move the action forms */}
+        <Card size="small" title={t('whoWasTold')} style={{ marginTop: 16 }}>
           <Table<CaseNotification>
             data-testid="case-notifications"
             size="small"
@@ -297,6 +296,8 @@ export function WorkOrderPage({ id }: { id: string }) {
             ]}
           />
         </Card>
+      </Col>
+      <Col xs={24} lg={10}>
         <Card size="small" title={t('actions')}>
           <Collapse
             accordion
