@@ -3,7 +3,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { Category, Channel, ComplaintFiled, Department, Severity } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System } from '@pc/system';
 import { ensureConsoleBuilt } from '../tools/console-build';
@@ -289,25 +288,24 @@ describe('the console (issue 16)', () => {
     await head.waitForSelector('[data-testid="bell-count"]', { state: 'attached' });
     await head.waitForFunction(() => document.querySelector('[data-testid="bell-count"]')?.textContent !== '');
     const before = Number(await textOf(head, '[data-testid="bell-count"]'));
-    const complaintId = `console-major-${Date.now()}`;
-    await system.publish(ComplaintFiled, {
-      orgId: 'demo-org',
-      siteId: 'demo-site-1',
-      complaintId,
-      areaManagerId: 'demo-area-manager',
-      customerId: 'demo-customer-1',
-      channel: Channel.PHONE,
-      category: Category.EQUIPMENT,
-      severity: Severity.MAJOR,
-      circumstances: [],
-      serious: true,
-      urgent: false,
-      departments: [Department.ENGINEERING],
-      receivedAt: new Date().toISOString(),
-      receivedBy: 'demo-front-desk',
-      replyDueAt: new Date(Date.now() + 7_200_000).toISOString(),
-      timeZone: 'Asia/Shanghai',
-    });
+    // a major complaint filed at the front desk (a serious loss or injury makes it major)
+    const desk = system.token(DEMO_USERS.find((u) => u.sub === 'demo-front-desk')!);
+    const filed = await system.graphql<{ fileComplaint: { id: string; severity: string } }>(
+      desk,
+      `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id severity } }`,
+      {
+        i: {
+          siteId: 'demo-site-1',
+          customerId: 'demo-customer-1',
+          channel: 'PHONE',
+          category: 'EQUIPMENT',
+          description: '3号楼电梯故障，业主被困受伤。',
+          circumstances: ['SERIOUS_LOSS_OR_INJURY'],
+        },
+      },
+    );
+    expect(filed.data?.fileComplaint.severity).toBe('MAJOR');
+    const complaintId = filed.data!.fileComplaint.id;
     // live: the toast and the count come over GET /notifications/stream (through the gateway) without a reload
     await head.waitForFunction(
       (id) => Array.from(document.querySelectorAll('[data-testid="toast"]')).some((e) => e.textContent?.includes(id)),
@@ -391,6 +389,21 @@ describe('the console (issue 16)', () => {
 });
 
 describe('the console for a newcomer (issue 28)', () => {
+  beforeAll(async () => {
+    // a work order in the engineering queue for the phone's cards
+    const desk = system.token(DEMO_USERS.find((u) => u.sub === 'demo-front-desk')!);
+    const filed = await system.graphql(desk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
+      i: {
+        siteId: 'demo-site-1',
+        customerId: 'demo-customer-2',
+        channel: 'PHONE',
+        category: 'EQUIPMENT',
+        description: '5号楼门禁读卡器失灵。',
+      },
+    });
+    expect(filed.errors).toBeUndefined();
+  });
+
   it('a site with nothing this month shows "nothing here", not a pie of equal slices', async () => {
     const leader = await signIn('demo-leadership');
     await leader.goto(`${origin}/#/reports`);
@@ -423,6 +436,15 @@ describe('the console for a newcomer (issue 28)', () => {
     await head.waitForFunction(() => document.documentElement.lang === 'zh-CN');
     expect(await textOf(head, `${drawer} .ant-menu`)).toContain('回访');
     await head.screenshot({ path: join(ARTIFACTS, `15-menu-${width}.zh.png`) });
+    // the department queue fits the screen: no sideways scroll (a phone shows each work order as a card)
+    await head.click(`${drawer} .ant-menu-item:has-text("部门工单")`);
+    await head.waitForFunction(() => location.hash === '#/queue');
+    await head.waitForSelector('.ant-drawer-open', { state: 'hidden' });
+    // phones and tablets show each work order as a card
+    await appears(head, '[data-testid^="wo-"] .ant-card [data-testid="open-work-order"]', 'a work order as a card');
+    expect(await head.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await head.screenshot({ path: join(ARTIFACTS, `16-queue-${width}.zh.png`) });
+    await head.click('[data-testid="menu"]');
     await head.click(`${drawer} [data-testid="sign-out"]`);
     await head.waitForSelector('[data-testid="sign-in-demo-department-head"]');
   });

@@ -1,4 +1,4 @@
-import { Button, Card, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Button, Card, Grid, List, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useQuery } from 'urql';
 import { QUEUE } from '../api/ops';
@@ -50,6 +50,42 @@ export function usePolling(reexecute: (o: { requestPolicy: 'network-only' }) => 
 export function WorkOrderTable({ rows, loading }: { rows: QueueRow[]; loading?: boolean }) {
   const { t, en, at } = useI18n();
   const { siteName, zoneOf, go } = useConsole();
+  const narrow = !Grid.useBreakpoint().lg;
+  // on a phone or a tablet (below 992 px) each work order is a card: its clocks and the way in, without a sideways scroll
+  if (narrow) {
+    return (
+      <List<QueueRow>
+        loading={loading}
+        dataSource={rows}
+        locale={{ emptyText: t('empty') }}
+        renderItem={(r) => (
+          <List.Item data-testid={`wo-${r.id}`} data-complaint={r.complaint?.id} style={{ paddingInline: 0 }}>
+            <Card size="small" style={{ width: '100%' }}>
+              <Space direction="vertical" size={4} style={{ width: '100%' }}>
+                <Space wrap size={4}>
+                  <Tag color={r.severity === 'MAJOR' ? 'red' : 'blue'}>{en('Severity', r.severity)}</Tag>
+                  <Typography.Text strong>{en('Category', r.complaint?.category)}</Typography.Text>
+                  <Typography.Text type="secondary">{en('WorkOrderStatus', r.status)}</Typography.Text>
+                </Space>
+                <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 0 }}>
+                  {r.complaint?.description}
+                </Typography.Paragraph>
+                <Clocks wo={r} />
+                <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Typography.Text type="secondary">
+                    {siteName(r.siteId)} · {at(r.receivedAt, zoneOf(r.siteId))}
+                  </Typography.Text>
+                  <Button size="small" type="primary" onClick={() => go(`work-orders/${r.id}`)} data-testid="open-work-order">
+                    {t('open')}
+                  </Button>
+                </Space>
+              </Space>
+            </Card>
+          </List.Item>
+        )}
+      />
+    );
+  }
   return (
     <Table<QueueRow>
       rowKey="id"
