@@ -443,6 +443,7 @@ describe('the console for a newcomer (issue 28)', () => {
     // phones and tablets show each work order as a card
     await appears(head, '[data-testid^="wo-"] .ant-card [data-testid="open-work-order"]', 'a work order as a card');
     expect(await head.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await head.waitForTimeout(500); // the drawer's closing animation, for the picture only
     await head.screenshot({ path: join(ARTIFACTS, `16-queue-${width}.zh.png`) });
     await head.click('[data-testid="menu"]');
     await head.click(`${drawer} [data-testid="sign-out"]`);
