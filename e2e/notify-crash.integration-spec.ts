@@ -1,9 +1,7 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { Category, Channel, ComplaintFiled, Department, Severity } from '@pc/contracts';
 import { DEMO_DATASET } from '@pc/intake';
-import { System, eventually } from '@pc/system';
+import { System, eventually, startSmtpReceiver, type SmtpReceiver } from '@pc/system';
 
 /**
  * Issue 27, "delivery you can trust": notify is killed with SIGKILL in the middle of a burst of major
@@ -14,28 +12,14 @@ import { System, eventually } from '@pc/system';
  */
 const BURST = 300;
 let system: System;
-let smtp: SMTPServer;
+let smtp: SmtpReceiver;
 const mails: ParsedMail[] = [];
 const count = async (sql: string) => Number((await system.sql<{ n: string }>('notify', sql))[0].n);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((m) => {
-          mails.push(m);
-          done();
-        })
-        .catch(done);
-    },
-  });
-  // a sender's pooled connection cut by its death (kill -9) is a connection error of that session, as on any SMTP server
-  smtp.on('error', () => undefined);
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
+  smtp = await startSmtpReceiver((m) => mails.push(m));
   const notifyEnv = {
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    SMTP_URL: smtp.url,
     DELIVERY_SCAN_MS: '100',
     DELIVERY_LEASE_MS: '3000',
     NATS_ACK_WAIT_MS: '3000',
@@ -51,7 +35,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await system?.close();
-  await new Promise<void>((r) => smtp?.close(() => r()));
+  await smtp?.close();
 });
 
 it('kill -9 in the middle of a burst: each message is written and shown once, and every e-mail arrives (a repeat only of one in flight)', async () => {

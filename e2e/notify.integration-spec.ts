@@ -1,12 +1,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { Category, Channel, ComplaintFiled, Department, Role, Severity, SlaBreached, SlaClock, StaffSaved } from '@pc/contracts';
 import { DeliveryWorker, NOTIFY, NotifyAppModule, NotifyScheduler, dingTalkSign, feishuSign } from '@pc/notify';
 import { ManualClock, type AuthUser } from '@pc/platform';
 import { InProcessService, eventually, postGraphql } from '../tools/harness';
+import { startSmtpReceiver, type SmtpReceiver } from '../tools/smtp-receiver';
 
 /**
  * domain.md §6, who is told. Real: the notify subgraph (in this process, ManualClock), PostgreSQL,
@@ -31,7 +31,7 @@ let url: string;
 let base: string;
 const tokens = {} as Record<keyof typeof USERS, string>;
 const mails: ParsedMail[] = [];
-let smtp: SMTPServer;
+let smtp: SmtpReceiver;
 const posts: { path: string; body: any; verified: boolean }[] = [];
 let robots: Server;
 let robotBase: string;
@@ -77,22 +77,7 @@ function filed(complaintId: string, over: Partial<Record<string, unknown>> = {})
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((m) => {
-          mails.push(m);
-          done();
-        })
-        .catch(done);
-    },
-  });
-  // a sender's pooled connection cut by its death (kill -9) is a connection error of that session, as on any SMTP server
-  smtp.on('error', () => undefined);
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpReceiver((m) => mails.push(m));
   robots = createServer((req, res) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
@@ -118,7 +103,7 @@ beforeAll(async () => {
     { def: NOTIFY, module: (rt) => NotifyAppModule.forRoot(rt) },
     {
       clock,
-      env: { SLA_SCAN_MS: '0', DELIVERY_SCAN_MS: '0', SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, PUBLIC_URL: 'http://console.test' },
+      env: { SLA_SCAN_MS: '0', DELIVERY_SCAN_MS: '0', SMTP_URL: smtp.url, PUBLIC_URL: 'http://console.test' },
     },
   );
   ({ app, url } = await svc.start());
@@ -151,7 +136,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await svc?.close();
-  await new Promise<void>((r) => smtp?.close(() => r()));
+  await smtp?.close();
   await new Promise<void>((r) => robots?.close(() => r()));
 });
 

@@ -17,12 +17,9 @@
  * With PC_BENCH_PROFILE_DIR set, notify writes a CPU profile there (tools/bench/profile.ts).
  */
 import 'reflect-metadata';
-import type { AddressInfo } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { simpleParser } from 'mailparser';
 import { connect, StringCodec } from 'nats';
-import { SMTPServer } from 'smtp-server';
 import {
   Department,
   EscalationLevel,
@@ -39,7 +36,7 @@ import { SUBGRAPH_NAMES } from '@pc/gateway';
 import type { RegistryDataset } from '@pc/intake';
 import { wireSubject } from '@pc/messaging';
 import type { AuthUser } from '@pc/platform';
-import { System, eventually } from '../system';
+import { System, eventually, startSmtpReceiver } from '../system';
 import { profileArgs } from './profile';
 import { procCpuMs } from './reads';
 
@@ -86,28 +83,16 @@ async function main(): Promise<void> {
   const accepted = new Map<string, number>();
   let mails = 0;
   let repeatedItems = 0;
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((m) => {
-          const at = performance.now();
-          mails += 1;
-          const to = (Array.isArray(m.to) ? m.to : [m.to]).flatMap((a) => a?.value.map((v) => v.address) ?? []).join(',');
-          for (const id of new Set((m.text ?? '').match(/bench-c-\d+/g) ?? [])) {
-            const key = `${to}|${id}`;
-            if (accepted.has(key)) repeatedItems += 1;
-            else accepted.set(key, at);
-          }
-          done();
-        })
-        .catch(done);
-    },
+  const smtp = await startSmtpReceiver((m) => {
+    const at = performance.now();
+    mails += 1;
+    const to = (Array.isArray(m.to) ? m.to : [m.to]).flatMap((a) => a?.value.map((v) => v.address) ?? []).join(',');
+    for (const id of new Set((m.text ?? '').match(/bench-c-\d+/g) ?? [])) {
+      const key = `${to}|${id}`;
+      if (accepted.has(key)) repeatedItems += 1;
+      else accepted.set(key, at);
+    }
   });
-  // a sender's pooled connection cut by its death (kill -9) is a connection error of that session, as on any SMTP server
-  smtp.on('error', () => undefined);
-  await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', r));
 
   log(`starting the system (${SUBGRAPH_NAMES.length} subgraph processes, fresh PostgreSQL databases, a NATS namespace)...`);
   const system = await System.start({
@@ -115,7 +100,7 @@ async function main(): Promise<void> {
     env: { ...process.env, LOG_LEVEL: 'warn' },
     nodeArgs: profileArgs(['notify']),
     serviceEnv: {
-      notify: { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, DELIVERY_SCAN_MS: '200' },
+      notify: { SMTP_URL: smtp.url, DELIVERY_SCAN_MS: '200' },
     },
   });
   const nc = await connect({ servers: system.config.NATS_URL });
@@ -281,7 +266,7 @@ async function main(): Promise<void> {
   } finally {
     await nc.close();
     await system.close();
-    await new Promise<void>((r) => smtp.close(() => r()));
+    await smtp.close();
   }
 }
 
