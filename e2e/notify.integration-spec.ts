@@ -2,7 +2,21 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import type { ParsedMail } from 'mailparser';
-import { Category, Channel, ComplaintFiled, Department, Role, Severity, SlaBreached, SlaClock, StaffSaved } from '@pc/contracts';
+import {
+  Category,
+  Channel,
+  ComplaintFiled,
+  Department,
+  EscalationLevel,
+  Role,
+  Severity,
+  SlaBreached,
+  SlaClock,
+  StaffSaved,
+  WorkOrderRecorded,
+  WorkOrderStatus,
+  WorkOrderStep,
+} from '@pc/contracts';
 import { DeliveryWorker, NOTIFY, NotifyAppModule, NotifyScheduler, dingTalkSign, feishuSign } from '@pc/notify';
 import { ManualClock, type AuthUser } from '@pc/platform';
 import { InProcessService, eventually, postGraphql } from '../tools/harness';
@@ -456,5 +470,61 @@ describe('domain.md §6: duty roster', () => {
     expect((await ack(tokens.am)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN'); // the outgoing shift does not acknowledge its own
     expect(await ok(ack(tokens.engHead))).toMatchObject({ acknowledgedBy: USERS.engHead.sub });
     expect((await mine('engHead')).find((n: { id: string }) => n.id === told.id).acknowledgedAt).not.toBeNull();
+  });
+});
+
+describe('domain.md §6: deadline warnings', () => {
+  it('rule "warnings at 50 % and 80 % of a clock\'s time": the handler and the department head, each once, none after the deadline', async () => {
+    clock.set(new Date('2026-12-09T02:00:00Z'));
+    const at = clock.now().toISOString();
+    await svc.publish(WorkOrderRecorded, {
+      orgId: ORG,
+      siteId: SITE,
+      complaintId: 'c-warn',
+      workOrderId: 'wo-warn',
+      department: Department.ENGINEERING,
+      lead: true,
+      step: WorkOrderStep.HANDLER_ASSIGNED,
+      status: WorkOrderStatus.ASSIGNED,
+      round: 1,
+      revision: 1,
+      escalationLevel: EscalationLevel.HANDLER,
+      at,
+      handlerId: USERS.director.sub,
+      assignedAt: at,
+      progress: [],
+      extensions: [],
+      deadlines: [{ clock: SlaClock.PLAN, dueAt: new Date(clock.now().getTime() + 3_600_000).toISOString() }],
+    });
+    const warnings = async () =>
+      (
+        await svc.sql<{ recipient_id: string; source_key: string }>(
+          `select recipient_id, source_key from notification where kind = 'DEADLINE_WARNING' and work_order_id = 'wo-warn' order by source_key, recipient_id`,
+        )
+      ).map((r) => `${r.source_key.replace(/^warn:wo-warn\|PLAN\|1:/, '')} ${r.recipient_id}`);
+    await eventually(
+      async () =>
+        Number((await svc.sql<{ n: string }>(`select count(*) as n from deadline_watch where work_order_id = 'wo-warn'`))[0].n) === 1,
+      20_000,
+      'the watch',
+    );
+    advance(29);
+    await app.get(NotifyScheduler).tick();
+    expect(await warnings()).toEqual([]);
+    advance(1); // 30 of 60 minutes
+    await app.get(NotifyScheduler).tick();
+    expect(await warnings()).toEqual([`50 ${USERS.director.sub}`, `50 ${USERS.engHead.sub}`]);
+    advance(18); // 48 minutes: 80 %
+    await app.get(NotifyScheduler).tick();
+    await app.get(NotifyScheduler).tick();
+    expect(await warnings()).toEqual([
+      `50 ${USERS.director.sub}`,
+      `50 ${USERS.engHead.sub}`,
+      `80 ${USERS.director.sub}`,
+      `80 ${USERS.engHead.sub}`,
+    ]);
+    advance(30); // past the deadline: the breach notice says it, no more warnings
+    await app.get(NotifyScheduler).tick();
+    expect(await warnings()).toHaveLength(4);
   });
 });

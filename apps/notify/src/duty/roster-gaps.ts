@@ -59,9 +59,11 @@ export class RosterGaps implements TimerSource {
     for (let i = 0; i <= ROSTER_LOOKAHEAD_DAYS; i++) last = nextDate(last);
     const assignments = await em.find(DutyAssignment, { siteId: check.siteId, date: { $gte: previousDate(local.date), $lte: last } });
     const staffed = new Set(assignments.filter((a) => a.staffIds.length > 0).map((a) => `${a.date}|${a.shift}`));
-    for (const gap of uncoveredShifts(shifts, staffed, local)) {
-      const where = site?.name ?? check.siteId;
-      await this.notifier.announce(em, {
+    const where = site?.name ?? check.siteId;
+    // every gap of the week in one go: the directory read once, the notices written together
+    await this.notifier.announceMany(
+      em,
+      uncoveredShifts(shifts, staffed, local).map((gap) => ({
         kind: NotificationKind.NOTICE,
         orgId: check.orgId,
         siteId: check.siteId,
@@ -69,7 +71,7 @@ export class RosterGaps implements TimerSource {
         at: now,
         title: `Nobody on duty: ${gap.shift.name} shift (${gap.shift.startsAt}–${gap.shift.endsAt}) on ${gap.date} at ${where}`,
         body: `The ${gap.shift.name} shift of ${gap.date} (${gap.shift.startsAt}–${gap.shift.endsAt}, ${timeZone}) at ${where} has no duty staff. Assign someone with assignDuty.`,
-      });
-    }
+      })),
+    );
   }
 }

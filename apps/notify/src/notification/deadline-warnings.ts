@@ -78,23 +78,22 @@ export class DeadlineWarnings implements TimerSource {
       { nextWarnAt: { $lte: now } },
       { orderBy: { nextWarnAt: 'asc' }, limit, lockMode: claimLock(em) },
     );
+    const warn: { w: DeadlineWatch; step: number }[] = [];
     for (const w of due) {
       const step = WARN_AT.find((p) => p > w.warned) ?? 80;
       w.warned = step;
       w.nextWarnAt = nextWarning(w.startAt, w.dueAt, step);
-      if (w.dueAt.getTime() <= now.getTime()) continue; // passed while we were down: the breach notice says it
-      const [site, file] = await Promise.all([
-        em.findOne(KnownSite, { siteId: w.siteId }),
-        em.findOne(CaseFile, { complaintId: w.complaintId }),
-      ]);
-      const text = describe(NotificationKind.DEADLINE_WARNING, {
-        complaintId: w.complaintId,
-        siteName: site?.name ?? w.siteId,
-        clock: w.clock,
-        dueAt: w.dueAt.toISOString(),
-        extra: `${step} % of its time has passed`,
-      });
-      await this.notifier.announce(em, {
+      if (w.dueAt.getTime() > now.getTime()) warn.push({ w, step }); // passed while we were down: the breach notice says it
+    }
+    if (!warn.length) return due.length;
+    // the batch's site names and case files read once, its messages written together
+    const [sites, files] = await Promise.all([
+      em.find(KnownSite, { siteId: { $in: [...new Set(warn.map(({ w }) => w.siteId))] } }),
+      em.find(CaseFile, { complaintId: { $in: [...new Set(warn.map(({ w }) => w.complaintId))] } }),
+    ]);
+    await this.notifier.announceMany(
+      em,
+      warn.map(({ w, step }) => ({
         kind: NotificationKind.DEADLINE_WARNING,
         orgId: w.orgId,
         siteId: w.siteId,
@@ -102,12 +101,18 @@ export class DeadlineWarnings implements TimerSource {
         workOrderId: w.workOrderId,
         department: w.department,
         clock: w.clock,
-        category: file?.category ?? undefined,
+        category: files.find((f) => f.complaintId === w.complaintId)?.category ?? undefined,
         sourceKey: `warn:${w.id}:${step}`,
         at: now,
-        ...text,
-      });
-    }
+        ...describe(NotificationKind.DEADLINE_WARNING, {
+          complaintId: w.complaintId,
+          siteName: sites.find((x) => x.siteId === w.siteId)?.name ?? w.siteId,
+          clock: w.clock,
+          dueAt: w.dueAt.toISOString(),
+          extra: `${step} % of its time has passed`,
+        }),
+      })),
+    );
     return due.length;
   }
 }
