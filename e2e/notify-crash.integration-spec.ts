@@ -1,7 +1,8 @@
 import type { ParsedMail } from 'mailparser';
 import { Category, Channel, ComplaintFiled, Department, Severity } from '@pc/contracts';
 import { DEMO_DATASET } from '@pc/intake';
-import { System, eventually, startSmtpReceiver, type SmtpReceiver } from '@pc/system';
+import { System, eventually } from '@pc/system';
+import { startSmtpReceiver, type SmtpReceiver } from '../tools/smtp-receiver';
 
 /**
  * Issue 27, "delivery you can trust": notify is killed with SIGKILL in the middle of a burst of major

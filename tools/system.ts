@@ -14,7 +14,6 @@ import { deleteStream, eventually, isolatedRun, postGraphql, publishEvent, runSq
 import { runtimeFrom, serviceArgs, type Runtime } from './process-command';
 
 export { eventually } from './harness';
-export { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver';
 
 const ROOT = join(__dirname, '..');
 

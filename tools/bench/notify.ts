@@ -36,7 +36,8 @@ import { SUBGRAPH_NAMES } from '@pc/gateway';
 import type { RegistryDataset } from '@pc/intake';
 import { wireSubject } from '@pc/messaging';
 import type { AuthUser } from '@pc/platform';
-import { System, eventually, startSmtpReceiver } from '../system';
+import { startSmtpReceiver } from '../smtp-receiver';
+import { System, eventually } from '../system';
 import { profileArgs } from './profile';
 import { procCpuMs } from './reads';
 
