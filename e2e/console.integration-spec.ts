@@ -445,6 +445,27 @@ describe('the console for a newcomer (issue 28)', () => {
     expect(await head.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await head.waitForTimeout(500); // the drawer's closing animation, for the picture only
     await head.screenshot({ path: join(ARTIFACTS, `16-queue-${width}.zh.png`) });
+    // the work-order page with one hand: the case, then its actions (before the timeline), nothing sideways,
+    // each action's submit button across the width
+    await head.click('[data-testid^="wo-"] [data-testid="open-work-order"]');
+    await head.waitForSelector('[data-testid="work-order-narrow"] [data-testid="actions"]');
+    const top = (sel: string) => head.$eval(sel, (e) => e.getBoundingClientRect().top);
+    expect(await top('[data-testid="actions"]')).toBeLessThan(await top('[data-testid="timeline"]'));
+    await head.click('[data-testid="action-plan"]');
+    const submit = await head.waitForSelector('[data-testid="form-plan"] button[type="submit"]');
+    const box = (await submit.boundingBox())!;
+    expect(box.width).toBeGreaterThan(width * 0.6);
+    expect(box.height).toBeGreaterThanOrEqual(40);
+    expect(await head.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await head.screenshot({ path: join(ARTIFACTS, `17-work-order-${width}.zh.png`) });
+    // every other table is a list of cards too: the callbacks, with the form behind a button
+    await head.click('[data-testid="menu"]');
+    await head.click(`${drawer} .ant-menu-item:has-text("回访")`);
+    await head.waitForFunction(() => location.hash === '#/callbacks');
+    await head.waitForSelector('.ant-drawer-open', { state: 'hidden' });
+    expect(await head.$('.ant-table')).toBeNull();
+    await head.waitForFunction(() => !document.querySelector('.ant-drawer-panel-motion-right-leave')); // the drawer's closing animation
+    expect(await head.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await head.click('[data-testid="menu"]');
     await head.click(`${drawer} [data-testid="sign-out"]`);
     await head.waitForSelector('[data-testid="sign-in-demo-department-head"]');

@@ -111,6 +111,7 @@ it('restarts a service that dies without stopping the others, and stops everythi
   delete env.DATABASE_URL; // the embedded databases, in DATA_DIR
   delete env.AUTH_JWT_SECRET;
   env.LOG_FORMAT = 'pretty'; // as in a terminal: one readable line per log event, not JSON
+  env.DEMO_HISTORY_MONTHS = '1'; // the demo history of last month and this one (all thirteen take about three minutes)
   npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   npm.stderr!.on('data', (d: Buffer) => (output += d.toString()));
@@ -125,6 +126,7 @@ it('restarts a service that dies without stopping the others, and stops everythi
   expect(output.split('\n').filter((l) => l.startsWith('{"level"'))).toEqual([]);
   const admin = DEMO_USERS.find((u) => u.sub === 'demo-admin')!;
   const token = signToken(admin, readFileSync(join(dataDir, 'demo-jwt-secret'), 'utf8').trim());
+  await demoHistoryAgrees(gateway, token);
   for (const siteId of ['demo-site-1', 'demo-site-2']) {
     const res = await fetch(`http://127.0.0.1:${gateway}/graphql`, {
       method: 'POST',
@@ -167,3 +169,50 @@ it('restarts a service that dies without stopping the others, and stops everythi
   for (const port of [gateway, ...Object.values(ports)]) expect(await portOpen(port)).toBe(false);
   expect(output).toContain('[supervisor] everything stopped');
 }, 300_000);
+
+/**
+ * Issue 28, the demo history: every step of the plan was accepted by the services (none refused), and
+ * the read models agree: analytics counts this month's complaints per site as intake holds them, and
+ * the callbacks of the history were recorded.
+ */
+async function demoHistoryAgrees(gateway: number, token: string): Promise<void> {
+  const written = JSON.parse(readFileSync(join(dataDir, 'demo-history.json'), 'utf8')) as {
+    complaints: number;
+    steps: number;
+    failed: unknown[];
+  };
+  expect(written.failed).toEqual([]);
+  expect(written.steps).toBeGreaterThan(written.complaints);
+  expect(output).toMatch(/Demo history: \d+ complaints, \d+ repairs and paid services, \d+ surveys in \d+ s\n/);
+  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(`http://127.0.0.1:${gateway}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: unknown[] };
+    expect(body.errors).toBeUndefined();
+    return body.data;
+  };
+  const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7); // this month in Shanghai
+  for (const siteId of ['demo-site-1', 'demo-site-2']) {
+    await eventually(
+      async () => {
+        const held = (await gql(`query($s: ID) { complaints(siteId: $s, first: 200) { receivedAt } }`, { s: siteId })).complaints.filter(
+          (c: { receivedAt: string }) => new Date(new Date(c.receivedAt).getTime() + 8 * 3_600_000).toISOString().startsWith(month),
+        ).length;
+        const report = (
+          await gql(`query($m: String!, $s: ID) { monthlyReport(month: $m, siteId: $s) { complaints invalid } }`, { m: month, s: siteId })
+        ).monthlyReport;
+        const counted = report.complaints + report.invalid; // the report's complaints are the valid ones
+        return held > 0 && counted === held;
+      },
+      30_000,
+      `analytics to count the complaints intake holds at ${siteId} in ${month}`,
+    );
+  }
+  const done = (await gql('{ callbackWorklist(includeDone: true) { status } }')).callbackWorklist.filter(
+    (c: { status: string }) => c.status === 'DONE',
+  );
+  expect(done.length).toBeGreaterThan(0);
+}

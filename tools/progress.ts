@@ -34,9 +34,11 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr): { 
       const finished = p.done >= p.total;
       if (p.label !== lastLabel && lastLabel && tty) stream.write('\n');
       if (tty) stream.write(`\r${progressLine(p)}`);
-      else if (finished || now - lastPrint > 2000 || p.label !== lastLabel) stream.write(`${progressLine(p)}\n`);
+      else if (finished || now - lastPrint > 2000 || p.label !== lastLabel) {
+        stream.write(`${progressLine(p)}\n`);
+        lastPrint = now; // two seconds since the last line written, not since the last update
+      }
       lastLabel = p.label;
-      lastPrint = now;
     },
     end() {
       if (tty && lastLabel) stream.write('\n');

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, DatePicker, Form, Input, InputNumber, Select } from 'antd';
+import { Alert, Button, Checkbox, DatePicker, Form, Grid, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { mapServerErrors, type ServerError } from '../api/errors';
@@ -56,6 +56,8 @@ export function ActionForm({
   const [form] = Form.useForm();
   const [errors, setErrors] = useState<ServerError[]>(initialErrors);
   const [busy, setBusy] = useState(false);
+  // on a phone the submit button spans the width, within reach of a thumb
+  const narrow = !Grid.useBreakpoint().lg;
   const mapped = mapServerErrors(
     errors,
     fields.map((f) => f.name),
@@ -126,7 +128,7 @@ export function ActionForm({
         );
       })}
       {extra}
-      <Button type="primary" htmlType="submit" loading={busy}>
+      <Button type="primary" htmlType="submit" loading={busy} block={narrow} size={narrow ? 'large' : 'middle'}>
         {t(submit)}
       </Button>
     </Form>

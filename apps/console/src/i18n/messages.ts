@@ -65,6 +65,7 @@ export const LABELS = {
   refresh: pair('刷新', 'Refresh'),
   autoRefresh: pair('每 15 秒自动刷新', 'Refreshes every 15 s'),
   open: pair('打开', 'Open'),
+  collapse: pair('收起', 'Close'),
   loadMore: pair('加载更多', 'Load more'),
   empty: pair('暂无数据', 'Nothing here'),
   met: pair('已完成', 'met'),

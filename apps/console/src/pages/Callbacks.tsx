@@ -1,4 +1,4 @@
-import { App, Card, Col, Row, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Card, Col, Row, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorsOf, type ServerError } from '../api/errors';
@@ -9,6 +9,7 @@ import { formatSpan } from '../clock/countdown';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
 import { usePolling } from './Queue';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 
 export interface CallbackRow {
   id: string;
@@ -54,7 +55,7 @@ export function CallbackTable({ rows, loading, onRecorded }: { rows: CallbackRow
     onRecorded?.();
   };
   return (
-    <Table<CallbackRow>
+    <ResponsiveTable<CallbackRow>
       rowKey="id"
       size="small"
       loading={loading}

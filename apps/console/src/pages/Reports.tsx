@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, DatePicker, Input, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { App, Button, Card, Col, DatePicker, Input, Row, Select, Space, Statistic, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
@@ -6,6 +6,7 @@ import { CASES, KPIS, REPORT } from '../api/ops';
 import { ReportChart } from '../components/Chart';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 
 interface CountBy {
   key: string;
@@ -218,7 +219,7 @@ export function ReportsPage() {
         </Col>
       </Row>
       <Card size="small" title={t('slaAttainment')}>
-        <Table
+        <ResponsiveTable
           size="small"
           pagination={false}
           rowKey="clock"
@@ -235,7 +236,7 @@ export function ReportsPage() {
       <Row gutter={16}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('bySite')}>
-            <Table<Figures & { siteId: string }>
+            <ResponsiveTable<Figures & { siteId: string }>
               size="small"
               pagination={false}
               rowKey="siteId"
@@ -246,7 +247,7 @@ export function ReportsPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('byArea')}>
-            <Table<Figures & { siteId: string; areaId: string }>
+            <ResponsiveTable<Figures & { siteId: string; areaId: string }>
               size="small"
               pagination={false}
               rowKey="areaId"
@@ -264,7 +265,7 @@ export function ReportsPage() {
         title={t('caseLibrary')}
         extra={<Input.Search allowClear onSearch={(v) => setSearch(v || undefined)} style={{ width: 240 }} />}
       >
-        <Table
+        <ResponsiveTable
           size="small"
           rowKey="id"
           dataSource={cases?.caseLibrary.edges.map((e) => e.node) ?? []}

@@ -1,4 +1,4 @@
-import { App, Button, Card, Col, Collapse, Descriptions, Result, Row, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { App, Button, Card, Col, Collapse, Descriptions, Grid, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useClient, useQuery } from 'urql';
 import { errorsOf, type ServerError } from '../api/errors';
 import type { CaseNotification, Emergency, Letter, Notice, Penalty, StaffUser, WorkOrderDetail } from '../api/types';
@@ -28,6 +28,7 @@ import { useI18n } from '../i18n/i18n';
 import type { LabelKey } from '../i18n/messages';
 import { usePolling } from './Queue';
 import { timelineOf } from './timeline';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 
 const informed: FieldSpec[] = [
   { name: 'customerInformed.at', label: 'customerInformedAt', kind: 'datetime' },
@@ -44,6 +45,7 @@ export function WorkOrderPage({ id }: { id: string }) {
   const { t, en, at } = i18n;
   const { zoneOf, siteName, areaName, go } = useConsole();
   const { message } = App.useApp();
+  const narrow = !Grid.useBreakpoint().lg; // below 992 px: phones and tablets
   const [{ data, error, fetching }, reexecute] = useQuery<{ workOrder: WorkOrderDetail; rectificationNotices: Notice[] }>({
     query: WORK_ORDER,
     variables: { id },
@@ -227,90 +229,113 @@ export function WorkOrderPage({ id }: { id: string }) {
     callback: t('callbacks'),
   };
 
+  const summary = (
+    <Card
+      size="small"
+      title={
+        <Space>
+          <a onClick={() => go('queue')}>←</a>
+          {t('workOrder')} <Typography.Text code>{wo.id}</Typography.Text>
+        </Space>
+      }
+      extra={
+        <Tag color={wo.status === 'REOPENED' ? 'magenta' : 'geekblue'} data-testid="wo-status">
+          {en('WorkOrderStatus', wo.status)}
+        </Tag>
+      }
+    >
+      <Descriptions size="small" column={narrow ? 1 : 2} bordered labelStyle={narrow ? { whiteSpace: 'nowrap' } : undefined}>
+        <Descriptions.Item label={t('department')}>{en('Department', wo.department)}</Descriptions.Item>
+        <Descriptions.Item label={t('severity')}>
+          <Tag color={wo.severity === 'MAJOR' ? 'red' : 'blue'}>{en('Severity', wo.severity)}</Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('site')}>{siteName(wo.siteId)}</Descriptions.Item>
+        <Descriptions.Item label={t('area')}>{areaName(wo.areaId)}</Descriptions.Item>
+        <Descriptions.Item label={t('category')}>{en('Category', wo.complaint?.category)}</Descriptions.Item>
+        <Descriptions.Item label={t('round')}>{wo.round}</Descriptions.Item>
+        <Descriptions.Item label={t('handler')}>{wo.handlerId ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('received')}>{at(wo.receivedAt, zone)}</Descriptions.Item>
+        <Descriptions.Item label={t('complaintText')} span={2}>
+          {wo.complaint?.description}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('clocks')} span={2}>
+          <Clocks wo={wo} />
+        </Descriptions.Item>
+      </Descriptions>
+    </Card>
+  );
+  const timeline = (
+    <Card size="small" title={t('timeline')} style={{ marginTop: 16 }}>
+      <Timeline
+        data-testid="timeline"
+        items={items.map((it) => ({
+          color: it.alert ? 'red' : it.kind === 'resolved' || it.kind === 'confirmed' ? 'green' : 'blue',
+          children: (
+            <div data-kind={it.kind}>
+              <Typography.Text strong>{kindLabel[it.kind]}</Typography.Text>{' '}
+              <Typography.Text type="secondary">{at(it.at, zone)}</Typography.Text>
+              {it.by && <Tag style={{ marginLeft: 8 }}>{it.by}</Tag>}
+              {it.text && <div>{it.text}</div>}
+            </div>
+          ),
+        }))}
+      />
+    </Card>
+  );
+  // below the timeline: its rows arriving never move the action forms
+  const whoWasTold = (
+    <Card size="small" title={t('whoWasTold')} style={{ marginTop: 16 }}>
+      <ResponsiveTable<CaseNotification>
+        data-testid="case-notifications"
+        size="small"
+        pagination={false}
+        rowKey={(n) => `${n.recipientId}|${n.kind}|${n.channel}|${n.createdAt}`}
+        dataSource={caseMessages?.complaint?.notifications ?? []}
+        columns={[
+          { title: t('recipient'), dataIndex: 'recipientId' },
+          { title: t('kind'), dataIndex: 'kind', render: (k: string) => en('NotificationKind', k) },
+          { title: t('channel'), dataIndex: 'channel' },
+          { title: t('deliveredAt'), dataIndex: 'deliveredAt', render: (v: string | null) => at(v, zone) },
+          { title: t('acknowledged'), dataIndex: 'acknowledgedAt', render: (v: string | null) => at(v, zone) },
+        ]}
+      />
+    </Card>
+  );
+  const actions = (
+    <Card size="small" title={t('actions')} style={narrow ? { marginTop: 16 } : undefined} data-testid="actions">
+      <Collapse
+        accordion
+        items={forms.map((f) => ({
+          key: f.key,
+          label: <span data-testid={`action-${f.key}`}>{t(f.label)}</span>,
+          children: <ActionForm fields={f.fields} submit="submit" onSubmit={f.onSubmit} testId={`form-${f.key}`} />,
+        }))}
+      />
+      <Button style={{ marginTop: 8 }} block={narrow} onClick={() => reexecute({ requestPolicy: 'network-only' })}>
+        {t('refresh')}
+      </Button>
+    </Card>
+  );
+  // on a phone or a tablet the actions come right after the case, within a thumb's reach; a desk has them beside it
+  if (narrow) {
+    return (
+      <div data-testid="work-order-narrow">
+        {summary}
+        {actions}
+        {timeline}
+        {whoWasTold}
+      </div>
+    );
+  }
   return (
     <Row gutter={16}>
       <Col xs={24} lg={14}>
-        <Card
-          size="small"
-          title={
-            <Space>
-              <a onClick={() => go('queue')}>←</a>
-              {t('workOrder')} <Typography.Text code>{wo.id}</Typography.Text>
-            </Space>
-          }
-          extra={
-            <Tag color={wo.status === 'REOPENED' ? 'magenta' : 'geekblue'} data-testid="wo-status">
-              {en('WorkOrderStatus', wo.status)}
-            </Tag>
-          }
-        >
-          <Descriptions size="small" column={2} bordered>
-            <Descriptions.Item label={t('department')}>{en('Department', wo.department)}</Descriptions.Item>
-            <Descriptions.Item label={t('severity')}>
-              <Tag color={wo.severity === 'MAJOR' ? 'red' : 'blue'}>{en('Severity', wo.severity)}</Tag>
-            </Descriptions.Item>
-            <Descriptions.Item label={t('site')}>{siteName(wo.siteId)}</Descriptions.Item>
-            <Descriptions.Item label={t('area')}>{areaName(wo.areaId)}</Descriptions.Item>
-            <Descriptions.Item label={t('category')}>{en('Category', wo.complaint?.category)}</Descriptions.Item>
-            <Descriptions.Item label={t('round')}>{wo.round}</Descriptions.Item>
-            <Descriptions.Item label={t('handler')}>{wo.handlerId ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('received')}>{at(wo.receivedAt, zone)}</Descriptions.Item>
-            <Descriptions.Item label={t('complaintText')} span={2}>
-              {wo.complaint?.description}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('clocks')} span={2}>
-              <Clocks wo={wo} />
-            </Descriptions.Item>
-          </Descriptions>
-        </Card>
-        <Card size="small" title={t('timeline')} style={{ marginTop: 16 }}>
-          <Timeline
-            data-testid="timeline"
-            items={items.map((it) => ({
-              color: it.alert ? 'red' : it.kind === 'resolved' || it.kind === 'confirmed' ? 'green' : 'blue',
-              children: (
-                <div data-kind={it.kind}>
-                  <Typography.Text strong>{kindLabel[it.kind]}</Typography.Text>{' '}
-                  <Typography.Text type="secondary">{at(it.at, zone)}</Typography.Text>
-                  {it.by && <Tag style={{ marginLeft: 8 }}>{it.by}</Tag>}
-                  {it.text && <div>{it.text}</div>}
-                </div>
-              ),
-            }))}
-          />
-        </Card>
-        {/* below the timeline: its rows arriving never move the action forms */}
-        <Card size="small" title={t('whoWasTold')} style={{ marginTop: 16 }}>
-          <Table<CaseNotification>
-            data-testid="case-notifications"
-            size="small"
-            pagination={false}
-            rowKey={(n) => `${n.recipientId}|${n.kind}|${n.channel}|${n.createdAt}`}
-            dataSource={caseMessages?.complaint?.notifications ?? []}
-            columns={[
-              { title: t('recipient'), dataIndex: 'recipientId' },
-              { title: t('kind'), dataIndex: 'kind', render: (k: string) => en('NotificationKind', k) },
-              { title: t('channel'), dataIndex: 'channel' },
-              { title: t('deliveredAt'), dataIndex: 'deliveredAt', render: (v: string | null) => at(v, zone) },
-              { title: t('acknowledged'), dataIndex: 'acknowledgedAt', render: (v: string | null) => at(v, zone) },
-            ]}
-          />
-        </Card>
+        {summary}
+        {timeline}
+        {whoWasTold}
       </Col>
       <Col xs={24} lg={10}>
-        <Card size="small" title={t('actions')}>
-          <Collapse
-            accordion
-            items={forms.map((f) => ({
-              key: f.key,
-              label: <span data-testid={`action-${f.key}`}>{t(f.label)}</span>,
-              children: <ActionForm fields={f.fields} submit="submit" onSubmit={f.onSubmit} testId={`form-${f.key}`} />,
-            }))}
-          />
-          <Button style={{ marginTop: 8 }} onClick={() => reexecute({ requestPolicy: 'network-only' })}>
-            {t('refresh')}
-          </Button>
-        </Card>
+        {actions}
       </Col>
     </Row>
   );

@@ -110,3 +110,69 @@ export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promi
   await events.write();
   await em.flush();
 }
+
+/**
+ * Staff of the other departments, for the demo history that `npm start` writes (cases of security,
+ * cleaning and finance need their own handlers and heads); not offered on the sign-in page.
+ */
+export const DEMO_HISTORY_STAFF: AuthUser[] = [Department.SECURITY, Department.CLEANING, Department.FINANCE].flatMap((department) => {
+  const d = department.toLowerCase();
+  return [
+    { sub: `demo-${d}-staff`, org: DEMO_ORG, sites: ['*'], roles: [Role.DEPARTMENT_STAFF], department },
+    { sub: `demo-${d}-head`, org: DEMO_ORG, sites: ['*'], roles: [Role.DEPARTMENT_HEAD], department },
+  ];
+});
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
+const GIVEN = ['芳', '强', '静', '磊', '洋', '丽', '军', '娜', '杰', '霞', '涛', '婷', '斌', '雪', '鹏', '慧'];
+const FIRST = ['Alex', 'Grace', 'Daniel', 'Mei', 'Oliver', 'Hannah', 'Ryan', 'Sophie', 'Lucas', 'Emma', 'Ivan', 'Nora'];
+const LAST = ['Wong', 'Smith', 'Liu', 'Patel', 'Khan', 'Brown', 'Tan', 'Garcia', 'Lee', 'Murphy', 'Novak', 'Ito'];
+
+/**
+ * More units and customers of the two demo sites for the demo history (demo-site-1 in Chinese, 24
+ * households; demo-site-2 in English, 16 offices); the same every time (no randomness).
+ */
+export const DEMO_HISTORY_DATASET: RegistryDataset = {
+  organisation: DEMO_DATASET.organisation,
+  sites: DEMO_DATASET.sites,
+  areas: DEMO_DATASET.areas,
+  units: [
+    ...Array.from({ length: 24 }, (_, i) => {
+      const building = Math.floor(i / 4) + 1;
+      const room = `${(i % 4) + 2}0${(i % 2) + 1}`;
+      return {
+        id: `demo-site-1-unit-${building}-${room}`,
+        siteId: 'demo-site-1',
+        areaId: building <= 3 ? 'demo-site-1-area-a' : 'demo-site-1-area-b',
+        name: `${building}号楼${room}室`,
+      };
+    }),
+    ...Array.from({ length: 16 }, (_, i) => ({
+      id: `demo-site-2-unit-${i + 2}01`,
+      siteId: 'demo-site-2',
+      areaId: 'demo-site-2-area-a',
+      name: `Floor ${i + 2}, suite ${i + 2}01`,
+    })),
+  ],
+  customers: [
+    ...Array.from({ length: 24 }, (_, i) => {
+      const building = Math.floor(i / 4) + 1;
+      const room = `${(i % 4) + 2}0${(i % 2) + 1}`;
+      return {
+        id: `demo-customer-1-${building}-${room}`,
+        name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
+        phone: `1390000${String(1000 + i).padStart(4, '0')}`,
+        kind: i % 3 === 2 ? CustomerKind.TENANT : CustomerKind.OWNER,
+        unitId: `demo-site-1-unit-${building}-${room}`,
+      };
+    }),
+    ...Array.from({ length: 16 }, (_, i) => ({
+      id: `demo-customer-2-${i + 2}01`,
+      name: `${FIRST[i % FIRST.length]} ${LAST[(i * 5) % LAST.length]}`,
+      phone: `1390000${String(2000 + i).padStart(4, '0')}`,
+      kind: i % 4 === 0 ? CustomerKind.OWNER : CustomerKind.TENANT,
+      unitId: `demo-site-2-unit-${i + 2}01`,
+    })),
+  ],
+  staff: DEMO_HISTORY_STAFF,
+};

@@ -19,6 +19,7 @@ import { LoggerModule, Logger as PinoLogger } from 'nestjs-pino';
 import { BusHealth, MESSAGING_ENTITIES, MessagingModule, type ConsumerHooks, type MessagingOptions } from '@pc/messaging';
 import {
   Clock,
+  ManualClock,
   GATEWAY_SECRET_HEADER,
   TokenVerifier,
   armorProtection,
@@ -320,7 +321,7 @@ export function runSubgraph(def: SubgraphDefinition, forRoot: (rt: SubgraphRunti
     initTracing(def.service);
     const ackWaitMs = Number(process.env.NATS_ACK_WAIT_MS) || undefined;
     await startApp(
-      forRoot({ config, messaging: { hooks: faultHooks(process.env), ackWaitMs } }),
+      forRoot({ config, clock: ipcClock(process.env), messaging: { hooks: faultHooks(process.env), ackWaitMs } }),
       config[portVariable(def.service)],
       config.HOST,
     );
@@ -330,6 +331,26 @@ export function runSubgraph(def: SubgraphDefinition, forRoot: (rt: SubgraphRunti
     );
     process.exit(1);
   });
+}
+
+/**
+ * `npm start`'s demo history only (`PC_CLOCK=ipc`): the service's clock is set by its parent process
+ * over the IPC channel (`{ clock: ISO time }`, answered with `{ clockSet }`), so that thirteen months of
+ * cases go through the services' own write paths at the times they are dated. Refused in production and
+ * without an IPC channel (nothing on the network can move a clock); otherwise the system clock.
+ */
+export function ipcClock(env: NodeJS.ProcessEnv): Clock | undefined {
+  if (env.PC_CLOCK !== 'ipc') return undefined;
+  if (env.NODE_ENV === 'production' || !process.send) {
+    throw new Error('PC_CLOCK=ipc is for the demo history of npm start: never in production, only under a parent with an IPC channel');
+  }
+  const clock = new ManualClock(env.PC_CLOCK_START || new Date());
+  process.on('message', (m: { clock?: string }) => {
+    if (typeof m?.clock !== 'string' || Number.isNaN(Date.parse(m.clock))) return;
+    clock.set(m.clock);
+    process.send?.({ clockSet: m.clock });
+  });
+  return clock;
 }
 
 export async function appUrl(app: INestApplication, path = '/graphql'): Promise<string> {

@@ -13,7 +13,7 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
-import { SUBGRAPH_NAMES, SUBGRAPH_PORTS, databaseUrlVariable, portVariable, type SubgraphSettings } from './subgraphs';
+import { GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, databaseUrlVariable, portVariable, type SubgraphSettings } from './subgraphs';
 
 export class ConfigError extends Error {}
 
@@ -161,7 +161,7 @@ export class ServiceConfig {
 
   /** Ports on 127.0.0.1 (HOST to change); the gateway finds the subgraphs by them or by *_URL. */
   @Transform(emptyToUndefined) @IsString() HOST: string = '127.0.0.1';
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535) GATEWAY_PORT: number = 4000;
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) GATEWAY_PORT: number = GATEWAY_DEFAULT_PORT;
 
   // `<NAME>_PORT` (default: the table's port) and `<NAME>_DATABASE_URL` (a full URL for one service's
   // own database, overriding DATABASE_URL + DATABASE_PREFIX) of every subgraph in SUBGRAPH_PORTS

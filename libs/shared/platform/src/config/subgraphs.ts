@@ -12,6 +12,9 @@ export const SUBGRAPH_PORTS = {
   notify: 4005,
 } as const;
 
+/** The gateway's canonical port, beside its subgraphs'. */
+export const GATEWAY_DEFAULT_PORT = 4000;
+
 export type SubgraphName = keyof typeof SUBGRAPH_PORTS;
 export const SUBGRAPH_NAMES = Object.keys(SUBGRAPH_PORTS) as SubgraphName[];
 
