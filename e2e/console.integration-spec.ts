@@ -457,6 +457,7 @@ describe('the console for a newcomer (issue 28)', () => {
     expect(box.width).toBeGreaterThan(width * 0.6);
     expect(box.height).toBeGreaterThanOrEqual(40);
     expect(await head.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await head.waitForTimeout(400); // the panel's opening animation, for the picture only
     await head.screenshot({ path: join(ARTIFACTS, `17-work-order-${width}.zh.png`) });
     // every other table is a list of cards too: the callbacks, with the form behind a button
     await head.click('[data-testid="menu"]');
