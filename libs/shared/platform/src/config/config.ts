@@ -13,7 +13,14 @@ import {
   ValidateIf,
   validateSync,
 } from 'class-validator';
-import { GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, SUBGRAPH_PORTS, databaseUrlVariable, portVariable, type SubgraphSettings } from './subgraphs';
+import {
+  GATEWAY_DEFAULT_PORT,
+  SUBGRAPH_NAMES,
+  SUBGRAPH_PORTS,
+  databaseUrlVariable,
+  portVariable,
+  type SubgraphSettings,
+} from './subgraphs';
 
 export class ConfigError extends Error {}
 
