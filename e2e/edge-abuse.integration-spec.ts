@@ -1,7 +1,7 @@
 import { getIntrospectionQuery } from 'graphql';
 import { Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
-import { System } from '@pc/system';
+import { System, eventually } from '@pc/system';
 import type { AuthUser } from '@pc/platform';
 
 /**
@@ -255,9 +255,236 @@ describe('subgraphs trust only the gateway when GATEWAY_SECRET is set, and sugge
     expect((await fetch(prod.urls.intake.replace(/graphql$/, 'health'))).status).toBe(200);
   });
 
+  it('issue 29 (finding 5): checks the gateway secret before reading the body: 20 MB straight at a subgraph without it is a 403 in JSON, nothing read', async () => {
+    for (const url of [prod.urls.intake, prod.urls.callback]) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ sites { id } }', pad: 'x'.repeat(20 * 1024 * 1024) }),
+      });
+      const text = await res.text();
+      expect([res.status, res.headers.get('content-type')]).toEqual([403, expect.stringMatching(/^application\/json/)]);
+      expect(JSON.parse(text).errors[0].extensions.code).toBe('FORBIDDEN');
+      expect(text).not.toMatch(/<html|node_modules|\/work\//i);
+    }
+  });
+
   it('answers a misspelt field without "Did you mean"', async () => {
     const r = await prod.graphql(prod.token(user('demo-analyst')), '{ complaintz { id } }');
     expect(r.errors?.length).toBeGreaterThan(0);
     expect(JSON.stringify(r)).not.toMatch(/Did you mean/);
+  });
+});
+
+/**
+ * Issue 29: the findings of the outside probe run, each a test that failed before its fix. Real: the
+ * same system as above (RATE_LIMIT_USER_PER_MIN 25), another organisation seeded beside the demo's.
+ */
+describe('issue 29: the outside probe run', () => {
+  const other = { ...user('demo-admin'), sub: 'other-admin', org: 'other-org' };
+  const departmentUser = (role: Role, department: string): AuthUser => ({
+    sub: `probe-${role.toLowerCase()}-${department.toLowerCase()}`,
+    org: 'demo-org',
+    sites: ['*'],
+    roles: [role],
+    department: department as AuthUser['department'],
+  });
+  let engineeringOrder: { id: string; complaintId: string };
+
+  beforeAll(async () => {
+    await system.seedRegistry({
+      organisation: { id: 'other-org', name: 'Another group' },
+      sites: [{ id: 'other-site', name: 'Elsewhere' }],
+      areas: [{ id: 'other-area', siteId: 'other-site', name: 'A' }],
+      units: [{ id: 'other-unit', siteId: 'other-site', areaId: 'other-area', name: '1' }],
+      customers: [{ id: 'other-customer', name: 'X', phone: '13900000099', kind: 'OWNER' as never, unitId: 'other-unit' }],
+      staff: [other],
+    });
+    const filed = await system.graphql(system.token(user('demo-front-desk')), FILE, {
+      i: input({ description: 'Lift doors stick (probe).' }),
+    });
+    expect(filed.errors).toBeUndefined();
+    const complaintId = filed.data.fileComplaint.id as string;
+    engineeringOrder = await eventually(
+      async () => {
+        const r = await system.graphql(
+          system.token(user('demo-department-staff')),
+          `query($id: ID!) { complaint(id: $id) { workOrders { id department } } }`,
+          {
+            id: complaintId,
+          },
+        );
+        const wo = r.data?.complaint?.workOrders?.find((w: { department: string }) => w.department === 'ENGINEERING');
+        return wo ? { id: wo.id as string, complaintId } : undefined;
+      },
+      20_000,
+      'the ENGINEERING work order',
+    );
+  });
+
+  it('finding 1: another department reads a work order by id as "not found", and not through its complaint or its notices either', async () => {
+    const READ = `query($id: ID!, $c: ID!) { workOrder(id: $id) { id plan progress { note } } complaint(id: $c) { workOrders { id } } rectificationNotices(workOrderId: $id) { id } }`;
+    for (const probe of [departmentUser(Role.DEPARTMENT_STAFF, 'CLEANING'), departmentUser(Role.DEPARTMENT_HEAD, 'SECURITY')]) {
+      const r = await system.graphql(system.token(probe), READ, { id: engineeringOrder.id, c: engineeringOrder.complaintId });
+      expect(r.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect(r.data?.workOrder ?? null).toBeNull();
+      // through the gateway and straight at dispatch alike
+      const direct = await system.graphql(
+        system.token(probe),
+        `query($id: ID!) { workOrder(id: $id) { id } }`,
+        { id: engineeringOrder.id },
+        system.urls.dispatch,
+      );
+      expect(direct.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      const viaComplaint = await system.graphql(system.token(probe), `query($c: ID!) { complaint(id: $c) { id workOrders { id } } }`, {
+        c: engineeringOrder.complaintId,
+      });
+      expect(viaComplaint.data?.complaint?.workOrders ?? []).toEqual([]);
+    }
+    const own = await system.graphql(system.token(departmentUser(Role.DEPARTMENT_STAFF, 'ENGINEERING')), READ, {
+      id: engineeringOrder.id,
+      c: engineeringOrder.complaintId,
+    });
+    expect(own.errors).toBeUndefined();
+    expect(own.data.workOrder.id).toBe(engineeringOrder.id);
+    expect(own.data.complaint.workOrders.map((w: { id: string }) => w.id)).toContain(engineeringOrder.id);
+  });
+
+  it('finding 2: a DEPARTMENT_STAFF or DEPARTMENT_HEAD token without a department is refused (401, the reason named) at the gateway and at every subgraph', async () => {
+    for (const role of [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) {
+      const token = system.token({ sub: 'no-department', org: 'demo-org', sites: ['*'], roles: [role] });
+      for (const url of [system.gatewayUrl, ...Object.values(system.urls)]) {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ query: `query($id: ID!) { workOrder(id: $id) { id } }`, variables: { id: engineeringOrder.id } }),
+        });
+        const body = (await res.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+        expect([url, res.status, body.errors?.[0].extensions?.code]).toEqual([url, 401, 'UNAUTHENTICATED']);
+        expect(body.errors?.[0].message).toContain(`claim "department" is required with role ${role}`);
+      }
+    }
+  });
+
+  it("finding 3: an ADMIN of site 2 sees only site 2 in a user's grants, through the gateway and on intake directly", async () => {
+    const admin = system.token(site2(user('demo-admin')));
+    for (const url of [undefined, system.urls.intake]) {
+      const r = await system.graphql(admin, `{ staffUsers { id sites } }`, undefined, url);
+      expect(r.errors).toBeUndefined();
+      const manager = r.data.staffUsers.find((s: { id: string }) => s.id === 'demo-area-manager');
+      expect(manager.sites).toEqual(['demo-site-2']); // granted demo-site-1 and demo-site-2
+      expect(JSON.stringify(r.data)).not.toContain('demo-site-1');
+    }
+    // an ADMIN of every site still sees the whole grant
+    const all = await system.graphql(system.token(user('demo-admin')), `{ staffUsers { id sites } }`);
+    expect(all.data.staffUsers.find((s: { id: string }) => s.id === 'demo-area-manager').sites).toEqual(['demo-site-1', 'demo-site-2']);
+  });
+
+  it('finding 4: an id held by another organisation answers like any other id the caller may not use, naming neither the id nor where it is', async () => {
+    const admin = system.token(user('demo-admin'));
+    const refusal = async (q: string) => {
+      const r = await system.graphql(admin, q);
+      expect(r.data ?? null).toBeNull();
+      const { code, field, reason } = r.errors![0].extensions!;
+      return { code, field, reason, message: r.errors![0].message };
+    };
+    const foreignSite = await refusal(`mutation { saveSite(input: { id: "other-site", name: "Mine now" }) { id } }`);
+    const foreignCustomer = await refusal(
+      `mutation { saveCustomer(input: { id: "other-customer", name: "Y", phone: "13900000098", kind: OWNER, siteId: "demo-site-1" }) { id } }`,
+    );
+    const foreignStaff = await refusal(
+      `mutation { saveStaffUser(input: { id: "other-admin", name: "me", roles: [ANALYST], sites: ["*"] }) { id } }`,
+    );
+    // the same answer as an id of this organisation the caller may not use (a customer of a site not granted)
+    const r = await system.graphql(
+      system.token(site2(user('demo-front-desk'))),
+      `mutation { saveCustomer(input: { id: "demo-customer-1", name: "Mallory", phone: "13900000000", kind: OWNER, siteId: "demo-site-2" }) { id } }`,
+    );
+    const notGranted = {
+      code: r.errors![0].extensions!.code,
+      field: r.errors![0].extensions!.field,
+      reason: r.errors![0].extensions!.reason,
+      message: r.errors![0].message,
+    };
+    for (const answer of [foreignSite, foreignCustomer, foreignStaff]) {
+      expect(answer).toEqual(notGranted);
+      expect(JSON.stringify(answer)).not.toMatch(/other-|taken|another site/);
+    }
+    expect((await system.sql<{ name: string }>('intake', `select name from site where id = 'other-site'`))[0].name).toBe('Elsewhere');
+  });
+
+  it('finding 5: a body over BODY_LIMIT_BYTES answers 413 as JSON without stack or path, at the gateway and at a subgraph; bad JSON 400 likewise', async () => {
+    const big = JSON.stringify({ query: `{ sites { id } }`, variables: { pad: 'x'.repeat(2 * 1024 * 1024) } });
+    for (const url of [system.gatewayUrl, system.urls.callback]) {
+      for (const [body, status, code] of [
+        [big, 413, 'PAYLOAD_TOO_LARGE'],
+        ['{"query": ', 400, 'BAD_REQUEST'],
+      ] as const) {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${system.token(user('demo-analyst'))}` },
+          body,
+        });
+        const text = await res.text();
+        expect([url, res.status, res.headers.get('content-type')]).toEqual([url, status, expect.stringMatching(/^application\/json/)]);
+        expect(JSON.parse(text).errors[0].extensions.code).toBe(code);
+        expect(text).not.toMatch(/<html|<pre|\bat [A-Za-z.]+ \(|node_modules|\/work\//i);
+      }
+    }
+  });
+
+  it('finding 6: the rate limits are the gateway’s: counted there per user; a subgraph answers only the gateway (its secret), which has counted already', async () => {
+    const token = system.token({ ...user('demo-analyst'), sub: 'rate-probe' });
+    const MARK = `mutation { markNotificationsRead(ids: []) }`;
+    const codes: string[] = [];
+    for (let i = 0; i < 30; i++) codes.push((await system.graphql(token, MARK)).errors?.[0]?.extensions?.code ?? 'OK');
+    expect(codes.slice(0, 25).every((c) => c === 'OK')).toBe(true);
+    expect(codes.slice(25)).toEqual(Array(5).fill('RATE_LIMITED')); // RATE_LIMIT_USER_PER_MIN=25
+    // straight at notify (no GATEWAY_SECRET in this system: in production it answers only the gateway, see the suite below)
+    const direct = await Promise.all(Array.from({ length: 30 }, () => system.graphql(token, MARK, undefined, system.urls.notify)));
+    expect(direct.every((r) => r.errors === undefined)).toBe(true);
+  });
+
+  it("finding 8: another site's idempotency key answers CONFLICT like a key used for another complaint (not a 500), naming nothing of it; the import refuses that record alike", async () => {
+    const first = await system.graphql(system.token(user('demo-front-desk')), FILE, {
+      i: input({ idempotencyKey: 'probe-key-1', description: 'SITE-1-ONLY' }),
+    });
+    expect(first.errors).toBeUndefined();
+    const desk2 = system.token(site2(user('demo-front-desk')));
+    const atSite2 = input({
+      siteId: 'demo-site-2',
+      unitId: 'demo-site-2-unit-1201',
+      customerId: 'demo-customer-3',
+      idempotencyKey: 'probe-key-1',
+    });
+    const replay = await system.graphql(desk2, FILE, { i: atSite2 });
+    expect(replay.errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'idempotencyKey',
+      reason: 'this idempotency key was used for a different complaint',
+    });
+    expect(JSON.stringify(replay)).not.toMatch(new RegExp(`${first.data.fileComplaint.id}|SITE-1-ONLY`));
+    // an import's key is its source and record id: the same pair imported at site 1 and then at site 2
+    const IMPORT = `mutation($i: ImportComplaintsInput!) { importComplaints(input: $i) { filed rejected { recordId code field reason } } }`;
+    const atSite1 = await system.graphql(system.token(user('demo-front-desk')), IMPORT, {
+      i: { source: 'probe', rows: [{ recordId: 'r1', complaint: input() }] },
+    });
+    expect(atSite1.data.importComplaints.filed).toBe(1);
+    const imported = await system.graphql(desk2, IMPORT, {
+      i: {
+        source: 'probe',
+        rows: [
+          { recordId: 'r1', complaint: { ...atSite2, idempotencyKey: undefined } },
+          { recordId: 'r2', complaint: { ...atSite2, idempotencyKey: undefined } },
+        ],
+      },
+    });
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data.importComplaints).toEqual({
+      filed: 1,
+      rejected: [
+        { recordId: 'r1', code: 'CONFLICT', field: 'idempotencyKey', reason: 'this idempotency key was used for a different complaint' },
+      ],
+    });
   });
 });

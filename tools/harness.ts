@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { CustomerSaved, SiteSaved, StaffSaved, envelopeFor, type EventContract, type EventMeta } from '@pc/contracts';
 import { streamName, wireSubject } from '@pc/messaging';
 import { ServiceConfig, dropDatabase, loadConfig, migrate, signToken, type AuthUser, type Clock } from '@pc/platform';
-import { appUrl, startApp, subgraphPersistence, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
+import { appUrl, edgeOptions, startApp, subgraphPersistence, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
 
 /**
  * Test and tool helpers that load no subgraph by themselves (a process may hold the code of only
@@ -125,7 +125,7 @@ export class InProcessService {
 
   /** Starts one more replica; answers its GraphQL URL. */
   async start(): Promise<{ app: INestApplication; url: string }> {
-    const app = await startApp(this.entry.module({ config: this.config, clock: this.clock }), 0);
+    const app = await startApp(this.entry.module({ config: this.config, clock: this.clock }), 0, undefined, edgeOptions(this.config, true));
     this.instances.push(app);
     return { app, url: await appUrl(app) };
   }

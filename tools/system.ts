@@ -8,7 +8,7 @@ import type { EventContract } from '@pc/contracts';
 import { GatewayAppModule, SUBGRAPH_NAMES, type SubgraphName } from '@pc/gateway';
 import { INTAKE, seedRegistry, type RegistryDataset } from '@pc/intake';
 import { ServiceConfig, dropDatabase, loadConfig, migrate, ormOptions, signToken, type AuthUser } from '@pc/platform';
-import { appUrl, startApp, subgraphPersistence } from '@pc/subgraph';
+import { appUrl, startApp, subgraphPersistence, edgeOptions } from '@pc/subgraph';
 import { SERVICES } from './services';
 import { deleteStream, eventually, isolatedRun, postGraphql, publishEvent, runSql } from './harness';
 import { runtimeFrom, serviceArgs, type Runtime } from './process-command';
@@ -90,6 +90,8 @@ export class System {
         system.gateway = await startApp(
           GatewayAppModule.forRoot({ config, urls: system.urls, consoleDemoUsers: options.consoleDemoUsers }),
           0,
+          undefined,
+          edgeOptions(config, false),
         );
         system.gatewayUrl = await appUrl(system.gateway);
       }

@@ -9,6 +9,8 @@ import { SettlePenalty } from './settle-penalty.usecase';
 import { IssueNoticeInput, PenaltiesArgs, RecordContractorResponseInput, SetPenaltyAmountInput } from './dto/contractor.inputs';
 import { ContractorPenaltyObject, RectificationNoticeObject } from './contractor.object';
 import { ContractorPenalty, RectificationNotice } from './rectification.entity';
+import { WorkOrder } from '../work-order/work-order.entity';
+import { departmentFilter } from '../work-order/work-order.access';
 
 const ENGINEERING_ROLES = [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD, Role.SITE_HEAD] as const;
 
@@ -27,7 +29,12 @@ export class ContractorResolver {
     @CurrentUser() user: AuthUser,
     @Args('workOrderId', { type: () => ID }) workOrderId: string,
   ): Promise<RectificationNoticeObject[]> {
-    const rows = await scopeOf(user).find(this.orm.em.fork(), RectificationNotice, { workOrderId }, { orderBy: { issuedAt: 'desc' } });
+    const em = this.orm.em.fork();
+    // held to the caller's department like the work order itself: another department's notices are not there (issue 29)
+    const department = departmentFilter(user);
+    if (department.department !== undefined && !(await scopeOf(user).rows(em, WorkOrder, { id: workOrderId, ...department })).length)
+      {return [];}
+    const rows = await scopeOf(user).find(em, RectificationNotice, { workOrderId }, { orderBy: { issuedAt: 'desc' } });
     return rows.map(RectificationNoticeObject.from);
   }
 

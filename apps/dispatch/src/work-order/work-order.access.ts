@@ -9,6 +9,35 @@ export function canHandle(user: AuthUser, wo: { department: Department }): boole
   return hasAnyRole(user, [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) && user.department === wo.department;
 }
 
+/** Roles that read every department's work orders at their sites (the queue's managers, and ADMIN). */
+const EVERY_DEPARTMENT = [
+  Role.SITE_HEAD,
+  Role.AREA_MANAGER,
+  Role.QUALITY,
+  Role.LEADERSHIP,
+  Role.ANALYST,
+  Role.COMPLAINT_REP,
+  Role.FRONT_DESK,
+  Role.ADMIN,
+];
+
+/**
+ * The department a caller's reads of work orders are held to, or null when it reads every department
+ * (issue 29, finding 1): department staff and heads see their own department's work orders, in the
+ * queue and by id alike; another department's is "not found". The token verifier makes sure they carry
+ * a department; without one they would see nothing, not everything.
+ */
+export function departmentScope(user: AuthUser): Department | null {
+  if (hasAnyRole(user, EVERY_DEPARTMENT)) return null;
+  return user.department ?? ('' as Department);
+}
+
+/** A filter of work orders for the caller's department scope (empty when it reads every department). */
+export function departmentFilter(user: AuthUser): { department?: Department } {
+  const department = departmentScope(user);
+  return department === null ? {} : { department };
+}
+
 /** The head of that department (or an ADMIN of the organisation). */
 export const isHeadOf = (user: AuthUser, department: Department): boolean =>
   user.roles.includes(Role.ADMIN) || (user.roles.includes(Role.DEPARTMENT_HEAD) && user.department === department);

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
-import { Role } from '@pc/contracts';
-import { AuthUser, Clock, forbidden, hasAnyRole, invalidInput, notFound, plainRows, scopeOf } from '@pc/platform';
+import { AuthUser, Clock, forbidden, invalidInput, notFound, plainRows, scopeOf } from '@pc/platform';
 import { Deadline, Escalation, Extension } from '../sla/deadline.entity';
 import type { WorkOrdersArgs } from './dto/work-orders.args';
 import { ProgressNote, WorkOrder, WorkOrderRound } from './work-order.entity';
+import { departmentFilter, departmentScope } from './work-order.access';
 import {
   EscalationObject,
   ExtensionObject,
@@ -73,7 +73,7 @@ export class WorkOrderQueries {
 
   /** Work orders of the caller's scope by id with their clocks, in two queries (the `_entities` resolver batches its stubs). */
   async findMany(user: AuthUser, ids: string[]): Promise<WorkOrderObject[]> {
-    const rows = await scopeOf(user).rows(this.orm.em.fork(), WorkOrder, { id: { $in: ids } });
+    const rows = await scopeOf(user).rows(this.orm.em.fork(), WorkOrder, { id: { $in: ids }, ...departmentFilter(user) });
     return this.objects(rows, await this.deadlinesOf(rows.map((w) => w.id)));
   }
 
@@ -81,7 +81,7 @@ export class WorkOrderQueries {
     const rows = await scopeOf(user).find(
       this.orm.em.fork(),
       WorkOrder,
-      { complaintId },
+      { complaintId, ...departmentFilter(user) },
       { orderBy: [{ lead: 'desc' }, { department: 'asc' }] },
     );
     return this.objects(rows, await this.deadlinesOf(rows.map((w) => w.id)));
@@ -138,10 +138,10 @@ export class WorkOrderQueries {
 
   /** Department staff and heads see their own department's queue; managers see every department. */
   private departmentFilter(user: AuthUser, args: WorkOrdersArgs) {
-    const managers = [Role.SITE_HEAD, Role.AREA_MANAGER, Role.QUALITY, Role.LEADERSHIP, Role.ANALYST, Role.COMPLAINT_REP, Role.FRONT_DESK];
-    if (hasAnyRole(user, managers)) return args.department;
-    if (!user.department) throw forbidden('department staff need a "department" claim');
-    if (args.department && args.department !== user.department) throw forbidden(`no access to the ${args.department} queue`);
-    return user.department;
+    const own = departmentScope(user);
+    if (own === null) return args.department;
+    if (!own) throw forbidden('department staff need a "department" claim');
+    if (args.department && args.department !== own) throw forbidden(`no access to the ${args.department} queue`);
+    return own;
   }
 }

@@ -23,6 +23,9 @@ import { routeComplaint } from './routing';
 import { upgradeToMajor } from './severity-change';
 import { BatchReads, DatabaseReads, type IntakeReads } from './intake-reads';
 
+/** A key used for another complaint, or held by one the caller cannot see: one answer for both. */
+const keyTaken = () => conflict('this idempotency key was used for a different complaint', 'idempotencyKey');
+
 /** What is filed: the command without its actor. */
 type FileComplaintFields = Omit<FileComplaintCommand, 'actor'>;
 
@@ -143,7 +146,9 @@ export class FileComplaint {
       if (e instanceof UniqueConstraintViolationException && input.idempotencyKey) {
         return this.tx.by(user).run(async (em) => {
           const existing = await this.byKey(new DatabaseReads(em, user), input.idempotencyKey as string, hash);
-          if (!existing) throw e;
+          // the key is held by a complaint the caller may not see (another site): answered like a key used for
+          // another complaint, naming nothing of it (issue 29, finding 8: this was a 500)
+          if (!existing) throw keyTaken();
           return existing;
         });
       }
@@ -200,7 +205,7 @@ export class FileComplaint {
   private async byKey(reads: IntakeReads, key: string, hash: string): Promise<Complaint | null> {
     const existing = await reads.complaintByKey(key);
     if (existing && existing.inputHash !== hash) {
-      throw conflict('this idempotency key was used for a different complaint', 'idempotencyKey');
+      throw keyTaken();
     }
     return existing;
   }

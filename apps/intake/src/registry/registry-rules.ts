@@ -40,6 +40,14 @@ export async function grantedSite(em: EntityManager, user: AuthUser, siteId: str
   return site;
 }
 
+/**
+ * An id the caller may not use (held by another organisation, or by a row of another site): one answer
+ * for every such case, naming neither the id nor where it is held, so that no answer tells whether an
+ * id exists elsewhere (issue 29, finding 4).
+ */
+export const idUnavailable = (field = 'id') =>
+  invalidInput(field, 'this id cannot be used here: choose another, or leave it out to get a new one');
+
 /** An id already taken by another organisation is refused, never overwritten. */
 export async function owned<T extends { id: string; orgId: string }>(
   em: EntityManager,
@@ -50,6 +58,6 @@ export async function owned<T extends { id: string; orgId: string }>(
 ): Promise<T | null> {
   if (!id) return null;
   const found = (await em.findOne(entity, { id })) as T | null;
-  if (found && found.orgId !== orgId) throw invalidInput(field, `id ${id} is taken`);
+  if (found && found.orgId !== orgId) throw idUnavailable(field);
   return found;
 }

@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
 import { assertRole, invalidInput } from '@pc/platform';
 import type { SaveAreaCommand } from './commands/registry.commands';
-import { existing, grantedSite } from './registry-rules';
+import { existing, grantedSite, idUnavailable } from './registry-rules';
 import { Area, StaffUser } from './registry.entities';
 
 /** Areas and their managers: administrators, or the head of that site. */
@@ -24,7 +24,7 @@ export class SaveArea {
         }
       }
       const area = await existing(em, Area, c.id, {});
-      if (area && area.siteId !== c.siteId) throw invalidInput('id', `area ${area.id} belongs to another site`);
+      if (area && area.siteId !== c.siteId) throw idUnavailable();
       const saved = area ?? em.create(Area, { id: c.id ?? randomUUID(), siteId: c.siteId, name: c.name });
       em.assign(saved, { name: c.name, areaManagerId: c.areaManagerId ?? null });
       em.persist(saved);

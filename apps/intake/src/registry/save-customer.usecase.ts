@@ -4,7 +4,7 @@ import { CustomerSaved, Role } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { assertRole, invalidInput, scopeOf } from '@pc/platform';
 import type { SaveCustomerCommand } from './commands/registry.commands';
-import { grantedSite, owned } from './registry-rules';
+import { grantedSite, idUnavailable, owned } from './registry-rules';
 import { Customer, Site, Unit } from './registry.entities';
 
 /** Customers (owners and tenants): whoever takes complaints at a site the unit belongs to. Announced as `registry.customer_saved`. */
@@ -29,7 +29,7 @@ export class SaveCustomer {
       await grantedSite(em, user, siteId);
       const customer = await owned(em, Customer, c.id, user.org, 'id');
       // an existing customer is changed only by those who may see the site it belongs to now
-      if (customer && !scope.covers(customer)) throw invalidInput('id', `id ${c.id} is taken`);
+      if (customer && !scope.covers(customer)) throw idUnavailable();
       const data = {
         id: customer?.id ?? c.id ?? randomUUID(),
         orgId: user.org,

@@ -4,7 +4,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
 import { assertRole, invalidInput } from '@pc/platform';
 import type { SaveUnitCommand } from './commands/registry.commands';
-import { existing, grantedSite } from './registry-rules';
+import { existing, grantedSite, idUnavailable } from './registry-rules';
 import { Area, Unit } from './registry.entities';
 
 /** Units: administrators, or the head of that site. */
@@ -21,7 +21,7 @@ export class SaveUnit {
         throw invalidInput('areaId', `area ${c.areaId} is not an area of site ${c.siteId}`);
       }
       const unit = await existing(em, Unit, c.id, {});
-      if (unit && unit.siteId !== c.siteId) throw invalidInput('id', `unit ${unit.id} belongs to another site`);
+      if (unit && unit.siteId !== c.siteId) throw idUnavailable();
       const saved = unit ?? em.create(Unit, { id: c.id ?? randomUUID(), siteId: c.siteId, areaId: c.areaId, name: c.name });
       em.assign(saved, { areaId: c.areaId, name: c.name });
       em.persist(saved);

@@ -1,14 +1,6 @@
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
-import {
-  Module,
-  type DynamicModule,
-  type INestApplication,
-  type MiddlewareConsumer,
-  type NestModule,
-  type Provider,
-  type Type,
-} from '@nestjs/common';
+import { type DynamicModule, type INestApplication, type Provider, type Type } from '@nestjs/common';
 import { ExpressAdapter, type NestExpressApplication } from '@nestjs/platform-express';
 import { APP_FILTER, APP_GUARD, APP_PIPE, NestFactory } from '@nestjs/core';
 import { GraphQLISODateTime, GraphQLModule } from '@nestjs/graphql';
@@ -59,6 +51,17 @@ interface TrustRequest {
 }
 interface TrustResponse {
   status(code: number): { json(body: unknown): void };
+}
+/** An error a middleware passed on (body-parser's carry `status` and `type`). */
+interface HttpError {
+  status?: number;
+  statusCode?: number;
+  type?: string;
+}
+/** The slice of the express application the edge uses. */
+interface ExpressLike {
+  set(setting: string, value: unknown): void;
+  use(...handlers: unknown[]): unknown;
 }
 
 export * from './directory';
@@ -139,7 +142,6 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
         pool: orm.pool ? { ...orm.pool, afterCreate: statementTimeout(config.DB_STATEMENT_TIMEOUT_MS) } : undefined,
         registerRequestContext: false,
       }),
-      GatewayTrustModule.forRoot(config.GATEWAY_SECRET),
       ...tracing.imports,
       MessagingModule.forRoot({
         url: config.NATS_URL,
@@ -217,31 +219,6 @@ function hardenDateTimeScalar(): void {
   GraphQLISODateTime.parseLiteral = (ast) => parseStrictDateTime(ast.kind === Kind.STRING ? ast.value : undefined);
 }
 
-/**
- * With GATEWAY_SECRET set, a subgraph answers GraphQL only to the gateway (header `x-gateway-secret`);
- * it still verifies the user's token itself. `/health` stays open for probes.
- */
-@Module({})
-class GatewayTrustModule implements NestModule {
-  private static secret?: string;
-
-  static forRoot(secret: string | undefined): DynamicModule {
-    GatewayTrustModule.secret = secret;
-    return { module: GatewayTrustModule };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    const secret = GatewayTrustModule.secret;
-    if (!secret) return;
-    consumer
-      .apply((req: TrustRequest, res: TrustResponse, next: () => void) => {
-        if (secretMatches(req.header(GATEWAY_SECRET_HEADER), secret)) return next();
-        res.status(403).json({ errors: [{ message: 'this service answers only the gateway', extensions: { code: 'FORBIDDEN' } }] });
-      })
-      .forRoutes('graphql');
-  }
-}
-
 /** JSON request logs that never contain the caller's token. */
 export function pinoHttpOptions(name: string, level: string) {
   return {
@@ -260,20 +237,69 @@ export function pinoHttpOptions(name: string, level: string) {
   };
 }
 
+/** What a process checks at its door, before Nest sees a request. */
+export interface EdgeOptions {
+  /** A subgraph's GATEWAY_SECRET: `/graphql` answers only requests carrying it, checked before the body is read. */
+  gatewaySecret?: string;
+  /** BODY_LIMIT_BYTES (1 MiB by default). */
+  bodyLimitBytes?: number;
+}
+
+/** The edge options of a service from its config. */
+export const edgeOptions = (config: ServiceConfig, subgraph: boolean): EdgeOptions => ({
+  gatewaySecret: subgraph ? config.GATEWAY_SECRET : undefined,
+  bodyLimitBytes: config.BODY_LIMIT_BYTES,
+});
+
+/** One GraphQL error as JSON: the only shape an error leaves a process in (no HTML page, no stack, no path). */
+const jsonError = (res: TrustResponse, status: number, code: string, message: string) =>
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+
 /** Creates and starts a Nest application on `host:port` (port 0 picks a free one). */
-export async function startApp(module: DynamicModule | Type, port: number, host = '127.0.0.1'): Promise<INestApplication> {
+export async function startApp(
+  module: DynamicModule | Type,
+  port: number,
+  host = '127.0.0.1',
+  edge: EdgeOptions = {},
+): Promise<INestApplication> {
   // the request timer goes first on the express stack: GraphQL's handler is mounted while Nest starts
   const adapter = new ExpressAdapter();
+  const express = adapter.getInstance<ExpressLike>();
   // no ETag on answers: GraphQL POSTs are never revalidated, and hashing every body cost ~1 % of a read
-  adapter.getInstance<{ set(setting: string, value: unknown): void }>().set('etag', false);
-  observeHttp(adapter.getInstance());
+  express.set('etag', false);
+  express.set('x-powered-by', false);
+  observeHttp(express);
+  // with GATEWAY_SECRET set a subgraph answers GraphQL only to the gateway (it still verifies the user's
+  // token itself); checked before the body is read, so a stranger's 20 MB costs nothing (issue 29, finding 5).
+  // `/health` stays open for probes
+  const secret = edge.gatewaySecret;
+  if (secret) {
+    express.use('/graphql', (req: TrustRequest, res: TrustResponse, next: () => void) => {
+      if (secretMatches(req.header(GATEWAY_SECRET_HEADER), secret)) return next();
+      jsonError(res, 403, 'FORBIDDEN', 'this service answers only the gateway');
+    });
+  }
   const app = await NestFactory.create<NestExpressApplication>(module, adapter, {
     bufferLogs: true,
     abortOnError: false,
     bodyParser: false,
   });
   app.useLogger(app.get(PinoLogger));
-  app.useBodyParser('json', { limit: '1mb' });
+  const limit = edge.bodyLimitBytes ?? 1024 * 1024;
+  app.useBodyParser('json', { limit });
+  // right after the body parser: its 413 and 400 answer as GraphQL errors in JSON, in development as in
+  // production (never Express's HTML page with the stack and the install's paths, nor Nest's own shape)
+  express.use((err: HttpError, _req: unknown, res: TrustResponse & { headersSent?: boolean }, next: (e?: unknown) => void) => {
+    if (res.headersSent) return next(err);
+    const status = Number(err?.status ?? err?.statusCode) || 500;
+    if (status === 413) {
+      return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `request body too large: at most ${limit} bytes (BODY_LIMIT_BYTES)`);
+    }
+    if (status >= 400 && status < 500) {
+      return jsonError(res, status, 'BAD_REQUEST', err?.type === 'entity.parse.failed' ? 'request body is not valid JSON' : 'bad request');
+    }
+    jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'internal error');
+  });
   app.enableShutdownHooks();
   await app.listen(port, host);
   stopWhenOrphaned(app);
@@ -324,6 +350,7 @@ export function runSubgraph(def: SubgraphDefinition, forRoot: (rt: SubgraphRunti
       forRoot({ config, clock: ipcClock(process.env), messaging: { hooks: faultHooks(process.env), ackWaitMs } }),
       config[portVariable(def.service)],
       config.HOST,
+      edgeOptions(config, true),
     );
   })().catch((e: unknown) => {
     process.stderr.write(

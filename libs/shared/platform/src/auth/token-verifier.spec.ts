@@ -60,6 +60,23 @@ describe('tokens mean what they say (api.md auth claims)', () => {
     await expect(hsVerifier().verify(await hs({ ...claims, roles: ['ROOT'] }))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
+  it('issue 29 (finding 2): refuses DEPARTMENT_STAFF and DEPARTMENT_HEAD tokens without a department, with a clear reason', async () => {
+    for (const role of [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]) {
+      await expect(hsVerifier().verify(await hs({ ...claims, roles: [role] }))).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        reason: `claim "department" is required with role ${role}`,
+      });
+      await expect(hsVerifier().verify(await hs({ ...claims, roles: [role], department: 'ENGINEERING' }))).resolves.toMatchObject({
+        department: 'ENGINEERING',
+      });
+    }
+    await expect(
+      hsVerifier().verify(await hs({ ...claims, roles: [Role.DEPARTMENT_STAFF], department: 'PLUMBING' })),
+    ).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+  });
+
   it('refuses an expired token, a wrong signature and an unsigned token', async () => {
     await expect(hsVerifier().verify(await hs(claims, now() - 3600))).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     const other = await new SignJWT(claims)

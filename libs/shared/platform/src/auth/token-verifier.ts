@@ -47,6 +47,11 @@ export function claimsToUser(claims: JWTPayload): AuthUser {
   if (department !== undefined && (typeof department !== 'string' || !DEPARTMENTS.has(department))) {
     throw unauthenticated('claim "department" must be a Department value');
   }
+  // api.md: department staff and heads carry their department; without it their scope is undefined (issue 29, finding 2)
+  const departmental = roles.filter((r) => r === Role.DEPARTMENT_STAFF || r === Role.DEPARTMENT_HEAD);
+  if (departmental.length && department === undefined) {
+    throw unauthenticated(`claim "department" is required with role ${departmental.join(' and ')}`);
+  }
   return { sub, org, sites: [...new Set(sites)], roles: [...new Set(roles)] as Role[], department: department as Department | undefined };
 }
 

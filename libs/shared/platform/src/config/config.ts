@@ -113,6 +113,8 @@ export class ServiceConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(10_000_000) RATE_LIMIT_EXPENSIVE_COST: number = 2000;
   /** Gateway: the longest a subgraph may take to answer one fetch (ms). */
   @Transform(toInt) @IsInt() @Min(100) @Max(600_000) REQUEST_TIMEOUT_MS: number = 15_000;
+  /** The largest request body the gateway and every subgraph read, in bytes (a larger one: 413, JSON, nothing read). */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(100 * 1024 * 1024) BODY_LIMIT_BYTES: number = 1024 * 1024;
   /** PostgreSQL statement_timeout of every service connection (ms): no single query outlives it. */
   @Transform(toInt) @IsInt() @Min(100) @Max(600_000) DB_STATEMENT_TIMEOUT_MS: number = 10_000;
   @Transform(emptyToUndefined)
