@@ -32,8 +32,9 @@ export class ContractorResolver {
     const em = this.orm.em.fork();
     // held to the caller's department like the work order itself: another department's notices are not there (issue 29)
     const department = departmentFilter(user);
-    if (department.department !== undefined && !(await scopeOf(user).rows(em, WorkOrder, { id: workOrderId, ...department })).length)
-      {return [];}
+    if (department.department !== undefined && !(await scopeOf(user).rows(em, WorkOrder, { id: workOrderId, ...department })).length) {
+      return [];
+    }
     const rows = await scopeOf(user).find(em, RectificationNotice, { workOrderId }, { orderBy: { issuedAt: 'desc' } });
     return rows.map(RectificationNoticeObject.from);
   }

@@ -101,12 +101,14 @@ export class SiteResolver {
     const scope = scopeOf(user).siteIds(siteId);
     const granted = scopeOf(user).siteIds();
     const ownDepartmentOnly = !hasAnyRole(user, [Role.SITE_HEAD, Role.LEADERSHIP]);
-    return all
-      .filter((s) => !scope || s.sites.includes('*') || s.sites.some((x) => scope.includes(x)))
-      .filter((s) => !ownDepartmentOnly || (!!user.department && s.department === user.department))
-      .map(toStaff)
-      // a site-limited caller sees only the grants to its own sites (issue 29, finding 3); "*" names no site
-      .map((s) => (granted ? { ...s, sites: s.sites.filter((x) => x === '*' || granted.includes(x)) } : s));
+    return (
+      all
+        .filter((s) => !scope || s.sites.includes('*') || s.sites.some((x) => scope.includes(x)))
+        .filter((s) => !ownDepartmentOnly || (!!user.department && s.department === user.department))
+        .map(toStaff)
+        // a site-limited caller sees only the grants to its own sites (issue 29, finding 3); "*" names no site
+        .map((s) => (granted ? { ...s, sites: s.sites.filter((x) => x === '*' || granted.includes(x)) } : s))
+    );
   }
 
   @Query(() => [RoutingRuleObject], { description: "The organisation's routing table: lead department first, for every category." })

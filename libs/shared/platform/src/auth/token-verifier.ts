@@ -21,6 +21,8 @@ export interface TokenSettings {
 }
 
 const ROLES = new Set<string>(Object.values(Role));
+/** Roles whose scope is a department (api.md): their tokens carry one. */
+const DEPARTMENT_ROLES = new Set<string>([Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD]);
 const DEPARTMENTS = new Set<string>(Object.values(Department));
 /** Clock skew tolerated between the issuer and this process. */
 const SKEW_S = 30;
@@ -48,7 +50,7 @@ export function claimsToUser(claims: JWTPayload): AuthUser {
     throw unauthenticated('claim "department" must be a Department value');
   }
   // api.md: department staff and heads carry their department; without it their scope is undefined (issue 29, finding 2)
-  const departmental = roles.filter((r) => r === Role.DEPARTMENT_STAFF || r === Role.DEPARTMENT_HEAD);
+  const departmental = roles.filter((r) => DEPARTMENT_ROLES.has(r));
   if (departmental.length && department === undefined) {
     throw unauthenticated(`claim "department" is required with role ${departmental.join(' and ')}`);
   }
