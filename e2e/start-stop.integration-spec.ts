@@ -4,10 +4,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPH_NAMES } from '@pc/gateway';
-import { DEMO_USERS } from '@pc/intake';
+import { DEMO_HISTORY_DATASET, DEMO_USERS } from '@pc/intake';
 import { ServiceConfig, loadConfig, portVariable, signToken } from '@pc/platform';
 import { eventually, freePort } from '@pc/system';
 import { deleteStream } from '../tools/harness';
+import { demoPlan } from '../tools/demo-plan';
 
 /**
  * `npm start` as an operator runs it (issue 15): every subgraph and the gateway under its supervisor, with the
@@ -111,12 +112,16 @@ it('restarts a service that dies without stopping the others, and stops everythi
   delete env.DATABASE_URL; // the embedded databases, in DATA_DIR
   delete env.AUTH_JWT_SECRET;
   env.LOG_FORMAT = 'pretty'; // as in a terminal: one readable line per log event, not JSON
-  env.DEMO_HISTORY_MONTHS = '1'; // the demo history of last month and this one (all thirteen take about three minutes)
+  env.DEMO_HISTORY_MONTHS = '0'; // the demo history of this month only (all thirteen months take three minutes or more)
   npm = spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   npm.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   npm.stderr!.on('data', (d: Buffer) => (output += d.toString()));
 
-  await eventually(() => Promise.resolve(output.includes('stops everything and frees every port')), 180_000, 'the start banner');
+  await eventually(() => Promise.resolve(output.includes('stops everything and frees every port')), 240_000, 'the start banner').catch(
+    (e: Error) => {
+      throw new Error(`${e.message}; npm start said:\n${output.split('\n').slice(-15).join('\n')}`);
+    },
+  );
   // the banner comes after every service answered its health check
   for (const port of [gateway, ...Object.values(ports)]) expect(await portOpen(port)).toBe(true);
   // the demo data's duty roster (notify): someone is on duty at both demo sites now, with the day's director
@@ -168,7 +173,7 @@ it('restarts a service that dies without stopping the others, and stops everythi
   await eventually(() => Promise.resolve(everything.every((pid) => !alive(pid))), 30_000, 'every process to exit');
   for (const port of [gateway, ...Object.values(ports)]) expect(await portOpen(port)).toBe(false);
   expect(output).toContain('[supervisor] everything stopped');
-}, 300_000);
+}, 360_000);
 
 /**
  * Issue 28, the demo history: every step of the plan was accepted by the services (none refused), and
@@ -177,12 +182,23 @@ it('restarts a service that dies without stopping the others, and stops everythi
  */
 async function demoHistoryAgrees(gateway: number, token: string): Promise<void> {
   const written = JSON.parse(readFileSync(join(dataDir, 'demo-history.json'), 'utf8')) as {
+    writtenAt: string;
     complaints: number;
     steps: number;
     failed: unknown[];
   };
   expect(written.failed).toEqual([]);
-  expect(written.steps).toBeGreaterThan(written.complaints);
+  // every case of the plan was played: the plan is deterministic, so the test draws it again for the same day
+  const units = new Map(DEMO_HISTORY_DATASET.units.map((u) => [u.id, u.siteId]));
+  const customers = DEMO_HISTORY_DATASET.customers.map((c) => ({
+    id: c.id,
+    unitId: c.unitId!,
+    siteId: units.get(c.unitId!)!,
+    name: c.name,
+  }));
+  const plan = demoPlan(new Date(written.writtenAt), customers, 28, 0);
+  expect(written.complaints).toBe(plan.filter((p) => p.kind === 'complaint').length);
+  expect(written.steps).toBeGreaterThanOrEqual(plan.length);
   expect(output).toMatch(/Demo history: \d+ complaints, \d+ repairs and paid services, \d+ surveys in \d+ s\n/);
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(`http://127.0.0.1:${gateway}/graphql`, {
@@ -211,15 +227,4 @@ async function demoHistoryAgrees(gateway: number, token: string): Promise<void> 
       `analytics to count the complaints intake holds at ${siteId} in ${month}`,
     );
   }
-  // last month's cases were called back (the callback service's own count, through analytics)
-  const last = new Date(Date.now() + 8 * 3_600_000);
-  last.setUTCDate(1);
-  last.setUTCMonth(last.getUTCMonth() - 1);
-  const report = (
-    await gql(`query($m: String!) { monthlyReport(month: $m) { complaints callbacks { completed } } }`, {
-      m: last.toISOString().slice(0, 7),
-    })
-  ).monthlyReport;
-  expect(report.complaints).toBeGreaterThan(0);
-  expect(report.callbacks.completed).toBeGreaterThan(0);
 }
