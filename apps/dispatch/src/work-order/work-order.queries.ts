@@ -33,7 +33,7 @@ export class WorkOrderQueries {
 
   /** A queue sorted by the nearest open deadline (work orders with none come last), then id. */
   async queue(user: AuthUser, args: WorkOrdersArgs): Promise<WorkOrderConnection> {
-    const department = this.departmentFilter(user, args);
+    const department = this.queueDepartment(user, args);
     const and: FilterQuery<WorkOrder>[] = [];
     if (department) and.push({ department });
     if (args.status) and.push({ status: args.status });
@@ -137,7 +137,7 @@ export class WorkOrderQueries {
   }
 
   /** Department staff and heads see their own department's queue; managers see every department. */
-  private departmentFilter(user: AuthUser, args: WorkOrdersArgs) {
+  private queueDepartment(user: AuthUser, args: WorkOrdersArgs) {
     const own = departmentScope(user);
     if (own === null) return args.department;
     if (!own) throw forbidden('department staff need a "department" claim');
