@@ -183,6 +183,7 @@ it('restarts a service that dies without stopping the others, and stops everythi
 async function demoHistoryAgrees(gateway: number, token: string): Promise<void> {
   const written = JSON.parse(readFileSync(join(dataDir, 'demo-history.json'), 'utf8')) as {
     writtenAt: string;
+    notificationsRead: number;
     complaints: number;
     steps: number;
     failed: unknown[];
@@ -199,7 +200,11 @@ async function demoHistoryAgrees(gateway: number, token: string): Promise<void> 
   const plan = demoPlan(new Date(written.writtenAt), customers, 28, 0);
   expect(written.complaints).toBe(plan.filter((p) => p.kind === 'complaint').length);
   expect(written.steps).toBeGreaterThanOrEqual(plan.length);
-  expect(output).toMatch(/Demo history: \d+ complaints, \d+ repairs and paid services, \d+ surveys in \d+ s\n/);
+  expect(output).toMatch(
+    /Demo history: \d+ complaints, \d+ repairs and paid services, \d+ surveys in \d+ s \(\d+ of its messages marked read\)\n/,
+  );
+  // the history's messages are marked read: the bells start at what happens from now on
+  if (written.complaints > 0) expect(written.notificationsRead).toBeGreaterThan(0);
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
     const res = await fetch(`http://127.0.0.1:${gateway}/graphql`, {
       method: 'POST',

@@ -165,7 +165,7 @@ export async function demoHistoryOnce(
   printer.end();
   writeFileSync(marker, JSON.stringify({ writtenAt: now.toISOString(), ...summary }, null, 2));
   say(
-    `Demo history: ${summary.complaints} complaints, ${summary.services} repairs and paid services, ${summary.surveys} surveys in ${summary.seconds.toFixed(0)} s` +
+    `Demo history: ${summary.complaints} complaints, ${summary.services} repairs and paid services, ${summary.surveys} surveys in ${summary.seconds.toFixed(0)} s (${summary.notificationsRead} of its messages marked read)` +
       (summary.failed.length
         ? `; ${summary.failed.length} steps refused (first: ${summary.failed[0].step} of ${summary.failed[0].key}: ${summary.failed[0].reason}; all in ${marker})`
         : ''),
@@ -193,7 +193,29 @@ export interface WriteHistoryOptions {
  * and stops them again; the services that `npm start` then runs carry on from the same databases and
  * stream with the system clock.
  */
-export async function writeDemoHistory(o: WriteHistoryOptions): Promise<HistorySummary & { seconds: number }> {
+/**
+ * The history's messages are history: each demo user's bell starts at what arrives from now on, not at
+ * hundreds of old messages (they stay listed, marked read). Answers how many were marked.
+ */
+async function markHistoryRead(gql: Gql, tokens: Record<string, string>): Promise<number> {
+  let marked = 0;
+  for (const token of Object.values(tokens)) {
+    for (;;) {
+      const page = (await gql(token, '{ myNotifications(unreadOnly: true, first: 100) { edges { node { id } } } }')) as {
+        edges: { node: { id: string } }[];
+      };
+      if (!page.edges.length) break;
+      const changed = (await gql(token, 'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }', {
+        ids: page.edges.map((e) => e.node.id),
+      })) as number;
+      marked += changed;
+      if (!changed) break; // nothing more this user may mark: never loop on the same page
+    }
+  }
+  return marked;
+}
+
+export async function writeDemoHistory(o: WriteHistoryOptions): Promise<HistorySummary & { notificationsRead: number; seconds: number }> {
   const started = Date.now();
   const log = createWriteStream(o.logFile);
   const first = (
@@ -257,7 +279,8 @@ export async function writeDemoHistory(o: WriteHistoryOptions): Promise<HistoryS
     });
     // let the last events reach every read model before the clocks go back to the system's
     await new Promise((r) => setTimeout(r, 3000));
-    return { ...summary, seconds: (Date.now() - started) / 1000 };
+    const read = await markHistoryRead(gql, o.tokens);
+    return { ...summary, notificationsRead: read, seconds: (Date.now() - started) / 1000 };
   } finally {
     await stopAll();
     log.end();
