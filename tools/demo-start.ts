@@ -120,6 +120,11 @@ export async function demoHistoryOnce(
 ): Promise<void> {
   const marker = join(dataDir, 'demo-history.json');
   if (env.DEMO_HISTORY === '0' || existsSync(marker)) return;
+  // the history moves the services' clocks, which they refuse in production (PC_CLOCK=ipc)
+  if (env.NODE_ENV === 'production') {
+    say("Demo history: not played under NODE_ENV=production (it moves the services' clocks)");
+    return;
+  }
   const now = new Date();
   const units = new Map(DEMO_HISTORY_DATASET.units.map((u) => [u.id, u.siteId]));
   const customers = DEMO_HISTORY_DATASET.customers.map((c) => ({
