@@ -8,7 +8,7 @@ import { DEMO_HISTORY_DATASET, DEMO_USERS } from '@pc/intake';
 import { ServiceConfig, loadConfig, portVariable, signToken } from '@pc/platform';
 import { eventually, freePort } from '@pc/system';
 import { deleteStream } from '../tools/harness';
-import { demoPlan } from '../tools/demo-plan';
+import { demoPlan, planCustomers } from '../tools/demo-plan';
 
 /**
  * `npm start` as an operator runs it (issue 15): every subgraph and the gateway under its supervisor, with the
@@ -190,13 +190,7 @@ async function demoHistoryAgrees(gateway: number, token: string): Promise<void> 
   };
   expect(written.failed).toEqual([]);
   // every case of the plan was played: the plan is deterministic, so the test draws it again for the same day
-  const units = new Map(DEMO_HISTORY_DATASET.units.map((u) => [u.id, u.siteId]));
-  const customers = DEMO_HISTORY_DATASET.customers.map((c) => ({
-    id: c.id,
-    unitId: c.unitId!,
-    siteId: units.get(c.unitId!)!,
-    name: c.name,
-  }));
+  const customers = planCustomers(DEMO_HISTORY_DATASET);
   const plan = demoPlan(new Date(written.writtenAt), customers, 28, 0);
   expect(written.complaints).toBe(plan.filter((p) => p.kind === 'complaint').length);
   expect(written.steps).toBeGreaterThanOrEqual(plan.length);

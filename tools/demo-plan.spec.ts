@@ -1,8 +1,7 @@
 import { DEMO_HISTORY_DATASET } from '@pc/intake';
-import { demoPlan, historyStart, type ComplaintPlan, type ServicePlan, type SurveyPlan } from './demo-plan';
+import { demoPlan, historyStart, planCustomers, type ComplaintPlan, type ServicePlan, type SurveyPlan } from './demo-plan';
 
-const units = new Map(DEMO_HISTORY_DATASET.units.map((u) => [u.id, u.siteId]));
-const customers = DEMO_HISTORY_DATASET.customers.map((c) => ({ id: c.id, unitId: c.unitId!, siteId: units.get(c.unitId!)!, name: c.name }));
+const customers = planCustomers(DEMO_HISTORY_DATASET);
 const NOW = new Date('2026-12-07T13:00:00Z');
 
 describe('the demo history (issue 28): thirteen months of both demo sites, the same every time', () => {

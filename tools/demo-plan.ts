@@ -70,6 +70,17 @@ export interface SurveyPlan {
 
 export type CasePlan = ComplaintPlan | ServicePlan | SurveyPlan;
 
+/** The households of a registry dataset as the plan draws them (each customer with its unit's site). */
+export function planCustomers(d: {
+  units: { id: string; siteId: string }[];
+  customers: { id: string; name: string; unitId?: string }[];
+}): DemoCustomer[] {
+  const siteOf = new Map(d.units.map((u) => [u.id, u.siteId]));
+  return d.customers.flatMap((c) =>
+    c.unitId && siteOf.has(c.unitId) ? [{ id: c.id, unitId: c.unitId, siteId: siteOf.get(c.unitId)!, name: c.name }] : [],
+  );
+}
+
 /** mulberry32: a small seeded generator (the plan must be reproducible, not secret). */
 export function seeded(seed: number): () => number {
   let a = seed >>> 0;

@@ -8,7 +8,7 @@ import { demoRoster } from '@pc/notify';
 import { ServiceConfig, portVariable, signToken } from '@pc/platform';
 import { eventually } from './harness';
 import { playHistory, type Gql, type HistorySummary } from './demo-history';
-import { demoPlan, historyStart, type CasePlan } from './demo-plan';
+import { demoPlan, historyStart, planCustomers, type CasePlan } from './demo-plan';
 import { serviceArgs, type Runtime } from './process-command';
 import { progressPrinter } from './progress';
 
@@ -126,13 +126,7 @@ export async function demoHistoryOnce(
     return;
   }
   const now = new Date();
-  const units = new Map(DEMO_HISTORY_DATASET.units.map((u) => [u.id, u.siteId]));
-  const customers = DEMO_HISTORY_DATASET.customers.map((c) => ({
-    id: c.id,
-    unitId: c.unitId!,
-    siteId: units.get(c.unitId!)!,
-    name: c.name,
-  }));
+  const customers = planCustomers(DEMO_HISTORY_DATASET);
   // DEMO_HISTORY_MONTHS (0-12, default 12): how many months before this one the history reaches back
   const months = Number(env.DEMO_HISTORY_MONTHS ?? 12);
   if (!Number.isInteger(months) || months < 0 || months > 12) {
