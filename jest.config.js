@@ -33,6 +33,7 @@ module.exports = {
   // integration specs boot real processes; unit specs finish in milliseconds either way
   testTimeout: 120000,
   reporters: ['default', '<rootDir>/tools/slowest-reporter.js'],
+  testSequencer: '<rootDir>/tools/test-sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,tools}/**/*.spec.{ts,tsx}'] },
     { ...common, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,tools,e2e}/**/*.integration-spec.ts'] },

@@ -208,10 +208,14 @@ export class InProcessService {
   }
 }
 
-/** Polls until `check` returns a value (not undefined/false/null) or the timeout passes. */
+/**
+ * Polls until `check` returns a value (not undefined/false/null) or the timeout passes. The timeout
+ * is a ceiling, not a speed check (a passing check returns at once): on a loaded 2-core CI machine a
+ * whole system per jest worker can take far longer than on a quiet one, so the default is generous.
+ */
 export async function eventually<T>(
   check: () => Promise<T | undefined | false | null>,
-  timeoutMs = 15_000,
+  timeoutMs = 30_000,
   what = 'condition',
   failFast = false,
 ): Promise<T> {

@@ -196,7 +196,7 @@ export class System {
         (await known('dispatch', 'known_site', 'site_id', sites)) &&
         (await known('callback', 'known_site', 'site_id', sites)) &&
         (await known('callback', 'known_customer', 'customer_id', customers)),
-      30_000,
+      90_000,
       'dispatch and callback to know the seeded sites and customers',
     );
   }
