@@ -93,6 +93,15 @@ describe('domain.md §1 intake record', () => {
 
   it('keeps the real received-at of a paper record entered late, who took it, who typed it, attachments and the public-area location', async () => {
     const receivedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    // the letter's scan, uploaded to the attachment store first (issue 29)
+    const scan = await system.upload(
+      system.token(demo('demo-front-desk')),
+      'demo-site-1',
+      Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
+      'letter-0041.pdf',
+      'application/pdf',
+    );
+    expect(scan.status).toBe(201);
     const c = await file({
       ...base(await newCustomer()),
       unitId: undefined,
@@ -101,7 +110,7 @@ describe('domain.md §1 intake record', () => {
       channel: 'LETTER',
       receivedAt,
       receivedBy: 'demo-complaint-rep',
-      attachments: ['s3://complaints/letter-0041.pdf', 'https://files.example/photo.jpg'],
+      attachments: [scan.json.key],
     });
     expect(c).toMatchObject({
       receivedAt,
@@ -110,7 +119,7 @@ describe('domain.md §1 intake record', () => {
       areaId: 'demo-site-1-area-b',
       unitId: null,
       location: 'Car park B2, bay 41',
-      attachments: ['s3://complaints/letter-0041.pdf', 'https://files.example/photo.jpg'],
+      attachments: [scan.json.key],
     });
   });
 
@@ -553,7 +562,16 @@ describe('bad input at the edge (≥ 30 malformed complaints)', () => {
     ['an invalid complaint without its reason', () => ({ valid: false }), 'invalidReason'],
     ['a reason for a valid complaint', () => ({ invalidReason: 'because' }), 'invalidReason'],
     ['an invalid complaint “resolved” on the spot', () => ({ valid: false, invalidReason: 'x', resolution: 'y' }), 'resolution'],
-    ['more than 20 attachments', () => ({ attachments: Array.from({ length: 21 }, (_, i) => `s3://a/${i}`) }), 'attachments'],
+    [
+      'more than 20 attachments',
+      () => ({
+        attachments: Array.from(
+          { length: 21 },
+          (_, i) => `demo-org/demo-site-1/00000000-0000-4000-8000-${String(i).padStart(12, '0')}.jpg`,
+        ),
+      }),
+      'attachments',
+    ],
     ['an empty attachment reference', () => ({ attachments: [''] }), 'attachments'],
     ['an attachment reference over 500 characters', () => ({ attachments: [`s3://${'a'.repeat(600)}`] }), 'attachments'],
     ['a location over 200 characters', () => ({ location: 'x'.repeat(201) }), 'location'],

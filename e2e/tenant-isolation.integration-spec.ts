@@ -16,6 +16,8 @@ import { handleToResolution, ok } from './work-order-steps';
  * NATS JetStream. Mocked: nothing.
  */
 const MARK = 'VICTIM-SECRET';
+/** A 1×1 PNG: the victim's photo. */
+const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 const ALL_ROLES = Object.values(Role);
 let system: System;
 let builder: CallBuilder;
@@ -95,9 +97,14 @@ async function victimData(): Promise<void> {
   const head = system.token(user('demo-department-head'));
   const admin = system.token(user('demo-admin'));
   const gql = system.graphql.bind(system);
+  // a photo of the case (issue 29): its key and signed link are the victim's too
+  const photo = await system.upload(frontDesk, 'demo-site-1', Buffer.from(PNG_1PX, 'base64'), 'victim.png', 'image/png');
+  expect(photo.status).toBe(201);
+  ids.attachmentKey = photo.json.key;
   const c = await ok(
     gql(frontDesk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
       i: {
+        attachments: [photo.json.key],
         siteId: 'demo-site-1',
         unitId: 'demo-site-1-unit-101',
         customerId: 'demo-customer-1',
@@ -278,6 +285,7 @@ beforeAll(async () => {
     'resendDelivery.id': deliveryId,
     'acknowledgeHandover.id': 'victim-handover',
     staffIds: 'demo-front-desk',
+    'attachmentUrl.key': ids.attachmentKey,
     userId: 'demo-front-desk',
   };
   builder = new CallBuilder(readFileSync(SUPERGRAPH_FILE, 'utf8'), victimIds);

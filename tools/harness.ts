@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { connect, StringCodec } from 'nats';
 import { Client } from 'pg';
@@ -28,6 +30,8 @@ export function isolatedRun(base: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; 
     RATE_LIMIT_ORG_PER_MIN: '10000000',
     // suites read the outbox to see what was published, with clocks they move by days: no pruning behind their back
     HOUSEKEEPING_MS: '0',
+    // the run's own data directory (the local attachment store, SQLite files): removed by the run's close
+    DATA_DIR: runDataDir(run),
     ...base,
     NATS_NAMESPACE: run,
   };
@@ -38,6 +42,9 @@ export function isolatedRun(base: NodeJS.ProcessEnv): { env: NodeJS.ProcessEnv; 
   };
   return { env, databaseFor };
 }
+
+/** Where a run keeps its files when the environment names no DATA_DIR. */
+export const runDataDir = (run: string): string => join(tmpdir(), `pc-run-${run}`);
 
 /** Removes a run's NATS stream (its namespace's events). */
 export async function deleteStream(config: ServiceConfig): Promise<void> {

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { Readable } from 'node:stream';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
@@ -216,5 +219,47 @@ export class System {
     await Promise.all(SUBGRAPH_NAMES.map((n) => this.stopService(n)));
     await deleteStream(this.config);
     for (const db of this.databases) await dropDatabase(db).catch(() => undefined);
+    // the run's own data directory (isolatedRun's), never one the environment named
+    if (this.config.DATA_DIR.startsWith(join(tmpdir(), 'pc-run-'))) await rm(this.config.DATA_DIR, { recursive: true, force: true });
+  }
+
+  /**
+   * `POST /attachments?siteId=` on the gateway, as the console sends a photo: one file in the
+   * multipart field `file`. `body` as a stream goes chunked (no declared length).
+   */
+  async upload(
+    token: string,
+    siteId: string,
+    body: Buffer | AsyncIterable<Uint8Array>,
+    name = 'photo.jpg',
+    type = 'image/jpeg',
+  ): Promise<{ status: number; json: any }> {
+    const url = `${this.gatewayUrl.replace(/\/graphql$/, '')}/attachments?siteId=${encodeURIComponent(siteId)}`;
+    let init: RequestInit & { duplex?: 'half' };
+    if (Buffer.isBuffer(body)) {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(body)], { type }), name);
+      init = { method: 'POST', body: form };
+    } else {
+      const boundary = `----pc${Date.now()}`;
+      const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${name}"\r\ncontent-type: ${type}\r\n\r\n`;
+      const tail = `\r\n--${boundary}--\r\n`;
+      const parts = async function* () {
+        yield new TextEncoder().encode(head);
+        for await (const chunk of body) yield chunk;
+        yield new TextEncoder().encode(tail);
+      };
+      init = {
+        method: 'POST',
+        // node's web stream as fetch's (the two declarations differ between the typecheck and the linter's project)
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+        body: Readable.toWeb(Readable.from(parts())) as unknown as BodyInit,
+        duplex: 'half',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      };
+    }
+    init.headers = { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` };
+    const res = await fetch(url, init);
+    return { status: res.status, json: await res.json().catch(() => undefined) };
   }
 }

@@ -144,7 +144,8 @@ export class CallBuilder {
       else if (named.name === 'Int') v = name === 'first' ? 5 : name === 'amountYuan' ? 6000 : name === 'question' ? 0 : 1;
       else if (named.name === 'Float') v = 1;
       else if (named.name === 'Boolean') v = false;
-      else v = plausible(name, owner);
+      // a string that names a victim's record (an attachment's key) comes from the id book too
+      else v = this.ids[`${owner}.${name}`] ?? plausible(name, owner);
     } else throw new Error(`the isolation suite cannot build a value of ${named.name} for ${owner}.${name}`);
     if (v === undefined && !required) return undefined;
     return list ? [v] : v;

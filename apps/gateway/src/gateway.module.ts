@@ -29,6 +29,7 @@ import {
   type SubgraphName,
 } from '@pc/platform';
 import { pinoHttpOptions, tokenVerifierFor } from '@pc/subgraph';
+import { ATTACHMENT_SETTINGS, AttachmentsController, type AttachmentSettings } from './attachments/attachments.controller';
 import { formatGatewayError } from './gateway-errors';
 import { EXPORT_SETTINGS, ExportsController, type ExportSettings } from './exports/exports.controller';
 import { CONSOLE_SETTINGS, ConsoleController, consoleSettings, type ConsoleSettings } from './console/console.controller';
@@ -169,12 +170,21 @@ export class GatewayAppModule implements NestModule, OnApplicationShutdown {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController, ExportsController, NotificationsController, ConsoleController],
+      controllers: [HealthController, MetricsController, ExportsController, NotificationsController, AttachmentsController, ConsoleController],
       providers: [
         { provide: HEALTH_CHECKS, useValue: healthChecks },
         { provide: CONSOLE_SETTINGS, useValue: web },
         { provide: CORS_ORIGINS, useValue: config.CORS_ORIGINS },
         { provide: SUBGRAPH_FETCHER, useValue: fetcher },
+        {
+          provide: ATTACHMENT_SETTINGS,
+          useValue: {
+            intakeUrl: s.urls.intake,
+            gatewaySecret: config.GATEWAY_SECRET,
+            maxBytes: config.ATTACHMENT_MAX_BYTES,
+            timeoutMs: Math.max(config.REQUEST_TIMEOUT_MS, 60_000),
+          } satisfies AttachmentSettings,
+        },
         { provide: NOTIFY_SETTINGS, useValue: { notifyUrl: s.urls.notify, gatewaySecret: config.GATEWAY_SECRET } satisfies NotifySettings },
         {
           provide: EXPORT_SETTINGS,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
+import { Attachment } from './attachment/attachment.entity';
 import { Complaint } from './complaint/complaint.entity';
 import { ComplaintModule } from './complaint/complaint.module';
 import { ContactLogEntry } from './contact-log/contact-log.entity';
@@ -15,7 +16,7 @@ import { ServiceRequestModule } from './service-request/service-request.module';
 
 export const INTAKE: SubgraphDefinition = {
   service: 'intake',
-  entities: [...REGISTRY_ENTITIES, Complaint, ContactLogEntry, Inquiry, ServiceRequest],
+  entities: [...REGISTRY_ENTITIES, Complaint, Attachment, ContactLogEntry, Inquiry, ServiceRequest],
   migrations: intakeMigrations,
   migrationsFolder: join(__dirname, 'migrations'),
 };

@@ -15,6 +15,7 @@ import {
 import { MessageBatcher, TransactionalOutbox, type EventWriter } from '@pc/messaging';
 import { AuthUser, Clock, DomainError, conflict, currentTraceparent, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { logContact } from '../contact-log/contact-log';
+import { AttachmentRegister } from '../attachment/attachment-register';
 import { Area, Customer, CustomerKind, Site, Unit, calendarOf } from '../registry/registry.entities';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
 import { Complaint, type SeverityChange } from './complaint.entity';
@@ -78,6 +79,7 @@ export class FileComplaint {
   constructor(
     private readonly tx: TransactionalOutbox,
     private readonly clock: Clock,
+    private readonly attachments: AttachmentRegister,
   ) {}
 
   /** Each caller's filings waiting for, or in, a group (removed when the caller has none left). */
@@ -232,6 +234,7 @@ export class FileComplaint {
     const linked = await this.linkedComplaint(reads, input, customer, place.site);
 
     const id = randomUUID();
+    await this.attachments.attach(em, user, place.site.id, id, input.attachments ?? []);
     const circumstances = [...new Set(input.circumstances ?? [])];
     // rule A by itself: an earlier unresolved complaint of this customer about the same matter
     const matter = {

@@ -5,12 +5,14 @@ import { Migration20261129114801 as pgMigration20261129114801 } from './postgres
 import { Migration20261129160713 as pgMigration20261129160713 } from './postgresql/Migration20261129160713';
 import { Migration20261129165003 as pgMigration20261129165003 } from './postgresql/Migration20261129165003';
 import { Migration20261207062431 as pgMigration20261207062431 } from './postgresql/Migration20261207062431';
+import { Migration20261207171113 as pgMigration20261207171113 } from './postgresql/Migration20261207171113';
 import { Migration20261122205437 as sqliteMigration20261122205437 } from './sqlite/Migration20261122205437';
 import { Migration20261122213301 as sqliteMigration20261122213301 } from './sqlite/Migration20261122213301';
 import { Migration20261129114801 as sqliteMigration20261129114801 } from './sqlite/Migration20261129114801';
 import { Migration20261129160713 as sqliteMigration20261129160713 } from './sqlite/Migration20261129160713';
 import { Migration20261129165003 as sqliteMigration20261129165003 } from './sqlite/Migration20261129165003';
 import { Migration20261207062432 as sqliteMigration20261207062432 } from './sqlite/Migration20261207062432';
+import { Migration20261207171113 as sqliteMigration20261207171113 } from './sqlite/Migration20261207171113';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- intake`). */
 export const intakeMigrations: ServiceMigrations = {
@@ -21,6 +23,7 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261129160713', class: pgMigration20261129160713 },
     { name: 'Migration20261129165003', class: pgMigration20261129165003 },
     { name: 'Migration20261207062431', class: pgMigration20261207062431 },
+    { name: 'Migration20261207171113', class: pgMigration20261207171113 },
   ],
   sqlite: [
     { name: 'Migration20261122205437', class: sqliteMigration20261122205437 },
@@ -29,5 +32,6 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261129160713', class: sqliteMigration20261129160713 },
     { name: 'Migration20261129165003', class: sqliteMigration20261129165003 },
     { name: 'Migration20261207062432', class: sqliteMigration20261207062432 },
+    { name: 'Migration20261207171113', class: sqliteMigration20261207171113 },
   ],
 };

@@ -271,10 +271,10 @@ export async function startApp(
   observeHttp(express);
   // with GATEWAY_SECRET set a subgraph answers GraphQL only to the gateway (it still verifies the user's
   // token itself); checked before the body is read, so a stranger's 20 MB costs nothing (issue 29, finding 5).
-  // `/health` stays open for probes
+  // The same for intake's uploads and file links (`/attachments`). `/health` stays open for probes
   const secret = edge.gatewaySecret;
   if (secret) {
-    express.use('/graphql', (req: TrustRequest, res: TrustResponse, next: () => void) => {
+    express.use(['/graphql', '/attachments'], (req: TrustRequest, res: TrustResponse, next: () => void) => {
       if (secretMatches(req.header(GATEWAY_SECRET_HEADER), secret)) return next();
       jsonError(res, 403, 'FORBIDDEN', 'this service answers only the gateway');
     });

@@ -15,12 +15,10 @@ import {
 } from 'class-validator';
 import { trimString } from '@pc/platform';
 import { Category, Channel, Circumstance, Department } from '@pc/contracts';
+import { ATTACHMENT_KEY } from '../../attachment/attachment-keys';
 
 export const MAX_DESCRIPTION = 10_000;
 export const MAX_ATTACHMENTS = 20;
-
-/** The attachment store's reference schemes (README, Security): nothing a browser would run (javascript:, data:). */
-const ATTACHMENT_REFERENCE = /^(?:s3|https):\/\/[A-Za-z0-9][A-Za-z0-9._~%\/-]*$/;
 
 @InputType({ description: 'A complaint as taken at intake, from any channel.' })
 export class FileComplaintInput {
@@ -129,7 +127,7 @@ export class FileComplaintInput {
 
   @Field(() => [String], {
     nullable: true,
-    description: `References to photos, recordings or scans in the attachment store (s3://bucket/key or https://…); at most ${MAX_ATTACHMENTS}.`,
+    description: `Keys of photos or scans uploaded with POST /attachments?siteId= for this site (answer's \`key\`); at most ${MAX_ATTACHMENTS}.`,
   })
   @IsOptional()
   @IsArray()
@@ -137,9 +135,9 @@ export class FileComplaintInput {
   @IsString({ each: true })
   @IsNotEmpty({ each: true, message: 'attachments must not hold an empty reference' })
   @MaxLength(500, { each: true, message: 'each attachment reference must be at most 500 characters' })
-  @Matches(ATTACHMENT_REFERENCE, {
+  @Matches(ATTACHMENT_KEY, {
     each: true,
-    message: 'each attachment reference must be an s3:// key or an https:// URL of the attachment store',
+    message: 'each attachment must be a key answered by POST /attachments (<organisation>/<site>/<uuid>.<ext>), not a URL',
   })
   attachments?: string[];
 

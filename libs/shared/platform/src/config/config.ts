@@ -168,6 +168,37 @@ export class ServiceConfig {
   /** Notify: how long a claimed delivery stays another replica's while it is sent (ms); after a crash it is sent again then. */
   @Transform(toInt) @IsInt() @Min(1000) @Max(3600_000) DELIVERY_LEASE_MS: number = 120_000;
 
+  /**
+   * Intake: where photos and files are kept (issue 29): `local` (default, under DATA_DIR/attachments) or
+   * `s3` (any S3-compatible store: MinIO, AWS, …, with the S3_* settings below).
+   */
+  @Transform(emptyToUndefined) @IsIn(['local', 's3'], { message: 'ATTACHMENT_STORE must be local or s3' }) ATTACHMENT_STORE: string =
+    'local';
+  /** The largest file `POST /attachments` takes (bytes; a larger one: 413, nothing stored). */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(100 * 1024 * 1024) ATTACHMENT_MAX_BYTES: number = 10 * 1024 * 1024;
+  /** How long a signed URL of `attachmentUrl` stays valid (seconds). */
+  @Transform(toInt) @IsInt() @Min(10) @Max(86_400) ATTACHMENT_URL_TTL_S: number = 300;
+  /** The local store's key for signing URLs (default: derived from GATEWAY_SECRET or AUTH_JWT_SECRET); at least 16 characters. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'ATTACHMENT_URL_SECRET must be at least 16 characters' })
+  ATTACHMENT_URL_SECRET?: string;
+  /** ATTACHMENT_STORE=s3: the endpoint (MinIO: http://minio:9000; empty = AWS), bucket, region and keys. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'S3_ENDPOINT must be a URL' })
+  S3_ENDPOINT?: string;
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: ServiceConfig) => c.ATTACHMENT_STORE === 's3' || c.S3_BUCKET !== undefined)
+  @IsString({ message: 'S3_BUCKET must be set when ATTACHMENT_STORE=s3' })
+  @IsNotEmpty()
+  S3_BUCKET?: string;
+  @Transform(emptyToUndefined) @IsString() @IsNotEmpty() S3_REGION: string = 'us-east-1';
+  /** Without them the AWS SDK's own chain is used (environment, instance role). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() S3_ACCESS_KEY_ID?: string;
+  @Transform(emptyToUndefined) @IsOptional() @IsString() S3_SECRET_ACCESS_KEY?: string;
+
   /** Ports on 127.0.0.1 (HOST to change); the gateway finds the subgraphs by them or by *_URL. */
   @Transform(emptyToUndefined) @IsString() HOST: string = '127.0.0.1';
   @Transform(toInt) @IsInt() @Min(0) @Max(65535) GATEWAY_PORT: number = GATEWAY_DEFAULT_PORT;

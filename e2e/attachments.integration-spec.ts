@@ -1,0 +1,268 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import sharp from 'sharp';
+import { Role } from '@pc/contracts';
+import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
+import { System, freePort } from '@pc/system';
+import type { AuthUser } from '@pc/platform';
+
+/**
+ * Issue 29, "photos for real": `POST /attachments` through the gateway, the keys a complaint may
+ * carry, `attachmentUrl` for those who may see the case, with the local store and with a real S3
+ * HTTP API (s3rver, started here on its own port). Real: every service, the gateway, PostgreSQL,
+ * NATS JetStream. Mocked: nothing.
+ */
+const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
+const site2Only = (u: AuthUser): AuthUser => ({ ...u, sub: `${u.sub}-site2`, sites: ['demo-site-2'] });
+const otherOrg: AuthUser = { sub: 'stranger', org: 'other-org', sites: ['*'], roles: [Role.ADMIN] };
+const FILE = `mutation F($i: FileComplaintInput!) { fileComplaint(input: $i) { id attachments } }`;
+const URL_OF = `query U($k: String!) { attachmentUrl(key: $k) }`;
+const complaintAt = (attachments: string[], site = 'demo-site-1') => ({
+  siteId: site,
+  customerId: site === 'demo-site-1' ? 'demo-customer-1' : 'demo-customer-3',
+  channel: 'PHONE',
+  category: 'EQUIPMENT',
+  description: 'The lobby door glass is cracked (photo attached).',
+  attachments,
+});
+const errorOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions as { code: string; field?: string } | undefined;
+
+/** A real photo: a 1200×900 JPEG with some structure, so that the thumbnail is a real resize. */
+const photo = (): Promise<Buffer> =>
+  sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 200, g: 120, b: 40 } } })
+    .composite([
+      { input: Buffer.from('<svg width="400" height="300"><rect width="400" height="300" fill="#246"/></svg>'), left: 100, top: 100 },
+    ])
+    .jpeg()
+    .toBuffer();
+/** An ELF executable's header and some code-like bytes, sent as photo.jpg with image/jpeg. */
+const executable = () => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4096, 0x90)]);
+const pdf = () =>
+  Buffer.from(
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+  );
+
+/** A signed URL read the way a browser would: the local store's links name PUBLIC_URL, here the test gateway's origin. */
+async function download(system: System, url: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+  const u = new URL(url);
+  const target = u.pathname.startsWith('/attachments/file') ? new URL(`${u.pathname}${u.search}`, system.gatewayUrl) : u;
+  const res = await fetch(target);
+  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** The whole round for one store: upload, attach, read by the right callers, refused to the others. */
+function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: System) => Promise<string[]>) {
+  describe(`photos for real, ${name}`, () => {
+    let system: System;
+    const rows = async () => Number((await system.sql<{ n: string }>('intake', 'select count(*) as n from attachment'))[0].n);
+
+    beforeAll(async () => {
+      system = await start();
+      await system.seedRegistry(DEMO_DATASET);
+    }, 240_000);
+    afterAll(async () => {
+      await system?.close();
+    });
+
+    it('rule "a photo is uploaded, attached to the case and shown to those who may see the case": the file and its thumbnail', async () => {
+      const desk = system.token(user('demo-front-desk'));
+      const bytes = await photo();
+      const up = await system.upload(desk, 'demo-site-1', bytes, 'IMG_0001.JPG');
+      expect(up.status).toBe(201);
+      expect(up.json).toMatchObject({ contentType: 'image/jpeg', size: bytes.length });
+      expect(up.json.key).toMatch(/^demo-org\/demo-site-1\/[0-9a-f-]{36}\.jpg$/);
+      expect(up.json.thumbnailKey).toMatch(/\.thumb\.webp$/);
+      expect(await storedKeys(system)).toEqual(expect.arrayContaining([up.json.key, up.json.thumbnailKey]));
+
+      const filed = await system.graphql<{ fileComplaint: { id: string; attachments: string[] } }>(desk, FILE, {
+        i: complaintAt([up.json.key]),
+      });
+      expect(filed.errors).toBeUndefined();
+      expect(filed.data!.fileComplaint.attachments).toEqual([up.json.key]);
+      const [row] = await system.sql<{ complaint_id: string }>('intake', 'select complaint_id from attachment where key = $1', [
+        up.json.key,
+      ]);
+      expect(row.complaint_id).toBe(filed.data!.fileComplaint.id);
+
+      // those who see the case: the desk, the engineering staff handling it, the site head of its site
+      for (const who of ['demo-front-desk', 'demo-department-staff', 'demo-site-head']) {
+        const r = await system.graphql<{ attachmentUrl: string }>(system.token(user(who)), URL_OF, { k: up.json.key });
+        expect(r.errors).toBeUndefined();
+        const got = await download(system, r.data!.attachmentUrl);
+        expect(got.status).toBe(200);
+        expect(got.type).toBe('image/jpeg');
+        expect(got.bytes.equals(bytes)).toBe(true);
+      }
+      const thumb = await system.graphql<{ attachmentUrl: string }>(desk, URL_OF, { k: up.json.thumbnailKey });
+      const t = await download(system, thumb.data!.attachmentUrl);
+      expect(t.status).toBe(200);
+      const meta = await sharp(t.bytes).metadata();
+      expect(meta.format).toBe('webp');
+      expect(Math.max(meta.width, meta.height)).toBe(320);
+
+      // those who do not: a caller of site 2 only, another organisation; answered as an unknown key
+      for (const stranger of [site2Only(user('demo-front-desk')), otherOrg]) {
+        for (const k of [up.json.key, up.json.thumbnailKey, up.json.key.replace(/[0-9a-f]{12}\.jpg$/, '000000000000.jpg')]) {
+          const r = await system.graphql(system.token(stranger), URL_OF, { k });
+          expect(errorOf(r)?.code).toBe('NOT_FOUND');
+        }
+      }
+      const link = new URL((await system.graphql<{ attachmentUrl: string }>(desk, URL_OF, { k: up.json.key })).data!.attachmentUrl);
+      if (link.pathname.startsWith('/attachments/file')) {
+        // the local store's link: expiring in ATTACHMENT_URL_TTL_S, and a changed signature or key reads nothing
+        expect(Number(link.searchParams.get('expires')) - Date.now() / 1000).toBeLessThanOrEqual(300);
+        for (const [param, value] of [
+          ['signature', 'A'.repeat(43)],
+          ['key', up.json.thumbnailKey],
+        ]) {
+          const forged = new URL(link);
+          forged.searchParams.set(param, value);
+          expect((await download(system, forged.toString())).status).toBe(403);
+        }
+      } else {
+        // S3: a presigned GET of ATTACHMENT_URL_TTL_S (the S3 server checks its signature; s3rver does not)
+        expect(link.searchParams.get('X-Amz-Expires')).toBe('300');
+        expect(link.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+      }
+    });
+
+    it('rule "mutations accept only keys this store issued to the caller\'s organisation": foreign, invented, reused and URL references are refused', async () => {
+      const desk = system.token(user('demo-front-desk'));
+      const admin = system.token(user('demo-admin'));
+      const ofSite2 = (await system.upload(admin, 'demo-site-2', await photo())).json.key as string;
+      const attached = (await system.upload(desk, 'demo-site-1', pdf(), 'letter.pdf', 'application/pdf')).json;
+      expect(attached).toMatchObject({ contentType: 'application/pdf', thumbnailKey: null });
+      const first = await system.graphql(desk, FILE, { i: complaintAt([attached.key]) });
+      expect(first.errors).toBeUndefined();
+      const before = await rows();
+      const cases = [
+        ofSite2, // issued to this organisation, for another site
+        attached.key, // already on another case
+        'demo-org/demo-site-1/00000000-0000-4000-8000-000000000000.jpg', // never issued
+        'other-org/demo-site-1/00000000-0000-4000-8000-000000000001.jpg', // another organisation's form
+      ];
+      const answers = [];
+      for (const key of cases) {
+        const r = await system.graphql(desk, FILE, { i: complaintAt([key]) });
+        expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments' });
+        answers.push(r.errors![0].message.replace(key, '<key>'));
+      }
+      // one answer for all: nothing tells whether a key exists elsewhere
+      expect(new Set(answers).size).toBe(1);
+      // finding 7: any https URL was stored before
+      const url = await system.graphql(desk, FILE, { i: complaintAt(['https://evil.example/x.jpg']) });
+      expect(errorOf(url)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments' });
+      expect(await rows()).toBe(before);
+    });
+
+    it('rule "the type is read from the bytes, the size is limited": a renamed executable and a 50 MB file are refused, nothing stored', async () => {
+      const desk = system.token(user('demo-front-desk'));
+      const before = await rows();
+      const keysBefore = (await storedKeys(system)).length;
+      const exe = await system.upload(desk, 'demo-site-1', executable(), 'photo.jpg', 'image/jpeg');
+      expect(exe.status).toBe(415);
+      expect(exe.json.errors[0].extensions).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', field: 'file' });
+      expect(exe.json.errors[0].message).toMatch(/application\/x-elf.*only JPEG, PNG, WebP or HEIC images and PDF/);
+      // a JPEG's first bytes and nothing after: refused as broken, not stored
+      const cut = await system.upload(desk, 'demo-site-1', (await photo()).subarray(0, 200));
+      expect(cut.status).toBe(400);
+
+      // 50 MB with its length declared: refused at the gateway before intake reads it
+      const big = await system.upload(desk, 'demo-site-1', Buffer.alloc(50 * 1024 * 1024, 1), 'big.jpg');
+      expect(big.status).toBe(413);
+      expect(big.json.errors[0]).toMatchObject({ extensions: { code: 'PAYLOAD_TOO_LARGE', field: 'file' } });
+      expect(big.json.errors[0].message).toMatch(/larger than 10485760 bytes \(ATTACHMENT_MAX_BYTES\): nothing was stored/);
+      // 12 MB sent chunked (no length declared): intake stops counting at the limit
+      const chunks = async function* () {
+        const head = await photo();
+        yield head;
+        for (let i = 0; i < 12; i++) yield Buffer.alloc(1024 * 1024, 7);
+      };
+      const chunked = await system.upload(desk, 'demo-site-1', chunks());
+      expect(chunked.status).toBe(413);
+      expect(await rows()).toBe(before);
+      expect((await storedKeys(system)).length).toBe(keysBefore);
+    });
+
+    it('rule "only the caller\'s granted sites, only roles that record cases": refused uploads', async () => {
+      const bytes = await photo();
+      expect((await system.upload('not-a-token', 'demo-site-1', bytes)).status).toBe(401);
+      const analyst = await system.upload(system.token(user('demo-analyst')), 'demo-site-1', bytes);
+      expect(analyst.status).toBe(403);
+      const otherSite = await system.upload(system.token(user('demo-site-head')), 'demo-site-2', bytes);
+      expect(otherSite.status).toBe(403);
+      const foreign = await system.upload(system.token(otherOrg), 'demo-site-1', bytes);
+      expect(foreign.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'siteId' });
+      const none = await system.upload(system.token(user('demo-front-desk')), '', bytes);
+      expect(none.json.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'siteId' });
+    });
+  });
+}
+
+storeSuite(
+  'the local store (ATTACHMENT_STORE=local, npm start)',
+  () => System.start(),
+  (s) => {
+    const dir = join(s.config.DATA_DIR, 'attachments');
+    const walk = (d: string, prefix = ''): string[] =>
+      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(join(d, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+      );
+    try {
+      return Promise.resolve(walk(dir));
+    } catch {
+      return Promise.resolve([]);
+    }
+  },
+);
+
+let s3: S3rver | undefined;
+let s3Dir: string | undefined;
+let s3Url = '';
+const BUCKET = 'pc-attachments';
+const s3Client = () =>
+  new S3Client({
+    endpoint: s3Url,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+
+storeSuite(
+  'an S3 store (ATTACHMENT_STORE=s3, s3rver on its own port)',
+  async () => {
+    const port = await freePort();
+    s3Dir = mkdtempSync(join(tmpdir(), 'pc-s3rver-'));
+    s3 = new S3rver({ port, address: '127.0.0.1', directory: s3Dir, silent: true });
+    await s3.run();
+    s3Url = `http://127.0.0.1:${port}`;
+    return System.start({
+      env: {
+        ...process.env,
+        ATTACHMENT_STORE: 's3',
+        S3_ENDPOINT: s3Url,
+        S3_BUCKET: BUCKET,
+        S3_REGION: 'us-east-1',
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+      },
+    });
+  },
+  async () => {
+    const client = s3Client();
+    try {
+      const out = await client.send(new ListObjectsV2Command({ Bucket: BUCKET })).catch(() => ({ Contents: [] }));
+      return (out.Contents ?? []).map((o) => o.Key!);
+    } finally {
+      client.destroy();
+    }
+  },
+);
+
+afterAll(async () => {
+  await s3?.close();
+  if (s3Dir) rmSync(s3Dir, { recursive: true, force: true });
+});
