@@ -119,6 +119,24 @@ describe('deploy/k8s (kustomize base + production overlay)', () => {
     expect(find('ConfigMap', 'pc-config')!.data.NATS_URL.split(',')).toHaveLength(3);
   });
 
+  it('keeps photos and files in MinIO on a persistent volume, its credentials from the Secret, the services pointed at it', () => {
+    const minio = find('StatefulSet', 'minio')!;
+    expect(minio.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBeDefined();
+    const env = minio.spec.template.spec.containers[0].env as {
+      name: string;
+      valueFrom: { secretKeyRef: { name: string; key: string } };
+    }[];
+    expect(env.map((e) => [e.name, e.valueFrom.secretKeyRef.name, e.valueFrom.secretKeyRef.key])).toEqual([
+      ['MINIO_ROOT_USER', 'pc-secrets', 'S3_ACCESS_KEY_ID'],
+      ['MINIO_ROOT_PASSWORD', 'pc-secrets', 'S3_SECRET_ACCESS_KEY'],
+    ]);
+    expect(find('Service', 'minio')!.spec.ports[0].port).toBe(9000);
+    expect(find('ConfigMap', 'pc-config')!.data).toMatchObject({ ATTACHMENT_STORE: 's3', S3_ENDPOINT: 'http://minio:9000' });
+    expect(Object.keys(find('Secret', 'pc-secrets')!.stringData)).toEqual(
+      expect.arrayContaining(['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']),
+    );
+  });
+
   it('has the migration Job, labelled to be applied and awaited before a rollout', () => {
     const job = find('Job', 'pc-migrate')!;
     expect(job.metadata.labels?.['app.kubernetes.io/component']).toBe('migration');
@@ -135,7 +153,11 @@ describe('deploy/compose.yaml and deploy/Dockerfile', () => {
     });
 
   it('validates with docker-compose config: a 3-node NATS cluster, PostgreSQL, the migration job, the five services after it', () => {
-    const ok = compose({ POSTGRES_PASSWORD: 'pw-for-validation', GATEWAY_SECRET: 'a-gateway-secret-of-16+' });
+    const ok = compose({
+      POSTGRES_PASSWORD: 'pw-for-validation',
+      GATEWAY_SECRET: 'a-gateway-secret-of-16+',
+      MINIO_ROOT_PASSWORD: 'minio-pw',
+    });
     expect({ status: ok.status, stderr: ok.stderr }).toEqual({ status: 0, stderr: expect.any(String) });
     const config = parse(ok.stdout) as { services: Record<string, any> };
     const names = Object.keys(config.services);
@@ -146,8 +168,18 @@ describe('deploy/compose.yaml and deploy/Dockerfile', () => {
       expect(config.services[s].environment.NATS_STREAM_REPLICAS).toBe('3');
       expect(config.services[s].build.target).toBe(s);
     }
+    // photos and files in MinIO: intake waits for it and reads the store's settings (issue 29)
+    expect(config.services.minio.image).toMatch(/^minio\/minio:RELEASE\./);
+    expect(config.services.intake.depends_on.minio).toEqual({ condition: 'service_started' });
+    expect(config.services.intake.environment).toMatchObject({
+      ATTACHMENT_STORE: 's3',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_BUCKET: 'pc-attachments',
+      S3_SECRET_ACCESS_KEY: 'minio-pw',
+    });
     // the secrets are required, never defaulted
     expect(compose({ POSTGRES_PASSWORD: 'pw-for-validation' }).status).not.toBe(0);
+    expect(compose({ POSTGRES_PASSWORD: 'pw-for-validation', GATEWAY_SECRET: 'a-gateway-secret-of-16+' }).status).not.toBe(0);
   });
 
   it('has a non-root, health-checked image target per service and one for the migration job', () => {

@@ -24,6 +24,8 @@ export abstract class AttachmentStore {
   abstract remove(keys: string[]): Promise<void>;
   /** A URL that reads the file until `ttlSeconds` from `now`, for anyone who holds it. */
   abstract signedUrl(key: string, ttlSeconds: number, now: Date): Promise<string>;
+  /** Lets go of connections at shutdown. */
+  close(): void {}
 }
 
 /** The type a key's extension stands for (keys are issued only for accepted types). */
@@ -94,6 +96,8 @@ export class LocalAttachmentStore extends AttachmentStore {
 
 export interface S3Settings {
   endpoint?: string;
+  /** Where browsers reach the store, when not at `endpoint` (a link is signed for the host it names). */
+  publicEndpoint?: string;
   bucket: string;
   region: string;
   accessKeyId?: string;
@@ -104,17 +108,22 @@ export interface S3Settings {
 export class S3AttachmentStore extends AttachmentStore {
   readonly kind = 's3' as const;
   private readonly client: S3Client;
+  /** Signs the links: the same store, named by the endpoint browsers reach. */
+  private readonly signer: S3Client;
   private ready?: Promise<void>;
 
   constructor(private readonly s: S3Settings) {
     super();
-    this.client = new S3Client({
-      endpoint: s.endpoint,
-      region: s.region,
-      // MinIO and most S3-compatible servers address buckets by path, not by host name
-      forcePathStyle: Boolean(s.endpoint),
-      credentials: s.accessKeyId && s.secretAccessKey ? { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } : undefined,
-    });
+    const client = (endpoint: string | undefined) =>
+      new S3Client({
+        endpoint,
+        region: s.region,
+        // MinIO and most S3-compatible servers address buckets by path, not by host name
+        forcePathStyle: Boolean(endpoint),
+        credentials: s.accessKeyId && s.secretAccessKey ? { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } : undefined,
+      });
+    this.client = client(s.endpoint);
+    this.signer = s.publicEndpoint && s.publicEndpoint !== s.endpoint ? client(s.publicEndpoint) : this.client;
   }
 
   /** The bucket exists (created on first use when the credentials may: a fresh MinIO). */
@@ -154,11 +163,12 @@ export class S3AttachmentStore extends AttachmentStore {
   }
 
   signedUrl(key: string, ttlSeconds: number): Promise<string> {
-    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.s.bucket, Key: key }), { expiresIn: ttlSeconds });
+    return getSignedUrl(this.signer, new GetObjectCommand({ Bucket: this.s.bucket, Key: key }), { expiresIn: ttlSeconds });
   }
 
-  close(): void {
+  override close(): void {
     this.client.destroy();
+    if (this.signer !== this.client) this.signer.destroy();
   }
 }
 
@@ -167,6 +177,7 @@ export function attachmentStoreFor(config: ServiceConfig): AttachmentStore {
   if (config.ATTACHMENT_STORE === 's3') {
     return new S3AttachmentStore({
       endpoint: config.S3_ENDPOINT,
+      publicEndpoint: config.S3_PUBLIC_ENDPOINT,
       bucket: config.S3_BUCKET as string,
       region: config.S3_REGION,
       accessKeyId: config.S3_ACCESS_KEY_ID,

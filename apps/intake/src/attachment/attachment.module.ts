@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ServiceConfig } from '@pc/platform';
 import { AttachmentRegister } from './attachment-register';
 import { AttachmentStore, attachmentStoreFor } from './attachment-store';
@@ -17,4 +17,10 @@ import { UploadAttachment } from './upload-attachment.usecase';
   ],
   exports: [AttachmentRegister, AttachmentStore],
 })
-export class AttachmentModule {}
+export class AttachmentModule implements OnApplicationShutdown {
+  constructor(@Inject(AttachmentStore) private readonly store: AttachmentStore) {}
+
+  onApplicationShutdown(): void {
+    this.store.close();
+  }
+}

@@ -189,6 +189,11 @@ export class ServiceConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, require_protocol: true }, { message: 'S3_ENDPOINT must be a URL' })
   S3_ENDPOINT?: string;
+  /** The endpoint browsers reach the store at, when it differs from S3_ENDPOINT (compose: http://localhost:9000); signed links name it. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'S3_PUBLIC_ENDPOINT must be a URL' })
+  S3_PUBLIC_ENDPOINT?: string;
   @Transform(emptyToUndefined)
   @ValidateIf((c: ServiceConfig) => c.ATTACHMENT_STORE === 's3' || c.S3_BUCKET !== undefined)
   @IsString({ message: 'S3_BUCKET must be set when ATTACHMENT_STORE=s3' })
