@@ -45,11 +45,9 @@ const pdf = () =>
     '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
   );
 
-/** A signed URL read the way a browser would: the local store's links name PUBLIC_URL, here the test gateway's origin. */
+/** A signed URL read the way a browser would: the local store's links are root-relative to the gateway, S3's absolute. */
 async function download(system: System, url: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
-  const u = new URL(url);
-  const target = u.pathname.startsWith('/attachments/file') ? new URL(`${u.pathname}${u.search}`, system.gatewayUrl) : u;
-  const res = await fetch(target);
+  const res = await fetch(new URL(url, system.gatewayUrl));
   return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
@@ -110,7 +108,10 @@ function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: 
           expect(errorOf(r)?.code).toBe('NOT_FOUND');
         }
       }
-      const link = new URL((await system.graphql<{ attachmentUrl: string }>(desk, URL_OF, { k: up.json.key })).data!.attachmentUrl);
+      const link = new URL(
+        (await system.graphql<{ attachmentUrl: string }>(desk, URL_OF, { k: up.json.key })).data!.attachmentUrl,
+        system.gatewayUrl,
+      );
       if (link.pathname.startsWith('/attachments/file')) {
         // the local store's link: expiring in ATTACHMENT_URL_TTL_S, and a changed signature or key reads nothing
         expect(Number(link.searchParams.get('expires')) - Date.now() / 1000).toBeLessThanOrEqual(300);

@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System } from '@pc/system';
 import { ensureConsoleBuilt } from '../tools/console-build';
@@ -181,12 +182,37 @@ describe('the console (issue 16)', () => {
     const form = '[data-testid="file-complaint"]';
     await choose(desk, form, 'category', 'Equipment');
     await desk.fill(`${form} [data-field="description"] textarea`, 'The corridor light on floor 3 flickers all night.');
+    // issue 29: a photo by drag-and-drop's file input (the camera button opens the phone's camera); a renamed
+    // executable is refused with the server's reason, the photo uploads and is filed with the complaint
+    const drop = '[data-testid="photo-upload"] .ant-upload-drag input[type="file"]';
+    expect(await desk.locator('[data-testid="photo-upload"] input[capture="environment"]').count()).toBe(1);
+    await desk.setInputFiles(drop, {
+      name: 'virus.jpg',
+      mimeType: 'image/jpeg',
+      buffer: Buffer.from('\x7fELF\x02\x01\x01 not a photo at all'),
+    });
+    await desk.waitForSelector('[data-testid="upload-error"]');
+    expect(await textOf(desk, '[data-testid="upload-error"]')).toContain('only JPEG, PNG, WebP or HEIC images and PDF');
+    const jpeg = await sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 240, g: 200, b: 40 } } })
+      .jpeg()
+      .toBuffer();
+    await desk.setInputFiles(drop, { name: 'corridor.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await desk.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="photo-upload"] .ant-upload-list-item')].some(
+        (e) => e.textContent?.includes('corridor.jpg') && !e.className.includes('error') && !e.className.includes('uploading'),
+      ),
+    );
     await shot(desk, '1-front-desk');
     await desk.click(`${form} button[type="submit"]`);
     await desk.waitForSelector('[data-testid="filed"]');
     expect(await textOf(desk, '[data-testid="routing"]')).toBe('Engineering');
     expect(await textOf(desk, '[data-testid="filed"]')).toContain('Minor');
     expect(await desk.getAttribute('[data-testid="filed"] [data-clock="PLAN"]', 'data-colour')).toBe('green');
+    // the thumbnail, through its signed link
+    await desk.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="filed"] [data-testid="photos"] img');
+      return !!img && img.complete && img.naturalWidth === 320;
+    });
     await shot(desk, '2-filed');
     const complaintId = (
       await system.sql<{ id: string }>('intake', `select id from complaint where description like 'The corridor light%'`)
@@ -225,6 +251,11 @@ describe('the console (issue 16)', () => {
     )[0].id;
     await engineer.goto(`${origin}/#/work-orders/${workOrderId}`);
     await engineer.waitForSelector('[data-testid="wo-status"]');
+    // the engineer sees the customer's photo on the work order
+    await engineer.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-testid="photos"] img');
+      return !!img && img.complete && img.naturalWidth > 0;
+    });
     const resolveForm = '[data-testid="form-resolve"]';
     await engineer.click('[data-testid="action-resolve"]');
     await engineer.fill(`${resolveForm} [data-field="resolution"] textarea`, 'Ballast replaced; the light is steady.');

@@ -7,7 +7,7 @@ export const FIND_CUSTOMERS = `query FindCustomers($phone: String, $unitId: ID) 
 export const UNITS = `query Units($siteId: ID!) { units(siteId: $siteId) { id name areaId } }`;
 export const CUSTOMER_COMPLAINTS = `query CustomerComplaints($customerId: ID!) { complaints(customerId: $customerId, first: 10) { id status category receivedAt severity } }`;
 
-export const COMPLAINT_RESULT = `id siteId status valid severity channel category receivedAt replyDueAt departments invalidReason reply
+export const COMPLAINT_RESULT = `id siteId status valid severity channel category receivedAt replyDueAt departments invalidReason reply attachments
   workOrders { id department status deadlines { ${DEADLINE} } }`;
 export const FILE_COMPLAINT = `mutation FileComplaint($input: FileComplaintInput!) { fileComplaint(input: $input) { ${COMPLAINT_RESULT} } }`;
 export const COMPLAINT = `query Complaint($id: ID!) { complaint(id: $id) { ${COMPLAINT_RESULT} } }`;
@@ -27,7 +27,7 @@ export const WORK_ORDER_FIELDS = `id complaintId siteId areaId department lead s
   progress { note by at customerInformedAt customerInformedVia }
   extensions { clock previousDueAt newDueAt reason customerToldAt customerToldVia by at }
   rounds { round plan handlerId resolvedAt resolution cause endedBy endedAt }
-  complaint { id customerId unitId channel category description receivedAt severity status circumstances
+  complaint { id customerId unitId channel category description receivedAt severity status circumstances attachments
     callbacks { id round status satisfaction completedAt dueAt } }`;
 export const WORK_ORDER = `query WorkOrder($id: ID!) {
   workOrder(id: $id) { ${WORK_ORDER_FIELDS} }
@@ -91,3 +91,4 @@ export const HAND_OVER = `mutation HandOverShift($input: HandOverShiftInput!) { 
 export const ACKNOWLEDGE_HANDOVER = `mutation AcknowledgeHandover($id: ID!) { acknowledgeHandover(id: $id) { ${HANDOVER} } }`;
 export const CASE_NOTIFICATIONS = `query CaseNotifications($id: ID!) { complaint(id: $id) { id
   notifications { recipientId kind channel status createdAt deliveredAt acknowledgedAt } } }`;
+export const ATTACHMENT_URL = `query AttachmentUrl($key: String!) { attachmentUrl(key: $key) }`;

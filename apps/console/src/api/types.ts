@@ -46,6 +46,7 @@ export interface WorkOrderDetail {
     channel: string;
     category: string;
     description: string;
+    attachments?: string[];
     callbacks: { id: string; round: number; status: string; satisfaction?: string | null; completedAt?: string | null }[];
   } | null;
 }

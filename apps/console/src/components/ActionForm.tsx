@@ -43,6 +43,7 @@ export function ActionForm({
   serverErrors: initialErrors = [],
   extra,
   testId,
+  onChange,
 }: {
   fields: FieldSpec[];
   submit: LabelKey;
@@ -50,6 +51,8 @@ export function ActionForm({
   serverErrors?: ServerError[];
   extra?: ReactNode;
   testId?: string;
+  /** Every change of a value, with all values (a form beside the fields that follows one: the photos follow the site). */
+  onChange?: (values: Record<string, unknown>) => void;
 }) {
   const i18n = useI18n();
   const { t, en } = i18n;
@@ -84,11 +87,12 @@ export function ActionForm({
       layout="vertical"
       initialValues={initialValues}
       onFinish={(v: Record<string, unknown>) => void finish(v)}
-      onValuesChange={(changed: Record<string, unknown>) =>
+      onValuesChange={(changed: Record<string, unknown>, all: Record<string, unknown>) => {
         setErrors((errs) =>
           errs.filter((e) => !Object.keys(changed).some((k) => e.extensions?.field?.replace(/^input\./, '').startsWith(k))),
-        )
-      }
+        );
+        onChange?.(all);
+      }}
       data-testid={testId}
     >
       {mapped.general.map((g) => (

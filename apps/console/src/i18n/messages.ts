@@ -116,6 +116,14 @@ export const LABELS = {
   notices: pair('整改通知与罚款', 'Contractor notices and fines'),
   emergencies: pair('突发事件', 'Emergencies'),
   complaintText: pair('投诉内容', 'Complaint'),
+  // photos and files (issue 29)
+  photos: pair('照片与附件', 'Photos and files'),
+  dropPhotos: pair('拖入照片或 PDF，或点击选择', 'Drop photos or PDFs here, or click to choose'),
+  photoTypes: pair('JPEG、PNG、WebP、HEIC 图片或 PDF', 'JPEG, PNG, WebP or HEIC images, or PDF'),
+  takePhoto: pair('拍照', 'Take a photo'),
+  uploading: pair('上传中…', 'Uploading…'),
+  uploadFailed: pair('上传失败', 'Upload failed'),
+  openFile: pair('打开', 'Open'),
   round: pair('轮次', 'Round'),
   // area manager
   majorComplaints: pair('重大投诉', 'Major complaints'),

@@ -4,6 +4,7 @@ import { useClient, useMutation } from 'urql';
 import { errorsOf, type ServerError } from '../api/errors';
 import { COMPLAINT, CUSTOMER_COMPLAINTS, FILE_COMPLAINT, FIND_CUSTOMERS, RECORD_INVALID_REPLY, UNITS } from '../api/ops';
 import { ActionForm, type FieldSpec } from '../components/ActionForm';
+import { PhotoUpload, Photos } from '../components/Photos';
 import { Clocks } from '../components/Clocks';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
@@ -26,6 +27,7 @@ interface Filed {
   replyDueAt: string;
   departments: string[];
   reply?: string | null;
+  attachments?: string[];
   workOrders: { id: string; department: string; status: string; deadlines: { clock: string; dueAt: string; metAt?: string | null }[] }[];
 }
 
@@ -46,6 +48,10 @@ export function FrontDeskPage() {
   const [, file] = useMutation<{ fileComplaint: Filed }>(FILE_COMPLAINT);
   const [, replyInvalid] = useMutation<{ recordInvalidReply: Filed }>(RECORD_INVALID_REPLY);
   const [lookupError, setLookupError] = useState<string | null>(null);
+  // the photos of the filing being written, uploaded for the site chosen in the form
+  const [attachments, setAttachments] = useState<string[]>([]);
+  const [formSite, setFormSite] = useState<string | undefined>(undefined);
+  const siteOfForm = formSite ?? customer?.siteId ?? sites[0]?.id;
 
   // dispatch opens the work orders from the filing's event: follow the complaint until they are there
   useEffect(() => {
@@ -126,11 +132,19 @@ export function FrontDeskPage() {
 
   const submit = async (input: Record<string, unknown>): Promise<ServerError[] | void> => {
     const r = await file({
-      input: { ...input, valid: input.valid ?? false, customerId: customer?.id, unitId: customer?.unitId ?? undefined, idempotencyKey },
+      input: {
+        ...input,
+        valid: input.valid ?? false,
+        customerId: customer?.id,
+        unitId: customer?.unitId ?? undefined,
+        idempotencyKey,
+        attachments: attachments.length ? attachments : undefined,
+      },
     });
     if (r.error) return errorsOf(r.error);
     setFiled(r.data!.fileComplaint);
     setKey(key());
+    setAttachments([]);
     if (customer) await pick(customer);
     void message.success(t('filed'));
   };
@@ -219,6 +233,11 @@ export function FrontDeskPage() {
               <Descriptions.Item label={t('replyDue')} span={2}>
                 {at(filed.replyDueAt, zoneOf(filed.siteId))}
               </Descriptions.Item>
+              {filed.attachments?.length ? (
+                <Descriptions.Item label={t('photos')} span={2}>
+                  <Photos keys={filed.attachments} />
+                </Descriptions.Item>
+              ) : null}
             </Descriptions>
             {filed.workOrders.map((w) => (
               <Card
@@ -260,6 +279,12 @@ export function FrontDeskPage() {
             submit="submit"
             onSubmit={submit}
             testId="file-complaint"
+            onChange={(v) => setFormSite(typeof v.siteId === 'string' ? v.siteId : undefined)}
+            extra={
+              <Form.Item label={t('photos')}>
+                <PhotoUpload siteId={siteOfForm} onChange={setAttachments} />
+              </Form.Item>
+            }
           />
         </Card>
       </Col>

@@ -23,6 +23,7 @@ import {
 } from '../api/ops';
 import { ActionForm, type FieldSpec } from '../components/ActionForm';
 import { Clocks } from '../components/Clocks';
+import { Photos } from '../components/Photos';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
 import type { LabelKey } from '../i18n/messages';
@@ -258,6 +259,11 @@ export function WorkOrderPage({ id }: { id: string }) {
         <Descriptions.Item label={t('complaintText')} span={2}>
           {wo.complaint?.description}
         </Descriptions.Item>
+        {wo.complaint?.attachments?.length ? (
+          <Descriptions.Item label={t('photos')} span={2}>
+            <Photos keys={wo.complaint.attachments} />
+          </Descriptions.Item>
+        ) : null}
         <Descriptions.Item label={t('clocks')} span={2}>
           <Clocks wo={wo} />
         </Descriptions.Item>

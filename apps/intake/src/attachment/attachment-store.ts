@@ -37,7 +37,8 @@ export function contentTypeOfKey(key: string): string {
 
 /**
  * Files under a directory of the data dir (`npm start`, one machine). Reads go through the gateway's
- * `GET /attachments/file?key&expires&signature`, an HMAC-signed, expiring link this store checks.
+ * `GET /attachments/file?key&expires&signature`, an HMAC-signed, expiring link this store checks; the
+ * link is root-relative, so that it works on whatever address the caller reached the gateway at.
  */
 export class LocalAttachmentStore extends AttachmentStore {
   readonly kind = 'local' as const;
@@ -45,7 +46,6 @@ export class LocalAttachmentStore extends AttachmentStore {
   constructor(
     private readonly dir: string,
     private readonly secret: string,
-    private readonly publicUrl: string,
   ) {
     super();
   }
@@ -79,7 +79,7 @@ export class LocalAttachmentStore extends AttachmentStore {
   signedUrl(key: string, ttlSeconds: number, now: Date): Promise<string> {
     const expires = Math.floor(now.getTime() / 1000) + ttlSeconds;
     const q = new URLSearchParams({ key, expires: String(expires), signature: this.signature(key, expires) });
-    return Promise.resolve(`${this.publicUrl.replace(/\/$/, '')}/attachments/file?${q.toString()}`);
+    return Promise.resolve(`/attachments/file?${q.toString()}`);
   }
 
   /** The file of a signed link still valid at `now`, or why not. */
@@ -187,5 +187,5 @@ export function attachmentStoreFor(config: ServiceConfig): AttachmentStore {
   const secret = config.ATTACHMENT_URL_SECRET ?? config.GATEWAY_SECRET ?? config.AUTH_JWT_SECRET;
   // a key of its own when no secret is configured (a JWKS-only development setup): links then last one process
   const key = secret ? createHash('sha256').update(`attachments\n${secret}`).digest('hex') : randomBytes(32).toString('hex');
-  return new LocalAttachmentStore(join(config.DATA_DIR, 'attachments'), key, config.PUBLIC_URL);
+  return new LocalAttachmentStore(join(config.DATA_DIR, 'attachments'), key);
 }
