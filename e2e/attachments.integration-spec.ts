@@ -6,7 +6,7 @@ import S3rver from 's3rver';
 import sharp from 'sharp';
 import { Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
-import { System, freePort } from '@pc/system';
+import { System, eventually, freePort } from '@pc/system';
 import type { AuthUser } from '@pc/platform';
 
 /**
@@ -188,6 +188,29 @@ function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: 
       expect((await storedKeys(system)).length).toBe(keysBefore);
     });
 
+    it('rule "an upload never attached to a case is not kept": past ATTACHMENT_ORPHAN_HOURS it is deleted with its thumbnail; an attached one stays', async () => {
+      const desk = system.token(user('demo-front-desk'));
+      const orphan = (await system.upload(desk, 'demo-site-1', await photo(), 'abandoned.jpg')).json;
+      const young = (await system.upload(desk, 'demo-site-1', await photo(), 'just-now.jpg')).json;
+      const kept = (await system.upload(desk, 'demo-site-1', await photo(), 'filed.jpg')).json;
+      expect((await system.graphql(desk, FILE, { i: complaintAt([kept.key]) })).errors).toBeUndefined();
+      // uploaded 25 hours ago, as the sweep sees it
+      await system.sql('intake', `update attachment set uploaded_at = now() - interval '25 hours' where key = any($1)`, [
+        [orphan.key, kept.key],
+      ]);
+      await eventually(
+        async () => (await system.sql('intake', 'select 1 from attachment where key = $1', [orphan.key])).length === 0,
+        30_000,
+        'the sweep',
+      );
+      const stored = await storedKeys(system);
+      expect(stored).not.toContain(orphan.key);
+      expect(stored).not.toContain(orphan.thumbnailKey);
+      expect(stored).toEqual(expect.arrayContaining([young.key, kept.key, kept.thumbnailKey]));
+      const left = await system.sql<{ key: string }>('intake', 'select key from attachment where key = any($1)', [[young.key, kept.key]]);
+      expect(left.map((r) => r.key).sort()).toEqual([young.key, kept.key].sort());
+    });
+
     it('rule "only the caller\'s granted sites, only roles that record cases": refused uploads', async () => {
       const bytes = await photo();
       expect((await system.upload('not-a-token', 'demo-site-1', bytes)).status).toBe(401);
@@ -205,7 +228,7 @@ function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: 
 
 storeSuite(
   'the local store (ATTACHMENT_STORE=local, npm start)',
-  () => System.start(),
+  () => System.start({ env: { ...process.env, HOUSEKEEPING_MS: '500' } }),
   (s) => {
     const dir = join(s.config.DATA_DIR, 'attachments');
     const walk = (d: string, prefix = ''): string[] =>
@@ -243,6 +266,7 @@ storeSuite(
     return System.start({
       env: {
         ...process.env,
+        HOUSEKEEPING_MS: '500',
         ATTACHMENT_STORE: 's3',
         S3_ENDPOINT: s3Url,
         S3_BUCKET: BUCKET,

@@ -198,7 +198,7 @@ describe('the console (issue 16)', () => {
       .toBuffer();
     await desk.setInputFiles(drop, { name: 'corridor.jpg', mimeType: 'image/jpeg', buffer: jpeg });
     await desk.waitForFunction(() =>
-      [...document.querySelectorAll('[data-testid="photo-upload"] .ant-upload-list-item')].some(
+      Array.from(document.querySelectorAll('[data-testid="photo-upload"] .ant-upload-list-item')).some(
         (e) => e.textContent?.includes('corridor.jpg') && !e.className.includes('error') && !e.className.includes('uploading'),
       ),
     );

@@ -17,6 +17,15 @@ export interface ConsoleSettings {
   secret?: string;
   oidc: { issuer: string; clientId: string; scope: string } | null;
   sandbox: boolean;
+  /** Where the pages load photos from besides this origin: the S3 store's public origin (ATTACHMENT_STORE=s3). */
+  filesOrigin?: string;
+}
+
+/** The origin of the S3 store's signed links (S3_PUBLIC_ENDPOINT, else S3_ENDPOINT, else AWS's host of the bucket). */
+export function filesOriginOf(config: ServiceConfig): string | undefined {
+  if (config.ATTACHMENT_STORE !== 's3') return undefined;
+  const endpoint = config.S3_PUBLIC_ENDPOINT ?? config.S3_ENDPOINT;
+  return endpoint ? new URL(endpoint).origin : `https://${config.S3_BUCKET}.s3.${config.S3_REGION}.amazonaws.com`;
 }
 
 /** The console settings from the configuration: CONSOLE_DIR, CONSOLE_DEMO_USERS_FILE, CONSOLE_OIDC_*, GRAPHQL_SANDBOX. */
@@ -32,6 +41,7 @@ export function consoleSettings(config: ServiceConfig, demoUsers?: AuthUser[]): 
       ? { issuer: config.CONSOLE_OIDC_ISSUER, clientId: config.CONSOLE_OIDC_CLIENT_ID!, scope: config.CONSOLE_OIDC_SCOPE }
       : null,
     sandbox: config.GRAPHQL_SANDBOX === 'true',
+    filesOrigin: filesOriginOf(config),
   };
 }
 
@@ -49,13 +59,15 @@ function readDemoUsers(file: string): AuthUser[] {
  * (an XSS) neither loads nor sends the stored token elsewhere. Ant Design writes its styles at run
  * time, hence inline styles.
  */
-export function consoleCsp(oidc: ConsoleSettings['oidc']): string {
+export function consoleCsp(oidc: ConsoleSettings['oidc'], filesOrigin?: string): string {
   const connect = ["'self'", ...(oidc ? [new URL(oidc.issuer).origin] : [])].join(' ');
+  // photos' thumbnails: this origin (the local store's links), and the S3 store's when it keeps them
+  const img = ["'self'", 'data:', 'blob:', ...(filesOrigin ? [filesOrigin] : [])].join(' ');
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src ${img}`,
     "font-src 'self' data:",
     `connect-src ${connect}`,
     "frame-ancestors 'none'",
@@ -128,7 +140,7 @@ export class ConsoleController {
       throw new ServiceUnavailableException('the console is not built (npm run console:build)');
     }
     res.setHeader('cache-control', 'no-cache');
-    res.setHeader('content-security-policy', consoleCsp(this.settings.oidc));
+    res.setHeader('content-security-policy', consoleCsp(this.settings.oidc, this.settings.filesOrigin));
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'same-origin');
     res.sendFile(file);

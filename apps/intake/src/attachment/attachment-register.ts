@@ -42,7 +42,10 @@ export class AttachmentRegister {
         throw notIssued(key, siteId);
       }
     }
-    await em.nativeUpdate(Attachment, { key: { $in: unique }, complaintId: null }, { complaintId });
+    const taken = await em.nativeUpdate(Attachment, { key: { $in: unique }, complaintId: null }, { complaintId });
+    // a key swept or taken by another filing between the read and this write: the filing is refused, not half-linked
+    const already = rows.filter((r) => r.complaintId === complaintId).length;
+    if (taken + already !== unique.length) throw notIssued(unique[0], siteId);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ServiceConfig } from '@pc/platform';
 import { AttachmentRegister } from './attachment-register';
 import { AttachmentStore, attachmentStoreFor } from './attachment-store';
+import { AttachmentSweep } from './attachment-sweep';
 import { AttachmentResolver } from './attachment.resolver';
 import { AttachmentsController } from './attachments.controller';
 import { UploadAttachment } from './upload-attachment.usecase';
@@ -14,6 +15,7 @@ import { UploadAttachment } from './upload-attachment.usecase';
     UploadAttachment,
     AttachmentRegister,
     AttachmentResolver,
+    AttachmentSweep,
   ],
   exports: [AttachmentRegister, AttachmentStore],
 })

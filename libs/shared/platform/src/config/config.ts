@@ -176,6 +176,8 @@ export class ServiceConfig {
     'local';
   /** The largest file `POST /attachments` takes (bytes; a larger one: 413, nothing stored). */
   @Transform(toInt) @IsInt() @Min(1024) @Max(100 * 1024 * 1024) ATTACHMENT_MAX_BYTES: number = 10 * 1024 * 1024;
+  /** An upload never filed with a case is deleted after this many hours (with HOUSEKEEPING_MS). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8760) ATTACHMENT_ORPHAN_HOURS: number = 24;
   /** How long a signed URL of `attachmentUrl` stays valid (seconds). */
   @Transform(toInt) @IsInt() @Min(10) @Max(86_400) ATTACHMENT_URL_TTL_S: number = 300;
   /** The local store's key for signing URLs (default: derived from GATEWAY_SECRET or AUTH_JWT_SECRET); at least 16 characters. */
