@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import sharp from 'sharp';
-import { Role } from '@pc/contracts';
+import { ArchivePurged, Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually, freePort } from '@pc/system';
 import type { AuthUser } from '@pc/platform';
@@ -209,6 +209,35 @@ function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: 
       expect(stored).toEqual(expect.arrayContaining([young.key, kept.key, kept.thumbnailKey]));
       const left = await system.sql<{ key: string }>('intake', 'select key from attachment where key = any($1)', [[young.key, kept.key]]);
       expect(left.map((r) => r.key).sort()).toEqual([young.key, kept.key].sort());
+    });
+
+    it('rule "a purged complaint\'s files are deleted with it": archive.purged at the end of the two years removes its files, thumbnails and records', async () => {
+      const desk = system.token(user('demo-front-desk'));
+      const a = (await system.upload(desk, 'demo-site-1', await photo(), 'a.jpg')).json;
+      const b = (await system.upload(desk, 'demo-site-1', pdf(), 'b.pdf', 'application/pdf')).json;
+      const other = (await system.upload(desk, 'demo-site-1', await photo(), 'other.jpg')).json;
+      const filed = await system.graphql<{ fileComplaint: { id: string } }>(desk, FILE, { i: complaintAt([a.key, b.key]) });
+      const id = filed.data!.fileComplaint.id;
+      expect((await system.graphql(desk, FILE, { i: complaintAt([other.key]) })).errors).toBeUndefined();
+      // analytics' archive purge, two years after closing (stood in for here: its clock would need two years)
+      await system.publish(ArchivePurged, {
+        orgId: 'demo-org',
+        siteId: 'demo-site-1',
+        complaintId: id,
+        closedAt: '2024-11-01T00:00:00.000Z',
+        purgedAt: new Date().toISOString(),
+      });
+      await eventually(
+        async () => (await system.sql('intake', 'select 1 from attachment where complaint_id = $1', [id])).length === 0,
+        30_000,
+        'the purge',
+      );
+      const stored = await storedKeys(system);
+      for (const k of [a.key, a.thumbnailKey, b.key]) expect(stored).not.toContain(k);
+      expect(stored).toEqual(expect.arrayContaining([other.key, other.thumbnailKey]));
+      const [c] = await system.sql<{ attachments: string[] }>('intake', 'select attachments from complaint where id = $1', [id]);
+      expect(c.attachments).toEqual([]);
+      expect(errorOf(await system.graphql(desk, URL_OF, { k: a.key }))?.code).toBe('NOT_FOUND');
     });
 
     it('rule "only the caller\'s granted sites, only roles that record cases": refused uploads', async () => {

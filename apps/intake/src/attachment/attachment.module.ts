@@ -1,5 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ServiceConfig } from '@pc/platform';
+import { AttachmentPurgeConsumer } from './attachment-purge.consumer';
 import { AttachmentRegister } from './attachment-register';
 import { AttachmentStore, attachmentStoreFor } from './attachment-store';
 import { AttachmentSweep } from './attachment-sweep';
@@ -16,6 +17,7 @@ import { UploadAttachment } from './upload-attachment.usecase';
     AttachmentRegister,
     AttachmentResolver,
     AttachmentSweep,
+    AttachmentPurgeConsumer,
   ],
   exports: [AttachmentRegister, AttachmentStore],
 })
