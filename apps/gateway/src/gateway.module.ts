@@ -170,7 +170,14 @@ export class GatewayAppModule implements NestModule, OnApplicationShutdown {
           },
         }),
       ],
-      controllers: [HealthController, MetricsController, ExportsController, NotificationsController, AttachmentsController, ConsoleController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        ExportsController,
+        NotificationsController,
+        AttachmentsController,
+        ConsoleController,
+      ],
       providers: [
         { provide: HEALTH_CHECKS, useValue: healthChecks },
         { provide: CONSOLE_SETTINGS, useValue: web },
