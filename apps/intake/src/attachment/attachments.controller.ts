@@ -12,7 +12,8 @@ const MULTIPART_OVERHEAD = 64 * 1024;
 const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409 };
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return;
+  // a file that failed half-way through: the answer has begun, it can only be cut short
+  if (res.headersSent) return void res.end();
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
 }
