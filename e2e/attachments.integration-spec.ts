@@ -8,6 +8,7 @@ import { ArchivePurged, Role } from '@pc/contracts';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually, freePort } from '@pc/system';
 import type { AuthUser } from '@pc/platform';
+import { planAndAssign } from './work-order-steps';
 
 /**
  * Issue 29, "photos for real": `POST /attachments` through the gateway, the keys a complaint may
@@ -186,6 +187,73 @@ function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: 
       expect(chunked.status).toBe(413);
       expect(await rows()).toBe(before);
       expect((await storedKeys(system)).length).toBe(keysBefore);
+    });
+
+    it('rule "photos of a work order\'s progress": dispatch takes only keys issued for its site, once; those who see the case see them', async () => {
+      const desk = system.token(user('demo-front-desk'));
+      const staff = system.token(user('demo-department-staff'));
+      const head = system.token(user('demo-department-head'));
+      const gql = system.graphql.bind(system);
+      const filed = await system.graphql<{ fileComplaint: { id: string } }>(desk, FILE, { i: complaintAt([]) });
+      const complaintId = filed.data!.fileComplaint.id;
+      const wo = await eventually(
+        async () => (await system.sql<{ id: string }>('dispatch', 'select id from work_order where complaint_id = $1', [complaintId]))[0],
+        30_000,
+        'the work order',
+      );
+      await planAndAssign({ gql, staff, head }, wo.id);
+      const before = (await system.upload(staff, 'demo-site-1', await photo(), 'before.jpg')).json;
+      const ofSite2 = (await system.upload(staff, 'demo-site-2', await photo(), 'elsewhere.jpg')).json;
+      const PROGRESS = `mutation P($i: RecordProgressInput!) { recordProgress(input: $i) { progress { note attachments } } }`;
+      const progress = (attachments: string[]) =>
+        system.graphql(staff, PROGRESS, { i: { workOrderId: wo.id, note: 'Opened the panel.', attachments } });
+      // dispatch learns the key from attachment.uploaded, moments after the upload's answer: the step waits for it
+      const taken = await progress([before.key]);
+      expect(taken.data).toMatchObject({ recordProgress: { progress: [{ note: 'Opened the panel.', attachments: [before.key] }] } });
+      // another site's key, an invented one, a URL, the same key again on another work order: refused
+      const second = await system.graphql<{ fileComplaint: { id: string } }>(desk, FILE, { i: complaintAt([]) });
+      const wo2 = await eventually(
+        async () =>
+          (
+            await system.sql<{ id: string }>('dispatch', 'select id from work_order where complaint_id = $1', [
+              second.data!.fileComplaint.id,
+            ])
+          )[0],
+        30_000,
+        'the second work order',
+      );
+      await planAndAssign({ gql, staff, head }, wo2.id);
+      await eventually(
+        async () => (await system.sql('dispatch', 'select 1 from known_attachment where key = $1', [ofSite2.key])).length === 1,
+        30_000,
+        'the key of site 2',
+      );
+      for (const [workOrderId, key] of [
+        [wo.id, ofSite2.key],
+        [wo.id, 'demo-org/demo-site-1/00000000-0000-4000-8000-000000000000.jpg'],
+        [wo2.id, before.key],
+      ]) {
+        const r = await system.graphql(staff, PROGRESS, { i: { workOrderId, note: 'x', attachments: [key] } });
+        expect(errorOf(r)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attachments' });
+      }
+      const url = await system.graphql(staff, PROGRESS, {
+        i: { workOrderId: wo.id, note: 'x', attachments: ['https://evil.example/x.jpg'] },
+      });
+      expect(errorOf(url)?.code).toBe('BAD_USER_INPUT');
+      // the photo belongs to the case: the site head reads it, the sweep leaves it, a stranger does not see it
+      await eventually(
+        async () =>
+          (await system.sql<{ complaint_id: string }>('intake', 'select complaint_id from attachment where key = $1', [before.key]))[0]
+            ?.complaint_id === complaintId,
+        30_000,
+        'intake to link the photo to the case',
+      );
+      const link = await system.graphql<{ attachmentUrl: string }>(system.token(user('demo-site-head')), URL_OF, { k: before.key });
+      expect(link.errors).toBeUndefined();
+      expect((await download(system, link.data!.attachmentUrl)).status).toBe(200);
+      expect(errorOf(await system.graphql(system.token(site2Only(user('demo-front-desk'))), URL_OF, { k: before.key }))?.code).toBe(
+        'NOT_FOUND',
+      );
     });
 
     it('rule "an upload never attached to a case is not kept": past ATTACHMENT_ORPHAN_HOURS it is deleted with its thumbnail; an attached one stays', async () => {

@@ -275,8 +275,26 @@ describe('the console (issue 16)', () => {
     await engineer.fill(`${progress} [data-field="note"] textarea`, 'On site, the ballast is being replaced.');
     await typeDate(engineer, progress, 'customerInformed.at', new Date(Date.now() - 60_000));
     await choose(engineer, progress, 'customerInformed.via', 'Phone');
+    // a photo of the work with the note (issue 29): in the timeline as a thumbnail
+    const ballast = await sharp({ create: { width: 800, height: 600, channels: 3, background: { r: 30, g: 90, b: 160 } } })
+      .png()
+      .toBuffer();
+    await engineer.setInputFiles(`${progress} .ant-upload-drag input[type="file"]`, {
+      name: 'ballast.png',
+      mimeType: 'image/png',
+      buffer: ballast,
+    });
+    await engineer.waitForFunction(() =>
+      Array.from(document.querySelectorAll('[data-testid="form-progress"] .ant-upload-list-item')).some(
+        (e) => e.textContent?.includes('ballast.png') && !e.className.includes('error') && !e.className.includes('uploading'),
+      ),
+    );
     await engineer.click(`${progress} button[type="submit"]`);
     await engineer.waitForSelector('[data-kind="contact"]');
+    await engineer.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('[data-kind="contact"] [data-testid="photos"] img');
+      return !!img && img.complete && img.naturalWidth === 320;
+    });
     await engineer.click('[data-testid="action-resolve"]');
     await engineer.click(`${resolveForm} button[type="submit"]`);
     await statusIs(engineer, 'Resolved');

@@ -24,7 +24,7 @@ export const WORK_ORDER_FIELDS = `id complaintId siteId areaId department lead s
   resolvedAt resolution cause causeAnalysis preventiveAction correctiveActionReport confirmedAt closedAt overdue
   deadlines { ${DEADLINE} }
   escalations { from to reason clock by at }
-  progress { note by at customerInformedAt customerInformedVia }
+  progress { note by at customerInformedAt customerInformedVia attachments }
   extensions { clock previousDueAt newDueAt reason customerToldAt customerToldVia by at }
   rounds { round plan handlerId resolvedAt resolution cause endedBy endedAt }
   complaint { id customerId unitId channel category description receivedAt severity status circumstances attachments

@@ -29,7 +29,14 @@ export interface WorkOrderDetail {
   overdue: boolean;
   deadlines: (ClockLike & { round: number })[];
   escalations: { from: string; to: string; reason: string; clock?: string | null; by: string; at: string }[];
-  progress: { note: string; by: string; at: string; customerInformedAt?: string | null; customerInformedVia?: string | null }[];
+  progress: {
+    note: string;
+    by: string;
+    at: string;
+    customerInformedAt?: string | null;
+    customerInformedVia?: string | null;
+    attachments?: string[];
+  }[];
   extensions: { clock: string; previousDueAt: string; newDueAt: string; reason: string; by: string; at: string }[];
   rounds: {
     round: number;

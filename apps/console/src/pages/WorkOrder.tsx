@@ -1,4 +1,5 @@
-import { App, Button, Card, Col, Collapse, Descriptions, Grid, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { App, Button, Card, Col, Collapse, Descriptions, Form, Grid, Result, Row, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useClient, useQuery } from 'urql';
 import { errorsOf, type ServerError } from '../api/errors';
 import type { CaseNotification, Emergency, Letter, Notice, Penalty, StaffUser, WorkOrderDetail } from '../api/types';
@@ -23,7 +24,7 @@ import {
 } from '../api/ops';
 import { ActionForm, type FieldSpec } from '../components/ActionForm';
 import { Clocks } from '../components/Clocks';
-import { Photos } from '../components/Photos';
+import { PhotoUpload, Photos } from '../components/Photos';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
 import type { LabelKey } from '../i18n/messages';
@@ -72,6 +73,9 @@ export function WorkOrderPage({ id }: { id: string }) {
     pause: !wo,
   });
   const client = useClient();
+  // the photos of the progress note being written (issue 29); a new round of the uploader after each note
+  const [progressPhotos, setProgressPhotos] = useState<string[]>([]);
+  const [photoRound, setPhotoRound] = useState(0);
 
   if (!wo) {
     if (fetching) return <Spin />;
@@ -107,6 +111,7 @@ export function WorkOrderPage({ id }: { id: string }) {
     label: LabelKey;
     fields: FieldSpec[];
     onSubmit: (input: Record<string, unknown>) => Promise<ServerError[] | void>;
+    extra?: ReactNode;
   }[] = [
     {
       key: 'plan',
@@ -125,7 +130,18 @@ export function WorkOrderPage({ id }: { id: string }) {
       key: 'progress',
       label: 'recordProgress',
       fields: [{ name: 'note', label: 'note', kind: 'textarea', required: true }, ...informed],
-      onSubmit: act(RECORD_PROGRESS, withId),
+      onSubmit: async (input) => {
+        const errors = await act(RECORD_PROGRESS, (i) => ({
+          input: { ...i, workOrderId: wo.id, attachments: progressPhotos.length ? progressPhotos : undefined },
+        }))(input);
+        if (!errors?.length) setPhotoRound((n) => n + 1);
+        return errors;
+      },
+      extra: (
+        <Form.Item label={t('photos')}>
+          <PhotoUpload key={photoRound} siteId={wo.siteId} onChange={setProgressPhotos} />
+        </Form.Item>
+      ),
     },
     {
       key: 'resolve',
@@ -282,6 +298,7 @@ export function WorkOrderPage({ id }: { id: string }) {
               <Typography.Text type="secondary">{at(it.at, zone)}</Typography.Text>
               {it.by && <Tag style={{ marginLeft: 8 }}>{it.by}</Tag>}
               {it.text && <div>{it.text}</div>}
+              {it.attachments?.length ? <Photos keys={it.attachments} /> : null}
             </div>
           ),
         }))}
@@ -314,7 +331,7 @@ export function WorkOrderPage({ id }: { id: string }) {
         items={forms.map((f) => ({
           key: f.key,
           label: <span data-testid={`action-${f.key}`}>{t(f.label)}</span>,
-          children: <ActionForm fields={f.fields} submit="submit" onSubmit={f.onSubmit} testId={`form-${f.key}`} />,
+          children: <ActionForm fields={f.fields} submit="submit" onSubmit={f.onSubmit} testId={`form-${f.key}`} extra={f.extra} />,
         }))}
       />
       <Button style={{ marginTop: 8 }} block={narrow} onClick={() => reexecute({ requestPolicy: 'network-only' })}>

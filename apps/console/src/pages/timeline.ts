@@ -25,6 +25,8 @@ export interface TimelineItem {
   text: string;
   by?: string;
   alert?: boolean;
+  /** Photos of the step (a progress note's). */
+  attachments?: string[];
 }
 
 type Lookup = { en: (type: string, v: string | null | undefined) => string; t: (k: string) => string };
@@ -54,6 +56,7 @@ export function timelineOf(
   for (const p of wo.progress ?? []) {
     const told = p.customerInformedAt ? ` · ${i.t('customerInformedVia')}: ${i.en('ContactMethod', p.customerInformedVia)}` : '';
     push(p.at, p.customerInformedAt ? 'contact' : 'progress', `${p.note}${told}`, p.by);
+    if (p.attachments?.length) items[items.length - 1].attachments = p.attachments;
   }
   push(wo.reportedToHeadAt, 'report', '');
   push(wo.solutionAgreedAt, 'solution', wo.agreedSolution ?? '');

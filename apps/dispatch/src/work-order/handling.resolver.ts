@@ -45,7 +45,13 @@ export class HandlingResolver {
   @Roles(...HANDLERS)
   async recordProgress(@CurrentUser() actor: AuthUser, @Args('input') input: RecordProgressInput): Promise<WorkOrderObject> {
     return WorkOrderObject.from(
-      await this.progress.execute({ actor, workOrderId: input.workOrderId, note: input.note, customerInformed: input.customerInformed }),
+      await this.progress.execute({
+        actor,
+        workOrderId: input.workOrderId,
+        note: input.note,
+        customerInformed: input.customerInformed,
+        attachments: input.attachments,
+      }),
     );
   }
 }

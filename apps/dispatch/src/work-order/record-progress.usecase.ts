@@ -5,6 +5,7 @@ import { notInFuture } from '@pc/platform';
 import type { RecordProgressCommand } from './commands/work-order.commands';
 import { assertHandles } from './work-order.access';
 import { announceContact, workOrderCase } from './customer-contact';
+import { ProgressPhotos } from '../photo/progress-photos';
 import { ProgressNote } from './work-order.entity';
 import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
 
@@ -14,15 +15,20 @@ import { WorkOrderCommand, type WorkOrderView } from './work-order-command';
  */
 @Injectable()
 export class RecordProgress {
-  constructor(private readonly command: WorkOrderCommand) {}
+  constructor(
+    private readonly command: WorkOrderCommand,
+    private readonly photos: ProgressPhotos,
+  ) {}
 
-  execute(c: RecordProgressCommand): Promise<WorkOrderView> {
-    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.PROGRESS_RECORDED, ({ em, events, wo, book, now }) => {
+  async execute(c: RecordProgressCommand): Promise<WorkOrderView> {
+    await this.photos.awaitKnown(c.attachments ?? []);
+    return this.command.run(c.actor, c.workOrderId, WorkOrderStep.PROGRESS_RECORDED, async ({ em, events, wo, book, now }) => {
       if (wo.handlerId !== c.actor.sub) assertHandles(c.actor, wo, 'record its progress');
       wo.recordProgress();
       if (c.customerInformed) wo.assertMayReply('customerInformed');
       const informedAt = c.customerInformed ? notInFuture('customerInformed.at', c.customerInformed.at, now) : null;
       const noteId = randomUUID();
+      const attachments = await this.photos.take(em, wo, c.attachments ?? []);
       em.persist(
         em.create(ProgressNote, {
           id: noteId,
@@ -32,6 +38,7 @@ export class RecordProgress {
           at: now,
           customerInformedAt: informedAt,
           customerInformedVia: c.customerInformed?.via ?? null,
+          attachments,
         }),
       );
       if (informedAt) {

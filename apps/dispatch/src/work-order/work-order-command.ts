@@ -98,6 +98,7 @@ export class WorkOrderCommand {
         at: n.at.toISOString(),
         customerInformedAt: iso(n.customerInformedAt),
         customerInformedVia: text(n.customerInformedVia),
+        ...(n.attachments?.length ? { attachments: n.attachments } : {}),
       })),
       extensions: extensions.map((x) => ({
         clock: x.clock,

@@ -1,4 +1,4 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, type Opt, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Category, CauseCategory, Channel, ContactMethod, Department, EscalationLevel, Severity, WorkOrderStatus } from '@pc/contracts';
 import { invalidInput } from '@pc/platform';
 import { NO_DEADLINE } from '../sla/deadline-book';
@@ -225,6 +225,8 @@ export class ProgressNote {
   @Property({ type: 'datetime' }) at: Date;
   @Property({ type: 'datetime', nullable: true }) customerInformedAt?: Date | null;
   @Property({ type: 'string', length: 16, nullable: true }) customerInformedVia?: ContactMethod | null;
+  /** Keys of photos taken at this step (issue 29), issued by intake's store. */
+  @Property({ type: 'json' }) attachments: Opt<string[]> = [];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@pc/subgraph';
+import { PhotoModule } from '../photo/photo.module';
 import { CreateWorkOrders } from './create-work-orders.usecase';
 import { AgreeSolution } from './agree-solution.usecase';
 import { AssignHandler } from './assign-handler.usecase';
@@ -25,7 +26,7 @@ import { WorkOrderQueries } from './work-order.queries';
 import { ComplaintWorkOrdersResolver, WorkOrderResolver } from './work-order.resolver';
 
 @Module({
-  imports: [SlaModule, DirectoryModule.forRoot()],
+  imports: [SlaModule, DirectoryModule.forRoot(), PhotoModule],
   providers: [
     DeadlineBreaches,
     EscalateWorkOrder,

@@ -61,6 +61,7 @@ export class ProgressNoteObject {
   @Field() at: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) customerInformedAt?: Date | null;
   @Field(() => ContactMethod, { nullable: true }) customerInformedVia?: ContactMethod | null;
+  @Field(() => [String], { description: 'Keys of photos taken at this step (attachmentUrl gives a link).' }) attachments: string[];
 
   static from(n: ProgressNote): ProgressNoteObject {
     return Object.assign(new ProgressNoteObject(), n);

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { ATTACHMENT_KEY } from '@pc/contracts';
+
+export { ATTACHMENT_KEY };
 
 /** What `POST /attachments` accepts, by the type read from the bytes (never the name), and the key's extension. */
 export const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
@@ -13,9 +16,6 @@ export const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
 export const ACCEPTED_DESCRIPTION = 'JPEG, PNG, WebP or HEIC images and PDF';
 
 const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-/** A key of this store: `<org>/<site>/<uuid>.<ext>` or a thumbnail's `<org>/<site>/<uuid>.thumb.webp`. */
-export const ATTACHMENT_KEY =
-  /^([A-Za-z0-9][A-Za-z0-9._-]{0,63})\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.thumb\.webp|\.[a-z]{3,4})$/;
 
 export interface ParsedKey {
   orgId: string;

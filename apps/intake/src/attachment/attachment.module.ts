@@ -1,6 +1,6 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { ServiceConfig } from '@pc/platform';
-import { AttachmentPurgeConsumer } from './attachment-purge.consumer';
+import { AttachmentEventsConsumer } from './attachment-events.consumer';
 import { AttachmentRegister } from './attachment-register';
 import { AttachmentStore, attachmentStoreFor } from './attachment-store';
 import { AttachmentSweep } from './attachment-sweep';
@@ -17,7 +17,7 @@ import { UploadAttachment } from './upload-attachment.usecase';
     AttachmentRegister,
     AttachmentResolver,
     AttachmentSweep,
-    AttachmentPurgeConsumer,
+    AttachmentEventsConsumer,
   ],
   exports: [AttachmentRegister, AttachmentStore],
 })

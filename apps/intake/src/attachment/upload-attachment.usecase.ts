@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
-import { Role } from '@pc/contracts';
+import { AttachmentUploaded, Role } from '@pc/contracts';
+import { TransactionalOutbox } from '@pc/messaging';
 import { Clock, forbidden, invalidInput, scopeOf, type AuthUser } from '@pc/platform';
 import { Site } from '../registry/registry.entities';
 import { Attachment } from './attachment.entity';
@@ -49,6 +50,7 @@ export class UploadAttachment {
   constructor(
     private readonly orm: MikroORM,
     private readonly clock: Clock,
+    private readonly tx: TransactionalOutbox,
     @Inject(AttachmentStore) private readonly store: AttachmentStore,
   ) {}
 
@@ -89,7 +91,17 @@ export class UploadAttachment {
       complaintId: null,
     };
     try {
-      await this.orm.em.fork().insert(Attachment, row);
+      // the record and its announcement in one transaction (the outbox): dispatch learns the key was issued
+      await this.tx.by(user).run(async (em, events) => {
+        await em.insert(Attachment, row);
+        events.publish(AttachmentUploaded, {
+          orgId: row.orgId,
+          siteId: row.siteId,
+          key: row.key,
+          uploadedBy: row.uploadedBy,
+          uploadedAt: row.uploadedAt.toISOString(),
+        });
+      });
     } catch (e) {
       // nothing half-kept: a file whose record failed is deleted again
       await this.store.remove([keys.key, keys.thumbnailKey]).catch(() => undefined);

@@ -469,6 +469,8 @@ export class ProgressNoteV1 {
   @IsISO8601({ strict: true }) at: string;
   @IsOptional() @IsISO8601({ strict: true }) customerInformedAt?: string;
   @IsOptional() @IsString() customerInformedVia?: string;
+  /** Keys of photos taken at this step (issue 29; optional: records before it have none). */
+  @IsOptional() @IsArray() @IsString({ each: true }) attachments?: string[];
 }
 
 export class ExtensionV1 {
@@ -541,6 +543,24 @@ export class ReportOverdueV1 {
 }
 export const ReportOverdue = defineEvent('report.overdue', 1, ReportOverdueV1);
 
+/** A key of the attachment store: `<org>/<site>/<uuid>.<ext>`, a thumbnail's `<org>/<site>/<uuid>.thumb.webp` (issue 29). */
+export const ATTACHMENT_KEY =
+  /^([A-Za-z0-9][A-Za-z0-9._-]{0,63})\/([A-Za-z0-9][A-Za-z0-9._-]{0,63})\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(\.thumb\.webp|\.[a-z]{3,4})$/;
+
+/**
+ * Intake stored a file for a site (issue 29, `POST /attachments`): the services that take photos on
+ * their own records (dispatch's progress notes) learn that the key was issued, and to whom. Only the
+ * key: no bytes, no file name.
+ */
+export class AttachmentUploadedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() key: string;
+  @IsString() @IsNotEmpty() uploadedBy: string;
+  @IsISO8601({ strict: true }) uploadedAt: string;
+}
+export const AttachmentUploaded = defineEvent('attachment.uploaded', 1, AttachmentUploadedV1);
+
 /** A closed complaint's archive reached the end of its two years and was purged (its trail keeps this entry). */
 export class ArchivePurgedV1 extends ScopedPayload {
   @IsISO8601({ strict: true }) closedAt: string;
@@ -602,4 +622,5 @@ export const EVENT_CONTRACTS = [
   ReportOverdue,
   ArchivePurged,
   NotificationAcknowledged,
+  AttachmentUploaded,
 ] as const;

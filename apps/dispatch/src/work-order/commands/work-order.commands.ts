@@ -27,6 +27,8 @@ export interface AssignHandlerCommand extends OnWorkOrder {
 export interface RecordProgressCommand extends OnWorkOrder {
   note: string;
   customerInformed?: CustomerContact | null;
+  /** Keys of photos uploaded with POST /attachments for the work order's site. */
+  attachments?: string[];
 }
 export interface ReportToHeadCommand extends OnWorkOrder {
   reportedTo: string;

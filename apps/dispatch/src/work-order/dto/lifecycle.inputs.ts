@@ -1,7 +1,18 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsEnum, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { ContactMethod } from '@pc/contracts';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsDate,
+  IsEnum,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { ATTACHMENT_KEY, ContactMethod } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 
 export const text = (what: string) => [
@@ -47,6 +58,16 @@ export class RecordProgressInput {
   @ValidateNested()
   @Type(() => CustomerContactInput)
   customerInformed?: CustomerContactInput;
+  @Field(() => [String], {
+    nullable: true,
+    description: "Keys of photos of this step, uploaded with POST /attachments?siteId= for the work order's site; at most 20.",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20, { message: 'attachments must hold at most 20 keys' })
+  @IsString({ each: true })
+  @Matches(ATTACHMENT_KEY, { each: true, message: 'each attachment must be a key answered by POST /attachments, not a URL' })
+  attachments?: string[];
 }
 
 @InputType()
