@@ -201,7 +201,7 @@ describe('tokens, schema and errors', () => {
     expect(await complaints()).toBe(before);
   });
 
-  it('refuses an impossible calendar date and a javascript: attachment reference, naming the field', async () => {
+  it('refuses an impossible calendar date and a javascript: or https: attachment reference (issue 29, finding 7), naming the field', async () => {
     const fd = system.token(user('demo-front-desk'));
     expect((await system.graphql(fd, FILE, { i: input({ receivedAt: '2026-02-30T10:00:00Z' }) })).errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
@@ -211,6 +211,15 @@ describe('tokens, schema and errors', () => {
       code: 'BAD_USER_INPUT',
       field: 'attachments',
     });
+    // finding 7: any https URL was stored; only keys the attachment store issued are taken now
+    const before = await complaints();
+    for (const ref of ['https://evil.example/x.jpg', 's3://complaints/letter-0041.pdf']) {
+      expect((await system.graphql(fd, FILE, { i: input({ attachments: [ref] }) })).errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'attachments',
+      });
+    }
+    expect(await complaints()).toBe(before);
   });
 
   it('refuses extending a deadline to 9999-12-31 (a clock switched off)', async () => {
