@@ -1,13 +1,12 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
-  HeadObjectCommand,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -19,7 +18,6 @@ import { ACCEPTED_TYPES, parseKey } from './attachment-keys';
 export abstract class AttachmentStore {
   abstract readonly kind: 'local' | 's3';
   abstract put(key: string, body: Buffer, contentType: string): Promise<void>;
-  abstract has(key: string): Promise<boolean>;
   /** Deletes the files (a missing one is not an error). */
   abstract remove(keys: string[]): Promise<void>;
   /** A URL that reads the file until `ttlSeconds` from `now`, for anyone who holds it. */
@@ -59,13 +57,6 @@ export class LocalAttachmentStore extends AttachmentStore {
     const file = this.path(key);
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body, { flag: 'wx' });
-  }
-
-  async has(key: string): Promise<boolean> {
-    return stat(this.path(key)).then(
-      (s) => s.isFile(),
-      () => false,
-    );
   }
 
   async remove(keys: string[]): Promise<void> {
@@ -148,13 +139,6 @@ export class S3AttachmentStore extends AttachmentStore {
         ContentType: contentType,
         ContentMD5: createHash('md5').update(body).digest('base64'),
       }),
-    );
-  }
-
-  async has(key: string): Promise<boolean> {
-    return this.client.send(new HeadObjectCommand({ Bucket: this.s.bucket, Key: key })).then(
-      () => true,
-      () => false,
     );
   }
 
