@@ -1,59 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
 import sharp from 'sharp';
-import { ArchivePurged, Role } from '@pc/contracts';
-import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
-import { System, eventually, freePort } from '@pc/system';
-import type { AuthUser } from '@pc/platform';
-import { planAndAssign } from './work-order-steps';
-
-/**
- * Issue 29, "photos for real": `POST /attachments` through the gateway, the keys a complaint may
- * carry, `attachmentUrl` for those who may see the case, with the local store and with a real S3
- * HTTP API (s3rver, started here on its own port). Real: every service, the gateway, PostgreSQL,
- * NATS JetStream. Mocked: nothing.
- */
-const user = (sub: string) => DEMO_USERS.find((u) => u.sub === sub)!;
-const site2Only = (u: AuthUser): AuthUser => ({ ...u, sub: `${u.sub}-site2`, sites: ['demo-site-2'] });
-const otherOrg: AuthUser = { sub: 'stranger', org: 'other-org', sites: ['*'], roles: [Role.ADMIN] };
-const FILE = `mutation F($i: FileComplaintInput!) { fileComplaint(input: $i) { id attachments } }`;
-const URL_OF = `query U($k: String!) { attachmentUrl(key: $k) }`;
-const complaintAt = (attachments: string[], site = 'demo-site-1') => ({
-  siteId: site,
-  customerId: site === 'demo-site-1' ? 'demo-customer-1' : 'demo-customer-3',
-  channel: 'PHONE',
-  category: 'EQUIPMENT',
-  description: 'The lobby door glass is cracked (photo attached).',
-  attachments,
-});
-const errorOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions as { code: string; field?: string } | undefined;
-
-/** A real photo: a 1200×900 JPEG with some structure, so that the thumbnail is a real resize. */
-const photo = (): Promise<Buffer> =>
-  sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 200, g: 120, b: 40 } } })
-    .composite([
-      { input: Buffer.from('<svg width="400" height="300"><rect width="400" height="300" fill="#246"/></svg>'), left: 100, top: 100 },
-    ])
-    .jpeg()
-    .toBuffer();
-/** An ELF executable's header and some code-like bytes, sent as photo.jpg with image/jpeg. */
-const executable = () => Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4096, 0x90)]);
-const pdf = () =>
-  Buffer.from(
-    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Count 0/Kids[]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  );
-
-/** A signed URL read the way a browser would: the local store's links are root-relative to the gateway, S3's absolute. */
-async function download(system: System, url: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
-  const res = await fetch(new URL(url, system.gatewayUrl));
-  return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
-}
+import { ArchivePurged } from '@pc/contracts';
+import { DEMO_DATASET } from '@pc/intake';
+import { System, eventually } from '@pc/system';
+import { planAndAssign } from '../work-order-steps';
+import { FILE, URL_OF, complaintAt, download, errorOf, executable, otherOrg, pdf, photo, site2Only, user } from './fixtures';
 
 /** The whole round for one store: upload, attach, read by the right callers, refused to the others. */
-function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: System) => Promise<string[]>) {
+export function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: System) => Promise<string[]>) {
   describe(`photos for real, ${name}`, () => {
     let system: System;
     const rows = async () => Number((await system.sql<{ n: string }>('intake', 'select count(*) as n from attachment'))[0].n);
@@ -322,69 +275,3 @@ function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: 
     });
   });
 }
-
-storeSuite(
-  'the local store (ATTACHMENT_STORE=local, npm start)',
-  () => System.start({ env: { ...process.env, HOUSEKEEPING_MS: '500' } }),
-  (s) => {
-    const dir = join(s.config.DATA_DIR, 'attachments');
-    const walk = (d: string, prefix = ''): string[] =>
-      readdirSync(d, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? walk(join(d, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
-      );
-    try {
-      return Promise.resolve(walk(dir));
-    } catch {
-      return Promise.resolve([]);
-    }
-  },
-);
-
-let s3: S3rver | undefined;
-let s3Dir: string | undefined;
-let s3Url = '';
-const BUCKET = 'pc-attachments';
-const s3Client = () =>
-  new S3Client({
-    endpoint: s3Url,
-    region: 'us-east-1',
-    forcePathStyle: true,
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-
-storeSuite(
-  'an S3 store (ATTACHMENT_STORE=s3, s3rver on its own port)',
-  async () => {
-    const port = await freePort();
-    s3Dir = mkdtempSync(join(tmpdir(), 'pc-s3rver-'));
-    s3 = new S3rver({ port, address: '127.0.0.1', directory: s3Dir, silent: true });
-    await s3.run();
-    s3Url = `http://127.0.0.1:${port}`;
-    return System.start({
-      env: {
-        ...process.env,
-        HOUSEKEEPING_MS: '500',
-        ATTACHMENT_STORE: 's3',
-        S3_ENDPOINT: s3Url,
-        S3_BUCKET: BUCKET,
-        S3_REGION: 'us-east-1',
-        S3_ACCESS_KEY_ID: 'S3RVER',
-        S3_SECRET_ACCESS_KEY: 'S3RVER',
-      },
-    });
-  },
-  async () => {
-    const client = s3Client();
-    try {
-      const out = await client.send(new ListObjectsV2Command({ Bucket: BUCKET })).catch(() => ({ Contents: [] }));
-      return (out.Contents ?? []).map((o) => o.Key!);
-    } finally {
-      client.destroy();
-    }
-  },
-);
-
-afterAll(async () => {
-  await s3?.close();
-  if (s3Dir) rmSync(s3Dir, { recursive: true, force: true });
-});
