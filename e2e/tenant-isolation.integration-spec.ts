@@ -81,11 +81,13 @@ function leaks(body: unknown, sent: unknown = {}): string[] {
 }
 
 /** What an `_entities` answer holds beyond the key it echoes: values that are neither null nor empty lists. */
-function beyondKey(body: unknown): unknown[] {
+function beyondKey(body: unknown, sent: unknown): unknown[] {
   const items = ((body as { data?: { _entities?: unknown[] } }).data?._entities ?? []) as (Record<string, unknown> | null)[];
+  // the key the stub sent (`id`, or the customer file's `customerId`) is echoed, not read
+  const keys = new Set(Object.keys(((sent as { r?: Record<string, unknown>[] }).r ?? [])[0] ?? {}));
   return items.flatMap((item) =>
     Object.entries(item ?? {})
-      .filter(([k, v]) => k !== 'id' && k !== '__typename' && v !== null && !(Array.isArray(v) && v.length === 0))
+      .filter(([k, v]) => !keys.has(k) && k !== 'id' && k !== '__typename' && v !== null && !(Array.isArray(v) && v.length === 0))
       .map(([, v]) => v),
   );
 }
@@ -213,6 +215,30 @@ async function victimData(): Promise<void> {
     }),
   );
   ids.inquiryId = inquiry.id;
+  // the customer file (issue 30): a unit held, a key-customer tag and a claim with its evidence
+  await ok(
+    gql(frontDesk, `mutation($i: RecordUnitHoldingInput!) { recordUnitHolding(input: $i) { id } }`, {
+      i: { customerId: 'demo-customer-1', unitId: 'demo-site-1-unit-101', role: 'OWNER', movedInOn: '2019-09-01' },
+    }),
+  );
+  await ok(
+    gql(system.token(user('demo-quality')), `mutation($i: TagKeyCustomerInput!) { tagKeyCustomer(input: $i) { reason } }`, {
+      i: { customerId: 'demo-customer-1', reason: 'IMPORTANT_OWNER', note: `${MARK} tag` },
+    }),
+  );
+  const evidence = await system.upload(frontDesk, 'demo-site-1', Buffer.from(PNG_1PX, 'base64'), 'claim.png', 'image/png');
+  const claim = await ok(
+    gql(frontDesk, `mutation($i: RecordClaimInput!) { recordClaim(input: $i) { id } }`, {
+      i: {
+        customerId: 'demo-customer-1',
+        complaintId: c.id,
+        description: `${MARK} claim`,
+        amountClaimedYuan: 900,
+        evidence: [evidence.json.key],
+      },
+    }),
+  );
+  ids.claimId = claim.id;
   secrets.push(...Object.values(ids).filter(Boolean));
 }
 
@@ -254,6 +280,8 @@ beforeAll(async () => {
     serviceId: ids.serviceId,
     serviceOrderId: ids.serviceOrderId,
     inquiryId: ids.inquiryId,
+    claimId: ids.claimId,
+    'CustomerFile.customerId': 'demo-customer-1',
     caseId: ids.complaintId,
     repeatOf: ids.complaintId,
     assignee: 'demo-front-desk',
@@ -302,17 +330,19 @@ describe('the generated calls reach the data (positive control, the victim itsel
     const byId = builder
       .rootCalls()
       .filter((c) =>
-        ['complaint', 'workOrder', 'rectificationNotices', 'serviceRequest', 'serviceOrder'].includes(c.name.replace('#plain', '')),
+        ['complaint', 'workOrder', 'rectificationNotices', 'serviceRequest', 'serviceOrder', 'customerFile'].includes(
+          c.name.replace('#plain', ''),
+        ),
       );
-    // a stub that selects nothing but its key (Complaint in dispatch, #plain) has nothing of its own to show
-    const entities = builder.entityCalls().filter((c) => !/\{ id \} \} \}$/.test(c.query));
+    // a stub that selects nothing but its key (Complaint in dispatch, CustomerFile in callback, #plain) has nothing of its own to show
+    const entities = builder.entityCalls().filter((c) => !/\{ \w+ \} \} \}$/.test(c.query));
     for (const call of [...byId, ...entities]) {
       const url = call.kind === 'entities' ? GRAPH_URL(call.graphs[0]) : system.gatewayUrl;
       const body = await system.graphql(victim, call.query, call.variables, url);
       expect({ call: call.name, errors: body.errors }).toEqual({ call: call.name, errors: undefined });
       // the victim's own data comes back (its ids and marked texts; a bare stub of the id it sent does not count)
       const reached = leaks(body, call.variables).length > 0;
-      if (!reached && call.kind === 'entities' && beyondKey(body).length > 0) reachedByContent.add(call.name);
+      if (!reached && call.kind === 'entities' && beyondKey(body, call.variables).length > 0) reachedByContent.add(call.name);
       expect({ call: call.name, reaches: reached || reachedByContent.has(call.name) }).toEqual({ call: call.name, reaches: true });
     }
   });
@@ -330,7 +360,7 @@ describe.each(Object.entries(attackers))('a user of %s', (_who, attacker) => {
     const body = await system.graphql(token, call.query, call.variables, url);
     expect({ call: call.name, url, leaked: leaks(body, call.variables) }).toEqual({ call: call.name, url, leaked: [] });
     if (reachedByContent.has(call.name)) {
-      expect({ call: call.name, url, beyondKey: beyondKey(body) }).toEqual({ call: call.name, url, beyondKey: [] });
+      expect({ call: call.name, url, beyondKey: beyondKey(body, call.variables) }).toEqual({ call: call.name, url, beyondKey: [] });
     }
     const aimsAtVictim = victimIdValues.some((id) => JSON.stringify(call.variables).includes(`"${id}"`));
     if (call.kind === 'mutation' && aimsAtVictim) {

@@ -49,17 +49,20 @@ const directiveArgs = (
     .filter((d) => d.name.value === name)
     .map((d) => Object.fromEntries((d.arguments ?? []).map((a) => [a.name.value, (a.value as { value: string }).value])));
 
-/** The graphs that resolve a field: its `@join__field(graph:)`s, else every graph of its type. */
+/** The graphs that resolve a field: its `@join__field(graph:)`s (not where it is only `@external`), else every graph of its type. */
 function graphsOf(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): Graph[] {
-  const own = directiveArgs(field.astNode, 'join__field')
+  const joins = directiveArgs(field.astNode, 'join__field');
+  const own = joins
+    .filter((a) => !a.external)
     .map((a) => a.graph as Graph)
     .filter(Boolean);
+  if (joins.length && !own.length) return [];
   if (own.length) return [...new Set(own)];
   return [...new Set(directiveArgs(type.astNode, 'join__type').map((a) => a.graph as Graph))];
 }
 
 /** Entity types and the graphs that declare them with a key. */
-function entitiesOf(schema: GraphQLSchema): { type: GraphQLObjectType; graphs: Graph[] }[] {
+function entitiesOf(schema: GraphQLSchema): { type: GraphQLObjectType; graphs: Graph[]; key: string }[] {
   return Object.values(schema.getTypeMap())
     .filter(isObjectType)
     .map((type) => ({
@@ -67,6 +70,8 @@ function entitiesOf(schema: GraphQLSchema): { type: GraphQLObjectType; graphs: G
       graphs: directiveArgs(type.astNode, 'join__type')
         .filter((a) => a.key)
         .map((a) => a.graph as Graph),
+      // one key field per entity here (`id`, or `customerId` of the customer file)
+      key: String(directiveArgs(type.astNode, 'join__type').find((a) => a.key)?.key ?? 'id'),
     }))
     .filter((e) => e.graphs.length > 0);
 }
@@ -114,6 +119,8 @@ function plausible(name: string, owner: string): unknown {
   if (/timeZone/.test(name)) return 'Asia/Shanghai';
   if (/(due|retry|newDue|deadline)/i.test(name) || (owner === 'FollowUpInput' && name === 'dueAt')) return inAWeek;
   if (/At$|^at$/.test(name)) return anHourAgo;
+  // a calendar date (movedInOn): one in the past
+  if (/On$/.test(name)) return '2020-01-01';
   return 'probe';
 }
 
@@ -211,14 +218,14 @@ export class CallBuilder {
 
   /** One `_entities` call per entity type and graph that resolves it, with the victim's id. */
   entityCalls(): BuiltCall[] {
-    return entitiesOf(this.schema).flatMap(({ type, graphs }) =>
+    return entitiesOf(this.schema).flatMap(({ type, graphs, key }) =>
       graphs.flatMap((graph) =>
         [selectionOf(type, 1, graph), selectionOf(type, 0, graph)].map((selection, i) => ({
           kind: 'entities' as const,
           name: `${type.name}@${graph}${i ? '#plain' : ''}`,
           graphs: [graph],
           query: `query Probe($r: [_Any!]!) { _entities(representations: $r) { ... on ${type.name} { ${selection} } } }`,
-          variables: { r: [{ __typename: type.name, id: this.idFor(type.name, 'id') }] },
+          variables: { r: [{ __typename: type.name, [key]: this.idFor(type.name, key) }] },
         })),
       ),
     );

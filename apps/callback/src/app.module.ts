@@ -4,6 +4,8 @@ import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from
 import { CALLBACK_ENTITIES } from './entities';
 import { CallbackModule } from './callback/callback.module';
 import { SurveyModule } from './survey/survey.module';
+import { CustomerFileModule } from './customer-file/customer-file.module';
+import { CustomerFileRef } from './customer-file/customer-file.resolver';
 import { callbackMigrations } from './migrations';
 
 export const CALLBACK: SubgraphDefinition = {
@@ -11,11 +13,12 @@ export const CALLBACK: SubgraphDefinition = {
   entities: CALLBACK_ENTITIES,
   migrations: callbackMigrations,
   migrationsFolder: join(__dirname, 'migrations'),
+  orphanedTypes: [CustomerFileRef],
 };
 
 @Module({})
 export class CallbackAppModule {
   static forRoot(rt: SubgraphRuntime): DynamicModule {
-    return subgraphAppModule(CallbackAppModule, CALLBACK, rt, [CallbackModule, SurveyModule]);
+    return subgraphAppModule(CallbackAppModule, CALLBACK, rt, [CallbackModule, SurveyModule, CustomerFileModule]);
   }
 }

@@ -6,6 +6,8 @@ import { Complaint } from './complaint/complaint.entity';
 import { ComplaintModule } from './complaint/complaint.module';
 import { ContactLogEntry } from './contact-log/contact-log.entity';
 import { ContactLogModule } from './contact-log/contact-log.module';
+import { CUSTOMER_ENTITIES } from './customer/customer.entities';
+import { CustomerModule } from './customer/customer.module';
 import { Inquiry } from './inquiry/inquiry.entity';
 import { InquiryModule } from './inquiry/inquiry.module';
 import { intakeMigrations } from './migrations';
@@ -16,7 +18,7 @@ import { ServiceRequestModule } from './service-request/service-request.module';
 
 export const INTAKE: SubgraphDefinition = {
   service: 'intake',
-  entities: [...REGISTRY_ENTITIES, Complaint, Attachment, ContactLogEntry, Inquiry, ServiceRequest],
+  entities: [...REGISTRY_ENTITIES, Complaint, Attachment, ContactLogEntry, Inquiry, ServiceRequest, ...CUSTOMER_ENTITIES],
   migrations: intakeMigrations,
   migrationsFolder: join(__dirname, 'migrations'),
 };
@@ -30,6 +32,7 @@ export class IntakeAppModule {
       ContactLogModule,
       InquiryModule,
       ServiceRequestModule,
+      CustomerModule,
     ]);
   }
 }

@@ -9,6 +9,7 @@ import { Migration20261129155305 as pgMigration20261129155305 } from './postgres
 import { Migration20261129160714 as pgMigration20261129160714 } from './postgresql/Migration20261129160714';
 import { Migration20261129165005 as pgMigration20261129165005 } from './postgresql/Migration20261129165005';
 import { Migration20261207180733 as pgMigration20261207180733 } from './postgresql/Migration20261207180733';
+import { Migration20261207194010 as pgMigration20261207194010 } from './postgresql/Migration20261207194010';
 import { Migration20261122205740 as sqliteMigration20261122205740 } from './sqlite/Migration20261122205740';
 import { Migration20261122221948 as sqliteMigration20261122221948 } from './sqlite/Migration20261122221948';
 import { Migration20261129115813 as sqliteMigration20261129115813 } from './sqlite/Migration20261129115813';
@@ -19,6 +20,7 @@ import { Migration20261129155305 as sqliteMigration20261129155305 } from './sqli
 import { Migration20261129160714 as sqliteMigration20261129160714 } from './sqlite/Migration20261129160714';
 import { Migration20261129165006 as sqliteMigration20261129165006 } from './sqlite/Migration20261129165006';
 import { Migration20261207180733 as sqliteMigration20261207180733 } from './sqlite/Migration20261207180733';
+import { Migration20261207194010 as sqliteMigration20261207194010 } from './sqlite/Migration20261207194010';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- dispatch`). */
 export const dispatchMigrations: ServiceMigrations = {
@@ -33,6 +35,7 @@ export const dispatchMigrations: ServiceMigrations = {
     { name: 'Migration20261129160714', class: pgMigration20261129160714 },
     { name: 'Migration20261129165005', class: pgMigration20261129165005 },
     { name: 'Migration20261207180733', class: pgMigration20261207180733 },
+    { name: 'Migration20261207194010', class: pgMigration20261207194010 },
   ],
   sqlite: [
     { name: 'Migration20261122205740', class: sqliteMigration20261122205740 },
@@ -45,5 +48,6 @@ export const dispatchMigrations: ServiceMigrations = {
     { name: 'Migration20261129160714', class: sqliteMigration20261129160714 },
     { name: 'Migration20261129165006', class: sqliteMigration20261129165006 },
     { name: 'Migration20261207180733', class: sqliteMigration20261207180733 },
+    { name: 'Migration20261207194010', class: sqliteMigration20261207194010 },
   ],
 };

@@ -41,6 +41,7 @@ export class CreateWorkOrders {
         areaManagerId: p.areaManagerId ?? null,
         complaintId: p.complaintId,
         customerId: p.customerId,
+        keyCustomer: p.keyCustomer ?? false,
         department,
         lead: index === 0,
         status: WorkOrderStatus.RECEIVED,

@@ -11,7 +11,7 @@ import { WorkOrderAction, transition } from './lifecycle';
 @Index({ properties: ['orgId', 'nextDueAt', 'id'] })
 @Index({ properties: ['createdAt', 'id'] })
 export class WorkOrder {
-  [OptionalProps]?: 'customerId' | 'round' | 'nextDueAt' | 'escalationLevel' | 'revision' | 'channel';
+  [OptionalProps]?: 'customerId' | 'round' | 'nextDueAt' | 'escalationLevel' | 'revision' | 'channel' | 'keyCustomer';
   @PrimaryKey({ type: 'string', length: 64 }) id: string;
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 64 }) siteId: string;
@@ -28,6 +28,8 @@ export class WorkOrder {
   @Property({ type: 'string', length: 32 }) category: Category;
   /** How the complaint came (null on work orders created before it was kept): a letter's reply needs leadership's approval. */
   @Property({ type: 'string', length: 32, nullable: true }) channel?: Channel | null;
+  /** The customer was a key customer when the complaint was filed (domain.md §7): the queue flags it. */
+  @Property({ type: 'boolean', default: false }) keyCustomer: boolean = false;
   /** Staff user who took the case at intake. */
   @Property({ type: 'string', length: 64 }) takenBy: string;
   @Property({ type: 'datetime' }) receivedAt: Date;

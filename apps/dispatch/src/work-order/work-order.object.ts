@@ -129,6 +129,7 @@ export class WorkOrderObject {
   @Field() lead: boolean;
   @Field(() => WorkOrderStatus) status: WorkOrderStatus;
   @Field(() => Severity) severity: Severity;
+  @Field({ description: 'The customer is a key customer (重点客户): flagged in the queue.' }) keyCustomer: boolean;
   @Field() receivedAt: Date;
   @Field() createdAt: Date;
   @Field(() => Int, { description: '1, then 2, 3, ... for each rework after a dissatisfied callback.' }) round: number;
@@ -165,6 +166,7 @@ export class WorkOrderObject {
       'lead',
       'status',
       'severity',
+      'keyCustomer',
       'receivedAt',
       'createdAt',
       'round',

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { MikroORM, type EntityManager } from '@mikro-orm/core';
 import { Clock, ServiceConfig, invalidInput, notFound, scopeOf, type AuthUser } from '@pc/platform';
 import { Complaint } from '../complaint/complaint.entity';
+import { Claim } from '../customer/customer.entities';
 import { Attachment } from './attachment.entity';
 import { parseKey } from './attachment-keys';
 import { AttachmentStore } from './attachment-store';
@@ -63,8 +64,10 @@ export class AttachmentRegister {
     const scope = scopeOf(user);
     if (!scope.canSee(row.siteId)) throw notFound('attachment', key);
     if (row.complaintId) {
+      // the case a file is on: a complaint, or a claim's evidence
       const [complaint] = await scope.rows(em, Complaint, { id: row.complaintId });
-      if (!complaint) throw notFound('attachment', key);
+      const [claim] = complaint ? [] : await scope.rows(em, Claim, { id: row.complaintId });
+      if (!complaint && !claim) throw notFound('attachment', key);
     } else if (row.uploadedBy !== user.sub) {
       throw notFound('attachment', key);
     }

@@ -49,6 +49,8 @@ export class Complaint {
   @Property({ type: 'string', length: 32, nullable: true }) repliedVia?: Channel | null;
   /** Rule A: the earlier complaint of the same customer about the same matter. */
   @Property({ type: 'string', length: 64, nullable: true }) repeatOf?: string | null;
+  /** The customer was a key customer when it was filed (domain.md §7): flagged at intake and in the queue. */
+  @Property({ type: 'boolean', default: false }) keyCustomer: boolean = false;
   /** Every severity change with its rule, for traceability (domain.md §5). */
   @Property({ type: 'json' }) severityHistory: SeverityChange[] = [];
   @Property({ type: 'string', length: 32 }) status: ComplaintStatus;

@@ -36,6 +36,7 @@ export class ComplaintObject {
   @Field(() => GraphQLISODateTime, { nullable: true }) repliedAt?: Date | null;
   @Field(() => Channel, { nullable: true }) repliedVia?: Channel | null;
   @Field(() => ID, { nullable: true, description: 'The earlier complaint this one repeats (rule A).' }) repeatOf?: string | null;
+  @Field({ description: 'The customer was a key customer when it was filed (重点客户).' }) keyCustomer: boolean;
   @Field(() => [SeverityChangeObject]) severityHistory: SeverityChangeObject[];
   @Field(() => GraphQLISODateTime, { nullable: true }) requestedReplyBy?: Date | null;
   @Field() serious: boolean;
@@ -68,6 +69,7 @@ export class ComplaintObject {
       repliedAt: c.repliedAt,
       repliedVia: c.repliedVia,
       repeatOf: c.repeatOf,
+      keyCustomer: Boolean(c.keyCustomer),
       severityHistory: c.severityHistory.map((h) => ({ ...h, at: new Date(h.at), causedBy: h.causedBy ?? null })),
       requestedReplyBy: c.requestedReplyBy,
       serious: c.serious,

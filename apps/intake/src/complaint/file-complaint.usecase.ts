@@ -16,6 +16,8 @@ import { MessageBatcher, TransactionalOutbox, type EventWriter } from '@pc/messa
 import { AuthUser, Clock, DomainError, conflict, currentTraceparent, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { logContact } from '../contact-log/contact-log';
 import { AttachmentRegister } from '../attachment/attachment-register';
+import { KeyCustomerReason } from '../customer/customer.entities';
+import { SYSTEM_ACTOR, tagCustomer } from '../customer/customer-file.usecases';
 import { Area, Customer, CustomerKind, Site, Unit, calendarOf } from '../registry/registry.entities';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
 import { Complaint, type SeverityChange } from './complaint.entity';
@@ -247,6 +249,20 @@ export class FileComplaint {
     const earlier = valid ? (await reads.openComplaintsOf(user.org, customer.id)).filter((c) => isSameUnresolvedMatter(c, matter)) : [];
     const repeated = valid ? [...new Map([...(linked ? [linked] : []), ...earlier].map((c) => [c.id, c])).values()] : [];
     const repeatOf = linked ?? earlier[0] ?? null;
+    // key customers (domain.md §7): rule A makes a repeat complainant one by itself; their complaint is flagged
+    const keyReasons = await reads.keyReasonsOf(customer.id);
+    if (repeated.length > 0 && !keyReasons.includes(KeyCustomerReason.REPEAT_COMPLAINANT)) {
+      await tagCustomer(
+        em,
+        customer,
+        KeyCustomerReason.REPEAT_COMPLAINANT,
+        SYSTEM_ACTOR,
+        now,
+        `rule A: complaint ${id} repeats ${repeatOf?.id}`,
+      );
+      reads.tagged(customer.id, KeyCustomerReason.REPEAT_COMPLAINANT);
+      keyReasons.push(KeyCustomerReason.REPEAT_COMPLAINANT);
+    }
 
     let severity = severityOf(circumstances);
     const severityHistory: SeverityChange[] = [];
@@ -290,6 +306,7 @@ export class FileComplaint {
       reply: resolvedOnTheSpot ? (input.resolution ?? null) : null,
       repliedAt: resolvedOnTheSpot ? receivedAt : null,
       repeatOf: repeatOf?.id ?? null,
+      keyCustomer: keyReasons.length > 0,
       status: !valid ? ComplaintStatus.REJECTED : resolvedOnTheSpot ? ComplaintStatus.RESOLVED_AT_INTAKE : ComplaintStatus.OPEN,
       // an invalid complaint keeps the routing it would have had, for the record; it is not dispatched
       departments: routeComplaint(input.category, input.coDepartments, rule?.departments),
@@ -364,6 +381,7 @@ export class FileComplaint {
       replyDueAt: c.replyDueAt.toISOString(),
       timeZone: site.timeZone,
       repeatOf: c.repeatOf ?? undefined,
+      keyCustomer: c.keyCustomer || undefined,
     };
   }
 

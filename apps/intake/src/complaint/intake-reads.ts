@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { ComplaintStatus, type Category } from '@pc/contracts';
 import { scopeOf, type AuthUser } from '@pc/platform';
+import { KeyCustomerReason, KeyCustomerTag } from '../customer/customer.entities';
 import { Area, Customer, RoutingRule, Site, StaffUser, Unit } from '../registry/registry.entities';
 import { Complaint } from './complaint.entity';
 
@@ -25,6 +26,10 @@ export interface IntakeReads {
   /** The customer's open complaints, newest received first (at most 50). */
   openComplaintsOf(org: string, customerId: string): Promise<Complaint[]>;
   routingRule(org: string, category: Category): Promise<RoutingRule | null>;
+  /** The reasons a customer is a key customer (none: not one). */
+  keyReasonsOf(customerId: string): Promise<KeyCustomerReason[]>;
+  /** A tag this filing set: later filings of the same batch see it. */
+  tagged(customerId: string, reason: KeyCustomerReason): void;
   /** A customer or complaint this filing created: later filings of the same batch see it. */
   added(row: Customer | Complaint): void;
 }
@@ -70,8 +75,14 @@ export class DatabaseReads implements IntakeReads {
   routingRule(org: string, category: Category) {
     return this.em.findOne(RoutingRule, { orgId: org, category });
   }
+  async keyReasonsOf(customerId: string) {
+    return (await this.em.find(KeyCustomerTag, { customerId }, { fields: ['reason'] })).map((t) => t.reason);
+  }
   added(): void {
     // every later read queries the transaction, which sees what was flushed
+  }
+  tagged(): void {
+    // as added()
   }
 }
 
@@ -107,6 +118,7 @@ export class BatchReads implements IntakeReads {
   private readonly keys = new Map<string, Complaint>();
   private readonly open = new Map<string, Complaint[]>();
   private readonly rules = new Map<string, RoutingRule>();
+  private readonly keyReasons = new Map<string, KeyCustomerReason[]>();
 
   private constructor(private readonly org: string) {}
 
@@ -141,6 +153,8 @@ export class BatchReads implements IntakeReads {
         { orderBy: { receivedAt: 'desc' } },
       );
       for (const c of open) r.open.set(c.customerId, [...(r.open.get(c.customerId) ?? []), c]);
+      const tags = await em.find(KeyCustomerTag, { customerId: ids(customerIds) }, { fields: ['customerId', 'reason'] });
+      for (const t of tags) r.tagged(t.customerId, t.reason);
     }
     return r;
   }
@@ -180,6 +194,13 @@ export class BatchReads implements IntakeReads {
   }
   routingRule(org: string, category: Category) {
     return Promise.resolve(org === this.org ? (this.rules.get(category) ?? null) : null);
+  }
+  keyReasonsOf(customerId: string) {
+    return Promise.resolve(this.keyReasons.get(customerId) ?? []);
+  }
+  tagged(customerId: string, reason: KeyCustomerReason): void {
+    const reasons = this.keyReasons.get(customerId) ?? [];
+    if (!reasons.includes(reason)) this.keyReasons.set(customerId, [...reasons, reason]);
   }
   added(row: Customer | Complaint): void {
     if (row instanceof Customer) {

@@ -3,6 +3,8 @@ import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core'
 import { Category, Role } from '@pc/contracts';
 import { AuthUser, CurrentUser, Roles, hasAnyRole, invalidInput, scopeOf, type RequestContext } from '@pc/platform';
 import { DEFAULT_ROUTING } from '../complaint/routing';
+import { UnitHolding } from '../customer/customer.entities';
+import { customerSearch } from '../customer/customer-rules';
 import { Area, Customer, RoutingRule, Site, StaffUser, Unit } from './registry.entities';
 import { AreaObject, CustomerObject, RoutingRuleObject, SiteObject, StaffUserObject, UnitObject } from './site.object';
 
@@ -74,16 +76,34 @@ export class SiteResolver {
     return (await this.orm.em.fork().find(Unit, where, { orderBy: { name: 'asc' } })).map(toUnit);
   }
 
-  @Query(() => [CustomerObject], { description: 'Customers of a unit, or found by phone within the sites the caller may see.' })
+  @Query(() => [CustomerObject], {
+    description:
+      'Customers of a unit, found by phone, or searched by part of a name, phone or unit name (`search`), within the sites the caller may see.',
+  })
   async customers(
     @CurrentUser() user: AuthUser,
     @Args('unitId', { type: () => ID, nullable: true }) unitId?: string,
     @Args('phone', { nullable: true }) phone?: string,
+    @Args('search', { nullable: true, description: 'At least two characters of a name, a phone number or a unit name.' }) search?: string,
   ): Promise<CustomerObject[]> {
-    if (!unitId && !phone) throw invalidInput('unitId', 'give unitId or phone');
+    if (!unitId && !phone && !search) throw invalidInput('unitId', 'give unitId, phone or search');
     const where: FilterQuery<Customer> = {};
     if (unitId) where.unitId = unitId;
     if (phone) where.phone = phone.trim();
+    if (search) {
+      const em = this.orm.em.fork();
+      const found = customerSearch(search);
+      // a unit's name matches too: its customers and those who hold it
+      const units = await em.find(Unit, { siteId: { $in: await this.visibleSiteIds(em, user) }, name: found.unitName }, { limit: 50 });
+      const holders = units.length
+        ? await em.find(UnitHolding, { unitId: { $in: units.map((u) => u.id) } }, { fields: ['customerId'] })
+        : [];
+      where.$or = [
+        ...found.contact,
+        ...(units.length ? [{ unitId: { $in: units.map((u) => u.id) } }] : []),
+        ...(holders.length ? [{ id: { $in: holders.map((h) => h.customerId) } }] : []),
+      ];
+    }
     // only customers of the sites the caller may see, walk-in customers included
     return (await scopeOf(user).find(this.orm.em.fork(), Customer, where, { orderBy: { name: 'asc' }, limit: 200 })).map(toCustomer);
   }
@@ -121,6 +141,13 @@ export class SiteResolver {
     const user = ctx.user;
     if (!user || !scopeOf(user).canSee(ref.id)) return null;
     return (await this.sites(user)).find((s) => s.id === ref.id) ?? null;
+  }
+
+  private async visibleSiteIds(em: EntityManager, user: AuthUser): Promise<string[]> {
+    const granted = scopeOf(user).siteIds();
+    return (await em.find(Site, granted ? { orgId: user.org, id: { $in: [...granted] } } : { orgId: user.org }, { fields: ['id'] })).map(
+      (s) => s.id,
+    );
   }
 
   private async visibleSite(user: AuthUser, siteId: string): Promise<Site> {

@@ -75,6 +75,8 @@ export class IntakeRecordV1 extends ScopedPayload {
   @IsString() @IsNotEmpty() timeZone: string;
   /** The earlier complaint this one repeats (rule A), when known. */
   @IsOptional() @IsString() repeatOf?: string;
+  /** The customer is a key customer (domain.md §7): the queue flags the case. Absent: not one. */
+  @IsOptional() @IsBoolean() keyCustomer?: boolean;
 }
 
 /** A valid complaint that was not resolved on the spot: dispatch opens work orders for it. */

@@ -74,6 +74,9 @@ export interface SubgraphDefinition {
   entities: EntityClass[];
   migrations: ServiceMigrations;
   migrationsFolder: string;
+  /** Entity types this subgraph only extends, reached by no field of its own (callback's CustomerFile). */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  orphanedTypes?: Function[];
 }
 
 /** How one instance runs: config plus the test seams (clock, bus settings and crash hooks). */
@@ -161,6 +164,7 @@ export function subgraphAppModule(module: Type, def: SubgraphDefinition, rt: Sub
       GraphQLModule.forRoot<ApolloFederationDriverConfig>({
         driver: ApolloFederationDriver,
         autoSchemaFile: { federation: 2 },
+        buildSchemaOptions: { orphanedTypes: def.orphanedTypes ?? [] },
         // one code-first subgraph per process (production, the System harness, InProcessService): its
         // type registry holds only this service's types, so no module needs to claim them (no registerIn)
         sortSchema: true,
