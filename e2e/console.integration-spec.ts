@@ -521,3 +521,52 @@ describe('the console for a newcomer (issue 28)', () => {
     await head.waitForSelector('[data-testid="sign-in-demo-department-head"]');
   });
 });
+
+describe('customer files in the console (issue 30)', () => {
+  it("a key customer's case is flagged in the queue; the file opens from the case and from a search, and a rep tags the customer", async () => {
+    const token = (sub: string) => system.token(DEMO_USERS.find((u) => u.sub === sub)!);
+    const tagged = await system.graphql(
+      token('demo-quality'),
+      `mutation($i: TagKeyCustomerInput!) { tagKeyCustomer(input: $i) { reason } }`,
+      {
+        i: { customerId: 'demo-customer-3', reason: 'IMPORTANT_OWNER', note: 'Leases three floors.' },
+      },
+    );
+    expect(tagged.errors).toBeUndefined();
+    const filed = await system.graphql(
+      token('demo-front-desk'),
+      `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id keyCustomer } }`,
+      {
+        i: {
+          siteId: 'demo-site-2',
+          customerId: 'demo-customer-3',
+          channel: 'EMAIL',
+          category: 'EQUIPMENT',
+          description: 'Air conditioning off on floor 12.',
+        },
+      },
+    );
+    expect(filed.data?.fileComplaint.keyCustomer).toBe(true);
+    const head = await signIn('demo-department-head');
+    await head.goto(`${origin}/#/queue`);
+    const row = `[data-complaint="${filed.data!.fileComplaint.id}"]`;
+    await appears(head, `${row} [data-testid="key-customer-flag"]`, 'the key-customer flag on the queue row');
+    await head.click(`${row} [data-testid="open-work-order"]`);
+    await head.click('[data-testid="open-customer-file"]');
+    await head.waitForSelector('[data-testid="customer-file"]');
+    expect(await textOf(head, '[data-testid="customer-file"]')).toContain('Chen Jie');
+    expect(await textOf(head, '[data-testid="key-customer-reason"]')).toContain('Important owner');
+    await head.waitForSelector(`[data-testid="file-complaint-${filed.data!.fileComplaint.id}"]`);
+    // a complaint rep finds the customer by part of the unit's name and tags a second reason
+    const rep = await signIn('demo-complaint-rep');
+    await rep.goto(`${origin}/#/customers`);
+    await rep.fill('.ant-input-search input', 'suite 1201');
+    await rep.keyboard.press('Enter');
+    await rep.click('[data-testid="customer-demo-customer-3"] [data-testid="open-customer-file"]');
+    await rep.waitForSelector('[data-testid="customer-file"]');
+    await choose(rep, '[data-testid="tag-key-customer"]', 'reason', 'Long unpaid');
+    await rep.click('[data-testid="tag-key-customer"] button[type="submit"]');
+    await rep.waitForFunction(() => document.querySelectorAll('[data-testid="key-customer-reason"]').length === 2);
+    await shot(rep, '18-customer-file');
+  }, 120_000);
+});

@@ -12,6 +12,7 @@ import { ServiceConfig, loadConfig, ormOptions, portVariable, signToken } from '
 import { subgraphPersistence } from '@pc/subgraph';
 import { ensureConsoleBuilt } from './console-build';
 import { migrateAll } from './migrate';
+import { recordDemoCustomers } from './demo-customers';
 import { assignDemoRosters, demoHistoryOnce, demoSecret, fileDemoComplaints } from './demo-start';
 import { serviceArgs, type Runtime } from './process-command';
 import { eventually } from './system';
@@ -219,6 +220,10 @@ async function main(): Promise<void> {
     const admin = DEMO_USERS.find((u) => u.roles.includes(Role.ADMIN))!;
     const roster = await assignDemoRosters(gateway, signToken(admin, config.AUTH_JWT_SECRET));
     say(`Demo roster: ${roster} duty entries for demo-site-1 and demo-site-2 (shifts and duty directors, this week)`);
+    const files = await recordDemoCustomers(gateway, config.AUTH_JWT_SECRET);
+    say(
+      `Demo customer files: ${files.holdings} households with the unit they hold, ${files.tags} key customers, ${files.claims} new claim`,
+    );
     // an ADMIN of every site is the most powerful token there is: printed only when asked for
     const withAdmin = process.argv.includes('--with-admin-token');
     say(`Demo secret kept in ${join(dataDir, 'demo-jwt-secret')} (mode 600). Demo tokens (valid 12 h), one per role:`);

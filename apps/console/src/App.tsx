@@ -13,6 +13,7 @@ import { Ctx, type ConsoleContext, type SiteInfo } from './context';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AreaManagerPage } from './pages/AreaManager';
 import { CallbacksPage } from './pages/Callbacks';
+import { CustomersPage } from './pages/Customers';
 import { NotificationBell } from './notifications/Bell';
 import { FrontDeskPage } from './pages/FrontDesk';
 import { HandoverPage } from './pages/Handover';
@@ -39,6 +40,7 @@ const ROUTE: Record<PageKey, string> = {
   callbacks: 'callbacks',
   reports: 'reports',
   handover: 'handover',
+  customers: 'customers',
 };
 
 function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
@@ -70,6 +72,7 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void
   else if (current === 'areaManager') body = <AreaManagerPage />;
   else if (current === 'callbacks') body = <CallbacksPage />;
   else if (current === 'handover') body = <HandoverPage />;
+  else if (current === 'customers') body = <CustomersPage id={arg} key={arg ?? ''} />;
   else body = <ReportsPage />;
   const narrow = !Grid.useBreakpoint().lg; // below 992 px: phones and tablets
   const [menuOpen, setMenuOpen] = useState(false);

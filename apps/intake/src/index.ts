@@ -1,4 +1,4 @@
 export * from './app.module';
 export * from './seed/demo-data';
-export { Customer, Site, StaffUser } from './registry/registry.entities';
+export { Customer, CustomerKind, Site, StaffUser } from './registry/registry.entities';
 export { FileComplaintInput } from './complaint/dto/file-complaint.input';

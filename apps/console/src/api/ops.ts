@@ -13,7 +13,7 @@ export const FILE_COMPLAINT = `mutation FileComplaint($input: FileComplaintInput
 export const COMPLAINT = `query Complaint($id: ID!) { complaint(id: $id) { ${COMPLAINT_RESULT} } }`;
 export const RECORD_INVALID_REPLY = `mutation RecordInvalidReply($input: RecordInvalidReplyInput!) { recordInvalidReply(input: $input) { ${COMPLAINT_RESULT} } }`;
 
-const QUEUE_ROW = `id complaintId siteId areaId department status severity round receivedAt closedAt handlerId overdue nextDueAt
+const QUEUE_ROW = `id complaintId siteId areaId department status severity keyCustomer round receivedAt closedAt handlerId overdue nextDueAt
   deadlines { ${DEADLINE} } rounds { round endedAt } complaint { id category channel description }`;
 export const QUEUE = `query Queue($department: Department, $siteId: ID, $status: WorkOrderStatus, $overdue: Boolean, $first: Int, $after: String) {
   workOrders(department: $department, siteId: $siteId, status: $status, overdue: $overdue, first: $first, after: $after) {
@@ -92,3 +92,17 @@ export const ACKNOWLEDGE_HANDOVER = `mutation AcknowledgeHandover($id: ID!) { ac
 export const CASE_NOTIFICATIONS = `query CaseNotifications($id: ID!) { complaint(id: $id) { id
   notifications { recipientId kind channel status createdAt deliveredAt acknowledgedAt } } }`;
 export const ATTACHMENT_URL = `query AttachmentUrl($key: String!) { attachmentUrl(key: $key) }`;
+
+// customers (domain.md §7)
+export const SEARCH_CUSTOMERS = `query SearchCustomers($search: String) { customers(search: $search) { id name phone kind siteId unitId } }`;
+export const CUSTOMER_FILE = `query CustomerFile($id: ID!) { customerFile(customerId: $id) {
+  customerId customer { id name phone email kind siteId unitId }
+  units { id unitId unitName role movedInOn movedOutOn }
+  complaints { id siteId status severity category channel description receivedAt keyCustomer workOrders { id department } }
+  serviceRequests { id siteId kind department status description receivedAt completedAt chargedYuan }
+  claims { id complaintId description amountClaimedYuan decision amountAwardedYuan claimedAt paidAt }
+  callbacks { id caseId kind status satisfaction dueAt resolvedAt }
+  surveys { surveyId kind period at answers { question text satisfaction comment } }
+  keyCustomer { reasons tags { reason note taggedBy taggedAt } }
+  retention { holdsUnit keptUntil } } }`;
+export const TAG_KEY_CUSTOMER = `mutation TagKeyCustomer($input: TagKeyCustomerInput!) { tagKeyCustomer(input: $input) { reason } }`;

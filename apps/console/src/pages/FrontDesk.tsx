@@ -203,7 +203,10 @@ export function FrontDeskPage() {
               }
             >
               <Typography.Paragraph data-testid="customer">
-                {customer.name} · {customer.phone}
+                {customer.name} · {customer.phone}{' '}
+                <Button size="small" type="link" onClick={() => go(`customers/${customer.id}`)} data-testid="open-customer-file">
+                  {t('openCustomerFile')}
+                </Button>
               </Typography.Paragraph>
               <List
                 size="small"

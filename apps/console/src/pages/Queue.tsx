@@ -15,6 +15,8 @@ export interface QueueRow {
   department: string;
   status: string;
   severity: string;
+  /** The customer is a key customer (重点客户). */
+  keyCustomer?: boolean;
   round: number;
   receivedAt: string;
   closedAt?: string | null;
@@ -64,6 +66,7 @@ export function WorkOrderTable({ rows, loading }: { rows: QueueRow[]; loading?: 
               <Space direction="vertical" size={4} style={{ width: '100%' }}>
                 <Space wrap size={4}>
                   <Tag color={r.severity === 'MAJOR' ? 'red' : 'blue'}>{en('Severity', r.severity)}</Tag>
+                  {r.keyCustomer ? <Tag color="gold">{t('keyCustomer')}</Tag> : null}
                   <Typography.Text strong>{en('Category', r.complaint?.category)}</Typography.Text>
                   <Typography.Text type="secondary">{en('WorkOrderStatus', r.status)}</Typography.Text>
                 </Space>
@@ -100,7 +103,16 @@ export function WorkOrderTable({ rows, loading }: { rows: QueueRow[]; loading?: 
           title: t('severity'),
           dataIndex: 'severity',
           width: 80,
-          render: (s: string) => <Tag color={s === 'MAJOR' ? 'red' : 'blue'}>{en('Severity', s)}</Tag>,
+          render: (s: string, r) => (
+            <Space size={2} wrap>
+              <Tag color={s === 'MAJOR' ? 'red' : 'blue'}>{en('Severity', s)}</Tag>
+              {r.keyCustomer ? (
+                <Tag color="gold" data-testid="key-customer-flag">
+                  {t('keyCustomer')}
+                </Tag>
+              ) : null}
+            </Space>
+          ),
         },
         { title: t('category'), render: (_, r) => en('Category', r.complaint?.category) },
         {

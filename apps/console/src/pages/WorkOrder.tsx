@@ -275,6 +275,13 @@ export function WorkOrderPage({ id }: { id: string }) {
         <Descriptions.Item label={t('complaintText')} span={2}>
           {wo.complaint?.description}
         </Descriptions.Item>
+        {wo.complaint?.customerId ? (
+          <Descriptions.Item label={t('customer')}>
+            <Button size="small" type="link" onClick={() => go(`customers/${wo.complaint!.customerId}`)} data-testid="open-customer-file">
+              {t('openCustomerFile')}
+            </Button>
+          </Descriptions.Item>
+        ) : null}
         {wo.complaint?.attachments?.length ? (
           <Descriptions.Item label={t('photos')} span={2}>
             <Photos keys={wo.complaint.attachments} />
