@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The console is served by the gateway at `/` (index.html) and `/sandbox` (GraphiQL), bundles under /assets.
+// The console is served by the gateway at `/` (index.html), `/sandbox` (GraphiQL) and `/r/<token>` (the resident page), bundles under /assets.
 export default defineConfig({
   root: __dirname,
   base: '/',
@@ -12,7 +12,13 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 4000,
-    rollupOptions: { input: { index: resolve(__dirname, 'index.html'), sandbox: resolve(__dirname, 'sandbox.html') } },
+    rollupOptions: {
+      input: {
+        index: resolve(__dirname, 'index.html'),
+        sandbox: resolve(__dirname, 'sandbox.html'),
+        resident: resolve(__dirname, 'resident.html'),
+      },
+    },
   },
   server: { proxy: { '/graphql': 'http://127.0.0.1:4000', '/console': 'http://127.0.0.1:4000', '/exports': 'http://127.0.0.1:4000' } },
 });

@@ -8,6 +8,8 @@ import { ContactLogEntry } from './contact-log/contact-log.entity';
 import { ContactLogModule } from './contact-log/contact-log.module';
 import { CUSTOMER_ENTITIES } from './customer/customer.entities';
 import { CustomerModule } from './customer/customer.module';
+import { RESIDENT_ENTITIES } from './resident/resident.entities';
+import { ResidentModule } from './resident/resident.module';
 import { Inquiry } from './inquiry/inquiry.entity';
 import { InquiryModule } from './inquiry/inquiry.module';
 import { intakeMigrations } from './migrations';
@@ -18,7 +20,16 @@ import { ServiceRequestModule } from './service-request/service-request.module';
 
 export const INTAKE: SubgraphDefinition = {
   service: 'intake',
-  entities: [...REGISTRY_ENTITIES, Complaint, Attachment, ContactLogEntry, Inquiry, ServiceRequest, ...CUSTOMER_ENTITIES],
+  entities: [
+    ...REGISTRY_ENTITIES,
+    Complaint,
+    Attachment,
+    ContactLogEntry,
+    Inquiry,
+    ServiceRequest,
+    ...CUSTOMER_ENTITIES,
+    ...RESIDENT_ENTITIES,
+  ],
   migrations: intakeMigrations,
   migrationsFolder: join(__dirname, 'migrations'),
 };
@@ -33,6 +44,7 @@ export class IntakeAppModule {
       InquiryModule,
       ServiceRequestModule,
       CustomerModule,
+      ResidentModule,
     ]);
   }
 }

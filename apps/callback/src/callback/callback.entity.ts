@@ -6,6 +6,8 @@ export enum CallbackMethod {
   WECHAT = 'WECHAT',
   LETTER = 'LETTER',
   VISIT = 'VISIT',
+  /** The customer's own answer on the resident page (issue 30). */
+  APP = 'APP',
 }
 
 export enum CallbackStatus {

@@ -22,6 +22,7 @@ import { ExtendDeadline } from './extend-deadline.usecase';
 import { WorkOrderCommand } from './work-order-command';
 import { WorkOrderConsumer } from './work-order.consumer';
 import { MeetReportOnAcknowledgement } from './meet-report-on-acknowledgement.usecase';
+import { ResidentConfirmation } from './resident-confirmation.usecase';
 import { WorkOrderQueries } from './work-order.queries';
 import { ComplaintWorkOrdersResolver, WorkOrderResolver } from './work-order.resolver';
 
@@ -51,6 +52,7 @@ import { ComplaintWorkOrdersResolver, WorkOrderResolver } from './work-order.res
     ComplaintWorkOrdersResolver,
     WorkOrderConsumer,
     MeetReportOnAcknowledgement,
+    ResidentConfirmation,
   ],
   exports: [WorkOrderCommand],
 })

@@ -100,6 +100,17 @@ export class ConsoleController {
     this.page('sandbox.html', res);
   }
 
+  /**
+   * The resident page (issue 30): one case for its customer, no login; the page reads the token from
+   * its own address. No referrer leaves the page (the token is in the address), nothing is cached.
+   */
+  @Get('r/:token')
+  resident(@Param('token') token: string, @Res() res: Response): void {
+    if (!/^[\w.-]{1,200}$/.test(token)) throw new NotFoundException();
+    res.setHeader('referrer-policy', 'no-referrer');
+    this.page('resident.html', res, 'no-store');
+  }
+
   @Get('assets/:file')
   asset(@Param('file') file: string, @Res() res: Response): void {
     if (!/^[\w.-]+$/.test(file)) throw new NotFoundException();
@@ -130,7 +141,7 @@ export class ConsoleController {
     return { token: signToken(user, this.settings.secret) };
   }
 
-  private page(name: string, res: Response): void {
+  private page(name: string, res: Response, cache = 'no-cache'): void {
     const file = join(this.settings.dir, name);
     if (!existsSync(file)) {
       if (name === 'index.html') {
@@ -139,10 +150,10 @@ export class ConsoleController {
       }
       throw new ServiceUnavailableException('the console is not built (npm run console:build)');
     }
-    res.setHeader('cache-control', 'no-cache');
+    res.setHeader('cache-control', cache);
     res.setHeader('content-security-policy', consoleCsp(this.settings.oidc, this.settings.filesOrigin));
     res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'same-origin');
+    if (!res.getHeader('referrer-policy')) res.setHeader('referrer-policy', 'same-origin');
     res.sendFile(file);
   }
 }

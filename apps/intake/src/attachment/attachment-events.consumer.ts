@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { ArchivePurged, WorkOrderRecorded } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
 import { Complaint } from '../complaint/complaint.entity';
+import { recordCaseProgress } from '../resident/case-progress';
 import { Attachment } from './attachment.entity';
 import { AttachmentStore } from './attachment-store';
 
@@ -16,8 +17,10 @@ export class AttachmentEventsConsumer implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start([
       // photos of a work order's progress (dispatch checked them against the keys issued) belong to the case:
-      // those who see the case see them, the orphan sweep leaves them, the case's purge takes them
+      // those who see the case see them, the orphan sweep leaves them, the case's purge takes them;
+      // and the lead work order's steps and clocks are what the resident page shows (one consumer per subject)
       on(WorkOrderRecorded, async (p, _e, { em }) => {
+        await recordCaseProgress(em, p);
         const keys = [...new Set(p.progress.flatMap((n) => n.attachments ?? []))];
         if (!keys.length) return;
         await em.nativeUpdate(

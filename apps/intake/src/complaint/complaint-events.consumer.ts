@@ -30,7 +30,7 @@ export class ComplaintEventsConsumer implements OnApplicationBootstrap {
       on(ComplaintCaseClosed, async (p, _envelope, { em }) => {
         const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
         if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
-        complaint.close(); // a replay finds it closed already
+        complaint.close(new Date(p.closedAt)); // a replay finds it closed already
       }),
       // domain.md §4: a dissatisfied callback (or the quality department) sends the case back for rework; it is open again
       on(WorkOrderReopened, async (p, _envelope, { em }) => {

@@ -63,6 +63,8 @@ export class Complaint {
   @Property({ type: 'string', length: 64, nullable: true }) inputHash?: string | null;
   @Property({ type: 'datetime' }) createdAt: Date;
   @Property({ type: 'datetime', nullable: true }) resolvedAt?: Date | null;
+  /** Closed by the site head (a resident's link stops working RESIDENT_LINK_DAYS after). */
+  @Property({ type: 'datetime', nullable: true }) closedAt?: Date | null;
 
   // State changes, each checked against the status table of complaint-lifecycle.ts.
 
@@ -75,9 +77,10 @@ export class Complaint {
   }
 
   /** Closed by the site head (dispatch's `complaint.case_closed`); false when it was not resolved (a replay). */
-  close(): boolean {
+  close(at: Date): boolean {
     if (!canDoToComplaint(this.status, ComplaintAction.CLOSE)) return false;
     this.status = complaintTransition(this.status, ComplaintAction.CLOSE, this.id);
+    this.closedAt = at;
     return true;
   }
 
@@ -86,6 +89,7 @@ export class Complaint {
     if (!canDoToComplaint(this.status, ComplaintAction.REOPEN)) return false;
     this.status = complaintTransition(this.status, ComplaintAction.REOPEN, this.id);
     this.resolvedAt = null;
+    this.closedAt = null;
     return true;
   }
 

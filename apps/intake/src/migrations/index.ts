@@ -7,6 +7,7 @@ import { Migration20261129165003 as pgMigration20261129165003 } from './postgres
 import { Migration20261207062431 as pgMigration20261207062431 } from './postgresql/Migration20261207062431';
 import { Migration20261207171113 as pgMigration20261207171113 } from './postgresql/Migration20261207171113';
 import { Migration20261207194010 as pgMigration20261207194010 } from './postgresql/Migration20261207194010';
+import { Migration20261207200807 as pgMigration20261207200807 } from './postgresql/Migration20261207200807';
 import { Migration20261122205437 as sqliteMigration20261122205437 } from './sqlite/Migration20261122205437';
 import { Migration20261122213301 as sqliteMigration20261122213301 } from './sqlite/Migration20261122213301';
 import { Migration20261129114801 as sqliteMigration20261129114801 } from './sqlite/Migration20261129114801';
@@ -15,6 +16,7 @@ import { Migration20261129165003 as sqliteMigration20261129165003 } from './sqli
 import { Migration20261207062432 as sqliteMigration20261207062432 } from './sqlite/Migration20261207062432';
 import { Migration20261207171113 as sqliteMigration20261207171113 } from './sqlite/Migration20261207171113';
 import { Migration20261207194010 as sqliteMigration20261207194010 } from './sqlite/Migration20261207194010';
+import { Migration20261207200807 as sqliteMigration20261207200807 } from './sqlite/Migration20261207200807';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- intake`). */
 export const intakeMigrations: ServiceMigrations = {
@@ -27,6 +29,7 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261207062431', class: pgMigration20261207062431 },
     { name: 'Migration20261207171113', class: pgMigration20261207171113 },
     { name: 'Migration20261207194010', class: pgMigration20261207194010 },
+    { name: 'Migration20261207200807', class: pgMigration20261207200807 },
   ],
   sqlite: [
     { name: 'Migration20261122205437', class: sqliteMigration20261122205437 },
@@ -37,5 +40,6 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261207062432', class: sqliteMigration20261207062432 },
     { name: 'Migration20261207171113', class: sqliteMigration20261207171113 },
     { name: 'Migration20261207194010', class: sqliteMigration20261207194010 },
+    { name: 'Migration20261207200807', class: sqliteMigration20261207200807 },
   ],
 };

@@ -10,6 +10,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -571,6 +572,25 @@ export class ArchivePurgedV1 extends ScopedPayload {
 export const ArchivePurged = defineEvent('archive.purged', 1, ArchivePurgedV1);
 
 /**
+ * The customer answered on the resident page (issue 30): confirmed the case resolved (their own digital
+ * confirmation, from the link) and/or rated the resolution on the four levels. The callback service
+ * takes a rating as the callback's result when the callback is still owed (DISSATISFIED reopens the
+ * case as at a callback); dispatch records the confirmation on the lead work order.
+ */
+export class ResidentFeedbackGivenV1 extends ScopedPayload {
+  @IsString() @IsNotEmpty() customerId: string;
+  /** The link the customer answered from (its id; never the token). */
+  @IsString() @IsNotEmpty() linkId: string;
+  @IsBoolean() confirmResolved: boolean;
+  @IsOptional() @IsEnum(Satisfaction) satisfaction?: Satisfaction;
+  @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+  /** The resolution answered (the complaint's `resolvedAt` at the time). */
+  @IsISO8601({ strict: true }) resolvedAt: string;
+  @IsISO8601({ strict: true }) at: string;
+}
+export const ResidentFeedbackGiven = defineEvent('resident.feedback_given', 1, ResidentFeedbackGivenV1);
+
+/**
  * A recipient acknowledged a notification (notify, domain.md §6). For a major complaint the
  * asset-management head's acknowledgement is the report to the head: dispatch meets REPORT_TO_HEAD
  * with it. `complaintId` is absent for messages about no case (a shift handover).
@@ -625,4 +645,5 @@ export const EVENT_CONTRACTS = [
   ArchivePurged,
   NotificationAcknowledged,
   AttachmentUploaded,
+  ResidentFeedbackGiven,
 ] as const;

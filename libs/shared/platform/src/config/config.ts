@@ -186,6 +186,17 @@ export class ServiceConfig {
   @IsString()
   @MinLength(16, { message: 'ATTACHMENT_URL_SECRET must be at least 16 characters' })
   ATTACHMENT_URL_SECRET?: string;
+  /** The key that signs residents' case links (`/r/<token>`; default: derived from GATEWAY_SECRET or AUTH_JWT_SECRET); at least 16 characters. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'RESIDENT_LINK_SECRET must be at least 16 characters' })
+  RESIDENT_LINK_SECRET?: string;
+  /** A resident's case link stops working this many days after the case is closed. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(365) RESIDENT_LINK_DAYS: number = 30;
+  /** The resident page's GraphQL (no login) at the gateway: requests per minute per link token, and per client address. */
+  @Transform(toInt) @IsInt() @Min(1) RESIDENT_RATE_PER_MIN_TOKEN: number = 30;
+  @Transform(toInt) @IsInt() @Min(1) RESIDENT_RATE_PER_MIN_ADDRESS: number = 120;
   /** ATTACHMENT_STORE=s3: the endpoint (MinIO: http://minio:9000; empty = AWS), bucket, region and keys. */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -28,6 +28,16 @@ export const GATEWAY_SECRET_HEADER = 'x-gateway-secret';
 /** Restricts a resolver to the given roles (ADMIN always passes). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
+const PUBLIC_KEY = 'pc:public';
+/**
+ * A resolver that answers without a bearer token (the resident page's `residentCase` and
+ * `residentFeedback`, which carry their own signed link). The gateway admits an operation without a
+ * token only when every root field it selects is one of PUBLIC_ROOT_FIELDS, and rate-limits it.
+ */
+export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/** The root fields an operation without a bearer may select (the resident page's). */
+export const PUBLIC_ROOT_FIELDS: ReadonlySet<string> = new Set(['residentCase', 'residentFeedback']);
+
 type Headers = Record<string, string | string[] | undefined>;
 
 /** The GraphQL context of one request: the verified user (none without a token), and whether the gateway sent it. */
@@ -91,6 +101,8 @@ export class GqlAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     const ctx = gqlContext(context);
+    if (!ctx.user && this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [context.getHandler(), context.getClass()]))
+      return true;
     if (!ctx.user) throw unauthenticated('missing "Authorization: Bearer <token>" header');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (roles?.length) assertRole(ctx.user, roles);

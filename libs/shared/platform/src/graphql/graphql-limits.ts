@@ -21,6 +21,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Role } from '@pc/contracts';
 import type { ServiceConfig } from '../config/config';
 import type { RequestContext } from './graphql-edge';
+import { PublicEdgeLimits, httpError, rateLimited } from './public-edge';
 
 /** C0 control characters but tab, line feed and carriage return, and DEL: never part of a valid value. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -78,9 +79,6 @@ export const listSizeEstimator: ComplexityEstimator = ({ type, field, args, chil
   const size = hasFirst ? Number(args.first ?? DEFAULT_FIRST) : isList ? listSize : 1;
   return 1 + Math.max(1, size) * childComplexity;
 };
-
-const httpError = (message: string, code: string, status: number, extra: Record<string, unknown> = {}, headers?: Map<string, string>) =>
-  new GraphQLError(message, { extensions: { code, ...extra, http: { status, ...(headers ? { headers } : {}) } } });
 
 /** The first string holding a control character in a variables object, with its path. */
 function controlIn(value: unknown, path: string): string | undefined {
@@ -160,6 +158,14 @@ function rootFieldNames(document: DocumentNode, operation: OperationDefinitionNo
   return names;
 }
 
+/** The root field nodes an operation selects, fragments followed. */
+function rootFieldNodes(document: DocumentNode, operation: OperationDefinitionNode): FieldNode[] {
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  return rootFields(operation.selectionSet, fragments);
+}
+
 /** The root fields an operation selects, fragments followed. */
 function rootFields(set: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, seen = new Set<string>()): FieldNode[] {
   return set.selections.flatMap((s) => {
@@ -196,14 +202,7 @@ export class EdgeRateLimits {
       await this.perOrg.consume(user.org, points);
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) throw e;
-      const retryAfter = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
-      throw httpError(
-        `rate limit reached: try again in ${retryAfter} s`,
-        'RATE_LIMITED',
-        429,
-        { retryAfter },
-        new Map([['retry-after', String(retryAfter)]]),
-      );
+      throw rateLimited(e);
     }
   }
 }
@@ -263,6 +262,7 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
   const introspectionRoles =
     config.GRAPHQL_INTROSPECTION_ROLES === '*' ? undefined : (config.GRAPHQL_INTROSPECTION_ROLES.split(',') as Role[]);
   const limits = options.publicEdge ? new EdgeRateLimits(config) : undefined;
+  const anonymous = options.publicEdge ? new PublicEdgeLimits(config) : undefined;
   const estimators = [listSizeEstimator];
 
   const guardRootFields = (rc: GraphQLRequestContextDidResolveOperation<RequestContext>, operation: OperationDefinitionNode) => {
@@ -321,8 +321,14 @@ export function edgeGuardPlugin(config: ServiceConfig, options: EdgeOptions = {}
         async didResolveOperation(rc) {
           const operation = rc.operation;
           if (!operation) return;
-          if (options.publicEdge && !rc.contextValue.user) {
-            throw httpError('missing "Authorization: Bearer <token>" header', 'UNAUTHENTICATED', 401);
+          if (anonymous && !rc.contextValue.user) {
+            // the resident page's operations only, per link token and per client address
+            const req = rc.contextValue.req as { ip?: string; socket?: { remoteAddress?: string } } | undefined;
+            await anonymous.admit(
+              rootFieldNodes(rc.document, operation),
+              rc.request.variables ?? {},
+              req?.ip ?? req?.socket?.remoteAddress ?? '?',
+            );
           }
           rejectControlCharacters(rc.request.variables, operation);
           guardRootFields(rc, operation);

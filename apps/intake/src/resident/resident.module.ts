@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ResidentResolver } from './resident.resolver';
+import { ResidentCases } from './resident.service';
+
+/** The resident page's links, case view and answers (issue 30). */
+@Module({ providers: [ResidentCases, ResidentResolver] })
+export class ResidentModule {}
