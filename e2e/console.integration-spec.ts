@@ -1,12 +1,13 @@
 // The predicates passed to waitForFunction run in the page, hence the DOM types.
 /// <reference lib="dom" />
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
-import { System } from '@pc/system';
+import { System, eventually } from '@pc/system';
 import { ensureConsoleBuilt } from '../tools/console-build';
+import { handleToResolution } from './work-order-steps';
 
 /**
  * Issue 16, the department consoles, in a real browser: Debian's chromium, headless, driven by
@@ -568,5 +569,104 @@ describe('customer files in the console (issue 30)', () => {
     await rep.click('[data-testid="tag-key-customer"] button[type="submit"]');
     await rep.waitForFunction(() => document.querySelectorAll('[data-testid="key-customer-reason"]').length === 2);
     await shot(rep, '18-customer-file');
+  }, 120_000);
+});
+
+describe('the resident page (issue 30)', () => {
+  it('opens from a link on a phone over slow 4G, confirms, rates DISSATISFIED and the case reopens; a forged link reads as an expired one', async () => {
+    const token = (sub: string) => system.token(DEMO_USERS.find((u) => u.sub === sub)!);
+    const gql = system.graphql.bind(system);
+    const desk = token('demo-front-desk');
+    const filed = await gql(desk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
+      i: {
+        siteId: 'demo-site-2',
+        customerId: 'demo-customer-3',
+        channel: 'PHONE',
+        category: 'BUILDING',
+        description: 'Water on the floor of suite 1201.',
+      },
+    });
+    const complaintId = filed.data!.fileComplaint.id as string;
+    const woId = await eventually(
+      async () =>
+        (await gql(desk, `query($id: ID!) { complaint(id: $id) { workOrders { id } } }`, { id: complaintId })).data?.complaint.workOrders[0]
+          ?.id,
+      30_000,
+      'the case to move on',
+    );
+    await handleToResolution({ gql, staff: token('demo-department-staff'), head: token('demo-department-head') }, woId);
+    await eventually(
+      async () =>
+        (await gql(desk, `query($id: ID!) { complaint(id: $id) { status callbacks { status } } }`, { id: complaintId })).data?.complaint
+          .callbacks[0],
+      30_000,
+      'the case to move on',
+    );
+    const link = (await gql(desk, `query($c: ID!) { residentLink(complaintId: $c) }`, { c: complaintId })).data!.residentLink as string;
+    const path = link.slice(link.indexOf('/r/'));
+
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      timezoneId: 'Asia/Shanghai',
+    });
+    const phone = await context.newPage();
+    pages.push(phone);
+    // Chrome DevTools' "Slow 4G": 150 ms RTT × 3.75, 1.6 Mbit/s down and 750 kbit/s up × 0.9
+    const cdp = await context.newCDPSession(phone);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 562.5,
+      downloadThroughput: (1.6 * 1_000_000 * 0.9) / 8,
+      uploadThroughput: (750 * 1000 * 0.9) / 8,
+    });
+    let scriptBytes = 0;
+    phone.on('response', (r) => {
+      if (r.url().endsWith('.js')) {
+        void r
+          .request()
+          .sizes()
+          .then((s) => (scriptBytes += s.responseBodySize + s.responseHeadersSize));
+      }
+    });
+    const started = Date.now();
+    await phone.goto(`${origin}${path}`);
+    await phone.waitForSelector('[data-testid="status"]');
+    const interactiveMs = Date.now() - started;
+    process.stdout.write(
+      `resident page over slow 4G: interactive (case shown) after ${interactiveMs} ms; ${scriptBytes} bytes of script on the wire\n`,
+    );
+    writeFileSync(join(ARTIFACTS, 'resident-load.json'), JSON.stringify({ interactiveMs, scriptBytes }));
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    expect(await textOf(phone, '[data-testid="status"]')).toBe('已解决');
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await phone.screenshot({ path: join(ARTIFACTS, '19-resident.zh.png'), fullPage: true });
+    await phone.click('[data-testid="confirm"]');
+    await phone.waitForSelector('[data-testid="confirmed"]');
+    await phone.click('[data-testid="level-DISSATISFIED"]');
+    await phone.fill('[data-testid="comment"]', '天花板还在滴水。');
+    await phone.click('[data-testid="send"]');
+    await phone.waitForSelector('[data-testid="rated"]');
+    await phone.screenshot({ path: join(ARTIFACTS, '20-resident-rated.zh.png'), fullPage: true });
+    const head = token('demo-department-head');
+    await eventually(
+      async () =>
+        (await gql(head, `query($id: ID!) { workOrder(id: $id) { status } }`, { id: woId })).data?.workOrder.status === 'REOPENED' ||
+        undefined,
+      30_000,
+      'the case to move on',
+    );
+    // a forged link and a revoked one read the same
+    await phone.goto(`${origin}/r/${'x'.repeat(22)}.${'y'.repeat(43)}`);
+    await phone.waitForSelector('[data-testid="error"]');
+    const forged = await textOf(phone, '[data-testid="error"]');
+    await gql(desk, `mutation($c: ID!) { revokeResidentLinks(complaintId: $c) }`, { c: complaintId });
+    await phone.goto(`${origin}${path}`);
+    await phone.waitForSelector('[data-testid="error"]');
+    expect(await textOf(phone, '[data-testid="error"]')).toBe(forged);
+    expect(forged).toContain('链接无效');
+    await context.close();
   }, 120_000);
 });

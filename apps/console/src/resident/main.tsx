@@ -74,7 +74,6 @@ function App() {
       r.data ? setCase(r.data.residentCase) : explain(r),
     );
     // explain only translates the message: the case is read once
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const answer = async (input: Record<string, unknown>) => {

@@ -11,8 +11,8 @@ import { ResidentCaseObject, ResidentCaseStatus, type ResidentFeedbackInput, typ
 import { newLinkId, signLink, verifyLink } from './resident-token';
 
 const DAY = 86_400_000;
-/** The clocks a resident is shown: the reply they were promised, and the major case's agreed solution. */
-const RESIDENT_CLOCKS = new Set<string>([SlaClock.REPLY, SlaClock.FEEDBACK, SlaClock.SOLUTION_AGREED]);
+/** The lead work order's clocks a resident is shown besides the reply (intake's own): feedback, and the major case's agreed solution. */
+const RESIDENT_CLOCKS = new Set<string>([SlaClock.FEEDBACK, SlaClock.SOLUTION_AGREED]);
 /** One answer for a forged, altered, expired or revoked link: it cannot be probed. */
 export const linkNotValid = () =>
   new DomainError('NOT_FOUND', 'this link is not valid (it may have expired): ask the service desk for a new one');
@@ -99,8 +99,9 @@ export class ResidentCases {
       }
       const earlier = await em.find(ResidentFeedback, { complaintId: complaint.id, resolvedAt });
       if (input.satisfaction && earlier.some((f) => f.satisfaction)) throw conflict('this resolution was rated already', 'satisfaction');
-      if (input.confirmResolved && earlier.some((f) => f.confirmedAt))
+      if (input.confirmResolved && earlier.some((f) => f.confirmedAt)) {
         throw conflict('this resolution was confirmed already', 'confirmResolved');
+      }
       const now = this.clock.now();
       em.persist(
         em.create(ResidentFeedback, {
@@ -146,15 +147,16 @@ export class ResidentCases {
     const working = progress?.assignedAt ?? progress?.planSignedOffAt;
     if (working) timeline.push({ step: ResidentCaseStatus.DEPARTMENT_WORKING, at: working });
     if (progress?.solutionAgreedAt) timeline.push({ step: ResidentCaseStatus.SOLUTION_AGREED, at: progress.solutionAgreedAt });
-    if (c.status === ComplaintStatus.REJECTED || (!c.valid && c.repliedAt))
+    if (c.status === ComplaintStatus.REJECTED || (!c.valid && c.repliedAt)) {
       timeline.push({ step: ResidentCaseStatus.NOT_ACCEPTED, at: c.repliedAt ?? c.receivedAt });
+    }
     if (c.resolvedAt) timeline.push({ step: ResidentCaseStatus.RESOLVED, at: c.resolvedAt });
     if (c.closedAt) timeline.push({ step: ResidentCaseStatus.CLOSED, at: c.closedAt });
     const resolved = [ComplaintStatus.RESOLVED, ComplaintStatus.RESOLVED_AT_INTAKE, ComplaintStatus.CLOSED].includes(c.status);
     const deadlines = [
       ...(c.valid ? [{ clock: SlaClock.REPLY, dueAt: c.replyDueAt, metAt: c.repliedAt ?? c.resolvedAt ?? null, breachedAt: null }] : []),
       ...(progress?.deadlines ?? [])
-        .filter((d) => RESIDENT_CLOCKS.has(d.clock) && d.clock !== SlaClock.REPLY && !d.cancelledAt)
+        .filter((d) => RESIDENT_CLOCKS.has(d.clock) && !d.cancelledAt)
         .map((d) => ({
           clock: d.clock as SlaClock,
           dueAt: new Date(d.dueAt),

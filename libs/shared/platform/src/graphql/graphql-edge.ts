@@ -101,8 +101,9 @@ export class GqlAuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     const ctx = gqlContext(context);
-    if (!ctx.user && this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [context.getHandler(), context.getClass()]))
+    if (!ctx.user && this.reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, [context.getHandler(), context.getClass()])) {
       return true;
+    }
     if (!ctx.user) throw unauthenticated('missing "Authorization: Bearer <token>" header');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
     if (roles?.length) assertRole(ctx.user, roles);

@@ -1,7 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ApolloServerPlugin, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
-  GraphQLError,
   Kind,
   OperationTypeNode,
   isListType,
