@@ -226,6 +226,13 @@ async function victimData(): Promise<void> {
       i: { customerId: 'demo-customer-1', reason: 'IMPORTANT_OWNER', note: `${MARK} tag` },
     }),
   );
+  // a visit of the key customer (planned for this month)
+  const visits = await ok(
+    gql(system.token(user('demo-complaint-rep')), `mutation($i: PlanVisitsInput!) { planVisits(input: $i) { id customerId kind } }`, {
+      i: { siteId: 'demo-site-1', month: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7), randomCount: 0 },
+    }),
+  );
+  ids.visitId = visits.find((v: { customerId: string }) => v.customerId === 'demo-customer-1').id;
   const evidence = await system.upload(frontDesk, 'demo-site-1', Buffer.from(PNG_1PX, 'base64'), 'claim.png', 'image/png');
   const claim = await ok(
     gql(frontDesk, `mutation($i: RecordClaimInput!) { recordClaim(input: $i) { id } }`, {
@@ -281,6 +288,7 @@ beforeAll(async () => {
     serviceOrderId: ids.serviceOrderId,
     inquiryId: ids.inquiryId,
     claimId: ids.claimId,
+    visitId: ids.visitId,
     'CustomerFile.customerId': 'demo-customer-1',
     caseId: ids.complaintId,
     repeatOf: ids.complaintId,

@@ -9,5 +9,6 @@ import { RecordInvalidReply } from './record-invalid-reply.usecase';
 @Module({
   imports: [AttachmentModule],
   providers: [FileComplaint, ImportComplaints, RecordInvalidReply, ComplaintResolver, ComplaintEventsConsumer],
+  exports: [FileComplaint],
 })
 export class ComplaintModule {}

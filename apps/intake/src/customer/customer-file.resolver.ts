@@ -13,7 +13,8 @@ import { ServiceRequestObject } from '../service-request/service-request.dto';
 import { ServiceRequest } from '../service-request/service-request.entity';
 import { Claims } from './claims.usecase';
 import { fileKeptUntil } from './customer-rules';
-import { Claim, CustomerFileOpening, KeyCustomerTag, UnitHolding } from './customer.entities';
+import { Claim, CustomerFileOpening, KeyCustomerTag, UnitHolding, Visit } from './customer.entities';
+import { VisitObject } from './visits.dto';
 import {
   ClaimObject,
   ClaimsArgs,
@@ -194,6 +195,7 @@ export class CustomerFileResolver {
     );
     const claims = await scope.rows(em, Claim, { customerId: customer.id }, { orderBy: [{ claimedAt: 'desc' }, { id: 'asc' }] });
     const tags = await em.find(KeyCustomerTag, { customerId: customer.id }, { orderBy: { reason: 'asc' } });
+    const visits = await scope.rows(em, Visit, { customerId: customer.id }, { orderBy: [{ month: 'desc' }, { id: 'asc' }] });
     return {
       customerId: customer.id,
       customer: toCustomer(customer),
@@ -201,6 +203,7 @@ export class CustomerFileResolver {
       complaints: complaints.map(ComplaintObject.from),
       serviceRequests: services.map(ServiceRequestObject.from),
       claims: claims.map(ClaimObject.from),
+      visits: visits.map(VisitObject.from),
       keyCustomer: keyCustomerOf(customer, tags),
       retention: fileKeptUntil(holdings),
       caseIds: [...complaints.map((c) => c.id), ...services.map((s) => s.id)],

@@ -1,6 +1,6 @@
 import { DomainError } from '@pc/platform';
 import { ClaimDecision } from './customer.entities';
-import { awardedAmount, checkHoldingDate, fileKeptUntil } from './customer-rules';
+import { awardedAmount, checkHoldingDate, drawRandomVisits, fileKeptUntil } from './customer-rules';
 
 const refused = (f: () => unknown, field: string) => {
   try {
@@ -40,5 +40,17 @@ describe('domain.md §7 customer file rules', () => {
     refused(() => awardedAmount(ClaimDecision.PARTLY_ACCEPTED, 800, null), 'amountAwardedYuan');
     expect(awardedAmount(ClaimDecision.REJECTED, 800, null)).toBe(0);
     refused(() => awardedAmount(ClaimDecision.REJECTED, 800, 10), 'amountAwardedYuan');
+  });
+
+  it('random return visits are drawn reproducibly from the customers not excluded (visited in the last 90 days)', () => {
+    const all = Array.from({ length: 30 }, (_, i) => `c${i}`);
+    const excluded = new Set(['c1', 'c2', 'c3']);
+    const a = drawRandomVisits(all, excluded, 10, 'site-1/2026-12');
+    expect(a).toHaveLength(10);
+    expect(new Set(a).size).toBe(10);
+    expect(a.some((c) => excluded.has(c))).toBe(false);
+    expect(drawRandomVisits([...all].reverse(), excluded, 10, 'site-1/2026-12')).toEqual(a); // the same draw, whatever the order
+    expect(drawRandomVisits(all, excluded, 10, 'site-1/2027-01')).not.toEqual(a);
+    expect(drawRandomVisits(['c1', 'c4'], excluded, 10, 'x')).toEqual(['c4']);
   });
 });

@@ -58,3 +58,30 @@ export function customerSearch(text: string): {
   const like = `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return { contact: [{ name: { $ilike: like } }, { phone: { $ilike: like } }], unitName: { $ilike: like } };
 }
+
+/** A random return visit skips customers visited in the last this many days (domain.md §7). */
+export const RANDOM_VISIT_GAP_DAYS = 90;
+/** A repair charged at least this much (yuan) is a large one: a visit follows it. */
+export const LARGE_REPAIR_YUAN = 1000;
+
+/**
+ * The month's random phone return visits: `count` customers drawn from `candidates` (those not
+ * excluded), by a generator seeded with `seed` (the site and the month): planning again draws the same.
+ */
+export function drawRandomVisits(candidates: readonly string[], excluded: ReadonlySet<string>, count: number, seed: string): string[] {
+  const pool = [...new Set(candidates)].filter((c) => !excluded.has(c)).sort();
+  let a = [...seed].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0, 2166136261);
+  const next = () => {
+    // mulberry32
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, Math.max(0, count));
+}

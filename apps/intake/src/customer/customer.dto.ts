@@ -19,6 +19,7 @@ import { PageInfo } from '@pc/subgraph';
 import { ComplaintObject } from '../complaint/complaint.object';
 import { CustomerObject } from '../registry/site.object';
 import { ServiceRequestObject } from '../service-request/service-request.dto';
+import { VisitObject } from './visits.dto';
 import { type Claim, ClaimDecision, HoldingRole, KeyCustomerReason, type KeyCustomerTag, type UnitHolding } from './customer.entities';
 
 registerEnumType(KeyCustomerReason, { name: 'KeyCustomerReason', description: 'Why a customer is a key customer (重点客户).' });
@@ -123,6 +124,7 @@ export class CustomerFileObject {
   @Field(() => [ServiceRequestObject], { description: 'Every repair and paid service, newest first.' })
   serviceRequests: ServiceRequestObject[];
   @Field(() => [ClaimObject], { description: 'Every claim, newest first.' }) claims: ClaimObject[];
+  @Field(() => [VisitObject], { description: 'Every visit planned or recorded, newest month first.' }) visits: VisitObject[];
   @Field(() => KeyCustomerObject, { nullable: true, description: 'Null unless the customer is a key customer.' })
   keyCustomer: KeyCustomerObject | null;
   @Field(() => FileRetentionObject) retention: FileRetentionObject;

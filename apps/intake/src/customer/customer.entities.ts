@@ -93,4 +93,44 @@ export class CustomerFileOpening {
   @Property({ type: 'datetime' }) openedAt: Date;
 }
 
-export const CUSTOMER_ENTITIES = [UnitHolding, KeyCustomerTag, Claim, CustomerFileOpening];
+export enum VisitKind {
+  /** A key customer, door to door (重点客户走访). */
+  KEY_CUSTOMER = 'KEY_CUSTOMER',
+  /** A random phone return visit, drawn by the system from the site's customers (随机电话回访). */
+  RANDOM_PHONE = 'RANDOM_PHONE',
+  /** After a large repair (大修后回访). */
+  AFTER_REPAIR = 'AFTER_REPAIR',
+}
+
+export enum VisitStatus {
+  PLANNED = 'PLANNED',
+  DONE = 'DONE',
+}
+
+/** A visit (走访/回访, domain.md §7): planned for a month, recorded with the customer's view and what they raised. */
+@Entity({ tableName: 'visit' })
+@Unique({ properties: ['customerId', 'month', 'kind'] })
+@Index({ properties: ['orgId', 'siteId', 'month'] })
+export class Visit {
+  @PrimaryKey({ type: 'string', length: 64 }) id: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 64 }) siteId: string;
+  @Property({ type: 'string', length: 64 }) customerId: string;
+  /** YYYY-MM in the site's calendar. */
+  @Property({ type: 'string', length: 7 }) month: string;
+  @Property({ type: 'string', length: 16 }) kind: VisitKind;
+  /** The repair a visit after a large repair follows. */
+  @Property({ type: 'string', length: 64, nullable: true }) serviceRequestId?: string | null;
+  @Property({ type: 'string', length: 8 }) status: VisitStatus = VisitStatus.PLANNED;
+  @Property({ type: 'string', length: 64 }) plannedBy: string;
+  @Property({ type: 'datetime' }) plannedAt: Date;
+  @Property({ type: 'datetime', nullable: true }) visitedAt?: Date | null;
+  @Property({ type: 'string', length: 64, nullable: true }) visitedBy?: string | null;
+  /** The customer's view, in their words. */
+  @Property({ type: 'text', nullable: true }) view?: string | null;
+  @Property({ type: 'string', length: 32, nullable: true }) satisfaction?: string | null;
+  /** What the customer raised and became a case: complaint and inquiry ids. */
+  @Property({ type: 'json' }) raised: { kind: string; id: string }[] = [];
+}
+
+export const CUSTOMER_ENTITIES = [UnitHolding, KeyCustomerTag, Claim, CustomerFileOpening, Visit];

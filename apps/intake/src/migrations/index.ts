@@ -8,6 +8,7 @@ import { Migration20261207062431 as pgMigration20261207062431 } from './postgres
 import { Migration20261207171113 as pgMigration20261207171113 } from './postgresql/Migration20261207171113';
 import { Migration20261207194010 as pgMigration20261207194010 } from './postgresql/Migration20261207194010';
 import { Migration20261207200807 as pgMigration20261207200807 } from './postgresql/Migration20261207200807';
+import { Migration20261207204212 as pgMigration20261207204212 } from './postgresql/Migration20261207204212';
 import { Migration20261122205437 as sqliteMigration20261122205437 } from './sqlite/Migration20261122205437';
 import { Migration20261122213301 as sqliteMigration20261122213301 } from './sqlite/Migration20261122213301';
 import { Migration20261129114801 as sqliteMigration20261129114801 } from './sqlite/Migration20261129114801';
@@ -17,6 +18,7 @@ import { Migration20261207062432 as sqliteMigration20261207062432 } from './sqli
 import { Migration20261207171113 as sqliteMigration20261207171113 } from './sqlite/Migration20261207171113';
 import { Migration20261207194010 as sqliteMigration20261207194010 } from './sqlite/Migration20261207194010';
 import { Migration20261207200807 as sqliteMigration20261207200807 } from './sqlite/Migration20261207200807';
+import { Migration20261207204213 as sqliteMigration20261207204213 } from './sqlite/Migration20261207204213';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- intake`). */
 export const intakeMigrations: ServiceMigrations = {
@@ -30,6 +32,7 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261207171113', class: pgMigration20261207171113 },
     { name: 'Migration20261207194010', class: pgMigration20261207194010 },
     { name: 'Migration20261207200807', class: pgMigration20261207200807 },
+    { name: 'Migration20261207204212', class: pgMigration20261207204212 },
   ],
   sqlite: [
     { name: 'Migration20261122205437', class: sqliteMigration20261122205437 },
@@ -41,5 +44,6 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261207171113', class: sqliteMigration20261207171113 },
     { name: 'Migration20261207194010', class: sqliteMigration20261207194010 },
     { name: 'Migration20261207200807', class: sqliteMigration20261207200807 },
+    { name: 'Migration20261207204213', class: sqliteMigration20261207204213 },
   ],
 };
