@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import sharp from 'sharp';
 import { Role } from '@pc/contracts';
 import { DEMO_USERS } from '@pc/intake';
@@ -39,4 +40,36 @@ export const pdf = () =>
 export async function download(system: System, url: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
   const res = await fetch(new URL(url, system.gatewayUrl));
   return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+/**
+ * An upload that declares `declared` bytes and sends only its first 64 KiB, then reads the answer and
+ * drops the connection: the gateway must refuse it on the declared length alone. (Sending the whole
+ * body with fetch raced the early answer: on a loaded machine the client could see ECONNRESET, and its
+ * pool then reused the reset connection for the next request.)
+ */
+export function declareUpload(system: System, token: string, siteId: string, declared: number): Promise<{ status: number; json: any }> {
+  const url = new URL(`/attachments?siteId=${encodeURIComponent(siteId)}`, system.gatewayUrl);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, {
+      method: 'POST',
+      agent: false,
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'multipart/form-data; boundary=declared',
+        'content-length': String(declared),
+      },
+    });
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        req.destroy();
+        const text = Buffer.concat(chunks).toString();
+        resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined });
+      });
+    });
+    req.on('error', (e) => reject(e));
+    req.write(Buffer.alloc(64 * 1024, 1));
+  });
 }

@@ -3,7 +3,7 @@ import { ArchivePurged } from '@pc/contracts';
 import { DEMO_DATASET } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 import { planAndAssign } from '../work-order-steps';
-import { FILE, URL_OF, complaintAt, download, errorOf, executable, otherOrg, pdf, photo, site2Only, user } from './fixtures';
+import { FILE, URL_OF, complaintAt, declareUpload, download, errorOf, executable, otherOrg, pdf, photo, site2Only, user } from './fixtures';
 
 /** The whole round for one store: upload, attach, read by the right callers, refused to the others. */
 export function storeSuite(name: string, start: () => Promise<System>, storedKeys: (s: System) => Promise<string[]>) {
@@ -126,7 +126,7 @@ export function storeSuite(name: string, start: () => Promise<System>, storedKey
       expect(cut.status).toBe(400);
 
       // 50 MB with its length declared: refused at the gateway before intake reads it
-      const big = await system.upload(desk, 'demo-site-1', Buffer.alloc(50 * 1024 * 1024, 1), 'big.jpg');
+      const big = await declareUpload(system, desk, 'demo-site-1', 50 * 1024 * 1024);
       expect(big.status).toBe(413);
       expect(big.json.errors[0]).toMatchObject({ extensions: { code: 'PAYLOAD_TOO_LARGE', field: 'file' } });
       expect(big.json.errors[0].message).toMatch(/larger than 10485760 bytes \(ATTACHMENT_MAX_BYTES\): nothing was stored/);
@@ -224,7 +224,15 @@ export function storeSuite(name: string, start: () => Promise<System>, storedKey
         30_000,
         'the sweep',
       );
-      const stored = await storedKeys(system);
+      // the rows go in the sweep's transaction, the files right after it: wait for both
+      const stored = await eventually(
+        async () => {
+          const keys = await storedKeys(system);
+          return keys.includes(orphan.key) ? undefined : keys;
+        },
+        30_000,
+        "the sweep's files",
+      );
       expect(stored).not.toContain(orphan.key);
       expect(stored).not.toContain(orphan.thumbnailKey);
       expect(stored).toEqual(expect.arrayContaining([young.key, kept.key, kept.thumbnailKey]));

@@ -37,20 +37,15 @@ export class AttachmentsController {
   upload(@Req() req: IncomingMessage, @Res() res: ServerResponse): void {
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.settings.maxBytes + MULTIPART_OVERHEAD) {
-      // read and dropped, and answered once the client has sent it all: answering while it is still sending
-      // lets a loaded machine reset the connection before the client reads the answer (ECONNRESET, not 413)
-      const refuse = () =>
-        jsonError(
-          res,
-          413,
-          'PAYLOAD_TOO_LARGE',
-          `the file is larger than ${this.settings.maxBytes} bytes (ATTACHMENT_MAX_BYTES): nothing was stored`,
-          'file',
-        );
-      req.once('end', refuse);
-      req.once('error', () => res.destroy());
+      // read and dropped: the client gets the answer rather than a reset connection
       req.resume();
-      return;
+      return jsonError(
+        res,
+        413,
+        'PAYLOAD_TOO_LARGE',
+        `the file is larger than ${this.settings.maxBytes} bytes (ATTACHMENT_MAX_BYTES): nothing was stored`,
+        'file',
+      );
     }
     this.pass(req, res);
   }

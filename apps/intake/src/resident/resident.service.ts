@@ -70,7 +70,9 @@ export class ResidentCases {
     const link = id ? await em.findOne(ResidentLink, { id }) : null;
     const complaint = link && !link.revokedAt ? await em.findOne(Complaint, { id: link.complaintId, orgId: link.orgId }) : null;
     if (!link || !complaint || complaint.customerId !== link.customerId) throw linkNotValid();
-    const closed = complaint.closedAt ?? (complaint.status === ComplaintStatus.CLOSED ? complaint.resolvedAt : null);
+    // closed by the site head, or (an invalid complaint) by its reasoned reply; rows from before closedAt was kept: their resolution
+    const closed =
+      complaint.closedAt ?? (complaint.status === ComplaintStatus.CLOSED ? (complaint.resolvedAt ?? complaint.repliedAt) : null);
     if (closed && this.clock.now().getTime() > closed.getTime() + this.config.RESIDENT_LINK_DAYS * DAY) throw linkNotValid();
     return { link, complaint };
   }
