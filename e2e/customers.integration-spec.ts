@@ -1,5 +1,8 @@
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
+import { claimRules } from './customers/claims';
+import { visitRules } from './customers/visits';
+import type { CustomersWorld } from './customers/world';
 import { ok } from './work-order-steps';
 
 /**
@@ -8,10 +11,16 @@ import { ok } from './work-order-steps';
  * gateway, PostgreSQL and NATS JetStream. Mocked: nothing.
  */
 let system: System;
+/** The rule files' view of this spec's system (e2e/customers/*.ts). */
+const world = {
+  get system() {
+    return system;
+  },
+  count: (table: string, where?: string) => count(table, where),
+} as CustomersWorld;
 const token = (sub: string) => system.token(DEMO_USERS.find((u) => u.sub === sub)!);
 const gql = (t: string, q: string, v?: Record<string, unknown>) => system.graphql(t, q, v);
 const errorOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions;
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const DAY = 86_400_000;
 let desk: string;
 let siteHead: string;
@@ -238,53 +247,7 @@ describe('domain.md §7 key customers', () => {
   });
 });
 
-describe('domain.md §7 claims (索赔档案)', () => {
-  it('takes only issued evidence, is decided once within the amount claimed and paid once', async () => {
-    const photo = await system.upload(desk, 'demo-site-1', PNG, 'stain.png', 'image/png');
-    expect(photo.status).toBe(201);
-    const record = (i: Record<string, unknown>) =>
-      gql(desk, `mutation($i: RecordClaimInput!) { recordClaim(input: $i) { id evidence amountClaimedYuan } }`, {
-        i: { customerId: 'demo-customer-1', description: 'Parquet spoiled by the burst pipe.', amountClaimedYuan: 5000, ...i },
-      });
-    const before = await count('claim');
-    expect(errorOf(await record({ evidence: ['https://evil.example/x.jpg'] }))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'attachments',
-    });
-    expect(errorOf(await record({ amountClaimedYuan: 0 }))).toMatchObject({ code: 'BAD_USER_INPUT' });
-    // the site head of demo-site-1 records no claim of a demo-site-2 customer
-    const other = await gql(siteHead, `mutation($i: RecordClaimInput!) { recordClaim(input: $i) { id } }`, {
-      i: { customerId: 'demo-customer-3', description: 'Lift door hit a child.', amountClaimedYuan: 300 },
-    });
-    expect(errorOf(other)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerId' });
-    expect(await count('claim')).toBe(before);
-    const claim = await ok(record({ evidence: [photo.json.key] }));
-    expect(claim.evidence).toEqual([photo.json.key]);
-    // the evidence is readable by whoever may see the claim
-    expect(await ok(gql(quality, `query($k: String!) { attachmentUrl(key: $k) }`, { k: photo.json.key }))).toContain('/attachments/file');
-
-    const decide = (t: string, i: Record<string, unknown>) =>
-      gql(t, `mutation($i: DecideClaimInput!) { decideClaim(input: $i) { decision amountAwardedYuan decidedBy } }`, {
-        i: { claimId: claim.id, reason: 'Half the floor was old.', ...i },
-      });
-    expect(errorOf(await decide(desk, { decision: 'ACCEPTED' }))?.code).toBe('FORBIDDEN');
-    expect(errorOf(await decide(siteHead, { decision: 'PARTLY_ACCEPTED', amountAwardedYuan: 5000 }))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'amountAwardedYuan',
-    });
-    expect(await ok(decide(siteHead, { decision: 'PARTLY_ACCEPTED', amountAwardedYuan: 2500 }))).toEqual({
-      decision: 'PARTLY_ACCEPTED',
-      amountAwardedYuan: 2500,
-      decidedBy: 'demo-site-head',
-    });
-    expect(errorOf(await decide(siteHead, { decision: 'REJECTED' }))?.code).toBe('CONFLICT');
-    const pay = (t: string) =>
-      gql(t, `mutation($i: RecordClaimPaidInput!) { recordClaimPaid(input: $i) { paidAt } }`, { i: { claimId: claim.id } });
-    expect(errorOf(await pay(desk))?.code).toBe('FORBIDDEN');
-    expect((await ok(pay(siteHead))).paidAt).toBeTruthy();
-    expect(errorOf(await pay(siteHead))?.code).toBe('CONFLICT');
-  });
-});
+claimRules(world);
 
 describe('finding a customer', () => {
   it('searches by part of a name, a phone or a unit, within the caller’s sites', async () => {
@@ -300,64 +263,4 @@ describe('finding a customer', () => {
   });
 });
 
-describe('domain.md §7 visits (走访/回访)', () => {
-  const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7); // this month in Shanghai
-  const plan = (t: string, randomCount = 2) =>
-    gql(t, `mutation($i: PlanVisitsInput!) { planVisits(input: $i) { id customerId kind status } }`, {
-      i: { siteId: 'demo-site-1', month, randomCount },
-    });
-
-  it('plans key customers door to door and random phone visits drawn the same way again; what a visit raises becomes a linked complaint; a visit is recorded once', async () => {
-    const rep = token('demo-complaint-rep');
-    expect(errorOf(await plan(desk))?.code).toBe('FORBIDDEN');
-    await ok(
-      gql(rep, `mutation($i: TagKeyCustomerInput!) { tagKeyCustomer(input: $i) { reason } }`, {
-        i: { customerId: 'demo-customer-2', reason: 'IMPORTANT_OWNER' },
-      }),
-    );
-    const planned = await ok(plan(rep));
-    // a key customer: a door-to-door visit
-    expect(planned).toContainEqual(expect.objectContaining({ customerId: 'demo-customer-2', kind: 'KEY_CUSTOMER', status: 'PLANNED' }));
-    const random = planned.filter((v: { kind: string }) => v.kind === 'RANDOM_PHONE');
-    // at most the two asked for, drawn from the site's customers that have no visit this month yet
-    expect(random.length).toBeGreaterThanOrEqual(1);
-    expect(random.length).toBeLessThanOrEqual(2);
-    expect(random.map((v: { customerId: string }) => v.customerId)).not.toContain('demo-customer-2');
-    // planning again adds nothing and draws the same customers
-    const again = await ok(plan(rep));
-    expect(again.map((v: { id: string }) => v.id).sort()).toEqual(planned.map((v: { id: string }) => v.id).sort());
-    const visit = planned.find(
-      (v: { kind: string; customerId: string }) => v.kind === 'KEY_CUSTOMER' && v.customerId === 'demo-customer-2',
-    );
-    const record = (i: Record<string, unknown>) =>
-      gql(rep, `mutation($i: RecordVisitInput!) { recordVisit(input: $i) { status view satisfaction raised { kind id } } }`, {
-        i: { visitId: visit.id, view: 'Happy with the cleaning; the car park lights worry her.', satisfaction: 'SATISFIED', ...i },
-      });
-    expect(errorOf(await record({ raised: [{ kind: 'COMPLAINT', description: 'no category' }] }))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'raised.0.category',
-    });
-    const done = await ok(
-      record({
-        raised: [
-          { kind: 'COMPLAINT', category: 'EQUIPMENT', description: 'Car park lights out on B2.' },
-          { kind: 'SUGGESTION', description: 'A bench by the playground.' },
-        ],
-      }),
-    );
-    expect(done.status).toBe('DONE');
-    expect(done.raised.map((r: { kind: string }) => r.kind)).toEqual(['COMPLAINT', 'SUGGESTION']);
-    const complaint = await ok(
-      gql(desk, `query($id: ID!) { complaint(id: $id) { customerId channel category } }`, { id: done.raised[0].id }),
-    );
-    expect(complaint).toEqual({ customerId: 'demo-customer-2', channel: 'VISIT', category: 'EQUIPMENT' });
-    expect(errorOf(await record({}))?.code).toBe('CONFLICT');
-    // the file lists the visit; a customer visited now is not drawn for a random visit of the next 90 days
-    const f = await ok(gql(desk, `query($c: ID!) { customerFile(customerId: $c) { visits { id status } } }`, { c: 'demo-customer-2' }));
-    expect(f.visits).toContainEqual({ id: visit.id, status: 'DONE' });
-    const visits = await ok(
-      gql(desk, `query($s: ID!, $m: String) { visits(siteId: $s, month: $m) { edges { node { id } } } }`, { s: 'demo-site-1', m: month }),
-    );
-    expect(visits.edges).toHaveLength(planned.length);
-  });
-});
+visitRules(world);
