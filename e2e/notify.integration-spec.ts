@@ -5,6 +5,7 @@ import type { ParsedMail } from 'mailparser';
 import {
   Category,
   Channel,
+  CommitteeMeetingOverdue,
   ComplaintFiled,
   Department,
   EscalationLevel,
@@ -526,5 +527,22 @@ describe('domain.md §6: deadline warnings', () => {
     advance(30); // past the deadline: the breach notice says it, no more warnings
     await app.get(NotifyScheduler).tick();
     expect(await warnings()).toHaveLength(4);
+  });
+});
+
+describe("domain.md §7: the owners' committee's month without a meeting", () => {
+  it('rule "a month without a recorded meeting is overdue, the site head is told": once, however often the event comes', async () => {
+    const overdue = { orgId: ORG, siteId: SITE, month: '2026-11', dueAt: '2026-11-30T16:00:00.000Z' };
+    await svc.publish(CommitteeMeetingOverdue, overdue);
+    await svc.publish(CommitteeMeetingOverdue, overdue);
+    const told = async () =>
+      svc.sql<{ recipient_id: string; body: string }>(
+        `select recipient_id, body from notification where source_key = 'committee-overdue:${SITE}:2026-11'`,
+      );
+    await eventually(async () => (await told()).length > 0, 20_000, 'the notice to the site head');
+    await new Promise((r) => setTimeout(r, 500));
+    const rows = await told();
+    expect(rows.map((r) => r.recipient_id)).toEqual([USERS.head.sub]);
+    expect(rows[0].body).toContain('2026-11');
   });
 });

@@ -15,6 +15,8 @@ import { InquiryModule } from './inquiry/inquiry.module';
 import { intakeMigrations } from './migrations';
 import { REGISTRY_ENTITIES } from './registry/registry.entities';
 import { RegistryModule } from './registry/registry.module';
+import { RELATIONSHIP_ENTITIES } from './relationship/relationship.entities';
+import { RelationshipModule } from './relationship/relationship.module';
 import { ServiceRequest } from './service-request/service-request.entity';
 import { ServiceRequestModule } from './service-request/service-request.module';
 
@@ -29,6 +31,7 @@ export const INTAKE: SubgraphDefinition = {
     ServiceRequest,
     ...CUSTOMER_ENTITIES,
     ...RESIDENT_ENTITIES,
+    ...RELATIONSHIP_ENTITIES,
   ],
   migrations: intakeMigrations,
   migrationsFolder: join(__dirname, 'migrations'),
@@ -45,6 +48,7 @@ export class IntakeAppModule {
       ServiceRequestModule,
       CustomerModule,
       ResidentModule,
+      RelationshipModule,
     ]);
   }
 }

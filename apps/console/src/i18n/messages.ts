@@ -377,6 +377,7 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     LIAISON_LETTER: ['工作联系函', 'Liaison letter'],
     UNACKNOWLEDGED: ['未按时确认', 'Not acknowledged in time'],
     SHIFT_HANDOVER: ['值班交接', 'Shift handover'],
+    RESIDENT_MESSAGE: ['致住户', 'To residents'],
     NOTICE: ['通知', 'Notice'],
   }),
   KeyCustomerReason: e({

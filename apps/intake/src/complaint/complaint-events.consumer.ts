@@ -9,7 +9,9 @@ import {
   type SlaBreachedV1,
 } from '@pc/contracts';
 import { EventConsumers, on, onBatch, type HandlerContext } from '@pc/messaging';
+import { Clock, ServiceConfig } from '@pc/platform';
 import { Area } from '../registry/registry.entities';
+import { sendCaseLink } from '../resident/resident-messages';
 import { ComplaintAction, canDoToComplaint } from './complaint-lifecycle';
 import { Complaint } from './complaint.entity';
 import { upgradeToMajor } from './severity-change';
@@ -17,14 +19,21 @@ import { upgradeToMajor } from './severity-change';
 /** Keeps the intake record in step with what dispatch reports. */
 @Injectable()
 export class ComplaintEventsConsumer implements OnApplicationBootstrap {
-  constructor(private readonly consumers: EventConsumers) {}
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly clock: Clock,
+    private readonly config: ServiceConfig,
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start([
-      on(ComplaintResolved, async (p, _envelope, { em }) => {
+      on(ComplaintResolved, async (p, _envelope, { em, events }) => {
         const complaint = await em.findOne(Complaint, { id: p.complaintId, orgId: p.orgId });
         if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
-        complaint.resolve(new Date(p.resolvedAt)); // a replay finds it resolved already
+        // a replay finds it resolved already (and sends nothing: the inbox holds the first delivery)
+        if (complaint.resolve(new Date(p.resolvedAt))) {
+          await sendCaseLink(em, events, this.config, this.clock.now(), p, 'RESOLVED');
+        }
       }),
       // seeds/000: the site head closed it with an opinion
       on(ComplaintCaseClosed, async (p, _envelope, { em }) => {

@@ -9,6 +9,7 @@ import { Migration20261207171113 as pgMigration20261207171113 } from './postgres
 import { Migration20261207194010 as pgMigration20261207194010 } from './postgresql/Migration20261207194010';
 import { Migration20261207200807 as pgMigration20261207200807 } from './postgresql/Migration20261207200807';
 import { Migration20261207204212 as pgMigration20261207204212 } from './postgresql/Migration20261207204212';
+import { Migration20261207225619 as pgMigration20261207225619 } from './postgresql/Migration20261207225619';
 import { Migration20261122205437 as sqliteMigration20261122205437 } from './sqlite/Migration20261122205437';
 import { Migration20261122213301 as sqliteMigration20261122213301 } from './sqlite/Migration20261122213301';
 import { Migration20261129114801 as sqliteMigration20261129114801 } from './sqlite/Migration20261129114801';
@@ -19,6 +20,7 @@ import { Migration20261207171113 as sqliteMigration20261207171113 } from './sqli
 import { Migration20261207194010 as sqliteMigration20261207194010 } from './sqlite/Migration20261207194010';
 import { Migration20261207200807 as sqliteMigration20261207200807 } from './sqlite/Migration20261207200807';
 import { Migration20261207204213 as sqliteMigration20261207204213 } from './sqlite/Migration20261207204213';
+import { Migration20261207225620 as sqliteMigration20261207225620 } from './sqlite/Migration20261207225620';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- intake`). */
 export const intakeMigrations: ServiceMigrations = {
@@ -33,6 +35,7 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261207194010', class: pgMigration20261207194010 },
     { name: 'Migration20261207200807', class: pgMigration20261207200807 },
     { name: 'Migration20261207204212', class: pgMigration20261207204212 },
+    { name: 'Migration20261207225619', class: pgMigration20261207225619 },
   ],
   sqlite: [
     { name: 'Migration20261122205437', class: sqliteMigration20261122205437 },
@@ -45,5 +48,6 @@ export const intakeMigrations: ServiceMigrations = {
     { name: 'Migration20261207194010', class: sqliteMigration20261207194010 },
     { name: 'Migration20261207200807', class: sqliteMigration20261207200807 },
     { name: 'Migration20261207204213', class: sqliteMigration20261207204213 },
+    { name: 'Migration20261207225620', class: sqliteMigration20261207225620 },
   ],
 };

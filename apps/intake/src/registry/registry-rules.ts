@@ -61,3 +61,16 @@ export async function owned<T extends { id: string; orgId: string }>(
   if (found && found.orgId !== orgId) throw idUnavailable(field);
   return found;
 }
+
+/**
+ * Rule (notices to a building, domain.md §7): a unit's building is the one recorded for it, else the
+ * start of its name up to 号楼/栋/幢/座 ("1号楼101室" → "1号楼", "A栋-1203" → "A栋"), else the part
+ * before the first dash ("3-1-502" → "3"); a name with none of these has no building.
+ */
+export function buildingOf(unit: { name: string; building?: string | null }): string | null {
+  if (unit.building) return unit.building;
+  const marked = /^(.+?(?:号楼|栋|幢|座))/.exec(unit.name);
+  if (marked) return marked[1].trim();
+  const dashed = /^([^-\s]+)-/.exec(unit.name);
+  return dashed ? dashed[1] : null;
+}

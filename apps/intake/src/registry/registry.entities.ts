@@ -53,6 +53,8 @@ export class Unit {
   @Property({ type: 'string', length: 64 }) siteId: string;
   @Property({ type: 'string', length: 64 }) areaId: string;
   @Property({ type: 'string', length: 100 }) name: string;
+  /** The building (楼/栋/幢) it is in: notices go to a building's units. Unset: read from the name (`buildingOf`). */
+  @Property({ type: 'string', length: 100, nullable: true }) building?: string | null;
 }
 
 export enum CustomerKind {

@@ -23,7 +23,7 @@ export class SaveUnit {
       const unit = await existing(em, Unit, c.id, {});
       if (unit && unit.siteId !== c.siteId) throw idUnavailable();
       const saved = unit ?? em.create(Unit, { id: c.id ?? randomUUID(), siteId: c.siteId, areaId: c.areaId, name: c.name });
-      em.assign(saved, { areaId: c.areaId, name: c.name });
+      em.assign(saved, { areaId: c.areaId, name: c.name, building: c.building ?? null });
       em.persist(saved);
       return saved;
     });

@@ -35,6 +35,8 @@ export class UnitObject {
   @Field(() => ID) siteId: string;
   @Field(() => ID) areaId: string;
   @Field() name: string;
+  @Field(() => String, { nullable: true, description: 'The building it is in (set, or read from the name: "1号楼101室" → "1号楼").' })
+  building?: string | null;
 }
 
 @ObjectType('Customer')

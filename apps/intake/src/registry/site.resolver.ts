@@ -1,3 +1,4 @@
+import { buildingOf } from './registry-rules';
 import { Args, ID, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Category, Role } from '@pc/contracts';
@@ -19,7 +20,7 @@ export const toSite = (s: Site, areas: Area[]): SiteObject => ({
   areas: areas.filter((a) => a.siteId === s.id).map(toArea),
 });
 export const toArea = (a: Area): AreaObject => ({ id: a.id, name: a.name, areaManagerId: a.areaManagerId });
-export const toUnit = (u: Unit): UnitObject => ({ id: u.id, siteId: u.siteId, areaId: u.areaId, name: u.name });
+export const toUnit = (u: Unit): UnitObject => ({ id: u.id, siteId: u.siteId, areaId: u.areaId, name: u.name, building: buildingOf(u) });
 export const toCustomer = (c: Customer): CustomerObject => ({
   id: c.id,
   name: c.name,

@@ -16,3 +16,7 @@ export function verifyLink(token: string, secret: string): string | null {
   const got = Buffer.from(m[2]);
   return want.length === got.length && timingSafeEqual(want, got) ? m[1] : null;
 }
+
+/** The secret links are signed with: RESIDENT_LINK_SECRET, else one derived from the gateway's or the tokens' secret. */
+export const residentLinkSecret = (c: { RESIDENT_LINK_SECRET?: string; GATEWAY_SECRET?: string; AUTH_JWT_SECRET?: string }): string =>
+  c.RESIDENT_LINK_SECRET ?? `resident:${c.GATEWAY_SECRET ?? c.AUTH_JWT_SECRET}`;

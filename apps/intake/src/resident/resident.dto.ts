@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Category, Satisfaction, SlaClock } from '@pc/contracts';
 import { trimString } from '@pc/platform';
+import { NoticeKind } from '../relationship/relationship.entities';
 
 /** Where a case stands, in the resident's words. */
 export enum ResidentCaseStatus {
@@ -37,6 +38,15 @@ export class ResidentRatingObject {
   @Field() at: Date;
 }
 
+@ObjectType('ResidentNotice', { description: "A notice for the customer's building (outage, works, activity, rules)." })
+export class ResidentNoticeObject {
+  @Field(() => NoticeKind) kind: NoticeKind;
+  @Field() title: string;
+  @Field() body: string;
+  @Field() startsAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) endsAt?: Date | null;
+}
+
 @ObjectType('ResidentCase', {
   description: "One case as its customer sees it from the link: status, timeline, deadlines; nobody else's data.",
 })
@@ -53,6 +63,8 @@ export class ResidentCaseObject {
   @Field({ description: 'The case is resolved and this resolution is not rated yet.' }) canRate: boolean;
   @Field(() => GraphQLISODateTime, { nullable: true }) confirmedAt?: Date | null;
   @Field(() => ResidentRatingObject, { nullable: true }) rating?: ResidentRatingObject | null;
+  @Field(() => [ResidentNoticeObject], { description: "The notices showing now for the customer's units (newest first)." })
+  notices: ResidentNoticeObject[];
 }
 
 @InputType()

@@ -5,10 +5,19 @@ import { ComplaintStatus, ResidentFeedbackGiven, Satisfaction, SlaClock } from '
 import { TransactionalOutbox } from '@pc/messaging';
 import { AuthUser, Clock, DomainError, ServiceConfig, conflict, invalidInput, scopeOf } from '@pc/platform';
 import { Complaint } from '../complaint/complaint.entity';
-import { Site } from '../registry/registry.entities';
+import { UnitHolding } from '../customer/customer.entities';
+import { Customer, Site } from '../registry/registry.entities';
+import { ResidentNotice } from '../relationship/relationship.entities';
 import { CaseProgress, ResidentFeedback, ResidentLink } from './resident.entities';
-import { ResidentCaseObject, ResidentCaseStatus, type ResidentFeedbackInput, type ResidentStepObject } from './resident.dto';
-import { newLinkId, signLink, verifyLink } from './resident-token';
+import {
+  ResidentCaseObject,
+  ResidentCaseStatus,
+  type ResidentFeedbackInput,
+  type ResidentNoticeObject,
+  type ResidentStepObject,
+} from './resident.dto';
+import { liveLink, caseReference } from './resident-messages';
+import { residentLinkSecret, signLink, verifyLink } from './resident-token';
 
 const DAY = 86_400_000;
 /** The lead work order's clocks a resident is shown besides the reply (intake's own): feedback, and the major case's agreed solution. */
@@ -28,26 +37,14 @@ export class ResidentCases {
   ) {}
 
   private get secret(): string {
-    return this.config.RESIDENT_LINK_SECRET ?? `resident:${this.config.GATEWAY_SECRET ?? this.config.AUTH_JWT_SECRET}`;
+    return residentLinkSecret(this.config);
   }
 
   /** The case's link for its customer (the same one until revoked); staff who may see the case. */
   async link(user: AuthUser, complaintId: string): Promise<string> {
     return this.tx.by(user).run(async (em) => {
       const complaint = await scopeOf(user).load(em, Complaint, complaintId, 'complaint');
-      const live = await em.findOne(ResidentLink, { complaintId: complaint.id, revokedAt: null }, { orderBy: { createdAt: 'desc' } });
-      const link =
-        live ??
-        em.create(ResidentLink, {
-          id: newLinkId(),
-          orgId: complaint.orgId,
-          siteId: complaint.siteId,
-          complaintId: complaint.id,
-          customerId: complaint.customerId,
-          createdBy: user.sub,
-          createdAt: this.clock.now(),
-        });
-      em.persist(link);
+      const link = await liveLink(em, complaint, user.sub, this.clock.now());
       return `${this.config.PUBLIC_URL.replace(/\/$/, '')}/r/${signLink(link.id, this.secret)}`;
     });
   }
@@ -137,6 +134,25 @@ export class ResidentCases {
     });
   }
 
+  /** Rule (domain.md §7): the notices showing now whose audience holds the customer's units (the case's, their own, those they hold). */
+  private async noticesFor(em: EntityManager, c: Complaint): Promise<ResidentNoticeObject[]> {
+    const now = this.clock.now();
+    const [customer, holdings, live] = await Promise.all([
+      em.findOne(Customer, { id: c.customerId, orgId: c.orgId }, { fields: ['unitId'] }),
+      em.find(UnitHolding, { customerId: c.customerId, orgId: c.orgId, movedOutOn: null }, { fields: ['unitId'] }),
+      em.find(
+        ResidentNotice,
+        { orgId: c.orgId, siteId: c.siteId, startsAt: { $lte: now }, $or: [{ endsAt: null }, { endsAt: { $gt: now } }] },
+        { orderBy: { startsAt: 'desc' }, limit: 50 },
+      ),
+    ]);
+    const mine = new Set([c.unitId, customer?.unitId, ...holdings.map((h) => h.unitId)].filter((u): u is string => Boolean(u)));
+    return live
+      .filter((n) => !n.unitIds || n.unitIds.some((u) => mine.has(u)))
+      .slice(0, 10)
+      .map((n) => ({ kind: n.kind, title: n.title, body: n.body, startsAt: n.startsAt, endsAt: n.endsAt ?? null }));
+  }
+
   private async view(em: EntityManager, c: Complaint): Promise<ResidentCaseObject> {
     const site = await em.findOne(Site, { id: c.siteId });
     const progress = await em.findOne(CaseProgress, { complaintId: c.id });
@@ -167,7 +183,7 @@ export class ResidentCases {
         })),
     ];
     return {
-      reference: c.id.replace(/-/g, '').slice(-8).toUpperCase(),
+      reference: caseReference(c.id),
       siteName: site?.name ?? '',
       category: c.category,
       description: c.description,
@@ -179,6 +195,7 @@ export class ResidentCases {
       canRate: resolved && !rated,
       confirmedAt,
       rating: rated ? { satisfaction: rated.satisfaction as Satisfaction, comment: rated.comment ?? null, at: rated.at } : null,
+      notices: await this.noticesFor(em, c),
     };
   }
 }

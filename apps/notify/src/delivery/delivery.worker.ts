@@ -119,7 +119,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     const siteChannels = new Map(
       (siteChannelIds.length ? await em.find(SiteChannel, { id: { $in: siteChannelIds } }) : []).map((c) => [c.id, c]),
     );
-    const people = [...new Set(claimed.filter((d) => !d.target.startsWith('site-channel:')).map((d) => d.target))];
+    const people = [...new Set(claimed.filter((d) => !d.target.includes(':')).map((d) => d.target))];
     const contacts = new Map(
       (people.length ? await em.find(KnownStaffContact, { staffId: { $in: people } }) : []).map((c) => [c.staffId, c]),
     );
@@ -198,7 +198,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     prefs: NotificationPreference | undefined,
     now: Date,
   ): Promise<void> {
-    if (!n || parked.target.startsWith('site-channel:')) return;
+    // a robot has no other channel; a resident is reached by SMS only (the resident page has the rest)
+    if (!n || parked.target.includes(':')) return;
     const order = channelsFor(n.kind, prefs).filter((c) => c !== DeliveryChannel.IN_APP);
     const tried = new Set((await em.find(Delivery, { notificationId: n.id, target: parked.target })).map((d) => d.channel));
     const next = order.find((c) => !tried.has(c));
@@ -227,6 +228,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
     prefs: Map<string, NotificationPreference>,
   ): { to: string; secret?: string | null } | { error: string } {
     const target = g.deliveries[0].target;
+    if (target.startsWith('phone:')) return { to: target.slice('phone:'.length) };
     if (target.startsWith('site-channel:')) {
       const c = siteChannels.get(target.slice('site-channel:'.length));
       return c ? { to: c.target, secret: c.secret } : { error: 'the site channel was removed' };
@@ -256,7 +258,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
   private itemOf(n: Notification | undefined, d: Delivery, now: Date): MessageItem {
     const base = this.config.PUBLIC_URL.replace(/\/$/, '');
     if (!n) return { title: 'Notification', body: 'A notification was removed.', link: base };
-    const link = n.complaintId ? `${base}/#/complaints/${encodeURIComponent(n.complaintId)}` : `${base}/#/notifications`;
+    const link = n.link ?? (n.complaintId ? `${base}/#/complaints/${encodeURIComponent(n.complaintId)}` : `${base}/#/notifications`);
     const personal = !d.target.startsWith('site-channel:');
     const ackLink =
       personal && n.ackRequired && d.channel === DeliveryChannel.EMAIL

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import {
   CallbackDissatisfied,
   CallbackScheduled,
+  CommitteeMeetingOverdue,
   ComplaintFiled,
   ComplaintSeverityChanged,
   ContractorFailure,
@@ -228,6 +229,15 @@ export class NotificationConsumer implements OnApplicationBootstrap {
         category: file?.category ?? undefined,
         sourceKey: `dissatisfied:${p.callbackId}`,
         at,
+      })),
+      // domain.md §7: a month of a site's owners' committee without a meeting (intake's monthly clock)
+      this.announcing(CommitteeMeetingOverdue, (p, _file, at) => ({
+        kind: NotificationKind.NOTICE,
+        orgId: p.orgId,
+        siteId: p.siteId,
+        sourceKey: `committee-overdue:${p.siteId}:${p.month}`,
+        at,
+        extra: `no owners' committee meeting was recorded for ${p.month}: hold it and record it (recordCommitteeMeeting)`,
       })),
       this.announcing(ContractorPenalized, (p, _file, at) =>
         p.failure === ContractorFailure.NO_SHOW

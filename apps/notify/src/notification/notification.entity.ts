@@ -38,6 +38,8 @@ export class Notification {
   @Property({ type: 'datetime', nullable: true }) escalatedAt?: Date | null;
   /** The recipient's roles when it was created (the head's acknowledgement meets REPORT_TO_HEAD). */
   @Property({ type: 'json' }) recipientRoles: Role[];
+  /** Where a resident's message points (their case's resident page); staff messages link into the console. */
+  @Property({ type: 'string', length: 1000, nullable: true }) link?: string | null;
 }
 
 /** One channel's attempt to reach a recipient (or a site's robot) with a notification. */
@@ -51,7 +53,7 @@ export class Delivery {
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 64 }) siteId: string;
   @Property({ type: 'string', length: 16 }) channel: DeliveryChannel;
-  /** The person's id for personal channels; the site channel's id for robots and webhooks. */
+  /** The person's id for personal channels; `site-channel:<id>` for robots and webhooks; `phone:<number>` for a resident's SMS. */
   @Property({ type: 'string', length: 200 }) target: string;
   @Property({ type: 'string', length: 16 }) status: DeliveryStatus;
   @Property({ type: 'integer', default: 0 }) attempts: number = 0;

@@ -18,6 +18,7 @@ import { NotificationConsumer } from './notification.consumer';
 import { ComplaintNotificationsResolver, NotificationResolver } from './notification.resolver';
 import { NotificationStreamController } from './notification-stream.controller';
 import { Notifier } from './notifier';
+import { ResidentMessagesConsumer } from './resident-messages';
 import { NOTIFY_TIMER_OPTIONS, NotifyScheduler } from './notify-scheduler';
 import { SetNotificationChannel } from './set-notification-channel.usecase';
 
@@ -46,6 +47,7 @@ import { SetNotificationChannel } from './set-notification-channel.usecase';
     },
     DutyRoster,
     Notifier,
+    ResidentMessagesConsumer,
     AcknowledgementLadder,
     DeadlineWarnings,
     RosterGaps,

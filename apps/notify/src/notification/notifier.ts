@@ -244,23 +244,28 @@ export class Notifier {
   }
 
   private delivery(n: Notification, channel: DeliveryChannel, target: string, at: Date, status: DeliveryStatus): Delivery {
-    return {
-      id: randomUUID(),
-      notificationId: n.id,
-      orgId: n.orgId,
-      siteId: n.siteId,
-      channel,
-      target,
-      status,
-      attempts: status === DeliveryStatus.SENT ? 1 : 0,
-      nextAttemptAt: at,
-      sentAt: status === DeliveryStatus.SENT ? at : null,
-      lastError: null,
-      providerId: null,
-      fallbackOf: null,
-      createdAt: n.createdAt,
-    };
+    return deliveryRow(n, channel, target, at, status);
   }
+}
+
+/** A delivery row of a notification: SENT at once (the console), or PENDING from `at`. */
+export function deliveryRow(n: Notification, channel: DeliveryChannel, target: string, at: Date, status: DeliveryStatus): Delivery {
+  return {
+    id: randomUUID(),
+    notificationId: n.id,
+    orgId: n.orgId,
+    siteId: n.siteId,
+    channel,
+    target,
+    status,
+    attempts: status === DeliveryStatus.SENT ? 1 : 0,
+    nextAttemptAt: at,
+    sentAt: status === DeliveryStatus.SENT ? at : null,
+    lastError: null,
+    providerId: null,
+    fallbackOf: null,
+    createdAt: n.createdAt,
+  };
 }
 
 /** The department a trigger concerns, for titles. */
@@ -290,6 +295,7 @@ export function describe(
     UNACKNOWLEDGED: 'Not acknowledged in time',
     SHIFT_HANDOVER: 'Shift handover',
     NOTICE: 'Notice',
+    RESIDENT_MESSAGE: 'To residents',
   };
   return {
     title: `${titles[kind]}: ${caseRef} at ${f.siteName}`,

@@ -120,7 +120,7 @@ export function plansFor(t: Trigger, overrides: AckOverrides = {}): MessagePlan[
       plans = [told({ of: 'DEPARTMENT_HEAD', department: dept })];
       break;
     case NotificationKind.NOTICE:
-      // a shift with nobody on duty in the week ahead
+      // a shift with nobody on duty in the week ahead; a month without an owners' committee meeting
       plans = [told({ of: 'SITE_HEAD' })];
       break;
     case NotificationKind.SHIFT_HANDOVER:

@@ -202,6 +202,8 @@ export enum NotificationKind {
   UNACKNOWLEDGED = 'UNACKNOWLEDGED',
   SHIFT_HANDOVER = 'SHIFT_HANDOVER',
   NOTICE = 'NOTICE',
+  /** A message to residents (a notice to a site, area, building or units; a case's resident link): never to staff. */
+  RESIDENT_MESSAGE = 'RESIDENT_MESSAGE',
 }
 
 /** How a notification reaches its recipient. */

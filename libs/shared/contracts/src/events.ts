@@ -15,6 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { defineEvent } from './event-contract';
+import { CommitteeMeetingOverdue, ResidentMessageRequested } from './relationship-events';
 import {
   CallbackKind,
   Category,
@@ -646,4 +647,6 @@ export const EVENT_CONTRACTS = [
   NotificationAcknowledged,
   AttachmentUploaded,
   ResidentFeedbackGiven,
+  CommitteeMeetingOverdue,
+  ResidentMessageRequested,
 ] as const;

@@ -1,4 +1,5 @@
 export * from './enums';
 export * from './event-contract';
 export * from './events';
+export * from './relationship-events';
 export * from './coverage';

@@ -30,6 +30,7 @@ export interface SaveUnitCommand extends ByActor {
   siteId: string;
   areaId: string;
   name: string;
+  building?: string | null;
 }
 export interface SaveCustomerCommand extends ByActor {
   id?: string;

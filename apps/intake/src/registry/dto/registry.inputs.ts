@@ -88,6 +88,12 @@ export class SaveUnitInput {
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) siteId: string;
   @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) areaId: string;
   @Field() @Transform(trimString) @IsString() @IsNotEmpty({ message: 'name must not be empty' }) @MaxLength(100) name: string;
+  @Field(() => String, { nullable: true, description: 'The building (notices go to a building); unset: read from the name.' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  building?: string | null;
 }
 
 @InputType({ description: 'Creates a customer (owner or tenant), or updates it.' })

@@ -194,6 +194,12 @@ export class ServiceConfig {
   RESIDENT_LINK_SECRET?: string;
   /** A resident's case link stops working this many days after the case is closed. */
   @Transform(toInt) @IsInt() @Min(1) @Max(365) RESIDENT_LINK_DAYS: number = 30;
+  /** Send the case's resident link by SMS to its customer when the case is filed and when it is resolved (through notify). */
+  @Transform(emptyToUndefined) @IsIn(['true', 'false']) RESIDENT_LINK_SMS: string = 'true';
+  /** Residents are not texted in these hours (the site's time; `HH:MM-HH:MM`, `none` = any time): an SMS waits until they end. */
+  @Transform(emptyToUndefined)
+  @Matches(/^(none|([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d)$/, { message: 'RESIDENT_QUIET_HOURS must be HH:MM-HH:MM or none' })
+  RESIDENT_QUIET_HOURS: string = '21:00-08:00';
   /** The resident page's GraphQL (no login) at the gateway: requests per minute per link token, and per client address. */
   @Transform(toInt) @IsInt() @Min(1) RESIDENT_RATE_PER_MIN_TOKEN: number = 30;
   @Transform(toInt) @IsInt() @Min(1) RESIDENT_RATE_PER_MIN_ADDRESS: number = 120;

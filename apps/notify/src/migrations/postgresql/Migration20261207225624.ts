@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261207225624 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`alter table "notification" add column "link" varchar(1000) null;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`alter table "notification" drop column "link";`);
+  }
+
+}
