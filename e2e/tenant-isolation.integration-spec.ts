@@ -246,6 +246,33 @@ async function victimData(): Promise<void> {
     }),
   );
   ids.claimId = claim.id;
+  // the relationship (issue 30): a committee member and meeting, a notice to building 1, a relationship plan
+  const keeper = system.token(user('demo-complaint-rep'));
+  await ok(
+    gql(keeper, `mutation($i: SaveCommitteeMemberInput!) { saveCommitteeMember(input: $i) { id } }`, {
+      i: { siteId: 'demo-site-1', customerId: 'demo-customer-1', position: 'CHAIR', since: '2025-01-01' },
+    }),
+  );
+  await ok(
+    gql(keeper, `mutation($i: RecordCommitteeMeetingInput!) { recordCommitteeMeeting(input: $i) { id } }`, {
+      i: {
+        siteId: 'demo-site-1',
+        heldAt: new Date(Date.now() - 3_600_000).toISOString(),
+        attendeeIds: ['demo-customer-1'],
+        minutes: `${MARK} minutes`,
+      },
+    }),
+  );
+  await ok(
+    gql(frontDesk, `mutation($i: PublishNoticeInput!) { publishNotice(input: $i) { id } }`, {
+      i: { siteId: 'demo-site-1', audience: { buildings: ['1号楼'] }, kind: 'WORKS', title: `${MARK} notice`, body: `${MARK} body` },
+    }),
+  );
+  await ok(
+    gql(keeper, `mutation($i: SaveRelationshipPlanInput!) { saveRelationshipPlan(input: $i) { id } }`, {
+      i: { siteId: 'demo-site-1', period: '2026', goals: [`${MARK} goal`], budgetYuan: 1000, activities: [] },
+    }),
+  );
   secrets.push(...Object.values(ids).filter(Boolean));
 }
 
@@ -289,6 +316,10 @@ beforeAll(async () => {
     inquiryId: ids.inquiryId,
     claimId: ids.claimId,
     visitId: ids.visitId,
+    attendeeIds: 'demo-customer-1',
+    raisedBy: 'demo-customer-1',
+    unitIds: 'demo-site-1-unit-101',
+    areaIds: 'demo-site-1-area-a',
     'CustomerFile.customerId': 'demo-customer-1',
     caseId: ids.complaintId,
     repeatOf: ids.complaintId,

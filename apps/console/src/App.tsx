@@ -18,6 +18,7 @@ import { NotificationBell } from './notifications/Bell';
 import { FrontDeskPage } from './pages/FrontDesk';
 import { HandoverPage } from './pages/Handover';
 import { QueuePage } from './pages/Queue';
+import { RelationshipPage } from './pages/Relationship';
 import { ReportsPage } from './pages/Reports';
 import { SignInPage } from './pages/SignIn';
 import { WorkOrderPage } from './pages/WorkOrder';
@@ -41,6 +42,7 @@ const ROUTE: Record<PageKey, string> = {
   reports: 'reports',
   handover: 'handover',
   customers: 'customers',
+  relationship: 'relationship',
 };
 
 function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
@@ -73,6 +75,7 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void
   else if (current === 'callbacks') body = <CallbacksPage />;
   else if (current === 'handover') body = <HandoverPage />;
   else if (current === 'customers') body = <CustomersPage id={arg} key={arg ?? ''} />;
+  else if (current === 'relationship') body = <RelationshipPage />;
   else body = <ReportsPage />;
   const narrow = !Grid.useBreakpoint().lg; // below 992 px: phones and tablets
   const [menuOpen, setMenuOpen] = useState(false);
