@@ -572,6 +572,24 @@ describe('customer files in the console (issue 30)', () => {
   }, 120_000);
 });
 
+describe('the relationship page (issue 30)', () => {
+  it("a site head publishes a notice to an area, and sees the committee, visits and plans of the site", async () => {
+    const head = await signIn('demo-site-head');
+    await head.goto(`${origin}/#/relationship`);
+    await head.click('.ant-tabs-tab:has-text("Notices")');
+    const form = '[data-testid="publish-notice"]';
+    await choose(head, form, 'kind', 'Outage');
+    await head.fill(`${form} [data-field="title"] input`, 'Water off on Friday');
+    await head.fill(`${form} [data-field="body"] textarea`, 'Area A, 9:00 to 12:00, for the pump.');
+    await choose(head, form, 'audience.areaIds', 'A区');
+    await head.click(`${form} button[type="submit"]`);
+    await head.waitForFunction(() => document.querySelector('.ant-tabs-tabpane-active')?.textContent?.includes('Water off on Friday'));
+    await head.click('.ant-tabs-tab:has-text("Owners\' committee")');
+    await appears(head, '[data-testid="record-meeting"]', "the committee's meeting form");
+    await shot(head, '19-relationship');
+  }, 120_000);
+});
+
 describe('the resident page (issue 30)', () => {
   it('opens from a link on a phone over slow 4G, confirms, rates DISSATISFIED and the case reopens; a forged link reads as an expired one', async () => {
     const token = (sub: string) => system.token(DEMO_USERS.find((u) => u.sub === sub)!);

@@ -109,13 +109,15 @@ export const TAG_KEY_CUSTOMER = `mutation TagKeyCustomer($input: TagKeyCustomerI
 
 // the relationship (domain.md §7): the owners' committee, visits, plans, notices (intake)
 const MEETING = 'id month heldAt attendeeIds staffIds minutes items { kind id description raisedBy answered answeredAt }';
-export const RELATIONSHIP = `query Relationship($siteId: ID!, $month: String!, $year: Int!) {
+export const COMMITTEE = `query Committee($siteId: ID!, $year: Int!) {
   committeeMembers(siteId: $siteId) { id customerId position since leftOn }
-  committeeMeetings(siteId: $siteId, year: $year) { ${MEETING} }
-  visits(siteId: $siteId, month: $month, first: 200) { edges { node { id customerId kind status visitedAt view satisfaction raised { kind id } } } }
-  relationshipPlans(siteId: $siteId, year: $year) { id period goals budgetYuan
-    summary { activitiesPlanned activitiesDone budgetYuan activityBudgetYuan spentYuan signedUp attended } }
-  notices(siteId: $siteId, first: 50) { edges { node { id kind title body startsAt endsAt channels sentTo units publishedAt } } } }`;
+  committeeMeetings(siteId: $siteId, year: $year) { ${MEETING} } }`;
+export const VISITS = `query Visits($siteId: ID!, $month: String!) {
+  visits(siteId: $siteId, month: $month, first: 100) { edges { node { id customerId kind status visitedAt view } } } }`;
+export const PLANS = `query RelationshipPlans($siteId: ID!, $year: Int!) { relationshipPlans(siteId: $siteId, year: $year) { id period goals
+  summary { activitiesPlanned activitiesDone budgetYuan activityBudgetYuan spentYuan signedUp attended } } }`;
+export const NOTICES = `query Notices($siteId: ID!) {
+  notices(siteId: $siteId, first: 30) { edges { node { id kind title body startsAt endsAt channels sentTo units publishedAt } } } }`;
 export const RECORD_MEETING = `mutation RecordCommitteeMeeting($input: RecordCommitteeMeetingInput!) { recordCommitteeMeeting(input: $input) { ${MEETING} } }`;
 export const PLAN_VISITS = `mutation PlanVisits($input: PlanVisitsInput!) { planVisits(input: $input) { id } }`;
 export const PUBLISH_NOTICE = `mutation PublishNotice($input: PublishNoticeInput!) { publishNotice(input: $input) { id sentTo } }`;

@@ -120,7 +120,7 @@ export function ActionForm({
             ) : f.kind === 'select' ? (
               <Select options={options} showSearch optionFilterProp="label" allowClear />
             ) : f.kind === 'multi' ? (
-              <Select mode="multiple" options={options} allowClear />
+              <Select mode="multiple" options={options} optionFilterProp="label" allowClear />
             ) : f.kind === 'datetime' ? (
               <DatePicker showTime style={{ width: '100%' }} />
             ) : f.kind === 'number' ? (

@@ -221,6 +221,7 @@ export const LABELS = {
   residentNotices: pair('通知公告', 'Notices'),
   publishNotice: pair('发布通知', 'Publish a notice'),
   wholeSite: pair('全体住户', 'Whole site'),
+  shownFrom: pair('发布时间', 'Shown from'),
   areas: pair('区域', 'Areas'),
   channels: pair('发送渠道', 'Send by'),
   sentTo: pair('已发送住户', 'Sent to'),

@@ -2,7 +2,7 @@ import { App, Button, Card, List, Select, Space, Tabs, Tag, Typography } from 'a
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorsOf } from '../api/errors';
-import { PLAN_VISITS, PUBLISH_NOTICE, RECORD_MEETING, RELATIONSHIP } from '../api/ops';
+import { COMMITTEE, NOTICES, PLANS, PLAN_VISITS, PUBLISH_NOTICE, RECORD_MEETING, VISITS } from '../api/ops';
 import { ActionForm } from '../components/ActionForm';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useConsole } from '../context';
@@ -16,12 +16,16 @@ interface Meeting {
   minutes: string;
   items: { kind: string; id: string; description: string; raisedBy: string; answered: boolean }[];
 }
-interface RelationshipData {
+interface CommitteeData {
   committeeMembers: { id: string; customerId: string; position: string; since: string; leftOn?: string | null }[];
   committeeMeetings: Meeting[];
+}
+interface VisitsData {
   visits: {
     edges: { node: { id: string; customerId: string; kind: string; status: string; visitedAt?: string | null; view?: string | null } }[];
   };
+}
+interface PlansData {
   relationshipPlans: {
     id: string;
     period: string;
@@ -35,6 +39,8 @@ interface RelationshipData {
       attended: number;
     };
   }[];
+}
+interface NoticesData {
   notices: {
     edges: {
       node: {
@@ -64,17 +70,19 @@ export function RelationshipPage() {
   const [siteId, setSiteId] = useState(sites[0]?.id);
   const zone = zoneOf(siteId);
   const month = monthIn(zone);
-  const [{ data, error }, refetch] = useQuery<RelationshipData>({
-    query: RELATIONSHIP,
-    variables: { siteId, month, year: Number(month.slice(0, 4)) },
-    pause: !siteId,
-  });
+  const year = Number(month.slice(0, 4));
+  const pause = !siteId;
+  const [committeeQ, refetchCommittee] = useQuery<CommitteeData>({ query: COMMITTEE, variables: { siteId, year }, pause });
+  const [visitsQ, refetchVisits] = useQuery<VisitsData>({ query: VISITS, variables: { siteId, month }, pause });
+  const [plansQ] = useQuery<PlansData>({ query: PLANS, variables: { siteId, year }, pause });
+  const [noticesQ, refetchNotices] = useQuery<NoticesData>({ query: NOTICES, variables: { siteId }, pause });
+  const error = committeeQ.error ?? visitsQ.error ?? plansQ.error ?? noticesQ.error;
+  const fresh = { requestPolicy: 'network-only' as const };
   const [, recordMeeting] = useMutation(RECORD_MEETING);
   const [, planVisits] = useMutation(PLAN_VISITS);
   const [, publishNotice] = useMutation(PUBLISH_NOTICE);
-  const reload = () => refetch({ requestPolicy: 'network-only' });
   const areas = sites.find((s) => s.id === siteId)?.areas ?? [];
-  const members = data?.committeeMembers ?? [];
+  const members = committeeQ.data?.committeeMembers ?? [];
   const current = members.filter((m) => !m.leftOn);
 
   const committee = (
@@ -110,13 +118,13 @@ export function RelationshipPage() {
             const r = await recordMeeting({ input: { attendeeIds: [], ...input, siteId } });
             if (r.error) return errorsOf(r.error);
             void message.success(t('done'));
-            reload();
+            refetchCommittee(fresh);
           }}
         />
       </Card>
       <List
         header={t('meetings')}
-        dataSource={data?.committeeMeetings ?? []}
+        dataSource={committeeQ.data?.committeeMeetings ?? []}
         locale={{ emptyText: t('empty') }}
         renderItem={(m) => (
           <List.Item key={m.id}>
@@ -145,7 +153,7 @@ export function RelationshipPage() {
         onClick={async () => {
           const r = await planVisits({ input: { siteId, month } });
           if (r.error) void message.error(errorsOf(r.error)[0]?.extensions?.reason ?? r.error.message);
-          else reload();
+          else refetchVisits(fresh);
         }}
       >
         {t('planVisits')} ({month})
@@ -154,7 +162,7 @@ export function RelationshipPage() {
         rowKey="id"
         size="small"
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        dataSource={data?.visits.edges.map((e) => e.node) ?? []}
+        dataSource={visitsQ.data?.visits.edges.map((e) => e.node) ?? []}
         locale={{ emptyText: t('empty') }}
         columns={[
           { title: t('customers'), render: (_, v) => <a href={`#/customers/${encodeURIComponent(v.customerId)}`}>{v.customerId}</a> },
@@ -171,7 +179,7 @@ export function RelationshipPage() {
       rowKey="id"
       size="small"
       pagination={false}
-      dataSource={data?.relationshipPlans ?? []}
+      dataSource={plansQ.data?.relationshipPlans ?? []}
       locale={{ emptyText: t('empty') }}
       columns={[
         { title: t('period'), dataIndex: 'period' },
@@ -202,7 +210,7 @@ export function RelationshipPage() {
             const r = await publishNotice({ input: { audience: {}, ...input, siteId } });
             if (r.error) return errorsOf(r.error);
             void message.success(t('done'));
-            reload();
+            refetchNotices(fresh);
           }}
         />
       </Card>
@@ -210,10 +218,10 @@ export function RelationshipPage() {
         rowKey="id"
         size="small"
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
-        dataSource={data?.notices.edges.map((e) => e.node) ?? []}
+        dataSource={noticesQ.data?.notices.edges.map((e) => e.node) ?? []}
         locale={{ emptyText: t('empty') }}
         columns={[
-          { title: t('heldAt'), render: (_, n) => at(n.startsAt, zone) },
+          { title: t('shownFrom'), render: (_, n) => at(n.startsAt, zone) },
           { title: t('kindLabel'), render: (_, n) => en('NoticeKind', n.kind) },
           { title: t('title'), dataIndex: 'title' },
           { title: t('units'), render: (_, n) => n.units ?? t('wholeSite') },
