@@ -573,7 +573,7 @@ describe('customer files in the console (issue 30)', () => {
 });
 
 describe('the relationship page (issue 30)', () => {
-  it("a site head publishes a notice to an area, and sees the committee, visits and plans of the site", async () => {
+  it('a site head publishes a notice to an area, and sees the committee, visits and plans of the site', async () => {
     const head = await signIn('demo-site-head');
     await head.goto(`${origin}/#/relationship`);
     await head.click('.ant-tabs-tab:has-text("Notices")');

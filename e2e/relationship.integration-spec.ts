@@ -181,8 +181,12 @@ describe('domain.md §7 notices to residents', () => {
       channels: ['SMS', 'WEBHOOK'],
       audience: { buildings: ['1号楼'] },
     });
-    await eventually(async () => sms.some((m) => m.params.title.includes('Water off')), 30_000, 'the SMS of the notice');
-    await eventually(async () => hooks.some((h) => h.items.some((i) => i.title.includes('Water off'))), 30_000, 'the webhook post');
+    await eventually(() => Promise.resolve(sms.some((m) => m.params.title.includes('Water off'))), 30_000, 'the SMS of the notice');
+    await eventually(
+      () => Promise.resolve(hooks.some((h) => h.items.some((i) => i.title.includes('Water off')))),
+      30_000,
+      'the webhook post',
+    );
     expect(sms.filter((m) => m.params.title.includes('Water off')).map((m) => m.phone)).toEqual(['13800000001']);
     expect(hooks.filter((h) => h.items.some((i) => i.title.includes('Water off')))).toHaveLength(1);
     const listed = await ok(gql(desk, `{ notices(siteId: "demo-site-1") { edges { node { id title sentTo } } } }`));
@@ -212,7 +216,11 @@ describe('domain.md §7 notices to residents', () => {
       }),
     );
     const ref = filed.id.replace(/-/g, '').slice(-8).toUpperCase();
-    const text = await eventually(async () => sms.find((m) => m.params.title.includes(ref)), 30_000, 'the SMS with the case link');
+    const text = await eventually(
+      () => Promise.resolve(sms.find((m) => m.params.title.includes(ref))),
+      30_000,
+      'the SMS with the case link',
+    );
     expect(text.phone).toBe('13800000001');
     const linkToken = /\/r\/([^/?#]+)$/.exec(text.params.link)?.[1];
     expect(linkToken).toBeDefined();

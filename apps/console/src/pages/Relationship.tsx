@@ -150,11 +150,12 @@ export function RelationshipPage() {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Button
         data-testid="plan-visits"
-        onClick={async () => {
-          const r = await planVisits({ input: { siteId, month } });
-          if (r.error) void message.error(errorsOf(r.error)[0]?.extensions?.reason ?? r.error.message);
-          else refetchVisits(fresh);
-        }}
+        onClick={() =>
+          void planVisits({ input: { siteId, month } }).then((r) => {
+            if (r.error) void message.error(errorsOf(r.error)[0]?.extensions?.reason ?? r.error.message);
+            else refetchVisits(fresh);
+          })
+        }
       >
         {t('planVisits')} ({month})
       </Button>

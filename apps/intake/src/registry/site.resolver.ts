@@ -1,8 +1,8 @@
-import { buildingOf } from './registry-rules';
 import { Args, ID, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { Category, Role } from '@pc/contracts';
 import { AuthUser, CurrentUser, Roles, hasAnyRole, invalidInput, scopeOf, type RequestContext } from '@pc/platform';
+import { buildingOf } from './registry-rules';
 import { DEFAULT_ROUTING } from '../complaint/routing';
 import { UnitHolding } from '../customer/customer.entities';
 import { customerSearch } from '../customer/customer-rules';

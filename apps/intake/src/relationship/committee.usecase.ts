@@ -173,7 +173,7 @@ export class Committee {
         items.push({ kind: item.kind, id: q.id, description: item.description, raisedBy });
       }
     }
-    return this.tx.by(user).run(async (em) => {
+    return this.tx.by(user).run((em) => {
       const meeting = em.create(CommitteeMeeting, {
         id,
         orgId: user.org,
@@ -188,7 +188,7 @@ export class Committee {
         recordedAt: this.clock.now(),
       });
       em.persist(meeting);
-      return meeting;
+      return Promise.resolve(meeting);
     });
   }
 }

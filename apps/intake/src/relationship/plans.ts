@@ -127,8 +127,9 @@ export class RelationshipPlans {
       const site = await grantedSite(em, user, input.siteId);
       const year = Number(input.period.slice(0, 4));
       input.activities.forEach((a, i) => {
-        if (!a.plannedOn.startsWith(input.period))
+        if (!a.plannedOn.startsWith(input.period)) {
           throw invalidInput(`activities.${i}.plannedOn`, `${a.plannedOn} is not in ${input.period}`);
+        }
       });
       const activities: PlanActivity[] = input.activities.map((a) => ({
         title: a.title,
