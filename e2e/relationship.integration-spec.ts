@@ -202,7 +202,19 @@ describe('domain.md §7 notices to residents', () => {
     ]);
   });
 
-  it("rule: the case's resident link goes by SMS to its customer when the case is filed, and the page shows their building's notices", async () => {
+  it("rule: the case's resident link goes by SMS to its customer when the case is filed (not for an old record entered now), and the page shows their building's notices", async () => {
+    const old = await ok(
+      gql(desk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
+        i: {
+          siteId: 'demo-site-1',
+          customerId: 'demo-customer-1',
+          channel: 'LETTER',
+          category: 'NOISE',
+          description: 'A letter of last week, entered today.',
+          receivedAt: new Date(Date.now() - 3 * 24 * HOUR).toISOString(),
+        },
+      }),
+    );
     const filed = await ok(
       gql(desk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
         i: {
@@ -222,6 +234,9 @@ describe('domain.md §7 notices to residents', () => {
       'the SMS with the case link',
     );
     expect(text.phone).toBe('13800000001');
+    // the old letter, filed before the new case, was not texted
+    const oldRef = old.id.replace(/-/g, '').slice(-8).toUpperCase();
+    expect(sms.filter((m) => m.params.title.includes(oldRef))).toEqual([]);
     const linkToken = /\/r\/([^/?#]+)$/.exec(text.params.link)?.[1];
     expect(linkToken).toBeDefined();
     const page = await system.graphql(null, `query($t: String!) { residentCase(token: $t) { reference notices { kind title } } }`, {

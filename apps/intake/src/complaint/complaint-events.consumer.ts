@@ -32,7 +32,7 @@ export class ComplaintEventsConsumer implements OnApplicationBootstrap {
         if (!complaint) throw new Error(`complaint ${p.complaintId} is unknown to intake`);
         // a replay finds it resolved already (and sends nothing: the inbox holds the first delivery)
         if (complaint.resolve(new Date(p.resolvedAt))) {
-          await sendCaseLink(em, events, this.config, this.clock.now(), p, 'RESOLVED');
+          await sendCaseLink(em, events, this.config, this.clock.now(), p, 'RESOLVED', new Date(p.resolvedAt));
         }
       }),
       // seeds/000: the site head closed it with an opinion

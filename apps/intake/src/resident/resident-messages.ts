@@ -38,6 +38,12 @@ export async function liveLink(em: EntityManager, complaint: Complaint, by: stri
   return link;
 }
 
+/** A case link is sent only while its moment is news: a record filed or resolved more than this long ago (an import of old paper forms, the demo's history) texts nobody. */
+export const CASE_LINK_NEWS_MS = 24 * 3_600_000;
+
+/** Rule: the link goes out for a filing or resolution of the last 24 hours, never for an old record entered now. */
+export const linkStillNews = (momentAt: Date, now: Date): boolean => now.getTime() - momentAt.getTime() <= CASE_LINK_NEWS_MS;
+
 /** The short reference a resident quotes (the resident page shows the same). */
 export const caseReference = (complaintId: string): string => complaintId.replace(/-/g, '').slice(-8).toUpperCase();
 
@@ -55,8 +61,9 @@ export async function sendCaseLink(
   now: Date,
   c: { complaintId: string; orgId: string },
   moment: CaseMoment,
+  momentAt: Date,
 ): Promise<void> {
-  if (config.RESIDENT_LINK_SMS !== 'true') return;
+  if (config.RESIDENT_LINK_SMS !== 'true' || !linkStillNews(momentAt, now)) return;
   const complaint = await em.findOne(Complaint, { id: c.complaintId, orgId: c.orgId });
   if (!complaint?.customerId) return;
   const customer = await em.findOne(Customer, { id: complaint.customerId, orgId: c.orgId });
@@ -88,9 +95,11 @@ export class ResidentLinkMessages implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.consumers.start([
-      on(ComplaintFiled, async (p, _e, { em, events }) => sendCaseLink(em, events, this.config, this.clock.now(), p, 'FILED')),
+      on(ComplaintFiled, async (p, _e, { em, events }) =>
+        sendCaseLink(em, events, this.config, this.clock.now(), p, 'FILED', new Date(p.receivedAt)),
+      ),
       on(ComplaintResolvedAtIntake, async (p, _e, { em, events }) =>
-        sendCaseLink(em, events, this.config, this.clock.now(), p, 'RESOLVED'),
+        sendCaseLink(em, events, this.config, this.clock.now(), p, 'RESOLVED', new Date(p.resolvedAt)),
       ),
     ]);
   }
