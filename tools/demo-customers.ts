@@ -7,14 +7,14 @@ import { signToken } from '@pc/platform';
  * and a tag are the same records when recorded again, and the claim is recorded only when the
  * customer has none.
  */
-export async function recordDemoCustomers(gateway: string, secret: string): Promise<{ holdings: number; tags: number; claims: number }> {
+/** GraphQL at the gateway as a demo user (a 10-minute token): what the demo recorders call. */
+export function demoCaller(gateway: string, secret: string, what: string) {
   const token = (sub: string) =>
     signToken(
       DEMO_USERS.find((u) => u.sub === sub)!,
       secret,
       '10m',
     );
-  const rep = token('demo-complaint-rep');
   const call = async (t: string, query: string, variables: Record<string, unknown>) => {
     const res = await fetch(gateway, {
       method: 'POST',
@@ -22,9 +22,15 @@ export async function recordDemoCustomers(gateway: string, secret: string): Prom
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as { data?: Record<string, any>; errors?: unknown[] };
-    if (body.errors) throw new Error(`demo customers: ${JSON.stringify(body.errors)}`);
+    if (body.errors) throw new Error(`${what}: ${JSON.stringify(body.errors)}`);
     return body.data!;
   };
+  return { token, call };
+}
+
+export async function recordDemoCustomers(gateway: string, secret: string): Promise<{ holdings: number; tags: number; claims: number }> {
+  const { token, call } = demoCaller(gateway, secret, 'demo customers');
+  const rep = token('demo-complaint-rep');
   const households = [...DEMO_DATASET.customers, ...DEMO_HISTORY_DATASET.customers].filter((c) => c.unitId);
   for (const [i, c] of households.entries()) {
     const movedInOn = `${2016 + (i % 8)}-${String(((i * 5) % 12) + 1).padStart(2, '0')}-${String(((i * 7) % 28) + 1).padStart(2, '0')}`;

@@ -13,6 +13,7 @@ import { subgraphPersistence } from '@pc/subgraph';
 import { ensureConsoleBuilt } from './console-build';
 import { migrateAll } from './migrate';
 import { recordDemoCustomers } from './demo-customers';
+import { recordDemoRelationship } from './demo-relationship';
 import { assignDemoRosters, demoHistoryOnce, demoSecret, fileDemoComplaints } from './demo-start';
 import { serviceArgs, type Runtime } from './process-command';
 import { eventually } from './system';
@@ -223,6 +224,10 @@ async function main(): Promise<void> {
     const files = await recordDemoCustomers(gateway, config.AUTH_JWT_SECRET);
     say(
       `Demo customer files: ${files.holdings} households with the unit they hold, ${files.tags} key customers, ${files.claims} new claim`,
+    );
+    const relation = await recordDemoRelationship(gateway, config.AUTH_JWT_SECRET);
+    say(
+      `Demo relationship: an owners' committee of ${relation.members} at demo-site-1, ${relation.meetings} new meeting, the year's plan, ${relation.notices} new notice`,
     );
     // an ADMIN of every site is the most powerful token there is: printed only when asked for
     const withAdmin = process.argv.includes('--with-admin-token');
