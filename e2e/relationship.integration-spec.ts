@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import ExcelJS from 'exceljs';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 import { ok } from './work-order-steps';
@@ -173,6 +174,18 @@ describe('domain.md §7 notices to residents', () => {
         i: { siteId: 'demo-site-1', channel: 'WEBHOOK', target: `${base}/hook`, kinds: ['RESIDENT_MESSAGE'] },
       }),
     );
+    // a case of the same resident filed at the same moment: its link's SMS and the notice's are due together, and go as two
+    const together = await ok(
+      gql(desk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
+        i: {
+          siteId: 'demo-site-1',
+          customerId: 'demo-customer-1',
+          channel: 'PHONE',
+          category: 'HYGIENE',
+          description: 'Stairs not swept.',
+        },
+      }),
+    );
     const notice = await ok(publish(desk, { audience: { buildings: ['1号楼'] }, channels: ['SMS', 'WEBHOOK'] }));
     // 1号楼 holds unit 101 (demo-customer-1); demo-customer-2 lives in 5号楼
     expect(notice).toMatchObject({
@@ -181,13 +194,31 @@ describe('domain.md §7 notices to residents', () => {
       channels: ['SMS', 'WEBHOOK'],
       audience: { buildings: ['1号楼'] },
     });
-    await eventually(() => Promise.resolve(sms.some((m) => m.params.title.includes('Water off'))), 30_000, 'the SMS of the notice');
+    await eventually(() => Promise.resolve(sms.some((m) => m.params.title.includes('Water off'))), 30_000, 'the SMS of the notice').catch(
+      async (e: Error) => {
+        // what notify holds of it, to tell a slow bus from a stuck delivery
+        const rows = await system.sql(
+          'notify',
+          `select n.source_key, d.channel, d.status, d.attempts, d.last_error, d.next_attempt_at from delivery d join notification n on n.id = d.notification_id where n.kind = 'RESIDENT_MESSAGE'`,
+        );
+        const outbox = await system.sql(
+          'intake',
+          `select subject, published_at from outbox_event where subject = 'resident.message_requested'`,
+        );
+        throw new Error(
+          `${e.message}\nnotify: ${JSON.stringify(rows)}\nintake outbox: ${JSON.stringify(outbox)}\nsms: ${JSON.stringify(sms)}`,
+        );
+      },
+    );
     await eventually(
       () => Promise.resolve(hooks.some((h) => h.items.some((i) => i.title.includes('Water off')))),
       30_000,
       'the webhook post',
     );
     expect(sms.filter((m) => m.params.title.includes('Water off')).map((m) => m.phone)).toEqual(['13800000001']);
+    const togetherRef = together.id.replace(/-/g, '').slice(-8).toUpperCase();
+    await eventually(() => Promise.resolve(sms.some((m) => m.params.title.includes(togetherRef))), 30_000, "the case link's own SMS");
+    expect(sms.every((m) => m.params.count === 1)).toBe(true);
     expect(hooks.filter((h) => h.items.some((i) => i.title.includes('Water off')))).toHaveLength(1);
     const listed = await ok(gql(desk, `{ notices(siteId: "demo-site-1") { edges { node { id title sentTo } } } }`));
     expect(listed.edges.map((e: any) => e.node.id)).toEqual([notice.id]);
@@ -255,5 +286,112 @@ describe('domain.md §7 notices to residents', () => {
       t: otherLink.split('/r/')[1],
     });
     expect(otherPage.data.residentCase.notices).toEqual([]);
+  });
+});
+
+describe('domain.md §7 relationship plans', () => {
+  it('rule: a yearly and a monthly plan with goals, activities and money, read and exported (xlsx, csv) with what was done against them', async () => {
+    const save = (input: Record<string, unknown>) =>
+      gql(
+        rep,
+        `mutation($i: SaveRelationshipPlanInput!) { saveRelationshipPlan(input: $i) { id period summary { activitiesDone spentYuan } } }`,
+        {
+          i: { siteId: 'demo-site-1', goals: ['Satisfaction ≥ 90 %'], budgetYuan: 50000, activities: [], ...input },
+        },
+      );
+    const activity = (over: Record<string, unknown>) => ({
+      title: 'Summer fair',
+      kind: 'EVENT',
+      plannedOn: '2026-07-18',
+      budgetYuan: 12000,
+      ...over,
+    });
+    // an activity outside the plan's period is refused, nothing stored
+    expect(errorOf(await save({ period: '2026-06', activities: [activity({})] }))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'activities.0.plannedOn',
+    });
+    expect(await count('relationship_plan')).toBe(0);
+    await ok(
+      save({
+        period: '2026',
+        activities: [
+          activity({ done: true, spentYuan: 13500, signedUp: 210, attended: 180 }),
+          activity({ title: 'New year party', plannedOn: '2026-12-30', budgetYuan: 20000 }),
+        ],
+      }),
+    );
+    await ok(save({ period: '2026-07', budgetYuan: 15000, activities: [activity({ done: true, spentYuan: 13500 })] }));
+    // saved again: replaced, not doubled
+    await ok(save({ period: '2026-07', budgetYuan: 16000, activities: [activity({ done: true, spentYuan: 13500 })] }));
+    const plans = await ok(
+      gql(
+        rep,
+        `{ relationshipPlans(siteId: "demo-site-1", year: 2026) { period budgetYuan summary { activitiesPlanned activitiesDone budgetYuan activityBudgetYuan spentYuan signedUp attended } } }`,
+      ),
+    );
+    expect(plans).toEqual([
+      {
+        period: '2026',
+        budgetYuan: 50000,
+        summary: {
+          activitiesPlanned: 2,
+          activitiesDone: 1,
+          budgetYuan: 50000,
+          activityBudgetYuan: 32000,
+          spentYuan: 13500,
+          signedUp: 210,
+          attended: 180,
+        },
+      },
+      {
+        period: '2026-07',
+        budgetYuan: 16000,
+        summary: {
+          activitiesPlanned: 1,
+          activitiesDone: 1,
+          budgetYuan: 16000,
+          activityBudgetYuan: 12000,
+          spentYuan: 13500,
+          signedUp: 0,
+          attended: 0,
+        },
+      },
+    ]);
+    const origin = system.gatewayUrl.replace(/\/graphql$/, '');
+    const get = (path: string, t: string | null = rep) => fetch(`${origin}${path}`, { headers: t ? { authorization: `Bearer ${t}` } : {} });
+    const xlsx = await get('/exports/relationship-plans.xlsx?siteId=demo-site-1&year=2026&lang=en');
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const rows = (name: string) => {
+      const out: unknown[][] = [];
+      book.getWorksheet(name)!.eachRow((r) => out.push((r.values as unknown[]).slice(1)));
+      return out;
+    };
+    expect(rows('Plans against what was done')).toEqual([
+      [
+        'Period',
+        'Goals',
+        'Budget (yuan)',
+        'Activities budgeted (yuan)',
+        'Spent (yuan)',
+        'Activities planned',
+        'Activities done',
+        'Signed up',
+        'Attended',
+      ],
+      ['2026', 'Satisfaction ≥ 90 %', 50000, 32000, 13500, 2, 1, 210, 180],
+      ['2026-07', 'Satisfaction ≥ 90 %', 16000, 12000, 13500, 1, 1, 0, 0],
+    ]);
+    expect(rows('Activities')).toHaveLength(4);
+    const csv = await (await get('/exports/relationship-plans.csv?siteId=demo-site-1&year=2026&lang=zh')).text();
+    expect(csv).toContain('计划执行情况');
+    expect(csv).toContain('New year party');
+    // scoped like the query: another site's head gets nothing of it; no token, no file
+    const intruder = system.token({ sub: 'other-head', org: 'demo-org', sites: ['demo-site-2'], roles: ['SITE_HEAD'] as never });
+    expect((await get('/exports/relationship-plans.xlsx?siteId=demo-site-1&year=2026', intruder)).status).toBe(403);
+    expect((await get('/exports/relationship-plans.xlsx?siteId=demo-site-1&year=2026', null)).status).toBe(401);
+    expect((await get('/exports/relationship-plans.csv?siteId=demo-site-1&year=20x6')).status).toBe(400);
   });
 });

@@ -1,3 +1,7 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 import { handleToResolution, ok } from './work-order-steps';
@@ -36,8 +40,23 @@ async function fileFor(customerId: string, input: Record<string, unknown> = {}) 
 }
 const linkOf = async (complaintId: string) => ok(gql(desk, `query($c: ID!) { residentLink(complaintId: $c) }`, { c: complaintId }));
 
+/** A built resident page of our own (the real build is the browser test's): the gateway's inlining and the case it puts in. */
+function stubConsole(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pc-console-'));
+  mkdirSync(join(dir, 'resident/assets'), { recursive: true });
+  writeFileSync(join(dir, 'resident/assets/r.js'), 'document.body.dataset.ran = "yes";');
+  writeFileSync(join(dir, 'resident/assets/r.css'), 'body { margin: 0 }');
+  writeFileSync(
+    join(dir, 'resident/resident.html'),
+    `<!doctype html><html><head><script type="module" crossorigin src="/assets/r.js"></script><link rel="stylesheet" crossorigin href="/assets/r.css"></head>
+<body><script id="case-fields" type="text/plain">reference status
+  description</script><!--case-data--></body></html>`,
+  );
+  return dir;
+}
+
 beforeAll(async () => {
-  system = await System.start();
+  system = await System.start({ env: { ...process.env, CONSOLE_DIR: stubConsole() } });
   await system.seedRegistry(DEMO_DATASET);
   desk = token('demo-front-desk');
 }, 180_000);
@@ -168,6 +187,35 @@ describe('issue 30: the resident page (no login)', () => {
     expect((await ok(answer(t, { satisfaction: 'VERY_SATISFIED' }))).canRate).toBe(false);
     expect(errorOf(await answer(t, { satisfaction: 'SATISFIED' }))).toMatchObject({ code: 'CONFLICT', field: 'satisfaction' });
     expect(await system.sql('intake', `select 1 from resident_feedback where complaint_id = $1`, [c.id])).toHaveLength(1);
+  });
+
+  it('GET /r/<token> sends one page with its script, stylesheet and case inline; a link not valid gets the page without a case', async () => {
+    const c = await fileFor('demo-customer-1', { description: 'A </script><script>alert(1)</script> in the text.' });
+    const origin = system.gatewayUrl.replace(/\/graphql$/, '');
+    const get = (path: string) => fetch(`${origin}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+    const res = await get(`/r/${tokenOf(await linkOf(c.id))}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    const hash = /script-src 'self' 'sha256-([A-Za-z0-9+/=]+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+    expect(hash).toBe(createHash('sha256').update('document.body.dataset.ran = "yes";').digest('base64'));
+    const html = await res.text();
+    expect(html).toContain('<script type="module">document.body.dataset.ran = "yes";</script>');
+    expect(html).toContain('<style>body { margin: 0 }</style>');
+    const data = /<script id="case-data" type="application\/json">(.*?)<\/script>/.exec(html)?.[1];
+    expect(JSON.parse(data!)).toEqual({
+      residentCase: {
+        reference: c.id.replace(/-/g, '').slice(-8).toUpperCase(),
+        status: 'RECEIVED',
+        description: 'A </script><script>alert(1)</script> in the text.',
+      },
+    });
+    // the customer's words cannot close the element they travel in
+    expect(html).not.toContain('<script>alert(1)');
+    const forged = await (await get(`/r/${'x'.repeat(22)}.${'y'.repeat(43)}`)).text();
+    expect(forged).toContain('document.body.dataset.ran');
+    expect(forged).not.toContain('case-data');
+    expect((await get('/r/bad%20token')).status).toBe(404);
   });
 
   it('answers nothing else without a bearer, and limits a link token per minute', async () => {

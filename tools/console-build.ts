@@ -19,6 +19,11 @@ export function ensureConsoleBuilt(say: (line: string) => void = () => undefined
   const built = join(ROOT, 'dist/apps/console/index.html');
   if (existsSync(built) && statSync(built).mtimeMs >= newest(join(ROOT, 'apps/console'))) return;
   say('Building the web console (npm run console:build) ...');
-  const result = spawnSync('npm', ['run', '-s', 'console:build'], { cwd: ROOT, stdio: 'inherit' });
+  // always React's production build: under jest (NODE_ENV=test) or a development shell Vite would bundle React's development build (twice the bytes)
+  const result = spawnSync('npm', ['run', '-s', 'console:build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('npm run console:build failed');
 }

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-// The console is served by the gateway at `/` (index.html), `/sandbox` (GraphiQL) and `/r/<token>` (the resident page), bundles under /assets.
+// The console is served by the gateway at `/` (index.html) and `/sandbox` (GraphiQL), bundles under /assets.
+// The resident page (`/r/<token>`) is built on its own: vite.resident.config.mts.
 export default defineConfig({
   root: __dirname,
   base: '/',
@@ -16,7 +17,6 @@ export default defineConfig({
       input: {
         index: resolve(__dirname, 'index.html'),
         sandbox: resolve(__dirname, 'sandbox.html'),
-        resident: resolve(__dirname, 'resident.html'),
       },
     },
   },

@@ -34,6 +34,7 @@ import { formatGatewayError } from './gateway-errors';
 import { EXPORT_SETTINGS, ExportsController, type ExportSettings } from './exports/exports.controller';
 import { CONSOLE_SETTINGS, ConsoleController, consoleSettings, type ConsoleSettings } from './console/console.controller';
 import { corsMiddleware, sandboxRedirect } from './console/console.middleware';
+import { RESIDENT_PAGE_SETTINGS, ResidentPageController, type ResidentPageSettings } from './console/resident-page.controller';
 import { NOTIFY_SETTINGS, NotificationsController, type NotifySettings } from './notifications/notifications.controller';
 import { subgraphFetcher } from './subgraph-fetcher';
 
@@ -174,6 +175,7 @@ export class GatewayAppModule implements NestModule, OnApplicationShutdown {
         HealthController,
         MetricsController,
         ExportsController,
+        ResidentPageController,
         NotificationsController,
         AttachmentsController,
         ConsoleController,
@@ -181,6 +183,16 @@ export class GatewayAppModule implements NestModule, OnApplicationShutdown {
       providers: [
         { provide: HEALTH_CHECKS, useValue: healthChecks },
         { provide: CONSOLE_SETTINGS, useValue: web },
+        {
+          provide: RESIDENT_PAGE_SETTINGS,
+          useValue: {
+            console: web,
+            intakeUrl: s.urls.intake,
+            gatewaySecret: config.GATEWAY_SECRET,
+            timeoutMs: config.REQUEST_TIMEOUT_MS,
+            limits: config,
+          } satisfies ResidentPageSettings,
+        },
         { provide: CORS_ORIGINS, useValue: config.CORS_ORIGINS },
         { provide: SUBGRAPH_FETCHER, useValue: fetcher },
         {
@@ -197,6 +209,7 @@ export class GatewayAppModule implements NestModule, OnApplicationShutdown {
           provide: EXPORT_SETTINGS,
           useValue: {
             analyticsUrl: s.urls.analytics,
+            intakeUrl: s.urls.intake,
             gatewaySecret: config.GATEWAY_SECRET,
             timeoutMs: config.REQUEST_TIMEOUT_MS,
           } satisfies ExportSettings,

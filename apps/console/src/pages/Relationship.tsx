@@ -1,6 +1,7 @@
 import { App, Button, Card, List, Select, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
+import { download } from '../api/download';
 import { errorsOf } from '../api/errors';
 import { COMMITTEE, NOTICES, PLANS, PLAN_VISITS, PUBLISH_NOTICE, RECORD_MEETING, VISITS } from '../api/ops';
 import { ActionForm } from '../components/ActionForm';
@@ -64,8 +65,8 @@ const monthIn = (timeZone?: string) =>
 
 /** The relationship with a site's customers (domain.md §7): the owners' committee, this month's visits, the year's plans, notices. */
 export function RelationshipPage() {
-  const { t, en, at } = useI18n();
-  const { sites, zoneOf } = useConsole();
+  const { t, en, at, lang } = useI18n();
+  const { sites, zoneOf, session } = useConsole();
   const { message } = App.useApp();
   const [siteId, setSiteId] = useState(sites[0]?.id);
   const zone = zoneOf(siteId);
@@ -175,22 +176,34 @@ export function RelationshipPage() {
     </Space>
   );
 
+  const exportPlans = (fmt: 'csv' | 'xlsx') => {
+    const q = new URLSearchParams({ siteId: siteId ?? '', year: String(year), lang: lang === 'zh' ? 'zh' : 'en' });
+    download(`/exports/relationship-plans.${fmt}?${q.toString()}`, session.token).catch((e: Error) => void message.error(e.message));
+  };
   const plans = (
-    <ResponsiveTable
-      rowKey="id"
-      size="small"
-      pagination={false}
-      dataSource={plansQ.data?.relationshipPlans ?? []}
-      locale={{ emptyText: t('empty') }}
-      columns={[
-        { title: t('period'), dataIndex: 'period' },
-        { title: t('summary'), render: (_, p) => p.goals.join('; ') },
-        { title: t('activitiesDone'), render: (_, p) => `${p.summary.activitiesDone} / ${p.summary.activitiesPlanned}` },
-        { title: t('budget'), render: (_, p) => p.summary.budgetYuan },
-        { title: t('spent'), render: (_, p) => p.summary.spentYuan },
-        { title: t('attendance'), render: (_, p) => `${p.summary.signedUp} / ${p.summary.attended}` },
-      ]}
-    />
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Space>
+        <Button onClick={() => exportPlans('xlsx')} data-testid="export-plans-xlsx">
+          {t('exports')} (xlsx)
+        </Button>
+        <Button onClick={() => exportPlans('csv')}>{t('exports')} (csv)</Button>
+      </Space>
+      <ResponsiveTable
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={plansQ.data?.relationshipPlans ?? []}
+        locale={{ emptyText: t('empty') }}
+        columns={[
+          { title: t('period'), dataIndex: 'period' },
+          { title: t('summary'), render: (_, p) => p.goals.join('; ') },
+          { title: t('activitiesDone'), render: (_, p) => `${p.summary.activitiesDone} / ${p.summary.activitiesPlanned}` },
+          { title: t('budget'), render: (_, p) => p.summary.budgetYuan },
+          { title: t('spent'), render: (_, p) => p.summary.spentYuan },
+          { title: t('attendance'), render: (_, p) => `${p.summary.signedUp} / ${p.summary.attended}` },
+        ]}
+      />
+    </Space>
   );
 
   const notices = (

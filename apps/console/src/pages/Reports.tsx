@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { CASES, KPIS, REPORT } from '../api/ops';
 import { ReportChart } from '../components/Chart';
 import { useConsole } from '../context';
+import { download } from '../api/download';
 import { useI18n } from '../i18n/i18n';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 
@@ -45,18 +46,6 @@ interface Report extends Figures {
 }
 
 const pct = (v?: number | null) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
-
-/** Downloads an export with the session's token (the exports need the Authorization header). */
-async function download(url: string, token: string): Promise<void> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  if (!res.ok) throw new Error(`${res.status} ${await res.text()}`);
-  const name = /filename="?([^";]+)"?/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? url.split('?')[0].split('/').pop()!;
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(await res.blob());
-  a.download = name;
-  a.click();
-  URL.revokeObjectURL(a.href);
-}
 
 /** The monthly report as charts and tables per group, site and area; KPIs over time; the case library; exports. */
 export function ReportsPage() {

@@ -1,6 +1,6 @@
 import { StrictMode, useCallback, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CATEGORIES, CLOCKS, LEVELS, STATUS, TEXT, type Lang } from './texts';
+import { CATEGORIES, CLOCKS, LEVELS, NOTICE_KINDS, STATUS, TEXT, type Lang } from './texts';
 
 /**
  * The resident page (`/r/<token>`, issue 30): one case for its customer, without a login. Plain React
@@ -19,10 +19,19 @@ interface ResidentCase {
   canRate: boolean;
   confirmedAt?: string | null;
   rating?: { satisfaction: string; comment?: string | null } | null;
+  notices: { kind: string; title: string; body: string; startsAt: string; endsAt?: string | null }[];
 }
 
-const FIELDS = `reference siteName category description status receivedAt timeline { step at } deadlines { clock dueAt metAt breachedAt }
-  canConfirm canRate confirmedAt rating { satisfaction comment }`;
+/** The case's fields, written once in resident.html (the gateway runs the same selection to put the case into the page). */
+const FIELDS = document.getElementById('case-fields')?.textContent ?? '';
+/** The case as the gateway put it into the page (no round trip on a slow line), when it could. */
+const INLINE = (() => {
+  try {
+    return JSON.parse(document.getElementById('case-data')?.textContent ?? 'null') as { residentCase?: ResidentCase } | null;
+  } catch {
+    return null;
+  }
+})();
 const token = decodeURIComponent(location.pathname.replace(/^\/r\//, '').split('/')[0] ?? '');
 
 async function call(
@@ -44,7 +53,7 @@ async function call(
 
 function App() {
   const [lang, setLang] = useState<Lang>(() => (localStorage.getItem('pc.lang') === 'en' ? 'en' : 'zh'));
-  const [c, setCase] = useState<ResidentCase | null>(null);
+  const [c, setCase] = useState<ResidentCase | null>(INLINE?.residentCase ?? null);
   const [error, setError] = useState<string | null>(null);
   const [level, setLevel] = useState<string | null>(null);
   const [comment, setComment] = useState('');
@@ -70,6 +79,7 @@ function App() {
     localStorage.setItem('pc.lang', lang);
   }, [lang]);
   useEffect(() => {
+    if (INLINE?.residentCase) return;
     void call(`query Case($t: String!) { residentCase(token: $t) { ${FIELDS} } }`, { t: token }).then((r) =>
       r.data ? setCase(r.data.residentCase) : explain(r),
     );
@@ -143,6 +153,23 @@ function App() {
                     <span className="muted">({t('met')})</span>
                   ) : null}
                 </p>
+              ))}
+            </section>
+          ) : null}
+          {c.notices.length ? (
+            <section data-testid="notices">
+              <h2>{t('notices')}</h2>
+              {c.notices.map((n, i) => (
+                <div key={i} className="notice">
+                  <strong>
+                    {NOTICE_KINDS[n.kind]?.[idx] ?? n.kind} · {n.title}
+                  </strong>
+                  <p>{n.body}</p>
+                  <p className="muted">
+                    {at(n.startsAt)}
+                    {n.endsAt ? ` – ${at(n.endsAt)}` : ''}
+                  </p>
+                </div>
               ))}
             </section>
           ) : null}

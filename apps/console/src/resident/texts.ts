@@ -30,6 +30,7 @@ export const TEXT = {
   ),
   busy: pair('请求过于频繁，请稍后再试。', 'Too many requests: try again shortly.'),
   failed: pair('操作未成功：', 'That did not work: '),
+  notices: pair('小区通知', 'Notices for your building'),
 } as const;
 
 export const STATUS: Record<string, [string, string]> = {
@@ -45,6 +46,14 @@ export const CLOCKS: Record<string, [string, string]> = {
   REPLY: ['答复您', 'Reply to you'],
   FEEDBACK: ['反馈处理情况', 'Tell you how it is going'],
   SOLUTION_AGREED: ['与您商定解决方案', 'Agree a solution with you'],
+};
+
+export const NOTICE_KINDS: Record<string, [string, string]> = {
+  OUTAGE: ['停水停电', 'Outage'],
+  WORKS: ['施工', 'Works'],
+  ACTIVITY: ['社区活动', 'Activity'],
+  POLICY: ['管理规定', 'Rules'],
+  OTHER: ['通知', 'Notice'],
 };
 
 export const LEVELS: [string, string, string][] = [

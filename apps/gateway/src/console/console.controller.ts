@@ -113,17 +113,6 @@ export class ConsoleController {
     this.page('sandbox.html', res);
   }
 
-  /**
-   * The resident page (issue 30): one case for its customer, no login; the page reads the token from
-   * its own address. No referrer leaves the page (the token is in the address), nothing is cached.
-   */
-  @Get('r/:token')
-  resident(@Param('token') token: string, @Res() res: Response): void {
-    if (!/^[\w.-]{1,200}$/.test(token)) throw new NotFoundException();
-    res.setHeader('referrer-policy', 'no-referrer');
-    this.page('resident.html', res, 'no-store');
-  }
-
   @Get('assets/:file')
   asset(@Param('file') file: string, @Headers('accept-encoding') encodings: string | undefined, @Res() res: Response): void {
     if (!/^[\w.-]+$/.test(file)) throw new NotFoundException();

@@ -337,3 +337,73 @@ export const KPI_COLUMNS = [
   col('medianHoursToPlan', '方案中位时长(小时)', 'Median hours to plan'),
   col('medianHoursToResolve', '解决中位时长(小时)', 'Median hours to resolve'),
 ];
+
+/** A relationship plan as intake answers it (domain.md §7). */
+export interface PlanAnswer {
+  period: string;
+  goals: string[];
+  budgetYuan: number;
+  activities: {
+    title: string;
+    kind: string;
+    plannedOn: string;
+    budgetYuan: number;
+    done: boolean;
+    spentYuan: number;
+    signedUp: number;
+    attended: number;
+    note?: string | null;
+  }[];
+  summary: {
+    activitiesPlanned: number;
+    activitiesDone: number;
+    activityBudgetYuan: number;
+    spentYuan: number;
+    signedUp: number;
+    attended: number;
+  };
+}
+
+export const RELATIONSHIP_PLANS_QUERY = `query ExportPlans($siteId: ID!, $year: Int!) { relationshipPlans(siteId: $siteId, year: $year) {
+  period goals budgetYuan activities { title kind plannedOn budgetYuan done spentYuan signedUp attended note }
+  summary { activitiesPlanned activitiesDone activityBudgetYuan spentYuan signedUp attended } } }`;
+
+const PLAN_SUMMARY_COLUMNS = [
+  col('period', '期间', 'Period'),
+  col('goals', '目标', 'Goals'),
+  col('budgetYuan', '预算（元）', 'Budget (yuan)'),
+  col('activityBudgetYuan', '活动预算（元）', 'Activities budgeted (yuan)'),
+  col('spentYuan', '已支出（元）', 'Spent (yuan)'),
+  col('activitiesPlanned', '计划活动', 'Activities planned'),
+  col('activitiesDone', '已完成活动', 'Activities done'),
+  col('signedUp', '报名人数', 'Signed up'),
+  col('attended', '参加人数', 'Attended'),
+];
+const PLAN_ACTIVITY_COLUMNS = [
+  col('period', '期间', 'Period'),
+  col('plannedOn', '计划日期', 'Planned on'),
+  col('title', '活动', 'Activity'),
+  col('kind', '类型', 'Kind'),
+  col('budgetYuan', '预算（元）', 'Budget (yuan)'),
+  col('done', '已完成', 'Done'),
+  col('spentYuan', '支出（元）', 'Spent (yuan)'),
+  col('signedUp', '报名', 'Signed up'),
+  col('attended', '参加', 'Attended'),
+  col('note', '备注', 'Note'),
+];
+
+/** A site's relationship plans of a year: one row per plan with what was done against it, and every activity. */
+export function relationshipPlanTables(plans: PlanAnswer[]): Table[] {
+  return [
+    {
+      name: { zh: '计划执行情况', en: 'Plans against what was done' },
+      columns: PLAN_SUMMARY_COLUMNS,
+      rows: plans.map((p) => ({ period: p.period, goals: p.goals.join('；'), budgetYuan: p.budgetYuan, ...p.summary })),
+    },
+    {
+      name: { zh: '活动', en: 'Activities' },
+      columns: PLAN_ACTIVITY_COLUMNS,
+      rows: plans.flatMap((p) => p.activities.map((a) => ({ period: p.period, ...a, done: a.done ? 1 : 0, note: a.note ?? null }))),
+    },
+  ];
+}

@@ -12,10 +12,13 @@ import {
   csvField,
   headerOf,
   monthlyReportTables,
+  relationshipPlanTables,
+  RELATIONSHIP_PLANS_QUERY,
   toCsvSections,
   type Cell,
   type ComplaintsAnswer,
   type ReportAnswer,
+  type PlanAnswer,
   type Column,
   type Lang,
   type Table,
@@ -30,6 +33,8 @@ type Request = IncomingMessage;
 export interface ExportSettings {
   /** The analytics subgraph's GraphQL URL. */
   analyticsUrl: string;
+  /** The intake subgraph's GraphQL URL (relationship plans). */
+  intakeUrl: string;
   gatewaySecret?: string;
   timeoutMs: number;
 }
@@ -54,7 +59,7 @@ const STATUS: Record<string, number> = {
   RATE_LIMITED: 429,
   QUERY_TOO_COMPLEX: 400,
 };
-const FILES = ['monthly-report', 'monthly-complaints', 'kpis'] as const;
+const FILES = ['monthly-report', 'monthly-complaints', 'kpis', 'relationship-plans'] as const;
 type ExportFile = (typeof FILES)[number];
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -87,7 +92,8 @@ export class ExportsController {
       const auth = req.headers.authorization;
       if (!auth) throw new ExportError(401, 'UNAUTHENTICATED', 'a bearer token is required');
       const tables = name === 'monthly-complaints' ? null : await this.tablesOf(name!, query, auth);
-      const filename = `${name}${str(query.month) ? `-${str(query.month)}` : ''}.${format}`;
+      const period = str(query.month) ?? str(query.year);
+      const filename = `${name}${period ? `-${period}` : ''}.${format}`;
       if (format === 'csv') {
         if (tables) {
           this.start(res, 'text/csv; charset=utf-8', filename);
@@ -117,8 +123,8 @@ export class ExportsController {
     res.setHeader('cache-control', 'no-store');
   }
 
-  private async graphql<T>(auth: string, query: string, variables: Record<string, unknown>): Promise<T> {
-    const res = await fetch(this.settings.analyticsUrl, {
+  private async graphql<T>(auth: string, query: string, variables: Record<string, unknown>, url = this.settings.analyticsUrl): Promise<T> {
+    const res = await fetch(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -137,7 +143,7 @@ export class ExportsController {
       const code = error.extensions?.code ?? 'EXPORT_FAILED';
       throw new ExportError(STATUS[code] ?? 502, code, error.extensions?.reason ?? error.message, error.extensions?.field);
     }
-    if (!body.data) throw new ExportError(502, 'EXPORT_FAILED', `analytics answered HTTP ${res.status}`);
+    if (!body.data) throw new ExportError(502, 'EXPORT_FAILED', `the subgraph answered HTTP ${res.status}`);
     return body.data;
   }
 
@@ -149,6 +155,18 @@ export class ExportsController {
         areaId: str(q.areaId),
       });
       return monthlyReportTables(data.monthlyReport);
+    }
+    if (name === 'relationship-plans') {
+      const year = Number(str(q.year) ?? NaN);
+      if (!Number.isInteger(year)) throw new ExportError(400, 'BAD_USER_INPUT', 'year must be a year (YYYY)', 'year');
+      if (!str(q.siteId)) throw new ExportError(400, 'BAD_USER_INPUT', 'siteId is required', 'siteId');
+      const data = await this.graphql<{ relationshipPlans: PlanAnswer[] }>(
+        auth,
+        RELATIONSHIP_PLANS_QUERY,
+        { siteId: str(q.siteId), year },
+        this.settings.intakeUrl,
+      );
+      return relationshipPlanTables(data.relationshipPlans);
     }
     const data = await this.graphql<{ kpis: Record<string, Cell>[] }>(auth, KPI_QUERY, {
       from: str(q.from) ?? '',

@@ -6,7 +6,7 @@ import { Clock, ServiceConfig } from '@pc/platform';
 import { Complaint } from '../complaint/complaint.entity';
 import { Customer } from '../registry/registry.entities';
 import { ResidentLink } from './resident.entities';
-import { newLinkId, residentLinkSecret, signLink } from './resident-token';
+import { caseLinkId, residentLinkSecret, signLink } from './resident-token';
 
 export type CaseMoment = 'FILED' | 'RESOLVED';
 
@@ -21,21 +21,29 @@ const TEXT: Record<CaseMoment, (ref: string) => { title: string; body: string }>
   }),
 };
 
-/** The case's live link (the same one until revoked), made now when there is none; persisted with the caller's transaction. */
-export async function liveLink(em: EntityManager, complaint: Complaint, by: string, at: Date): Promise<ResidentLink> {
-  const link =
-    (await em.findOne(ResidentLink, { complaintId: complaint.id, revokedAt: null }, { orderBy: { createdAt: 'desc' } })) ??
-    em.create(ResidentLink, {
-      id: newLinkId(),
+/**
+ * The case's live link (the same one until revoked), made now when there is none. Its id is derived
+ * (`caseLinkId`) and inserted with ON CONFLICT DO NOTHING: the desk asking for the link while the filing's
+ * SMS is being sent makes one link, not two.
+ */
+export async function liveLink(em: EntityManager, complaint: Complaint, by: string, at: Date, secret: string): Promise<ResidentLink> {
+  const live = await em.findOne(ResidentLink, { complaintId: complaint.id, revokedAt: null }, { orderBy: { createdAt: 'desc' } });
+  if (live) return live;
+  const id = caseLinkId(secret, complaint.id, await em.count(ResidentLink, { complaintId: complaint.id }));
+  await em.upsert(
+    ResidentLink,
+    {
+      id,
       orgId: complaint.orgId,
       siteId: complaint.siteId,
       complaintId: complaint.id,
       customerId: complaint.customerId,
       createdBy: by,
       createdAt: at,
-    });
-  em.persist(link);
-  return link;
+    },
+    { onConflictFields: ['id'], onConflictAction: 'ignore' },
+  );
+  return em.findOneOrFail(ResidentLink, { id }, { refresh: true });
 }
 
 /** A case link is sent only while its moment is news: a record filed or resolved more than this long ago (an import of old paper forms, the demo's history) texts nobody. */
@@ -68,7 +76,7 @@ export async function sendCaseLink(
   if (!complaint?.customerId) return;
   const customer = await em.findOne(Customer, { id: complaint.customerId, orgId: c.orgId });
   if (!customer?.phone) return;
-  const link = await liveLink(em, complaint, 'system', now);
+  const link = await liveLink(em, complaint, 'system', now, residentLinkSecret(config));
   const ref = caseReference(complaint.id);
   const when = moment === 'RESOLVED' ? `:${(complaint.resolvedAt ?? now).toISOString()}` : '';
   events.publish(ResidentMessageRequested, {

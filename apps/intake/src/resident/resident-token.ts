@@ -3,6 +3,14 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 /** A new link id: 16 random bytes, base64url (22 characters). */
 export const newLinkId = (): string => randomBytes(16).toString('base64url');
 
+/**
+ * The id of a case's n-th link (n = the links it had before, all revoked): 16 bytes of an HMAC of the
+ * case and n, base64url. Two callers making the case's link at once make the same row, so a case has
+ * one live link; without the secret it cannot be guessed.
+ */
+export const caseLinkId = (secret: string, complaintId: string, n: number): string =>
+  createHmac('sha256', secret).update(`resident-link-id:${complaintId}:${n}`).digest().subarray(0, 16).toString('base64url');
+
 const mac = (id: string, secret: string): string => createHmac('sha256', secret).update(`resident-link:${id}`).digest('base64url');
 
 /** The link's token: its id and an HMAC of it (the token itself is never stored). */

@@ -44,7 +44,7 @@ export class ResidentCases {
   async link(user: AuthUser, complaintId: string): Promise<string> {
     return this.tx.by(user).run(async (em) => {
       const complaint = await scopeOf(user).load(em, Complaint, complaintId, 'complaint');
-      const link = await liveLink(em, complaint, user.sub, this.clock.now());
+      const link = await liveLink(em, complaint, user.sub, this.clock.now(), this.secret);
       return `${this.config.PUBLIC_URL.replace(/\/$/, '')}/r/${signLink(link.id, this.secret)}`;
     });
   }

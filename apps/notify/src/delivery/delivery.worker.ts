@@ -129,7 +129,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, BeforeApplication
 
     const groups = new Map<string, Group>();
     for (const d of claimed) {
-      const key = `${d.channel}|${d.target}`;
+      // staff get a digest of what is due together; a resident's SMS carries one message (its link, its notice) each
+      const key = d.target.startsWith('phone:') ? `${d.channel}|${d.target}|${d.id}` : `${d.channel}|${d.target}`;
       const g = groups.get(key) ?? { key, channel: d.channel, deliveries: [] };
       g.deliveries.push(d);
       groups.set(key, g);

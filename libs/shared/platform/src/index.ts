@@ -10,6 +10,7 @@ export * from './auth/token-verifier';
 export * from './auth/tenant-scope';
 export * from './graphql/graphql-edge';
 export * from './graphql/graphql-limits';
+export { PublicEdgeLimits } from './graphql/public-edge';
 export * from './persistence/persistence';
 export * from './persistence/plain-rows';
 export * from './health/health';

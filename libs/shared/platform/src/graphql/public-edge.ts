@@ -56,4 +56,16 @@ export class PublicEdgeLimits {
       throw e;
     }
   }
+
+  /** One read of a link's case outside GraphQL (the page the gateway sends): false when the token or the address spent its minute. */
+  async admitRead(token: string, address: string): Promise<boolean> {
+    try {
+      await this.perAddress.consume(address, 1);
+      await this.perToken.consume(token.slice(0, 200), 1);
+      return true;
+    } catch (e) {
+      if (e instanceof RateLimiterRes) return false;
+      throw e;
+    }
+  }
 }
