@@ -113,8 +113,9 @@ export class ResidentPageController {
     });
     html = html.replace(/<link rel="stylesheet" crossorigin href="([^"]+)">/, (_, href: string) => `<style>${asset(href)}</style>`);
     const fields = /<script id="case-fields" type="text\/plain">([\s\S]*?)<\/script>/.exec(html)?.[1]?.replace(/\s+/g, ' ').trim();
-    if (!script || !fields)
-      {throw new ServiceUnavailableException('the resident page build is not the expected one (npm run console:build)');}
+    if (!script || !fields) {
+      throw new ServiceUnavailableException('the resident page build is not the expected one (npm run console:build)');
+    }
     this.template = { html, scriptHash: createHash('sha256').update(script).digest('base64'), fields };
     return this.template;
   }
