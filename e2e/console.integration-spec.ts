@@ -584,6 +584,15 @@ describe('the relationship page (issue 30)', () => {
     await choose(head, form, 'audience.areaIds', 'A区');
     await head.click(`${form} button[type="submit"]`);
     await head.waitForFunction(() => document.querySelector('.ant-tabs-tabpane-active')?.textContent?.includes('Water off on Friday'));
+    // this month's visits planned, and one recorded with the customer's view
+    await head.click('.ant-tabs-tab:has-text("Visits")');
+    await head.click('[data-testid="plan-visits"]');
+    await head.waitForFunction(() => document.querySelector('.ant-tabs-tabpane-active')?.textContent?.includes('Planned'));
+    await head.click('[data-testid="record-visit"] [data-field="visitId"] .ant-select-selector');
+    await head.keyboard.press('Enter');
+    await head.fill('[data-testid="record-visit"] [data-field="view"] textarea', 'Happy with the new lift; asks for more bicycle racks.');
+    await head.click('[data-testid="record-visit"] button[type="submit"]');
+    await head.waitForFunction(() => document.querySelector('.ant-tabs-tabpane-active')?.textContent?.includes('bicycle racks'));
     await head.click('.ant-tabs-tab:has-text("Owners\' committee")');
     await appears(head, '[data-testid="record-meeting"]', "the committee's meeting form");
     await shot(head, '21-relationship');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
-import { ok } from './work-order-steps';
+import { handleToResolution, ok } from './work-order-steps';
 
 /**
  * Issue 30, the relationship (domain.md §7): the owners' committee (members tagged, a meeting's points
@@ -15,7 +15,7 @@ import { ok } from './work-order-steps';
 let system: System;
 let receiver: Server;
 let base: string;
-const sms: { phone: string; params: { title: string; link: string } }[] = [];
+const sms: { phone: string; params: { title: string; link: string; count: number } }[] = [];
 const hooks: { items: { title: string; body: string }[] }[] = [];
 const token = (sub: string) => system.token(DEMO_USERS.find((u) => u.sub === sub)!);
 const gql = (t: string, q: string, v?: Record<string, unknown>) => system.graphql(t, q, v);
@@ -253,8 +253,8 @@ describe('domain.md §7 notices to residents', () => {
           customerId: 'demo-customer-1',
           unitId: 'demo-site-1-unit-101',
           channel: 'PHONE',
-          category: 'NOISE',
-          description: 'Drilling at night.',
+          category: 'EQUIPMENT',
+          description: 'The lobby door does not close.',
         },
       }),
     );
@@ -275,6 +275,21 @@ describe('domain.md §7 notices to residents', () => {
     });
     expect(page.errors).toBeUndefined();
     expect(page.data.residentCase).toEqual({ reference: ref, notices: [{ kind: 'OUTAGE', title: 'Water off' }] });
+    // resolved by the department: the same link goes again, asking to confirm and rate
+    const woId = await eventually(
+      async () =>
+        (await gql(desk, `query($id: ID!) { complaint(id: $id) { workOrders { id } } }`, { id: filed.id })).data?.complaint.workOrders[0]
+          ?.id,
+      30_000,
+      'the work order',
+    );
+    await handleToResolution({ gql, staff: token('demo-department-staff'), head: token('demo-department-head') }, woId);
+    const resolvedText = await eventually(
+      () => Promise.resolve(sms.find((m) => m.params.title.includes(ref) && m.params.title.includes('resolved'))),
+      30_000,
+      'the SMS of the resolution',
+    );
+    expect(resolvedText.params.link).toBe(text.params.link);
     // demo-customer-2's case (5号楼): the building-1 notice is not theirs
     const other = await ok(
       gql(desk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {

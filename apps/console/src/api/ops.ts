@@ -119,5 +119,6 @@ export const PLANS = `query RelationshipPlans($siteId: ID!, $year: Int!) { relat
 export const NOTICES = `query Notices($siteId: ID!) {
   notices(siteId: $siteId, first: 30) { edges { node { id kind title body startsAt endsAt channels sentTo units publishedAt } } } }`;
 export const RECORD_MEETING = `mutation RecordCommitteeMeeting($input: RecordCommitteeMeetingInput!) { recordCommitteeMeeting(input: $input) { ${MEETING} } }`;
+export const RECORD_VISIT = `mutation RecordVisit($input: RecordVisitInput!) { recordVisit(input: $input) { id status } }`;
 export const PLAN_VISITS = `mutation PlanVisits($input: PlanVisitsInput!) { planVisits(input: $input) { id } }`;
 export const PUBLISH_NOTICE = `mutation PublishNotice($input: PublishNoticeInput!) { publishNotice(input: $input) { id sentTo } }`;

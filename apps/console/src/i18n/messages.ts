@@ -212,6 +212,8 @@ export const LABELS = {
   visits: pair('走访', 'Visits'),
   planVisits: pair('生成本月走访计划', "Plan this month's visits"),
   visitKind: pair('走访类型', 'Visit'),
+  recordVisit: pair('记录走访结果', 'Record a visit'),
+  customerView: pair('客户意见', "The customer's view"),
   plans: pair('关系维护计划', 'Relationship plans'),
   period: pair('期间', 'Period'),
   budget: pair('预算（元）', 'Budget (yuan)'),

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { download } from '../api/download';
 import { errorsOf } from '../api/errors';
-import { COMMITTEE, NOTICES, PLANS, PLAN_VISITS, PUBLISH_NOTICE, RECORD_MEETING, VISITS } from '../api/ops';
+import { COMMITTEE, NOTICES, PLANS, PLAN_VISITS, PUBLISH_NOTICE, RECORD_MEETING, RECORD_VISIT, VISITS } from '../api/ops';
 import { ActionForm } from '../components/ActionForm';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useConsole } from '../context';
@@ -81,6 +81,7 @@ export function RelationshipPage() {
   const fresh = { requestPolicy: 'network-only' as const };
   const [, recordMeeting] = useMutation(RECORD_MEETING);
   const [, planVisits] = useMutation(PLAN_VISITS);
+  const [, recordVisit] = useMutation(RECORD_VISIT);
   const [, publishNotice] = useMutation(PUBLISH_NOTICE);
   const areas = sites.find((s) => s.id === siteId)?.areas ?? [];
   const members = committeeQ.data?.committeeMembers ?? [];
@@ -160,6 +161,31 @@ export function RelationshipPage() {
       >
         {t('planVisits')} ({month})
       </Button>
+      <Card size="small" title={t('recordVisit')}>
+        <ActionForm
+          testId="record-visit"
+          submit="recordVisit"
+          fields={[
+            {
+              name: 'visitId',
+              label: 'visits',
+              kind: 'select',
+              required: true,
+              options: (visitsQ.data?.visits.edges ?? [])
+                .filter((e) => e.node.status === 'PLANNED')
+                .map((e) => ({ value: e.node.id, label: `${e.node.customerId} · ${en('VisitKind', e.node.kind)}` })),
+            },
+            { name: 'view', label: 'customerView', kind: 'textarea', required: true },
+            { name: 'satisfaction', label: 'satisfaction', kind: 'select', enumType: 'Satisfaction' },
+          ]}
+          onSubmit={async (input) => {
+            const r = await recordVisit({ input });
+            if (r.error) return errorsOf(r.error);
+            void message.success(t('done'));
+            refetchVisits(fresh);
+          }}
+        />
+      </Card>
       <ResponsiveTable
         rowKey="id"
         size="small"
