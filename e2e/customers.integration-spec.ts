@@ -122,6 +122,26 @@ describe('domain.md §7 the customer file', () => {
     ]);
     expect(f.retention).toEqual({ holdsUnit: true, keptUntil: null });
     expect(new Set(f.caseIds)).toEqual(new Set([onTheSpot.id, older.id, service.id]));
+    // the newest one of each list, with the totals: a long file opens fast on a phone
+    const first = await ok(
+      gql(
+        desk,
+        `query($c: ID!) { customerFile(customerId: $c, newest: 1) { complaints { id } callbacks { caseId } surveys(newest: 1) { surveyId }
+          totals { complaints serviceRequests claims visits } newest } }`,
+        { c: 'demo-customer-2' },
+      ),
+    );
+    expect(first).toEqual({
+      complaints: [{ id: onTheSpot.id }],
+      callbacks: [{ caseId: onTheSpot.id }],
+      surveys: [{ surveyId: survey.id }],
+      totals: { complaints: 2, serviceRequests: 1, claims: 1, visits: 0 },
+      newest: 1,
+    });
+    expect(errorOf(await gql(desk, `{ customerFile(customerId: "demo-customer-2", newest: 0) { newest } }`))).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'newest',
+    });
   });
 
   it('logs who opened a file and when, and shows the log to ADMIN and QUALITY only', async () => {

@@ -3,7 +3,7 @@
  * with per-process CPU from /proc (issue 30: ≤ 5 ms of CPU summed over the services, p99 ≤ 50 ms).
  *
  *   npm run bench:customer-file -- [--complaints 200] [--services 200] [--claims 100] [--surveys 100]
- *                                  [--seconds 8] [--concurrency 2] [--rounds 4] [--runtime dist|ts] [--development]
+ *                                  [--newest 20] [--seconds 8] [--concurrency 2] [--rounds 4] [--runtime dist|ts] [--development]
  *
  * Starts a whole system as the tests do (the compiled build by default, services as deployed), gives
  * demo-customer-1 `--complaints` complaints answered on the spot (each owes a callback, so as many
@@ -27,14 +27,14 @@ function arg(name: string, fallback: string): string {
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 const CUSTOMER = 'demo-customer-1';
 
-export const FILE_QUERY = `query($c: ID!) { customerFile(customerId: $c) {
+export const FILE_QUERY = `query($c: ID!, $n: Int) { customerFile(customerId: $c, newest: $n) {
   customerId customer { id name phone kind siteId unitId }
   units { id unitId unitName role movedInOn movedOutOn }
   complaints { id siteId status severity category channel description receivedAt keyCustomer }
   serviceRequests { id siteId kind department status description receivedAt completedAt chargedYuan }
   claims { id complaintId description amountClaimedYuan decision amountAwardedYuan claimedAt paidAt }
   callbacks { id caseId kind status satisfaction dueAt resolvedAt }
-  surveys { surveyId kind period at answers { question text satisfaction comment } }
+  surveys(newest: $n) { surveyId kind period at answers { question text satisfaction comment } }
   keyCustomer { reasons } retention { holdsUnit keptUntil } } }`;
 
 async function seed(system: System, n: { complaints: number; services: number; claims: number; surveys: number }): Promise<void> {
@@ -123,19 +123,35 @@ async function main(): Promise<void> {
       `seeded in ${((Date.now() - started) / 1000).toFixed(0)} s: ${n.complaints} complaints (and as many callbacks), ${n.services} repairs, ${n.claims} claims, ${n.surveys} survey answers`,
     );
     const token = system.token(DEMO_USERS.find((u) => u.sub === 'demo-complaint-rep')!);
-    const body = JSON.stringify({ query: FILE_QUERY, variables: { c: CUSTOMER } });
-    const check = (await system.graphql(token, FILE_QUERY, { c: CUSTOMER })).data as { customerFile: Record<string, unknown[]> };
-    const sizes = ['complaints', 'serviceRequests', 'claims', 'callbacks', 'surveys'].map((k) => `${k} ${check.customerFile[k].length}`);
-    log(`one file: ${sizes.join(', ')}; ${Buffer.byteLength(JSON.stringify(check))} bytes of JSON`);
+    const newest = Number(arg('newest', '20'));
+    const variants = { whole: { c: CUSTOMER }, [`newest ${newest}`]: { c: CUSTOMER, n: newest } } as Record<
+      string,
+      Record<string, unknown>
+    >;
+    for (const [name, variables] of Object.entries(variants)) {
+      const check = (await system.graphql(token, FILE_QUERY, variables)).data as { customerFile: Record<string, unknown[]> };
+      const sizes = ['complaints', 'serviceRequests', 'claims', 'callbacks', 'surveys'].map((k) => `${k} ${check.customerFile[k].length}`);
+      log(`one file (${name}): ${sizes.join(', ')}; ${Buffer.byteLength(JSON.stringify(check))} bytes of JSON`);
+    }
     // the harness's gateway runs in this process, beside the load: its CPU is not told apart here (bench:gateway measures it)
     const pids = { intake: system.pid('intake')!, callback: system.pid('callback')! };
-    const { file: r } = await inTurns(rounds, { file: () => drive(system.gatewayUrl, token, body, seconds / rounds, concurrency, pids) });
-    const cpu = r.cpuPerRequest;
-    log('\n| requests/s | p50 ms | p99 ms | CPU ms/request: intake | callback | intake + callback | errors |');
-    log('|---|---|---|---|---|---|---|');
-    log(
-      `| ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${cpu.intake.toFixed(2)} | ${cpu.callback.toFixed(2)} | ${(cpu.intake + cpu.callback).toFixed(2)} | ${r.errors} |`,
+    const runs = await inTurns(
+      rounds,
+      Object.fromEntries(
+        Object.entries(variants).map(([name, variables]) => [
+          name,
+          () => drive(system.gatewayUrl, token, JSON.stringify({ query: FILE_QUERY, variables }), seconds / rounds, concurrency, pids),
+        ]),
+      ),
     );
+    log('\n| file | requests/s | p50 ms | p99 ms | CPU ms/request: intake | callback | intake + callback | errors |');
+    log('|---|---|---|---|---|---|---|---|');
+    for (const [name, r] of Object.entries(runs)) {
+      const cpu = r.cpuPerRequest;
+      log(
+        `| ${name} | ${r.perSecond.toFixed(1)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${cpu.intake.toFixed(2)} | ${cpu.callback.toFixed(2)} | ${(cpu.intake + cpu.callback).toFixed(2)} | ${r.errors} |`,
+      );
+    }
   } finally {
     await system.close();
   }

@@ -1,4 +1,5 @@
 import {
+  Args,
   Directive,
   Field,
   GraphQLISODateTime,
@@ -12,7 +13,7 @@ import {
 } from '@nestjs/graphql';
 import { MikroORM } from '@mikro-orm/core';
 import { Satisfaction } from '@pc/contracts';
-import { AuthUser, CurrentUser, plainRows, scopeOf } from '@pc/platform';
+import { AuthUser, CurrentUser, invalidInput, plainRows, scopeOf } from '@pc/platform';
 import { Callback } from '../callback/callback.entity';
 import { CallbackObject } from '../callback/callback.object';
 import { Survey, SurveyKind, SurveyResponse } from '../survey/survey.entity';
@@ -71,9 +72,22 @@ export class CustomerFileCallbacksResolver {
   }
 
   @ResolveField(() => [CustomerSurveyAnswerObject], { description: "The customer's survey answers, newest first." })
-  async surveys(@Parent() file: CustomerFileRef, @CurrentUser() user: AuthUser): Promise<CustomerSurveyAnswerObject[]> {
+  async surveys(
+    @Parent() file: CustomerFileRef,
+    @CurrentUser() user: AuthUser,
+    @Args('newest', { type: () => Int, nullable: true, description: 'Only the newest this many answers (1–1000); absent: every one.' })
+    newest?: number | null,
+  ): Promise<CustomerSurveyAnswerObject[]> {
+    if (newest !== undefined && newest !== null && (!Number.isInteger(newest) || newest < 1 || newest > 1000)) {
+      throw invalidInput('newest', 'newest must be between 1 and 1000');
+    }
     const em = this.orm.em.fork();
-    const responses = await plainRows(em, SurveyResponse, { customerId: file.customerId }, { orderBy: [{ at: 'desc' }, { id: 'asc' }] });
+    const responses = await plainRows(
+      em,
+      SurveyResponse,
+      { customerId: file.customerId },
+      { orderBy: [{ at: 'desc' }, { id: 'asc' }], limit: newest ?? undefined },
+    );
     if (!responses.length) return [];
     // a response is the caller's to read when its survey lies within the caller's scope
     const surveys = await scopeOf(user).rows(em, Survey, { id: { $in: [...new Set(responses.map((r) => r.surveyId))] } });

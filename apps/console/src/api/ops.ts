@@ -95,16 +95,16 @@ export const ATTACHMENT_URL = `query AttachmentUrl($key: String!) { attachmentUr
 
 // customers (domain.md §7)
 export const SEARCH_CUSTOMERS = `query SearchCustomers($search: String) { customers(search: $search) { id name phone kind siteId unitId } }`;
-export const CUSTOMER_FILE = `query CustomerFile($id: ID!) { customerFile(customerId: $id) {
+export const CUSTOMER_FILE = `query CustomerFile($id: ID!, $newest: Int) { customerFile(customerId: $id, newest: $newest) {
   customerId customer { id name phone email kind siteId unitId }
   units { id unitId unitName role movedInOn movedOutOn }
   complaints { id siteId status severity category channel description receivedAt keyCustomer workOrders { id department } }
   serviceRequests { id siteId kind department status description receivedAt completedAt chargedYuan }
   claims { id complaintId description amountClaimedYuan decision amountAwardedYuan claimedAt paidAt }
   callbacks { id caseId kind status satisfaction dueAt resolvedAt }
-  surveys { surveyId kind period at answers { question text satisfaction comment } }
+  surveys(newest: $newest) { surveyId kind period at answers { question text satisfaction comment } }
   keyCustomer { reasons tags { reason note taggedBy taggedAt } }
-  retention { holdsUnit keptUntil } } }`;
+  retention { holdsUnit keptUntil } totals { complaints serviceRequests claims visits } newest } }`;
 export const TAG_KEY_CUSTOMER = `mutation TagKeyCustomer($input: TagKeyCustomerInput!) { tagKeyCustomer(input: $input) { reason } }`;
 
 // the relationship (domain.md §7): the owners' committee, visits, plans, notices (intake)

@@ -214,6 +214,7 @@ export const LABELS = {
   visitKind: pair('走访类型', 'Visit'),
   recordVisit: pair('记录走访结果', 'Record a visit'),
   customerView: pair('客户意见', "The customer's view"),
+  showAll: pair('显示全部', 'Show all'),
   plans: pair('关系维护计划', 'Relationship plans'),
   period: pair('期间', 'Period'),
   budget: pair('预算（元）', 'Budget (yuan)'),

@@ -54,7 +54,14 @@ interface CustomerFile {
     | null;
   keyCustomer?: { reasons: string[]; tags: { reason: string; note?: string | null; taggedBy: string }[] } | null;
   retention: { holdsUnit: boolean; keptUntil?: string | null };
+  totals: { complaints: number; serviceRequests: number; claims: number; visits: number };
+  newest?: number | null;
 }
+
+/** A file opens with the newest of each list (fast on a phone); "show all" asks for every record. */
+const FIRST_PAGE = 50;
+/** `12` or `50 / 200` when the list holds only the newest. */
+const counted = (shown: number, total: number) => (total > shown ? `${shown} / ${total}` : String(shown));
 
 /** The roles that may tag a key customer (the server checks again). */
 const TAGGERS = ['COMPLAINT_REP', 'AREA_MANAGER', 'SITE_HEAD', 'QUALITY', 'LEADERSHIP', 'ADMIN'];
@@ -113,7 +120,11 @@ function CustomerFileView({ id }: { id: string }) {
   const { t, en, at } = useI18n();
   const { siteName, zoneOf, go, session } = useConsole();
   const { message } = App.useApp();
-  const [{ data, fetching, error }, refetch] = useQuery<{ customerFile: CustomerFile | null }>({ query: CUSTOMER_FILE, variables: { id } });
+  const [all, setAll] = useState(false);
+  const [{ data, fetching, error }, refetch] = useQuery<{ customerFile: CustomerFile | null }>({
+    query: CUSTOMER_FILE,
+    variables: { id, newest: all ? null : FIRST_PAGE },
+  });
   const [, tag] = useMutation(TAG_KEY_CUSTOMER);
   const f = data?.customerFile;
   if (fetching && !data) return <Card loading />;
@@ -179,7 +190,17 @@ function CustomerFileView({ id }: { id: string }) {
           ]}
         />
       </Card>
-      <Card size="small" title={`${t('complaints')} (${f.complaints.length})`}>
+      <Card
+        size="small"
+        title={`${t('complaints')} (${counted(f.complaints.length, f.totals.complaints)})`}
+        extra={
+          !all && (f.totals.complaints > f.complaints.length || f.totals.serviceRequests > f.serviceRequests.length) ? (
+            <Button size="small" onClick={() => setAll(true)} data-testid="file-show-all">
+              {t('showAll')}
+            </Button>
+          ) : null
+        }
+      >
         <ResponsiveTable
           rowKey="id"
           size="small"
@@ -208,7 +229,7 @@ function CustomerFileView({ id }: { id: string }) {
           ]}
         />
       </Card>
-      <Card size="small" title={`${t('serviceRequests')} (${f.serviceRequests.length})`}>
+      <Card size="small" title={`${t('serviceRequests')} (${counted(f.serviceRequests.length, f.totals.serviceRequests)})`}>
         <ResponsiveTable
           rowKey="id"
           size="small"
@@ -223,7 +244,7 @@ function CustomerFileView({ id }: { id: string }) {
           ]}
         />
       </Card>
-      <Card size="small" title={`${t('claims')} (${f.claims.length})`}>
+      <Card size="small" title={`${t('claims')} (${counted(f.claims.length, f.totals.claims)})`}>
         <ResponsiveTable
           rowKey="id"
           size="small"

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
-import { MikroORM, type EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { MikroORM, type EntityManager, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '@pc/contracts';
-import { AuthUser, Clock, CurrentUser, Roles, scopeOf, type RequestContext } from '@pc/platform';
+import { AuthUser, Clock, CurrentUser, Roles, invalidInput, scopeOf, type RequestContext } from '@pc/platform';
 import { decodeCursor, encodeCursor } from '@pc/subgraph';
 import { Complaint } from '../complaint/complaint.entity';
 import { ComplaintObject } from '../complaint/complaint.object';
@@ -62,11 +62,20 @@ export class CustomerFileResolver {
   async customerFile(
     @CurrentUser() user: AuthUser,
     @Args('customerId', { type: () => ID }) customerId: string,
+    @Args('newest', {
+      type: () => Int,
+      nullable: true,
+      description: 'Only the newest this many of each list (1–1000; the totals say how many there are); absent: every one.',
+    })
+    newest?: number | null,
   ): Promise<CustomerFileObject | null> {
+    if (newest !== undefined && newest !== null && (!Number.isInteger(newest) || newest < 1 || newest > 1000)) {
+      throw invalidInput('newest', 'newest must be between 1 and 1000');
+    }
     const em = this.orm.em.fork();
     const customer = await scopeOf(user).findOne(em, Customer, { id: customerId });
     if (!customer) return null;
-    const file = await this.assemble(em, user, customer);
+    const file = await this.assemble(em, user, customer, newest ?? null);
     await em.insert(CustomerFileOpening, {
       id: randomUUID(),
       orgId: customer.orgId,
@@ -182,21 +191,31 @@ export class CustomerFileResolver {
     return customer ? this.assemble(em, user, customer) : null;
   }
 
-  private async assemble(em: EntityManager, user: AuthUser, customer: Customer): Promise<CustomerFileObject> {
+  private async assemble(em: EntityManager, user: AuthUser, customer: Customer, newest: number | null = null): Promise<CustomerFileObject> {
     const scope = scopeOf(user);
-    const holdings = await em.find(UnitHolding, { customerId: customer.id }, { orderBy: { movedInOn: 'desc', id: 'asc' } });
+    const mine = { customerId: customer.id };
+    const limit = newest ?? undefined;
+    const [holdings, complaints, services, claims, tags, visits] = await Promise.all([
+      em.find(UnitHolding, mine, { orderBy: { movedInOn: 'desc', id: 'asc' } }),
+      scope.rows(em, Complaint, mine, { orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }], limit }),
+      scope.rows(em, ServiceRequest, mine, { orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }], limit }),
+      scope.rows(em, Claim, mine, { orderBy: [{ claimedAt: 'desc' }, { id: 'asc' }], limit }),
+      em.find(KeyCustomerTag, mine, { orderBy: { reason: 'asc' } }),
+      scope.rows(em, Visit, mine, { orderBy: [{ month: 'desc' }, { id: 'asc' }], limit }),
+    ]);
     const units = holdings.length ? await em.find(Unit, { id: { $in: holdings.map((h) => h.unitId) } }) : [];
-    const complaints = await scope.rows(em, Complaint, { customerId: customer.id }, { orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }] });
-    const services = await scope.rows(
-      em,
-      ServiceRequest,
-      { customerId: customer.id },
-      { orderBy: [{ receivedAt: 'desc' }, { id: 'asc' }] },
-    );
-    const claims = await scope.rows(em, Claim, { customerId: customer.id }, { orderBy: [{ claimedAt: 'desc' }, { id: 'asc' }] });
-    const tags = await em.find(KeyCustomerTag, { customerId: customer.id }, { orderBy: { reason: 'asc' } });
-    const visits = await scope.rows(em, Visit, { customerId: customer.id }, { orderBy: [{ month: 'desc' }, { id: 'asc' }] });
+    // every list whole: its length is its total; a list cut at `newest` is counted
+    const total = <T extends object>(list: unknown[], entity: EntityName<T>): Promise<number> | number =>
+      newest === null || list.length < newest ? list.length : em.count(entity, scope.where<T>(mine as FilterQuery<T>));
+    const [nComplaints, nServices, nClaims, nVisits] = await Promise.all([
+      total(complaints, Complaint),
+      total(services, ServiceRequest),
+      total(claims, Claim),
+      total(visits, Visit),
+    ]);
     return {
+      totals: { complaints: nComplaints, serviceRequests: nServices, claims: nClaims, visits: nVisits },
+      newest,
       customerId: customer.id,
       customer: toCustomer(customer),
       units: holdings.map((h) => UnitHoldingObject.from(h, units.find((u) => u.id === h.unitId)?.name ?? h.unitId)),

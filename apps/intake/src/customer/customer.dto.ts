@@ -114,6 +114,14 @@ export class FileRetentionObject {
   keptUntil: string | null;
 }
 
+@ObjectType('CustomerFileTotals', { description: 'How many records of each kind a customer file holds in all.' })
+export class CustomerFileTotalsObject {
+  @Field(() => Int) complaints: number;
+  @Field(() => Int) serviceRequests: number;
+  @Field(() => Int) claims: number;
+  @Field(() => Int) visits: number;
+}
+
 @ObjectType('CustomerFile', { description: "A customer's file (客户档案): units held, every case, newest first; opening it is logged." })
 @Directive('@key(fields: "customerId")')
 export class CustomerFileObject {
@@ -128,8 +136,12 @@ export class CustomerFileObject {
   @Field(() => KeyCustomerObject, { nullable: true, description: 'Null unless the customer is a key customer.' })
   keyCustomer: KeyCustomerObject | null;
   @Field(() => FileRetentionObject) retention: FileRetentionObject;
-  @Field(() => [ID], { description: 'The ids of the complaints and services (the callback service lists their callbacks).' })
+  @Field(() => [ID], { description: 'The ids of the complaints and services listed (the callback service lists their callbacks).' })
   caseIds: string[];
+  @Field(() => CustomerFileTotalsObject, { description: 'How many of each the customer has in all (the lists may hold only the newest).' })
+  totals: CustomerFileTotalsObject;
+  @Field(() => Int, { nullable: true, description: 'The newest this many of each list were asked for; null: every one.' })
+  newest: number | null;
 }
 
 @ObjectType('CustomerFileOpening', { description: 'Who opened a customer file, and when.' })
