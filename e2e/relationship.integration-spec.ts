@@ -1,8 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import ExcelJS from 'exceljs';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
+import { committeeRules } from './relationship/committee';
+import { planRules } from './relationship/plans';
+import type { RelationshipWorld } from './relationship/world';
 import { handleToResolution, ok } from './work-order-steps';
 
 /**
@@ -23,7 +25,13 @@ const errorOf = (r: { errors?: any[] }) => r.errors?.[0]?.extensions;
 const count = async (table: string, where = 'true') =>
   Number((await system.sql<{ n: string }>('intake', `select count(*) as n from ${table} where ${where}`))[0].n);
 const HOUR = 3_600_000;
-let rep: string;
+/** The rule files' view of this spec's system (e2e/relationship/*.ts). */
+const world = {
+  get system() {
+    return system;
+  },
+  count: (table: string, where?: string) => count(table, where),
+} as RelationshipWorld;
 let admin: string;
 let desk: string;
 
@@ -41,7 +49,6 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   system = await System.start({ serviceEnv: { notify: { SMS_URL: `${base}/sms`, RESIDENT_QUIET_HOURS: 'none' } } });
   await system.seedRegistry(DEMO_DATASET);
-  rep = token('demo-complaint-rep');
   admin = token('demo-admin');
   desk = token('demo-front-desk');
 }, 180_000);
@@ -51,102 +58,7 @@ afterAll(async () => {
   await new Promise((r) => receiver?.close(r));
 });
 
-const MEETING = `id month attendeeIds minutes items { kind id raisedBy answered answeredAt }`;
-const meet = (input: Record<string, unknown>) =>
-  gql(rep, `mutation($i: RecordCommitteeMeetingInput!) { recordCommitteeMeeting(input: $i) { ${MEETING} } }`, {
-    i: { siteId: 'demo-site-1', minutes: 'Parking, lifts, the garden.', ...input },
-  });
-
-describe("domain.md §7 the owners' committee", () => {
-  it('rule: a member listed on the committee is a key customer (COMMITTEE_MEMBER, set by the list), and leaving takes the tag away', async () => {
-    const member = await ok(
-      gql(rep, `mutation($i: SaveCommitteeMemberInput!) { saveCommitteeMember(input: $i) { id position since leftOn } }`, {
-        i: { siteId: 'demo-site-1', customerId: 'demo-customer-1', position: 'CHAIR', since: '2025-06-01' },
-      }),
-    );
-    expect(member).toMatchObject({ position: 'CHAIR', since: '2025-06-01', leftOn: null });
-    const tagged = async () =>
-      (
-        await ok(
-          gql(rep, `{ keyCustomers(siteId: "demo-site-1", first: 10) { edges { node { customer { id } tags { reason taggedBy } } } } }`),
-        )
-      ).edges
-        .filter((e: any) => e.node.customer.id === 'demo-customer-1')
-        .flatMap((e: any) => e.node.tags);
-    expect(await tagged()).toContainEqual({ reason: 'COMMITTEE_MEMBER', taggedBy: 'system' });
-    // a customer of another site, a date in the future: refused, nothing stored
-    const other = await gql(rep, `mutation($i: SaveCommitteeMemberInput!) { saveCommitteeMember(input: $i) { id } }`, {
-      i: { siteId: 'demo-site-1', customerId: 'demo-customer-3', position: 'MEMBER', since: '2025-06-01' },
-    });
-    expect(errorOf(other)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerId' });
-    const future = await gql(rep, `mutation($i: SaveCommitteeMemberInput!) { saveCommitteeMember(input: $i) { id } }`, {
-      i: { siteId: 'demo-site-1', customerId: 'demo-customer-2', position: 'MEMBER', since: '2099-01-01' },
-    });
-    expect(errorOf(future)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'since' });
-    expect(await count('committee_member')).toBe(1);
-    // demo-customer-2 joins and leaves: the tag the list set goes with them
-    const join = (leftOn?: string) =>
-      ok(
-        gql(rep, `mutation($i: SaveCommitteeMemberInput!) { saveCommitteeMember(input: $i) { leftOn } }`, {
-          i: { siteId: 'demo-site-1', customerId: 'demo-customer-2', position: 'MEMBER', since: '2025-06-01', leftOn },
-        }),
-      );
-    await join();
-    expect(await count('key_customer_tag', `customer_id = 'demo-customer-2' and reason = 'COMMITTEE_MEMBER'`)).toBe(1);
-    await join('2026-01-31');
-    expect(await count('key_customer_tag', `customer_id = 'demo-customer-2' and reason = 'COMMITTEE_MEMBER'`)).toBe(0);
-    // the site now has its monthly clock
-    expect(await count('committee_clock', `site_id = 'demo-site-1'`)).toBe(1);
-  });
-
-  it('rule: a meeting needs a member present; every point raised becomes a case (channel OWNERS_COMMITTEE) tracked until it is answered', async () => {
-    const heldAt = new Date(Date.now() - 2 * HOUR).toISOString();
-    const empty = await meet({ heldAt, attendeeIds: [] });
-    expect(errorOf(empty)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attendeeIds' });
-    // demo-customer-2 left the committee in January: not a member on the day
-    const former = await meet({ heldAt, attendeeIds: ['demo-customer-2'] });
-    expect(errorOf(former)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'attendeeIds.0' });
-    const noCategory = await meet({ heldAt, attendeeIds: ['demo-customer-1'], items: [{ kind: 'COMPLAINT', description: 'Lifts stop.' }] });
-    expect(errorOf(noCategory)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'items.0.category' });
-    expect(await count('committee_meeting')).toBe(0);
-    expect(await count('complaint', `channel = 'OWNERS_COMMITTEE'`)).toBe(0);
-
-    const meeting = await ok(
-      meet({
-        heldAt,
-        attendeeIds: ['demo-customer-1'],
-        staffIds: ['demo-complaint-rep'],
-        items: [
-          { kind: 'COMPLAINT', category: 'EQUIPMENT', description: 'The lift of building 1 stops between floors.' },
-          { kind: 'SUGGESTION', description: 'Plant trees along the east wall.' },
-        ],
-      }),
-    );
-    expect(meeting.items.map((i: any) => [i.kind, i.raisedBy, i.answered])).toEqual([
-      ['COMPLAINT', 'demo-customer-1', false],
-      ['SUGGESTION', 'demo-customer-1', false],
-    ]);
-    const [complaint, suggestion] = meeting.items;
-    expect(await count('complaint', `id = '${complaint.id}' and channel = 'OWNERS_COMMITTEE' and customer_id = 'demo-customer-1'`)).toBe(1);
-    expect(await count('inquiry', `id = '${suggestion.id}' and channel = 'OWNERS_COMMITTEE'`)).toBe(1);
-    // the same meeting again is refused and files nothing more
-    expect(errorOf(await meet({ heldAt, attendeeIds: ['demo-customer-1'] }))).toMatchObject({ code: 'CONFLICT', field: 'heldAt' });
-    expect(await count('committee_meeting')).toBe(1);
-
-    // the suggestion answered back to the committee: the meeting shows it answered
-    await ok(
-      gql(desk, `mutation($i: AnswerInquiryInput!) { answerInquiry(input: $i) { id } }`, {
-        i: { inquiryId: suggestion.id, answer: 'Twelve trees in March.', via: 'OWNERS_COMMITTEE' },
-      }),
-    );
-    const [listed] = await ok(gql(rep, `{ committeeMeetings(siteId: "demo-site-1") { ${MEETING} } }`));
-    expect(listed.items.map((i: any) => [i.kind, i.answered])).toEqual([
-      ['COMPLAINT', false],
-      ['SUGGESTION', true],
-    ]);
-    expect(listed.items[1].answeredAt).not.toBeNull();
-  });
-});
+committeeRules(world);
 
 describe('domain.md §7 notices to residents', () => {
   const publish = (t: string, input: Record<string, unknown>) =>
@@ -304,109 +216,4 @@ describe('domain.md §7 notices to residents', () => {
   });
 });
 
-describe('domain.md §7 relationship plans', () => {
-  it('rule: a yearly and a monthly plan with goals, activities and money, read and exported (xlsx, csv) with what was done against them', async () => {
-    const save = (input: Record<string, unknown>) =>
-      gql(
-        rep,
-        `mutation($i: SaveRelationshipPlanInput!) { saveRelationshipPlan(input: $i) { id period summary { activitiesDone spentYuan } } }`,
-        {
-          i: { siteId: 'demo-site-1', goals: ['Satisfaction ≥ 90 %'], budgetYuan: 50000, activities: [], ...input },
-        },
-      );
-    const activity = (over: Record<string, unknown>) => ({
-      title: 'Summer fair',
-      kind: 'EVENT',
-      plannedOn: '2026-07-18',
-      budgetYuan: 12000,
-      ...over,
-    });
-    // an activity outside the plan's period is refused, nothing stored
-    expect(errorOf(await save({ period: '2026-06', activities: [activity({})] }))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'activities.0.plannedOn',
-    });
-    expect(await count('relationship_plan')).toBe(0);
-    await ok(
-      save({
-        period: '2026',
-        activities: [
-          activity({ done: true, spentYuan: 13500, signedUp: 210, attended: 180 }),
-          activity({ title: 'New year party', plannedOn: '2026-12-30', budgetYuan: 20000 }),
-        ],
-      }),
-    );
-    await ok(save({ period: '2026-07', budgetYuan: 15000, activities: [activity({ done: true, spentYuan: 13500 })] }));
-    // saved again: replaced, not doubled
-    await ok(save({ period: '2026-07', budgetYuan: 16000, activities: [activity({ done: true, spentYuan: 13500 })] }));
-    const plans = await ok(
-      gql(
-        rep,
-        `{ relationshipPlans(siteId: "demo-site-1", year: 2026) { period budgetYuan summary { activitiesPlanned activitiesDone budgetYuan activityBudgetYuan spentYuan signedUp attended } } }`,
-      ),
-    );
-    expect(plans).toEqual([
-      {
-        period: '2026',
-        budgetYuan: 50000,
-        summary: {
-          activitiesPlanned: 2,
-          activitiesDone: 1,
-          budgetYuan: 50000,
-          activityBudgetYuan: 32000,
-          spentYuan: 13500,
-          signedUp: 210,
-          attended: 180,
-        },
-      },
-      {
-        period: '2026-07',
-        budgetYuan: 16000,
-        summary: {
-          activitiesPlanned: 1,
-          activitiesDone: 1,
-          budgetYuan: 16000,
-          activityBudgetYuan: 12000,
-          spentYuan: 13500,
-          signedUp: 0,
-          attended: 0,
-        },
-      },
-    ]);
-    const origin = system.gatewayUrl.replace(/\/graphql$/, '');
-    const get = (path: string, t: string | null = rep) => fetch(`${origin}${path}`, { headers: t ? { authorization: `Bearer ${t}` } : {} });
-    const xlsx = await get('/exports/relationship-plans.xlsx?siteId=demo-site-1&year=2026&lang=en');
-    expect(xlsx.status).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
-    const rows = (name: string) => {
-      const out: unknown[][] = [];
-      book.getWorksheet(name)!.eachRow((r) => out.push((r.values as unknown[]).slice(1)));
-      return out;
-    };
-    expect(rows('Plans against what was done')).toEqual([
-      [
-        'Period',
-        'Goals',
-        'Budget (yuan)',
-        'Activities budgeted (yuan)',
-        'Spent (yuan)',
-        'Activities planned',
-        'Activities done',
-        'Signed up',
-        'Attended',
-      ],
-      ['2026', 'Satisfaction ≥ 90 %', 50000, 32000, 13500, 2, 1, 210, 180],
-      ['2026-07', 'Satisfaction ≥ 90 %', 16000, 12000, 13500, 1, 1, 0, 0],
-    ]);
-    expect(rows('Activities')).toHaveLength(4);
-    const csv = await (await get('/exports/relationship-plans.csv?siteId=demo-site-1&year=2026&lang=zh')).text();
-    expect(csv).toContain('计划执行情况');
-    expect(csv).toContain('New year party');
-    // scoped like the query: another site's head gets nothing of it; no token, no file
-    const intruder = system.token({ sub: 'other-head', org: 'demo-org', sites: ['demo-site-2'], roles: ['SITE_HEAD'] as never });
-    expect((await get('/exports/relationship-plans.xlsx?siteId=demo-site-1&year=2026', intruder)).status).toBe(403);
-    expect((await get('/exports/relationship-plans.xlsx?siteId=demo-site-1&year=2026', null)).status).toBe(401);
-    expect((await get('/exports/relationship-plans.csv?siteId=demo-site-1&year=20x6')).status).toBe(400);
-  });
-});
+planRules(world);

@@ -53,10 +53,9 @@ export class Notices {
         buildings: [...new Set(c.audience.buildings ?? [])],
         unitIds: [...new Set(c.audience.unitIds ?? [])],
       };
-      const [areas, units] = await Promise.all([
-        em.find(Area, { siteId: site.id }, { fields: ['id'] }),
-        em.find(Unit, { siteId: site.id }, { fields: ['id', 'areaId', 'name', 'building'] }),
-      ]);
+      // one after the other: a transaction's statements share its connection
+      const areas = await em.find(Area, { siteId: site.id }, { fields: ['id'] });
+      const units = await em.find(Unit, { siteId: site.id }, { fields: ['id', 'areaId', 'name', 'building'] });
       audience.areaIds.forEach((a, i) => {
         if (!areas.some((x) => x.id === a)) throw invalidInput(`audience.areaIds.${i}`, `${a} is not an area of site ${site.id}`);
       });

@@ -137,15 +137,14 @@ export class ResidentCases {
   /** Rule (domain.md §7): the notices showing now whose audience holds the customer's units (the case's, their own, those they hold). */
   private async noticesFor(em: EntityManager, c: Complaint): Promise<ResidentNoticeObject[]> {
     const now = this.clock.now();
-    const [customer, holdings, live] = await Promise.all([
-      em.findOne(Customer, { id: c.customerId, orgId: c.orgId }, { fields: ['unitId'] }),
-      em.find(UnitHolding, { customerId: c.customerId, orgId: c.orgId, movedOutOn: null }, { fields: ['unitId'] }),
-      em.find(
-        ResidentNotice,
-        { orgId: c.orgId, siteId: c.siteId, startsAt: { $lte: now }, $or: [{ endsAt: null }, { endsAt: { $gt: now } }] },
-        { orderBy: { startsAt: 'desc' }, limit: 50 },
-      ),
-    ]);
+    // one after the other: after an answer this runs in its transaction, whose statements share one connection
+    const customer = await em.findOne(Customer, { id: c.customerId, orgId: c.orgId }, { fields: ['unitId'] });
+    const holdings = await em.find(UnitHolding, { customerId: c.customerId, orgId: c.orgId, movedOutOn: null }, { fields: ['unitId'] });
+    const live = await em.find(
+      ResidentNotice,
+      { orgId: c.orgId, siteId: c.siteId, startsAt: { $lte: now }, $or: [{ endsAt: null }, { endsAt: { $gt: now } }] },
+      { orderBy: { startsAt: 'desc' }, limit: 50 },
+    );
     const mine = new Set([c.unitId, customer?.unitId, ...holdings.map((h) => h.unitId)].filter((u): u is string => Boolean(u)));
     return live
       .filter((n) => !n.unitIds || n.unitIds.some((u) => mine.has(u)))

@@ -100,11 +100,10 @@ export class ResidentMessagesConsumer implements OnApplicationBootstrap {
   }
 
   private async write(em: EntityManager, p: ResidentMessageRequestedV1): Promise<void> {
-    const [told, site, robots] = await Promise.all([
-      em.find(Notification, { sourceKey: p.sourceKey }, { fields: ['recipientId'] }),
-      em.findOne(KnownSite, { siteId: p.siteId }),
-      p.siteChannels.length ? em.find(SiteChannel, { orgId: p.orgId, siteId: p.siteId }) : Promise.resolve([]),
-    ]);
+    // one after the other: the consumer's transaction has one connection
+    const told = await em.find(Notification, { sourceKey: p.sourceKey }, { fields: ['recipientId'] });
+    const site = await em.findOne(KnownSite, { siteId: p.siteId });
+    const robots = p.siteChannels.length ? await em.find(SiteChannel, { orgId: p.orgId, siteId: p.siteId }) : [];
     const { notifications, deliveries } = residentMessageRows(
       p,
       new Date(p.at),
