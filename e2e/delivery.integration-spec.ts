@@ -173,7 +173,11 @@ it('applies messages waiting together in one transaction per batch (fewer transa
 it('applies the other messages of a batch when one fails in its handler; that one is retried alone and parked', async () => {
   const ids = await fileWhileDispatchIsDown(5, 'fail');
   // a message that meets its contract but that dispatch cannot store (a complaint id longer than its column)
-  const [{ body }] = await system.sql<{ body: string }>('intake', `select body from outbox_event where body like $1`, [`%${ids[0]}%`]);
+  const [{ body }] = await system.sql<{ body: string }>(
+    'intake',
+    `select body from outbox_event where subject = 'complaint.filed' and body like $1`,
+    [`%${ids[0]}%`],
+  );
   const payload = (JSON.parse(body) as { payload: ComplaintFiledV1 }).payload;
   await system.publish(ComplaintFiled, { ...payload, complaintId: 'x'.repeat(100) }, 'unstorable-1');
   await system.startService('dispatch', { PC_FAULT_PAUSE_BEFORE_COMMIT: '' });
