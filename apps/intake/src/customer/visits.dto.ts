@@ -20,7 +20,7 @@ import { Category, Satisfaction } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 import { PageInfo } from '@pc/subgraph';
 import { type Visit, VisitKind, VisitStatus } from './customer.entities';
-import type { RaisedKind } from './visits.usecase';
+import type { RaisedKind } from './raised-items';
 
 registerEnumType(VisitKind, { name: 'VisitKind' });
 registerEnumType(VisitStatus, { name: 'VisitStatus' });

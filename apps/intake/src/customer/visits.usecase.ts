@@ -1,29 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { CallbackKind, Category, Channel, Role } from '@pc/contracts';
+import { CallbackKind, Channel, Role } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { AuthUser, Clock, assertRole, conflict, invalidInput, notInFuture, scopeOf } from '@pc/platform';
 import { localMonth } from '@pc/calendar';
 import { FileComplaint } from '../complaint/file-complaint.usecase';
-import { InquiryKind } from '../inquiry/inquiry.entity';
 import { InquiryDesk } from '../inquiry/inquiry.usecases';
 import { grantedSite } from '../registry/registry-rules';
 import { Customer } from '../registry/registry.entities';
 import { ServiceRequest, ServiceStatus } from '../service-request/service-request.entity';
+import { checkRaised, fileRaised, type RaisedItem } from './raised-items';
 import { LARGE_REPAIR_YUAN, RANDOM_VISIT_GAP_DAYS, drawRandomVisits } from './customer-rules';
 import { KeyCustomerTag, Visit, VisitKind, VisitStatus } from './customer.entities';
 
 /** Who plans and records visits: complaint representatives, area managers and the site head. */
 export const VISITORS = [Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD] as const;
 const DAY = 86_400_000;
-
-export type RaisedKind = 'COMPLAINT' | 'SUGGESTION' | 'REQUEST';
-export interface RaisedItem {
-  kind: RaisedKind;
-  category?: Category;
-  description: string;
-}
 
 const monthStart = (month: string) => new Date(`${month}-01T00:00:00Z`);
 const previousMonth = (month: string) => {
@@ -120,40 +113,19 @@ export class Visits {
     assertRole(user, VISITORS);
     const visit = await this.tx.by(user).run(async (em) => this.open(em, user, input.visitId));
     const visitedAt = notInFuture('visitedAt', input.visitedAt, this.clock.now());
-    // every item checked before any is filed
-    (input.raised ?? []).forEach((item, i) => {
-      if (item.kind === 'COMPLAINT' && !item.category) {
-        throw invalidInput(`raised.${i}.category`, 'a complaint raised at a visit needs its category');
-      }
-    });
-    const raised: { kind: string; id: string }[] = [];
-    for (const [i, item] of (input.raised ?? []).entries()) {
-      const channel = visit.kind === VisitKind.RANDOM_PHONE ? Channel.PHONE : Channel.VISIT;
-      if (item.kind === 'COMPLAINT') {
-        const c = await this.complaints.execute({
-          actor: user,
-          siteId: visit.siteId,
-          customerId: visit.customerId,
-          channel,
-          category: item.category as Category,
-          description: item.description,
-          receivedAt: visitedAt,
-          idempotencyKey: `visit:${visit.id}:${i}`,
-        });
-        raised.push({ kind: item.kind, id: c.id });
-      } else {
-        const q = await this.inquiries.record({
-          actor: user,
-          siteId: visit.siteId,
-          customerId: visit.customerId,
-          kind: item.kind === 'SUGGESTION' ? InquiryKind.SUGGESTION : InquiryKind.INQUIRY,
-          channel,
-          question: item.description,
-          receivedAt: visitedAt,
-        });
-        raised.push({ kind: item.kind, id: q.id });
-      }
-    }
+    const items = input.raised ?? [];
+    checkRaised(items, 'raised');
+    const raised = await fileRaised(
+      { complaints: this.complaints, inquiries: this.inquiries },
+      {
+        actor: user,
+        siteId: visit.siteId,
+        channel: visit.kind === VisitKind.RANDOM_PHONE ? Channel.PHONE : Channel.VISIT,
+        receivedAt: visitedAt,
+        keyPrefix: `visit:${visit.id}`,
+      },
+      items.map((item) => ({ ...item, customerId: visit.customerId })),
+    );
     return this.tx.by(user).run(async (em) => {
       const v = await this.open(em, user, input.visitId);
       Object.assign(v, {

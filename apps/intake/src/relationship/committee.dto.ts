@@ -5,7 +5,6 @@ import {
   IsArray,
   IsDate,
   IsEnum,
-  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -13,13 +12,13 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Category } from '@pc/contracts';
 import { trimString } from '@pc/platform';
+import { RaisedItemInput } from '../customer/visits.dto';
 import { CommitteePosition, type CommitteeMeeting, type CommitteeMember } from './relationship.entities';
 
 registerEnumType(CommitteePosition, { name: 'CommitteePosition' });
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+export const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @ObjectType('CommitteeMember', { description: "A seat on a site's owners' committee (业委会)." })
 export class CommitteeMemberObject {
@@ -84,18 +83,9 @@ export class SaveCommitteeMemberInput {
   leftOn?: string | null;
 }
 
+/** A point raised at a meeting: what a visit takes (kind, category, description), and the member who raised it. */
 @InputType()
-export class MeetingItemInput {
-  @Field(() => String, { description: 'COMPLAINT, SUGGESTION or REQUEST.' })
-  @IsIn(['COMPLAINT', 'SUGGESTION', 'REQUEST'], { message: 'kind must be COMPLAINT, SUGGESTION or REQUEST' })
-  kind: 'COMPLAINT' | 'SUGGESTION' | 'REQUEST';
-  @Field(() => Category, { nullable: true, description: 'Required for a complaint.' }) @IsOptional() @IsEnum(Category) category?: Category;
-  @Field()
-  @Transform(trimString)
-  @IsString()
-  @IsNotEmpty({ message: 'description must not be empty' })
-  @MaxLength(5000)
-  description: string;
+export class MeetingItemInput extends RaisedItemInput {
   @Field(() => ID, { nullable: true, description: 'The member (present) who raised it; default the first attendee.' })
   @IsOptional()
   @IsString()

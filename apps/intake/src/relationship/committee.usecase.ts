@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { Category, Channel, CommitteeMeetingOverdue } from '@pc/contracts';
+import { Channel, CommitteeMeetingOverdue } from '@pc/contracts';
 import { TransactionalOutbox, claimLock, type EventWriter, type TimerSource } from '@pc/messaging';
 import { AuthUser, Clock, assertRole, conflict, invalidInput, notInFuture } from '@pc/platform';
 import { localDate, localMonth } from '@pc/calendar';
 import { FileComplaint } from '../complaint/file-complaint.usecase';
-import { InquiryKind } from '../inquiry/inquiry.entity';
 import { InquiryDesk } from '../inquiry/inquiry.usecases';
 import { grantedSite } from '../registry/registry-rules';
 import { Site } from '../registry/registry.entities';
 import { SYSTEM_ACTOR, customerInScope, tagCustomer } from '../customer/customer-file.usecases';
 import { KeyCustomerReason, KeyCustomerTag } from '../customer/customer.entities';
+import { checkRaised, fileRaised, type RaisedItem } from '../customer/raised-items';
 import { VISITORS } from '../customer/visits.usecase';
 import { committeeMonthEnds, nextMonth } from './relationship-rules';
 import { CommitteeClock, CommitteeMeeting, CommitteeMember, CommitteePosition, type CommitteeItem } from './relationship.entities';
@@ -19,10 +19,7 @@ import { CommitteeClock, CommitteeMeeting, CommitteeMember, CommitteePosition, t
 /** Who keeps the committee's list and records its meetings: complaint representatives, area managers, the site head. */
 export const COMMITTEE_KEEPERS = VISITORS;
 
-export interface RaisedAtMeeting {
-  kind: CommitteeItem['kind'];
-  category?: Category | null;
-  description: string;
+export interface RaisedAtMeeting extends RaisedItem {
   /** The member who raised it (default: the first attendee). */
   raisedBy?: string | null;
 }
@@ -134,8 +131,8 @@ export class Committee {
           throw invalidInput(`attendeeIds.${i}`, `${a} was not a member of the site's owners' committee on ${day}`);
         }
       });
+      checkRaised(input.items ?? [], 'items');
       (input.items ?? []).forEach((item, i) => {
-        if (item.kind === 'COMPLAINT' && !item.category) throw invalidInput(`items.${i}.category`, 'a complaint needs its category');
         if (item.raisedBy && !input.attendeeIds.includes(item.raisedBy)) {
           throw invalidInput(`items.${i}.raisedBy`, 'a point is raised by a member present');
         }
@@ -145,34 +142,19 @@ export class Committee {
       }
       return site;
     });
-    const items: CommitteeItem[] = [];
-    for (const [i, item] of (input.items ?? []).entries()) {
-      const raisedBy = item.raisedBy ?? input.attendeeIds[0];
-      if (item.kind === 'COMPLAINT') {
-        const c = await this.complaints.execute({
-          actor: user,
-          siteId: site.id,
-          customerId: raisedBy,
-          channel: Channel.OWNERS_COMMITTEE,
-          category: item.category as Category,
-          description: item.description,
-          receivedAt: heldAt,
-          idempotencyKey: `committee:${site.id}:${heldAt.toISOString()}:${i}`,
-        });
-        items.push({ kind: item.kind, id: c.id, description: item.description, raisedBy });
-      } else {
-        const q = await this.inquiries.record({
-          actor: user,
-          siteId: site.id,
-          customerId: raisedBy,
-          kind: item.kind === 'SUGGESTION' ? InquiryKind.SUGGESTION : InquiryKind.INQUIRY,
-          channel: Channel.OWNERS_COMMITTEE,
-          question: item.description,
-          receivedAt: heldAt,
-        });
-        items.push({ kind: item.kind, id: q.id, description: item.description, raisedBy });
-      }
-    }
+    const raised = (input.items ?? []).map((item) => ({ ...item, customerId: item.raisedBy ?? input.attendeeIds[0] }));
+    const cases = await fileRaised(
+      { complaints: this.complaints, inquiries: this.inquiries },
+      {
+        actor: user,
+        siteId: site.id,
+        channel: Channel.OWNERS_COMMITTEE,
+        receivedAt: heldAt,
+        keyPrefix: `committee:${site.id}:${heldAt.toISOString()}`,
+      },
+      raised,
+    );
+    const items: CommitteeItem[] = cases.map((c, i) => ({ ...c, description: raised[i].description, raisedBy: raised[i].customerId }));
     return this.tx.by(user).run((em) => {
       const meeting = em.create(CommitteeMeeting, {
         id,

@@ -22,11 +22,10 @@ import { TransactionalOutbox } from '@pc/messaging';
 import { AuthUser, Clock, CurrentUser, Roles, assertRole, invalidInput, scopeOf, trimString } from '@pc/platform';
 import { CONTACT_ROLES } from '../contact-log/contact-log.resolver';
 import { grantedSite } from '../registry/registry-rules';
+import { DATE } from './committee.dto';
 import { COMMITTEE_KEEPERS } from './committee.usecase';
 import { summarisePlan } from './relationship-rules';
 import { RelationshipPlan, type PlanActivity } from './relationship.entities';
-
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType()
 export class PlanActivityInput {
