@@ -92,7 +92,19 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** Waits until the work order page shows the status. */
 const statusIs = (page: Page, status: string) =>
-  page.waitForFunction((want) => document.querySelector('[data-testid="wo-status"]')?.textContent === want, status);
+  page
+    .waitForFunction((want) => document.querySelector('[data-testid="wo-status"]')?.textContent === want, status)
+    .catch(async (e: Error) => {
+      // say what the page showed instead (the status, a form's errors, a message or alert), not only "timeout"
+      const shown = await page
+        .evaluate(() =>
+          ['[data-testid="wo-status"]', '.ant-form-item-explain-error', '.ant-message-notice', '.ant-alert', '.ant-notification-notice']
+            .flatMap((q) => Array.from(document.querySelectorAll(q)).map((n) => `${q}: ${n.textContent}`))
+            .join(' | '),
+        )
+        .catch(() => 'the page could not be read');
+      throw new Error(`${e.message}\nwanted status "${status}"; the page showed: ${shown}`);
+    });
 
 /** Picks an option of an antd Select by its label (the selects search their labels). */
 async function choose(page: Page, scope: string, field: string, label: string): Promise<void> {

@@ -86,6 +86,34 @@ describe('issue 30: the resident page (no login)', () => {
     for (const secret of ['demo-front-desk', 'demo-customer-2', '张敏', '13800000002', c.id]) expect(text).not.toContain(secret);
   });
 
+  it('a case has one live link however many ask at once (the desk, again and again, while the filing texts its link)', async () => {
+    // several new cases, each asked for its link by 12 callers at once: the callers' reads and commits interleave
+    const cases = [];
+    for (let i = 0; i < 4; i++) cases.push(await fileFor('demo-customer-1', { description: `The garage light ${i} is out.` }));
+    const asked = await Promise.all(cases.map((k) => Promise.all(Array.from({ length: 12 }, () => linkOf(k.id)))));
+    expect(asked.map((l) => new Set(l).size)).toEqual([1, 1, 1, 1]);
+    const c = cases[0];
+    const links = new Set(asked[0]);
+    // the filing's own link (sent by SMS through notify) is that one too: revoking ends exactly one
+    const count = async () =>
+      (await system.sql<{ n: number }>('intake', 'select count(*)::int n from resident_link where complaint_id = $1', [c.id]))[0].n;
+    await eventually(
+      async () =>
+        (
+          await system.sql('intake', `select 1 from outbox_event where subject = 'resident.message_requested' and body like $1`, [
+            `%${c.id}%`,
+          ])
+        ).length > 0,
+      30_000,
+      "the filing's SMS with the link",
+    );
+    expect(await count()).toBe(1);
+    expect(await ok(gql(desk, `mutation($c: ID!) { revokeResidentLinks(complaintId: $c) }`, { c: c.id }))).toBe(1);
+    const again = new Set(await Promise.all(Array.from({ length: 4 }, () => linkOf(c.id))));
+    expect(again.size).toBe(1);
+    expect([...again][0]).not.toBe([...links][0]);
+  });
+
   it('answers a forged, altered, revoked and expired link alike, so that a token cannot be probed', async () => {
     const c = await fileFor('demo-customer-1', { unitId: 'demo-site-1-unit-101', category: 'HYGIENE', description: 'Lift smells.' });
     const good = tokenOf(await linkOf(c.id));

@@ -23,13 +23,16 @@ const TEXT: Record<CaseMoment, (ref: string) => { title: string; body: string }>
 
 /**
  * The case's live link (the same one until revoked), made now when there is none. Its id is derived
- * (`caseLinkId`) and inserted with ON CONFLICT DO NOTHING: the desk asking for the link while the filing's
- * SMS is being sent makes one link, not two.
+ * (`caseLinkId` of the case and how many of its links were revoked) and inserted with ON CONFLICT DO
+ * NOTHING: the desk asking for the link while the filing's SMS is being sent makes one link, not two.
  */
 export async function liveLink(em: EntityManager, complaint: Complaint, by: string, at: Date, secret: string): Promise<ResidentLink> {
   const live = await em.findOne(ResidentLink, { complaintId: complaint.id, revokedAt: null }, { orderBy: { createdAt: 'desc' } });
   if (live) return live;
-  const id = caseLinkId(secret, complaint.id, await em.count(ResidentLink, { complaintId: complaint.id }));
+  // n counts the revoked links only: a link another caller committed after the read above is live, so it
+  // is not counted, and this caller derives the same id and gets that row (counting it made a second link)
+  const revoked = await em.count(ResidentLink, { complaintId: complaint.id, revokedAt: { $ne: null } });
+  const id = caseLinkId(secret, complaint.id, revoked);
   await em.upsert(
     ResidentLink,
     {

@@ -118,8 +118,9 @@ export async function migrate(s: PersistenceSettings): Promise<string[]> {
   await ensureDatabase(s.databaseUrl);
   const options = ormOptions(s);
   // applying migrations must not rewrite the committed schema snapshot (MikroORM stores the live
-  // schema after `up` when snapshots are on); only the migration generator maintains it
-  const orm = await MikroORM.init({ ...options, migrations: { ...options.migrations, snapshot: false } });
+  // schema after `up` when snapshots are on); only the migration generator maintains it. Silent: the
+  // caller reports the names applied (npm run migrate prints one line per service; tests print nothing)
+  const orm = await MikroORM.init({ ...options, migrations: { ...options.migrations, snapshot: false, silent: true } });
   try {
     const applied = await orm.getMigrator().up();
     return applied.map((m) => m.name);
