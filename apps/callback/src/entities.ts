@@ -1,6 +1,6 @@
 import { directoryEntities } from '@pc/subgraph';
 import { Callback, CallbackAttempt } from './callback/callback.entity';
-import { FollowUpPlan, Survey, SurveyResponse } from './survey/survey.entity';
+import { FollowUpPlan, Questionnaire, Survey, SurveyResponse, SurveySample } from './survey/survey.entity';
 
 export const CALLBACK_ENTITIES = [
   Callback,
@@ -8,5 +8,7 @@ export const CALLBACK_ENTITIES = [
   Survey,
   SurveyResponse,
   FollowUpPlan,
+  Questionnaire,
+  SurveySample,
   ...directoryEntities({ customers: true }),
 ];

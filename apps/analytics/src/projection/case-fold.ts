@@ -22,6 +22,8 @@ import {
   type SiteSavedV1,
   type SlaBreachedV1,
   type SurveyAnsweredV1,
+  type SurveyOpenedV1,
+  QuestionKind,
   type WorkOrderCreatedV1,
   type WorkOrderEscalatedV1,
   type WorkOrderRecordedV1,
@@ -53,6 +55,8 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
       return typeof p.complaintId === 'string' ? p.complaintId : `ack:${String(p.notificationId)}`;
     case 'survey.answered':
       return `survey:${String(p.responseId)}`;
+    case 'survey.opened':
+      return `survey-campaign:${String(p.surveyId)}`;
     case 'registry.site_saved':
       return `site:${String(p.siteId)}`;
     case 'registry.customer_saved':
@@ -239,6 +243,39 @@ export interface SurveyRow {
   followUps: number;
 }
 
+/** One answered question of a survey response (issue 31: the results per question, area and customer kind). */
+export interface SurveyAnswerRow {
+  responseId: string;
+  question: number;
+  surveyId: string;
+  groupId: string | null;
+  orgId: string;
+  siteId: string;
+  areaId: string | null;
+  customerId: string | null;
+  customerKind: string | null;
+  kind: string;
+  satisfaction: string | null;
+  choice: string | null;
+  text: string | null;
+  followUpId: string | null;
+  answeredAt: string;
+}
+
+/** A survey campaign as it opened: its questions (JSON) and sample size. */
+export interface SurveyCampaignRow {
+  surveyId: string;
+  orgId: string;
+  siteId: string;
+  groupId: string | null;
+  kind: string;
+  period: string;
+  questions: string;
+  sampleSize: number | null;
+  openedAt: string;
+  closesAt: string | null;
+}
+
 /** A closed complaint's records as one file (kept two years after closing). */
 export interface ArchiveRow {
   complaintId: string;
@@ -278,6 +315,8 @@ export interface CaseRows {
   emergencies: EmergencyRow[];
   acknowledgements: AcknowledgementRow[];
   surveys: SurveyRow[];
+  surveyAnswers: SurveyAnswerRow[];
+  surveyCampaigns: SurveyCampaignRow[];
   sites: SiteRow[];
   archives: ArchiveRow[];
   /** The case's archive was purged: no file, no customer id; its trail shows only the purge entry. */
@@ -297,6 +336,8 @@ export const emptyRows = (): CaseRows => ({
   emergencies: [],
   acknowledgements: [],
   surveys: [],
+  surveyAnswers: [],
+  surveyCampaigns: [],
   sites: [],
 });
 
@@ -614,6 +655,43 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
             answers: r.answers.length,
             dissatisfied: r.answers.filter((a) => a === Satisfaction.DISSATISFIED).length,
             followUps: r.followUps,
+          },
+        ];
+        // a response from before issue 31 carries the four-level answers only: question i is the i-th
+        const items = r.items ?? r.answers.map((satisfaction, question) => ({ question, kind: QuestionKind.SCALE, satisfaction }));
+        rows.surveyAnswers = items.map((a) => ({
+          responseId: r.responseId,
+          question: a.question,
+          surveyId: r.surveyId,
+          groupId: r.groupId ?? null,
+          orgId: r.orgId,
+          siteId: r.siteId,
+          areaId: r.areaId ?? null,
+          customerId: r.customerId ?? null,
+          customerKind: r.customerKind ?? null,
+          kind: a.kind,
+          satisfaction: a.satisfaction ?? null,
+          choice: ('choice' in a && a.choice) || null,
+          text: ('text' in a && a.text) || null,
+          followUpId: ('followUpId' in a && a.followUpId) || null,
+          answeredAt: r.answeredAt,
+        }));
+        break;
+      }
+      case 'survey.opened': {
+        const r = p as unknown as SurveyOpenedV1;
+        rows.surveyCampaigns = [
+          {
+            surveyId: r.surveyId,
+            orgId: r.orgId,
+            siteId: r.siteId,
+            groupId: r.groupId ?? null,
+            kind: r.kind,
+            period: r.period,
+            questions: JSON.stringify(r.questions),
+            sampleSize: r.sampleSize ?? null,
+            openedAt: r.openedAt,
+            closesAt: r.closesAt ?? null,
           },
         ];
         break;

@@ -62,6 +62,8 @@ const CASE_TABLES: [Exclude<keyof CaseRows, 'purged'>, string, string, (caseKey:
   ['emergencies', 'emergency_fact', 'emergency_id', prefixed('emergency:')],
   ['acknowledgements', 'acknowledgement_fact', 'case_id', (caseKey) => caseKey],
   ['surveys', 'survey_fact', 'response_id', prefixed('survey:')],
+  ['surveyAnswers', 'survey_answer_fact', 'response_id', prefixed('survey:')],
+  ['surveyCampaigns', 'survey_campaign_fact', 'survey_id', prefixed('survey-campaign:')],
   ['sites', 'site_fact', 'site_id', prefixed('site:')],
   ['archives', 'complaint_archive', 'complaint_id', plain],
 ];
@@ -95,6 +97,8 @@ export const STREAM_TABLES = [
   'emergency_fact',
   'acknowledgement_fact',
   'survey_fact',
+  'survey_answer_fact',
+  'survey_campaign_fact',
   'site_fact',
   'report_cube',
   'customer_month',

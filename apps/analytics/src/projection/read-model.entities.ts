@@ -240,6 +240,45 @@ export class SurveyFact {
   @Property({ type: 'integer' }) followUps: number;
 }
 
+/** One answered question of a survey response (issue 31): the results per question, area, customer kind and site. */
+@Entity({ tableName: 'survey_answer_fact' })
+@Index({ properties: ['surveyId', 'question', 'satisfaction'] })
+@Index({ properties: ['groupId', 'siteId', 'satisfaction'] })
+export class SurveyAnswerFact {
+  @PrimaryKey({ type: 'string', length: 64 }) responseId: string;
+  @PrimaryKey({ type: 'integer' }) question: number;
+  @Property({ type: 'string', length: 64 }) surveyId: string;
+  @Property({ type: 'string', length: 64, nullable: true }) groupId?: string | null;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 64 }) siteId: string;
+  @Property({ type: 'string', length: 64, nullable: true }) areaId?: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) customerId?: string | null;
+  @Property({ type: 'string', length: 16, nullable: true }) customerKind?: string | null;
+  @Property({ type: 'string', length: 16 }) kind: string;
+  @Property({ type: 'string', length: 32, nullable: true }) satisfaction?: string | null;
+  @Property({ type: 'string', length: 200, nullable: true }) choice?: string | null;
+  @Property({ type: 'text', nullable: true }) text?: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) followUpId?: string | null;
+  @Property({ type: 'string', length: 30 }) answeredAt: string;
+}
+
+/** A survey campaign as it opened (issue 31): its questions (JSON text) and sample size. */
+@Entity({ tableName: 'survey_campaign_fact' })
+@Index({ properties: ['orgId', 'siteId', 'kind', 'period'] })
+@Index({ properties: ['groupId'] })
+export class SurveyCampaignFact {
+  @PrimaryKey({ type: 'string', length: 64 }) surveyId: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 64 }) siteId: string;
+  @Property({ type: 'string', length: 64, nullable: true }) groupId?: string | null;
+  @Property({ type: 'string', length: 32 }) kind: string;
+  @Property({ type: 'string', length: 16 }) period: string;
+  @Property({ type: 'text' }) questions: string;
+  @Property({ type: 'integer', nullable: true }) sampleSize?: number | null;
+  @Property({ type: 'string', length: 30 }) openedAt: string;
+  @Property({ type: 'string', length: 30, nullable: true }) closesAt?: string | null;
+}
+
 /** Sites as the registry announced them (name and time zone for reports and exports). */
 @Entity({ tableName: 'site_fact' })
 export class SiteFact {
@@ -291,6 +330,8 @@ export const READ_MODEL_ENTITIES = [
   EmergencyFact,
   AcknowledgementFact,
   SurveyFact,
+  SurveyAnswerFact,
+  SurveyCampaignFact,
   SiteFact,
   CubeRow,
   CustomerMonth,

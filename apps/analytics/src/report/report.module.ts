@@ -12,6 +12,7 @@ import { ANALYTICS_TIMER_OPTIONS, AnalyticsScheduler, ExpiredArchives, OverdueRe
 import { ReportQueries } from './report.queries';
 import { ReportResolver } from './report.resolver';
 import { SubmitMonthlyReport } from './submit-monthly-report.usecase';
+import { SurveyResultsQueries, SurveyResultsResolver } from '../survey/survey-results';
 
 @Module({
   providers: [
@@ -31,6 +32,8 @@ import { SubmitMonthlyReport } from './submit-monthly-report.usecase';
     ProductSuggestionsResolver,
     ArchiveQueries,
     ArchiveResolver,
+    SurveyResultsQueries,
+    SurveyResultsResolver,
   ],
 })
 export class ReportModule {}

@@ -32,7 +32,9 @@ export class CustomerFileRef {
 export class SurveyAnswerItemObject {
   @Field(() => Int) question: number;
   @Field({ description: 'The question as the survey asked it.' }) text: string;
-  @Field(() => Satisfaction) satisfaction: Satisfaction;
+  @Field(() => Satisfaction, { nullable: true, description: 'A question on the four levels; null for a choice or free-text question.' })
+  satisfaction?: Satisfaction | null;
+  @Field(() => String, { nullable: true, description: "A choice question's option." }) choice?: string | null;
   @Field(() => String, { nullable: true }) comment?: string | null;
 }
 
@@ -94,7 +96,13 @@ export class CustomerFileCallbacksResolver {
     return responses.flatMap((r) => {
       const s = surveys.find((x) => x.id === r.surveyId);
       if (!s) return [];
-      const answers = r.answers.map((a) => ({ ...a, text: s.questions[a.question] ?? '', comment: a.comment ?? null }));
+      const answers = r.answers.map((a) => ({
+        ...a,
+        text: s.questions[a.question] ?? '',
+        satisfaction: a.satisfaction ?? null,
+        choice: a.choice ?? null,
+        comment: a.comment ?? null,
+      }));
       return [{ responseId: r.id, surveyId: s.id, siteId: s.siteId, kind: s.kind, period: s.period, at: r.at, answers }];
     });
   }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { SurveyOpened } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { Directory } from '@pc/subgraph';
 import { Clock, invalidInput } from '@pc/platform';
-import { Survey } from './survey.entity';
+import { Survey, SurveyStatus, itemsOf } from './survey.entity';
 import type { CreateSurveyCommand } from './commands/survey.commands';
 import { PERIOD } from './survey-rules';
 
@@ -18,7 +19,7 @@ export class CreateSurvey {
 
   execute(c: CreateSurveyCommand): Promise<Survey> {
     const { actor: user, ...input } = c;
-    return this.tx.by(user).run(async (em) => {
+    return this.tx.by(user).run(async (em, events) => {
       await this.directory.site(em, user, input.siteId);
       if (!PERIOD[input.kind].test(input.period)) {
         throw invalidInput(
@@ -33,10 +34,20 @@ export class CreateSurvey {
         kind: input.kind,
         period: input.period,
         questions: input.questions.map((q) => q.trim()),
+        status: SurveyStatus.OPEN,
         createdBy: user.sub,
         createdAt: this.clock.now(),
       });
       em.persist(s);
+      events.publish(SurveyOpened, {
+        orgId: s.orgId,
+        siteId: s.siteId,
+        surveyId: s.id,
+        kind: s.kind,
+        period: s.period,
+        questions: itemsOf(s),
+        openedAt: s.createdAt.toISOString(),
+      });
       return s;
     });
   }

@@ -1,11 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Satisfaction, SurveyAnswered } from '@pc/contracts';
+import { QuestionKind, Satisfaction, SurveyAnswered } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { Directory } from '@pc/subgraph';
 import { Clock, conflict, inFuture, invalidInput, scopeOf } from '@pc/platform';
-import { FollowUpPlan, Survey, SurveyResponse } from './survey.entity';
-import type { RecordSurveyResponseCommand } from './commands/survey.commands';
+import { FollowUpPlan, Survey, SurveyResponse, SurveySample, itemsOf, type SurveyQuestion } from './survey.entity';
+import { takesAnswers } from './campaign.usecases';
+import type { RecordSurveyResponseCommand, SurveyAnswer } from './commands/survey.commands';
+
+/** Rule (issue 31): a scale question is answered on the four levels, a choice question by one of its options, a text question in words. */
+export function checkAnswer(q: SurveyQuestion, a: SurveyAnswer, field: string): void {
+  if (q.kind === QuestionKind.SCALE) {
+    if (!a.satisfaction) throw invalidInput(`${field}.satisfaction`, `question ${a.question} is answered on the four levels`);
+    if (a.choice) throw invalidInput(`${field}.choice`, `question ${a.question} has no options`);
+  } else if (q.kind === QuestionKind.CHOICE) {
+    if (a.satisfaction) throw invalidInput(`${field}.satisfaction`, `question ${a.question} is answered by one of its options`);
+    if (!a.choice || !q.options?.includes(a.choice)) {
+      throw invalidInput(`${field}.choice`, `question ${a.question} is answered by one of: ${(q.options ?? []).join(', ')}`);
+    }
+  } else {
+    if (a.satisfaction || a.choice) throw invalidInput(field, `question ${a.question} is answered in words (comment)`);
+    if (!a.comment?.trim()) throw invalidInput(`${field}.comment`, `question ${a.question} is answered in words`);
+  }
+}
 
 /**
  * One customer's answers on the four levels. Every question is answered once; every dissatisfied
@@ -23,17 +40,24 @@ export class RecordSurveyResponse {
     const { actor: user, ...input } = c;
     return this.tx.by(user).run(async (em, events) => {
       const survey = await scopeOf(user).load(em, Survey, input.surveyId, 'survey');
+      const now = this.clock.now();
       // a customer of the surveyed site, known to intake's registry
-      await this.directory.customer(em, user, input.customerId, survey.siteId);
+      const customer = await this.directory.customer(em, user, input.customerId, survey.siteId);
+      if (!takesAnswers(survey, now)) throw conflict('the campaign is closed: it takes no more answers', 'surveyId');
+      const sampled = survey.sampleSize !== null && survey.sampleSize !== undefined;
+      const drawn = sampled ? await em.findOne(SurveySample, { surveyId: survey.id, customerId: input.customerId }) : null;
+      if (sampled && !drawn) throw invalidInput('customerId', "the customer is not in this campaign's sample");
       if (await em.count(SurveyResponse, { surveyId: survey.id, customerId: input.customerId })) {
         throw conflict('this customer has already answered this survey', 'customerId');
       }
-      const asked = survey.questions.length;
+      const items = itemsOf(survey);
+      const asked = items.length;
       const answered = input.answers.map((a) => a.question).sort((a, b) => a - b);
       if (answered.some((q) => q >= asked)) throw invalidInput('answers', `the survey has questions 0–${asked - 1}`);
       if (answered.length !== asked || new Set(answered).size !== asked) {
         throw invalidInput('answers', `answer each of the ${asked} questions exactly once`);
       }
+      input.answers.forEach((a, i) => checkAnswer(items[a.question], a, `answers.${i}`));
       const dissatisfied = input.answers
         .filter((a) => a.satisfaction === Satisfaction.DISSATISFIED)
         .map((a) => a.question)
@@ -49,7 +73,6 @@ export class RecordSurveyResponse {
       if (planned.length !== dissatisfied.length || planned.some((q, i) => q !== dissatisfied[i])) {
         throw invalidInput('followUps', 'one follow-up plan per dissatisfied item, and only for those');
       }
-      const now = this.clock.now();
       const late = input.followUps.find((f) => f.dueAt.getTime() <= now.getTime());
       if (late) throw invalidInput('followUps.dueAt', `the plan for question ${late.question} must be due in the future`);
       input.followUps.forEach((f) => inFuture('followUps.dueAt', f.dueAt, now));
@@ -59,12 +82,18 @@ export class RecordSurveyResponse {
         surveyId: survey.id,
         customerId: input.customerId,
         answers: input.answers
-          .map((a) => ({ question: a.question, satisfaction: a.satisfaction, comment: a.comment ?? null }))
+          .map((a) => ({
+            question: a.question,
+            ...(a.satisfaction ? { satisfaction: a.satisfaction } : {}),
+            ...(a.choice ? { choice: a.choice } : {}),
+            comment: a.comment?.trim() || null,
+          }))
           .sort((a, b) => a.question - b.question),
         recordedBy: user.sub,
         at: now,
       });
       em.persist(response);
+      if (drawn) drawn.answeredAt = now;
       const followUps = input.followUps.map((f) =>
         em.create(FollowUpPlan, {
           id: randomUUID(),
@@ -86,9 +115,21 @@ export class RecordSurveyResponse {
         responseId: response.id,
         surveyKind: survey.kind,
         period: survey.period,
-        answers: response.answers.map((a) => a.satisfaction),
+        answers: response.answers.filter((a) => a.satisfaction).map((a) => a.satisfaction as Satisfaction),
         followUps: followUps.length,
         answeredAt: now.toISOString(),
+        items: response.answers.map((a) => ({
+          question: a.question,
+          kind: items[a.question].kind,
+          ...(a.satisfaction ? { satisfaction: a.satisfaction } : {}),
+          ...(a.choice ? { choice: a.choice } : {}),
+          ...(a.comment ? { text: a.comment } : {}),
+          ...(followUps.find((f) => f.question === a.question) ? { followUpId: followUps.find((f) => f.question === a.question)!.id } : {}),
+        })),
+        ...(survey.groupId ? { groupId: survey.groupId } : {}),
+        customerId: input.customerId,
+        ...(customer.areaId ? { areaId: customer.areaId } : {}),
+        ...(customer.kind ? { customerKind: customer.kind } : {}),
       });
       return { survey, response, followUps };
     });

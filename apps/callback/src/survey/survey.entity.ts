@@ -1,5 +1,5 @@
-import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Satisfaction } from '@pc/contracts';
+import { Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { QuestionKind, Satisfaction, SurveyCustomerKind } from '@pc/contracts';
 
 /** Periodic satisfaction surveys (客户意见调查, domain.md §4). */
 export enum SurveyKind {
@@ -8,6 +8,49 @@ export enum SurveyKind {
   ANNUAL_SURVEY = 'ANNUAL_SURVEY',
 }
 
+export enum SurveyStatus {
+  OPEN = 'OPEN',
+  CLOSED = 'CLOSED',
+}
+
+/** One question as a questionnaire version (and the campaigns that use it) holds it. */
+export interface SurveyQuestion {
+  text: string;
+  kind: QuestionKind;
+  options?: string[];
+  category?: string;
+}
+
+/**
+ * A questionnaire (问卷), reusable between campaigns: saving one under the same name makes its next
+ * version; a campaign keeps the version it opened with, so a later edit changes no earlier result.
+ */
+@Entity({ tableName: 'questionnaire' })
+@Unique({ properties: ['orgId', 'name', 'version'] })
+export class Questionnaire {
+  @PrimaryKey({ type: 'string', length: 64 }) id: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 200 }) name: string;
+  @Property({ type: 'integer' }) version: number;
+  @Property({ type: 'json' }) questions: SurveyQuestion[];
+  @Property({ type: 'string', length: 64 }) createdBy: string;
+  @Property({ type: 'datetime' }) createdAt: Date;
+}
+
+/** How a campaign's sample is drawn (kept with it). */
+export interface SampleRule {
+  mode: 'ALL' | 'COUNT' | 'SHARE';
+  size?: number;
+  share?: number;
+  stratify: boolean;
+  excludeSurveyedWithinDays: number;
+  seed: string;
+}
+
+/**
+ * A survey campaign (客户意见调查) of one site: its questions, its sample and whether it still takes
+ * answers. The sites of one organisation-wide campaign (the annual survey) share `groupId`.
+ */
 @Entity({ tableName: 'survey' })
 @Index({ properties: ['orgId', 'siteId', 'period'] })
 export class Survey {
@@ -17,14 +60,46 @@ export class Survey {
   @Property({ type: 'string', length: 32 }) kind: SurveyKind;
   /** `YYYY-MM` (monthly), `YYYY-Qn` (quarterly) or `YYYY` (annual). */
   @Property({ type: 'string', length: 16 }) period: string;
+  /** The questions' texts (every kind), in order. */
   @Property({ type: 'json' }) questions: string[];
+  /** The questions with their kinds (null: a survey from before campaigns, all on the four levels). */
+  @Property({ type: 'json', nullable: true }) items?: SurveyQuestion[] | null;
+  @Property({ type: 'string', length: 64, nullable: true }) questionnaireId?: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) groupId?: string | null;
+  @Property({ type: 'string', length: 16 }) status: SurveyStatus = SurveyStatus.OPEN;
+  @Property({ type: 'datetime', nullable: true }) closesAt?: Date | null;
+  @Property({ type: 'datetime', nullable: true }) closedAt?: Date | null;
+  /** The sample's rule and size (null: no sample drawn, every customer of the site may answer). */
+  @Property({ type: 'json', nullable: true }) sampleRule?: SampleRule | null;
+  @Property({ type: 'integer', nullable: true }) sampleSize?: number | null;
   @Property({ type: 'string', length: 64 }) createdBy: string;
   @Property({ type: 'datetime' }) createdAt: Date;
 }
 
+/** The campaign's questions with their kinds (a survey from before campaigns: every question on the four levels). */
+export const itemsOf = (s: Survey): SurveyQuestion[] => s.items ?? s.questions.map((text) => ({ text, kind: QuestionKind.SCALE }));
+
+/** A customer drawn into a campaign's sample, drawn once and kept. */
+@Entity({ tableName: 'survey_sample' })
+@Index({ properties: ['orgId', 'siteId', 'customerId'] })
+export class SurveySample {
+  @PrimaryKey({ type: 'string', length: 64 }) surveyId: string;
+  @PrimaryKey({ type: 'string', length: 64 }) customerId: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 64 }) siteId: string;
+  @Property({ type: 'string', length: 64, nullable: true }) areaId?: string | null;
+  @Property({ type: 'string', length: 16, nullable: true }) kind?: SurveyCustomerKind | null;
+  @Property({ type: 'datetime' }) drawnAt: Date;
+  @Property({ type: 'datetime', nullable: true }) answeredAt?: Date | null;
+}
+
 export interface SurveyAnswer {
   question: number;
-  satisfaction: Satisfaction;
+  /** A SCALE question's level. */
+  satisfaction?: Satisfaction | null;
+  /** A CHOICE question's option. */
+  choice?: string | null;
+  /** A TEXT question's answer, or a comment on a SCALE answer. */
   comment?: string | null;
 }
 

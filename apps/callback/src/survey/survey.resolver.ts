@@ -1,10 +1,20 @@
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
-import { AuthUser, CurrentUser, Roles, scopeOf } from '@pc/platform';
-import { CreateSurveyInput, FollowUpsArgs, RecordSurveyResponseInput } from './dto/survey.inputs';
-import { FollowUpPlan, Survey, SurveyResponse } from './survey.entity';
-import { FollowUpObject, SurveyObject } from './survey.object';
+import { TransactionalOutbox } from '@pc/messaging';
+import { AuthUser, Clock, CurrentUser, Roles, scopeOf, type RequestContext } from '@pc/platform';
+import { loadById } from '@pc/subgraph';
+import {
+  CreateSurveyInput,
+  FollowUpsArgs,
+  LaunchSurveyInput,
+  RecordSurveyResponseInput,
+  SaveQuestionnaireInput,
+  SurveysArgs,
+} from './dto/survey.inputs';
+import { FollowUpPlan, Questionnaire, Survey, SurveyResponse, SurveySample } from './survey.entity';
+import { FollowUpObject, QuestionnaireObject, SampleMemberObject, SurveyObject } from './survey.object';
+import { LaunchSurveyCampaign, SURVEY_AUTHORS, SaveQuestionnaire, closeCampaign } from './campaign.usecases';
 import { CompleteFollowUp } from './complete-follow-up.usecase';
 import { CreateSurvey } from './create-survey.usecase';
 import { RecordSurveyResponse } from './record-survey-response.usecase';
@@ -18,6 +28,10 @@ export class SurveyResolver {
     private readonly create: CreateSurvey,
     private readonly respond: RecordSurveyResponse,
     private readonly complete: CompleteFollowUp,
+    private readonly questionnaire: SaveQuestionnaire,
+    private readonly launch: LaunchSurveyCampaign,
+    private readonly tx: TransactionalOutbox,
+    private readonly clock: Clock,
   ) {}
 
   private async withResults(surveys: Survey[]): Promise<SurveyObject[]> {
@@ -30,15 +44,56 @@ export class SurveyResolver {
     );
   }
 
-  @Query(() => [SurveyObject], { description: 'Surveys with their results per question, newest period first.' })
-  async surveys(
-    @CurrentUser() user: AuthUser,
-    @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
-  ): Promise<SurveyObject[]> {
+  @Query(() => [SurveyObject], { description: 'Survey campaigns with their response rate and results per question, newest period first.' })
+  async surveys(@CurrentUser() user: AuthUser, @Args() args: SurveysArgs): Promise<SurveyObject[]> {
+    const where: FilterQuery<Survey> = {};
+    if (args.kind) where.kind = args.kind;
+    if (args.year) where.period = { $like: `${args.year}%` };
     return this.withResults(
-      await scopeOf(user).find(this.orm.em.fork(), Survey, {}, { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 }, siteId),
+      await scopeOf(user).find(this.orm.em.fork(), Survey, where, { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 }, args.siteId),
     );
   }
+
+  @Query(() => [QuestionnaireObject], { description: "The organisation's questionnaires, every version, by name and newest version first." })
+  async questionnaires(@CurrentUser() user: AuthUser): Promise<QuestionnaireObject[]> {
+    const rows = await this.orm.em.fork().find(Questionnaire, { orgId: user.org }, { orderBy: { name: 'asc', version: 'desc' }, limit: 500 });
+    return rows.map(QuestionnaireObject.from);
+  }
+
+  @Query(() => [SampleMemberObject], { description: "A campaign's sample: who was drawn and who answered (unanswered: only those still to ask)." })
+  async surveySample(
+    @CurrentUser() user: AuthUser,
+    @Args('surveyId', { type: () => ID }) surveyId: string,
+    @Args('unanswered', { nullable: true }) unanswered?: boolean,
+  ): Promise<SampleMemberObject[]> {
+    const em = this.orm.em.fork();
+    const survey = await scopeOf(user).load(em, Survey, surveyId, 'survey');
+    const where: FilterQuery<SurveySample> = { surveyId: survey.id, orgId: survey.orgId };
+    if (unanswered) where.answeredAt = null;
+    return (await em.find(SurveySample, where, { orderBy: { customerId: 'asc' }, limit: 10_000 })).map(SampleMemberObject.from);
+  }
+
+  @Mutation(() => QuestionnaireObject, { description: 'Saves a questionnaire; under a name it already has, as its next version.' })
+  @Roles(...SURVEY_AUTHORS)
+  async saveQuestionnaire(@CurrentUser() user: AuthUser, @Args('input') input: SaveQuestionnaireInput): Promise<QuestionnaireObject> {
+    return QuestionnaireObject.from(await this.questionnaire.execute(user, input));
+  }
+
+  @Mutation(() => [SurveyObject], {
+    description: "Opens a survey campaign with a questionnaire and its sample: one site, or every site granted (the annual survey, QUALITY).",
+  })
+  @Roles(...SURVEY_AUTHORS)
+  async launchSurveyCampaign(@CurrentUser() user: AuthUser, @Args('input') input: LaunchSurveyInput): Promise<SurveyObject[]> {
+    return this.withResults(await this.launch.execute(user, input));
+  }
+
+  @Mutation(() => SurveyObject, { description: 'Closes a campaign: it takes no more answers.' })
+  @Roles(...SURVEY_AUTHORS)
+  async closeSurvey(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<SurveyObject> {
+    const survey = await this.tx.by(user).run((em) => closeCampaign(em, user, id, this.clock.now()));
+    return (await this.withResults([survey]))[0];
+  }
+
 
   @Query(() => [FollowUpObject], { description: 'Follow-up plans of dissatisfied survey items, earliest due first.' })
   async surveyFollowUps(@CurrentUser() user: AuthUser, @Args() args: FollowUpsArgs): Promise<FollowUpObject[]> {
@@ -65,5 +120,20 @@ export class SurveyResolver {
   @Mutation(() => FollowUpObject, { description: 'Marks a follow-up plan done.' })
   async completeSurveyFollowUp(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }) id: string): Promise<FollowUpObject> {
     return FollowUpObject.from(await this.complete.execute({ actor: user, id }));
+  }
+}
+
+/** A follow-up plan other subgraphs name (analytics' survey results): within the caller's scope, else null. */
+@Resolver(() => FollowUpObject)
+export class SurveyFollowUpResolver {
+  constructor(private readonly orm: MikroORM) {}
+
+  @ResolveReference()
+  async resolveReference(ref: { id: string }, ctx: RequestContext): Promise<FollowUpObject | null> {
+    const user = ctx.user;
+    if (!user) return null;
+    return loadById(ctx, 'survey-follow-up', async (ids) =>
+      (await scopeOf(user).rows(this.orm.em.fork(), FollowUpPlan, { id: { $in: ids } })).map(FollowUpObject.from),
+    )(ref.id);
   }
 }

@@ -19,6 +19,7 @@ import { AttachmentRegister } from '../attachment/attachment-register';
 import { KeyCustomerReason } from '../customer/customer.entities';
 import { SYSTEM_ACTOR, tagCustomer } from '../customer/customer-file.usecases';
 import { Area, Customer, CustomerKind, Site, Unit, calendarOf } from '../registry/registry.entities';
+import { customerSavedOf } from '../registry/registry-rules';
 import { invalidReplyDueAt, isSameUnresolvedMatter, replyDueAt, severityOf } from './classification';
 import { Complaint, type SeverityChange } from './complaint.entity';
 import type { FileComplaintCommand } from './commands/complaint.commands';
@@ -481,7 +482,7 @@ export class FileComplaint {
     });
     em.persist(customer);
     reads.added(customer);
-    events.publish(CustomerSaved, { orgId: customer.orgId, siteId: customer.siteId, customerId: customer.id });
+    events.publish(CustomerSaved, customerSavedOf(customer, unit?.areaId));
     return customer;
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { Role } from '@pc/contracts';
+import { Role, type CustomerSavedV1, type SurveyCustomerKind } from '@pc/contracts';
 import { AuthUser, invalidInput, scopeOf } from '@pc/platform';
-import { Site } from './registry.entities';
+import { Site, type Customer } from './registry.entities';
 
 /** The checks every registry command shares. */
 export const DEPARTMENT_ROLES = [Role.DEPARTMENT_STAFF, Role.DEPARTMENT_HEAD];
@@ -74,3 +74,15 @@ export function buildingOf(unit: { name: string; building?: string | null }): st
   const dashed = /^([^-\s]+)-/.exec(unit.name);
   return dashed ? dashed[1] : null;
 }
+
+/**
+ * What `registry.customer_saved` says of a customer: who, where, and (issue 31) owner or tenant and
+ * the area of their unit, which callback's survey samples are stratified by.
+ */
+export const customerSavedOf = (c: Customer, areaId: string | null | undefined): CustomerSavedV1 => ({
+  orgId: c.orgId,
+  siteId: c.siteId,
+  customerId: c.id,
+  kind: c.kind as string as SurveyCustomerKind,
+  ...(areaId ? { areaId } : {}),
+});

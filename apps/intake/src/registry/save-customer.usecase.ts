@@ -4,7 +4,7 @@ import { CustomerSaved, Role } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { assertRole, invalidInput, scopeOf } from '@pc/platform';
 import type { SaveCustomerCommand } from './commands/registry.commands';
-import { grantedSite, idUnavailable, owned } from './registry-rules';
+import { customerSavedOf, grantedSite, idUnavailable, owned } from './registry-rules';
 import { Customer, Site, Unit } from './registry.entities';
 
 /** Customers (owners and tenants): whoever takes complaints at a site the unit belongs to. Announced as `registry.customer_saved`. */
@@ -18,12 +18,14 @@ export class SaveCustomer {
       assertRole(user, [Role.FRONT_DESK, Role.COMPLAINT_REP, Role.AREA_MANAGER, Role.SITE_HEAD]);
       const scope = scopeOf(user);
       let siteId = c.siteId;
+      let areaId: string | null = null;
       if (c.unitId) {
         const unit = await em.findOne(Unit, { id: c.unitId });
         const site = unit ? await em.findOne(Site, { id: unit.siteId, orgId: user.org }) : null;
         if (!unit || !site) throw invalidInput('unitId', `unknown unit ${c.unitId}`);
         if (siteId && siteId !== site.id) throw invalidInput('siteId', `unit ${unit.id} lies at site ${site.id}`);
         siteId = site.id;
+        areaId = unit.areaId;
       }
       if (!siteId) throw invalidInput('siteId', 'a customer without a unit needs the site they belong to');
       await grantedSite(em, user, siteId);
@@ -42,7 +44,7 @@ export class SaveCustomer {
       };
       const saved = customer ? em.assign(customer, data) : em.create(Customer, data);
       em.persist(saved);
-      events.publish(CustomerSaved, { orgId: saved.orgId, siteId: saved.siteId, customerId: saved.id });
+      events.publish(CustomerSaved, customerSavedOf(saved, areaId));
       return saved;
     });
   }

@@ -4,6 +4,7 @@ import { EventWriter } from '@pc/messaging';
 import { SystemClock, type AuthUser } from '@pc/platform';
 import { CHINA_ANNUAL_HOLIDAYS } from '@pc/calendar';
 import { Area, Customer, CustomerKind, Organisation, Site, StaffUser, Unit } from '../registry/registry.entities';
+import { customerSavedOf } from '../registry/registry-rules';
 
 /** A registry to seed: one organisation with its sites, areas, units and customers. */
 export interface RegistryDataset {
@@ -80,8 +81,8 @@ export async function seedRegistry(em: EntityManager, d: RegistryDataset): Promi
   for (const c of d.customers) {
     const siteId = c.siteId ?? d.units.find((u) => u.id === c.unitId)?.siteId ?? (d.sites.length === 1 ? d.sites[0].id : undefined);
     if (!siteId) throw new Error(`customer ${c.id}: give siteId or a unitId of the dataset`);
-    await em.upsert(Customer, { unitId: null, ...c, siteId, orgId });
-    events.publish(CustomerSaved, { orgId, siteId, customerId: c.id });
+    const customer = await em.upsert(Customer, { unitId: null, ...c, siteId, orgId });
+    events.publish(CustomerSaved, customerSavedOf(customer, d.units.find((u) => u.id === c.unitId)?.areaId));
   }
   for (const u of d.staff ?? []) {
     const name = u.sub.replace(/^demo-/, '').replace(/-/g, ' ');

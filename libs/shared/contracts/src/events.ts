@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { defineEvent } from './event-contract';
 import { CommitteeMeetingOverdue, ResidentMessageRequested } from './relationship-events';
+import { SurveyCustomerKind, SurveyItemAnswerV1, SurveyOpened } from './survey-events';
 import {
   CallbackKind,
   Category,
@@ -365,9 +366,16 @@ export class SurveyAnsweredV1 {
   @IsString() @IsNotEmpty() responseId: string;
   @IsString() @IsNotEmpty() surveyKind: string;
   @IsString() @IsNotEmpty() period: string;
+  /** The four-level answers of the scale questions, in question order. */
   @IsArray() @IsEnum(Satisfaction, { each: true }) answers: Satisfaction[];
   @IsInt() @Min(0) followUps: number;
   @IsISO8601({ strict: true }) answeredAt: string;
+  /** Issue 31 (additive): every answered question with its kind, and who answered (for the results per area and customer kind). */
+  @IsOptional() @IsArray() @ValidateNested({ each: true }) @Type(() => SurveyItemAnswerV1) items?: SurveyItemAnswerV1[];
+  @IsOptional() @IsString() groupId?: string;
+  @IsOptional() @IsString() customerId?: string;
+  @IsOptional() @IsString() areaId?: string;
+  @IsOptional() @IsEnum(SurveyCustomerKind) customerKind?: SurveyCustomerKind;
 }
 export const SurveyAnswered = defineEvent('survey.answered', 1, SurveyAnsweredV1);
 
@@ -389,6 +397,9 @@ export class CustomerSavedV1 {
   @IsString() @IsNotEmpty() orgId: string;
   @IsString() @IsNotEmpty() siteId: string;
   @IsString() @IsNotEmpty() customerId: string;
+  /** Issue 31 (additive): owner, tenant or other, and the area of their unit (survey samples are stratified by both). */
+  @IsOptional() @IsEnum(SurveyCustomerKind) kind?: SurveyCustomerKind;
+  @IsOptional() @IsString() areaId?: string;
 }
 export const CustomerSaved = defineEvent('registry.customer_saved', 1, CustomerSavedV1);
 
@@ -637,6 +648,7 @@ export const EVENT_CONTRACTS = [
   ServiceOverdue,
   ServiceCompleted,
   SurveyAnswered,
+  SurveyOpened,
   SiteSaved,
   CustomerSaved,
   StaffSaved,

@@ -1,6 +1,6 @@
 import { Injectable, Module, OnApplicationBootstrap, type DynamicModule } from '@nestjs/common';
 import { Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
-import { CustomerSaved, SiteSaved, StaffSaved, type Department, type Role } from '@pc/contracts';
+import { CustomerSaved, SiteSaved, StaffSaved, type CustomerSavedV1, type Department, type Role, type SurveyCustomerKind } from '@pc/contracts';
 import { EventConsumers, on, onBatch, type EventHandler } from '@pc/messaging';
 import { invalidInput, scopeOf, type AuthUser, type EntityClass } from '@pc/platform';
 
@@ -14,13 +14,29 @@ export class KnownSite {
   @Property({ type: 'string', length: 64 }) timeZone: string;
 }
 
-/** A customer's organisation and site, as intake announced them (`registry.customer_saved`): ids only. */
+/**
+ * A customer's organisation and site, as intake announced them (`registry.customer_saved`): ids, and
+ * owner/tenant with the area of their unit (what survey samples are stratified by); no name or phone.
+ */
 @Entity({ tableName: 'known_customer' })
+@Index({ properties: ['orgId', 'siteId'] })
 export class KnownCustomer {
   @PrimaryKey({ type: 'string', length: 64 }) customerId: string;
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 64 }) siteId: string;
+  /** Unknown (null) for customers announced before issue 31 until they are saved again. */
+  @Property({ type: 'string', length: 16, nullable: true }) kind?: SurveyCustomerKind | null;
+  @Property({ type: 'string', length: 64, nullable: true }) areaId?: string | null;
 }
+
+/** The row of an announced customer (an announcement from before issue 31 carries no kind or area: both unknown). */
+const knownCustomerOf = (p: CustomerSavedV1): KnownCustomer => ({
+  customerId: p.customerId,
+  orgId: p.orgId,
+  siteId: p.siteId,
+  kind: p.kind ?? null,
+  areaId: p.areaId ?? null,
+});
 
 /** A staff user's roles, department and sites, as intake announced them (`registry.staff_saved`): no name or phone. */
 @Entity({ tableName: 'known_staff' })
@@ -146,12 +162,10 @@ export class DirectoryConsumer implements OnApplicationBootstrap {
       handlers.push(
         onBatch(
           CustomerSaved,
-          async (p, _e, { em }) => void (await em.upsert(KnownCustomer, { customerId: p.customerId, orgId: p.orgId, siteId: p.siteId })),
+          async (p, _e, { em }) => void (await em.upsert(KnownCustomer, knownCustomerOf(p))),
           // a batch in one statement; a customer announced twice in it keeps the later announcement
           async (items, { em }) => {
-            const latest = new Map(
-              items.map(({ payload: p }) => [p.customerId, { customerId: p.customerId, orgId: p.orgId, siteId: p.siteId }]),
-            );
+            const latest = new Map(items.map(({ payload: p }) => [p.customerId, knownCustomerOf(p)]));
             await em.upsertMany(KnownCustomer, [...latest.values()]);
           },
         ),

@@ -26,7 +26,8 @@ export interface CompleteFollowUpCommand {
 }
 export interface SurveyAnswer {
   question: number;
-  satisfaction: Satisfaction;
+  satisfaction?: Satisfaction;
+  choice?: string;
   comment?: string;
 }
 export interface FollowUp {

@@ -10,12 +10,15 @@ import {
   IsInt,
   IsNotEmpty,
   IsOptional,
+  IsNumber,
   IsString,
+  Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { Satisfaction } from '@pc/contracts';
+import { QuestionKind, Satisfaction } from '@pc/contracts';
 import { trimString } from '@pc/platform';
 import { SurveyKind } from '../survey.entity';
 
@@ -40,8 +43,115 @@ export class CreateSurveyInput {
 @InputType()
 export class SurveyAnswerInput {
   @Field(() => Int, { description: 'Index of the question (0-based).' }) @IsInt() @Min(0) question: number;
-  @Field(() => Satisfaction) @IsEnum(Satisfaction) satisfaction: Satisfaction;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) comment?: string;
+  @Field(() => Satisfaction, { nullable: true, description: 'The level, for a question on the four levels (SCALE).' })
+  @IsOptional()
+  @IsEnum(Satisfaction)
+  satisfaction?: Satisfaction;
+  @Field({ nullable: true, description: "One of a CHOICE question's options." }) @IsOptional() @IsString() @MaxLength(200) choice?: string;
+  @Field({ nullable: true, description: "A TEXT question's answer, or a comment on a SCALE or CHOICE answer." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  comment?: string;
+}
+
+@InputType({ description: 'One question of a questionnaire.' })
+export class QuestionInput {
+  @Field() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(1000) text: string;
+  @Field(() => QuestionKind, { defaultValue: QuestionKind.SCALE }) @IsEnum(QuestionKind) kind: QuestionKind = QuestionKind.SCALE;
+  @Field(() => [String], { nullable: true, description: "A CHOICE question's options (2–20)." })
+  @ValidateIf((q: QuestionInput) => q.kind === QuestionKind.CHOICE)
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(200, { each: true })
+  options?: string[];
+  @Field({ nullable: true, description: 'What it is about: free-text answers are grouped by it in the results.' })
+  @IsOptional()
+  @Transform(trimString)
+  @IsString()
+  @MaxLength(100)
+  category?: string;
+}
+
+@InputType({ description: 'A questionnaire; saving one under a name it already has makes its next version.' })
+export class SaveQuestionnaireInput {
+  @Field() @Transform(trimString) @IsString() @IsNotEmpty() @MaxLength(200) name: string;
+  @Field(() => [QuestionInput])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionInput)
+  questions: QuestionInput[];
+}
+
+export enum SampleMode {
+  ALL = 'ALL',
+  COUNT = 'COUNT',
+  SHARE = 'SHARE',
+}
+
+@InputType({ description: "Who is asked: everyone, a number or a share of the site's customers, drawn once from the seed and kept." })
+export class SampleInput {
+  @Field(() => SampleMode) @IsEnum(SampleMode) mode: SampleMode;
+  @Field(() => Int, { nullable: true, description: 'COUNT: how many (per site).' })
+  @ValidateIf((s: SampleInput) => s.mode === SampleMode.COUNT)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  size?: number;
+  @Field(() => Number, { nullable: true, description: 'SHARE: the share of the customers, above 0 and at most 1.' })
+  @ValidateIf((s: SampleInput) => s.mode === SampleMode.SHARE)
+  @IsNumber()
+  @Min(0.0001)
+  @Max(1)
+  share?: number;
+  @Field({ defaultValue: false, description: 'Each area × owner/tenant gets its proportional part.' })
+  @IsBoolean()
+  stratify: boolean = false;
+  @Field(() => Int, { defaultValue: 0, description: 'Leave out customers who answered a survey in the last this many days.' })
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  excludeSurveyedWithinDays: number = 0;
+  @Field({ nullable: true, description: 'The seed of the draw (default: the kind and period): the same seed draws the same sample.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  seed?: string;
+}
+
+@InputType({ description: 'A survey campaign: one site, or (the annual survey, QUALITY) every site of the organisation the caller is granted.' })
+export class LaunchSurveyInput {
+  @Field(() => ID, { nullable: true, description: 'The site; absent: every site (ANNUAL_SURVEY only).' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  siteId?: string;
+  @Field(() => SurveyKind) @IsEnum(SurveyKind) kind: SurveyKind;
+  @Field({ description: 'YYYY-MM (monthly visit), YYYY-Qn (quarterly questionnaire) or YYYY (annual survey).' })
+  @IsString()
+  @MaxLength(16)
+  period: string;
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) questionnaireId: string;
+  @Field(() => SampleInput) @ValidateNested() @Type(() => SampleInput) sample: SampleInput;
+  @Field({ nullable: true, description: 'When it stops taking answers.' }) @IsOptional() @IsDate() closesAt?: Date;
+}
+
+@ArgsType()
+export class SurveysArgs {
+  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;
+  @Field(() => SurveyKind, { nullable: true }) @IsOptional() @IsEnum(SurveyKind) kind?: SurveyKind;
+  @Field(() => Int, { nullable: true, description: 'Only campaigns of this year (their period).' })
+  @IsOptional()
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year?: number;
 }
 
 @InputType({ description: 'The follow-up plan of one dissatisfied item.' })

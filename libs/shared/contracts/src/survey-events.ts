@@ -1,0 +1,76 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Satisfaction } from './enums';
+import { defineEvent } from './event-contract';
+
+/** How a survey question is answered (issue 31): on the four levels, by one of its options, or in words. */
+export enum QuestionKind {
+  SCALE = 'SCALE',
+  CHOICE = 'CHOICE',
+  TEXT = 'TEXT',
+}
+
+/** The kind of customer a survey sample is stratified by (intake's customer kind). */
+export enum SurveyCustomerKind {
+  OWNER = 'OWNER',
+  TENANT = 'TENANT',
+  OTHER = 'OTHER',
+}
+
+/** One question of a campaign, as its questionnaire's version had it when the campaign opened. */
+export class SurveyQuestionV1 {
+  @IsString() @IsNotEmpty() @MaxLength(1000) text: string;
+  @IsEnum(QuestionKind) kind: QuestionKind;
+  /** A CHOICE question's options. */
+  @IsOptional() @IsArray() @IsString({ each: true }) @ArrayMaxSize(20) options?: string[];
+  /** What the question is about (free-text answers are grouped by it in the results). */
+  @IsOptional() @IsString() @MaxLength(100) category?: string;
+}
+
+/**
+ * A survey campaign opened (客户意见调查, domain.md §4 and §7): its questions, and the sample drawn
+ * for it (`sampleSize` absent: every customer of the site may answer). One per site; the sites of an
+ * organisation-wide campaign share `groupId`. Analytics keeps it for the results (response rate,
+ * the change against the previous campaign).
+ */
+export class SurveyOpenedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() surveyId: string;
+  @IsOptional() @IsString() groupId?: string;
+  @IsString() @IsNotEmpty() kind: string;
+  @IsString() @IsNotEmpty() period: string;
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => SurveyQuestionV1)
+  questions: SurveyQuestionV1[];
+  @IsOptional() @IsInt() @Min(0) sampleSize?: number;
+  @IsISO8601({ strict: true }) openedAt: string;
+  @IsOptional() @IsISO8601({ strict: true }) closesAt?: string;
+}
+export const SurveyOpened = defineEvent('survey.opened', 1, SurveyOpenedV1);
+
+/** One answered question of a survey response (issue 31; in `survey.answered` beside the older `answers`). */
+export class SurveyItemAnswerV1 {
+  @IsInt() @Min(0) question: number;
+  @IsEnum(QuestionKind) kind: QuestionKind;
+  @IsOptional() @IsEnum(Satisfaction) satisfaction?: Satisfaction;
+  @IsOptional() @IsString() @MaxLength(200) choice?: string;
+  @IsOptional() @IsString() @MaxLength(5000) text?: string;
+  /** The follow-up plan of a dissatisfied item (callback's `SurveyFollowUp`). */
+  @IsOptional() @IsString() followUpId?: string;
+}
