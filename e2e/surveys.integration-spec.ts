@@ -43,7 +43,12 @@ const launch = (t: string, input: Record<string, unknown>) =>
 const answer = (t: string, input: Record<string, unknown>) =>
   gql(t, `mutation($i: RecordSurveyResponseInput!) { recordSurveyResponse(input: $i) { id responses responseRate } }`, { i: input });
 const sample = async (surveyId: string, unanswered = false) =>
-  ok(gql(quality, `query($s: ID!, $u: Boolean) { surveySample(surveyId: $s, unanswered: $u) { customerId areaId kind answeredAt } }`, { s: surveyId, u: unanswered }));
+  ok(
+    gql(quality, `query($s: ID!, $u: Boolean) { surveySample(surveyId: $s, unanswered: $u) { customerId areaId kind answeredAt } }`, {
+      s: surveyId,
+      u: unanswered,
+    }),
+  );
 /** A full answer: question 0 on the four levels, 1 an option, 2 in words. */
 const answers = (level: string, choice = '保洁', words = '希望增加垃圾桶') => [
   { question: 0, satisfaction: level },
@@ -69,7 +74,13 @@ beforeAll(async () => {
   await eventually(
     async () =>
       Number(
-        (await system.sql<{ n: string }>('callback', `select count(*) n from known_customer where site_id = $1 and kind is not null and area_id is not null`, [SITE]))[0].n,
+        (
+          await system.sql<{ n: string }>(
+            'callback',
+            `select count(*) n from known_customer where site_id = $1 and kind is not null and area_id is not null`,
+            [SITE],
+          )
+        )[0].n,
       ) === 12,
     30_000,
     "callback's directory to know site 1's customers with their area and kind",
@@ -83,9 +94,13 @@ afterAll(async () => {
 describe('issue 31: questionnaires and survey campaigns', () => {
   it('a questionnaire saved again under its name becomes its next version; a CHOICE question needs options, only it has them', async () => {
     const v1 = await ok(
-      gql(quality, `mutation($i: SaveQuestionnaireInput!) { saveQuestionnaire(input: $i) { id name version questions { text kind options category } } }`, {
-        i: { name: '月度满意度回访', questions: QUESTIONS },
-      }),
+      gql(
+        quality,
+        `mutation($i: SaveQuestionnaireInput!) { saveQuestionnaire(input: $i) { id name version questions { text kind options category } } }`,
+        {
+          i: { name: '月度满意度回访', questions: QUESTIONS },
+        },
+      ),
     );
     expect(v1).toMatchObject({ name: '月度满意度回访', version: 1 });
     expect(v1.questions[1]).toEqual({ text: '您最希望改进哪一项？', kind: 'CHOICE', options: ['保洁', '安保', '绿化'], category: null });
@@ -106,34 +121,72 @@ describe('issue 31: questionnaires and survey campaigns', () => {
     const listed = await ok(gql(quality, `{ questionnaires { name version } }`));
     expect(listed.filter((q: { name: string }) => q.name === '月度满意度回访').map((q: { version: number }) => q.version)).toEqual([2, 1]);
     questionnaireId = v1.id;
+    // the organisation's own: another organisation lists none of them and cannot open a campaign with one
+    const intruder = system.token({ sub: 'intruder', org: 'intruder-org', sites: ['*'], roles: ['QUALITY'] as never });
+    expect(await ok(gql(intruder, `{ questionnaires { id } }`))).toEqual([]);
+    const borrowed = await launch(intruder, { kind: 'ANNUAL_SURVEY', period: '2026', questionnaireId, sample: { mode: 'ALL' } });
+    expect(errorOf(borrowed)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'questionnaireId' });
   });
 
   it('rule: a sample is drawn once, stratified by area and owner/tenant, and kept; the same seed draws the same customers; one campaign per site, kind and period', async () => {
     const [s] = await ok(
-      launch(quality, { siteId: SITE, kind: 'QUARTERLY_QUESTIONNAIRE', period: '2026-Q4', questionnaireId, sample: { mode: 'COUNT', size: 6, stratify: true, seed: 'fixed' } }),
+      launch(quality, {
+        siteId: SITE,
+        kind: 'QUARTERLY_QUESTIONNAIRE',
+        period: '2026-Q4',
+        questionnaireId,
+        sample: { mode: 'COUNT', size: 6, stratify: true, seed: 'fixed' },
+      }),
     );
     expect(s).toMatchObject({ status: 'OPEN', sampleSize: 6, responses: 0, responseRate: 0, groupId: null, questionnaireId });
     expect(s.items.map((i: { kind: string }) => i.kind)).toEqual(['SCALE', 'CHOICE', 'TEXT']);
     const drawn = await sample(s.id);
     // 12 customers: A-owners 5, A-tenants 2, B-owners 4, B-tenants 1 → 6 × Nᵢ/12 = 2.5, 1, 2, 0.5 → 3, 1, 2, 0 (ties in stratum order)
-    const per = (area: string, kind: string) => drawn.filter((c: { areaId: string; kind: string }) => c.areaId === area && c.kind === kind).length;
+    const per = (area: string, kind: string) =>
+      drawn.filter((c: { areaId: string; kind: string }) => c.areaId === area && c.kind === kind).length;
     expect([per(AREA_A, 'OWNER'), per(AREA_A, 'TENANT'), per(AREA_B, 'OWNER'), per(AREA_B, 'TENANT')]).toEqual([3, 1, 2, 0]);
     // the next quarter with the same seed draws the same customers (nobody answered in between)
     const [next] = await ok(
-      launch(quality, { siteId: SITE, kind: 'QUARTERLY_QUESTIONNAIRE', period: '2027-Q1', questionnaireId, sample: { mode: 'COUNT', size: 6, stratify: true, seed: 'fixed' } }),
+      launch(quality, {
+        siteId: SITE,
+        kind: 'QUARTERLY_QUESTIONNAIRE',
+        period: '2027-Q1',
+        questionnaireId,
+        sample: { mode: 'COUNT', size: 6, stratify: true, seed: 'fixed' },
+      }),
     );
-    expect((await sample(next.id)).map((c: { customerId: string }) => c.customerId)).toEqual(drawn.map((c: { customerId: string }) => c.customerId));
-    const again = await launch(quality, { siteId: SITE, kind: 'QUARTERLY_QUESTIONNAIRE', period: '2026-Q4', questionnaireId, sample: { mode: 'ALL' } });
+    expect((await sample(next.id)).map((c: { customerId: string }) => c.customerId)).toEqual(
+      drawn.map((c: { customerId: string }) => c.customerId),
+    );
+    const again = await launch(quality, {
+      siteId: SITE,
+      kind: 'QUARTERLY_QUESTIONNAIRE',
+      period: '2026-Q4',
+      questionnaireId,
+      sample: { mode: 'ALL' },
+    });
     expect(errorOf(again)).toMatchObject({ code: 'CONFLICT', field: 'period' });
   });
 
   it('refuses a sample bigger than the population, a site outside the caller, and the whole organisation for anyone but QUALITY; nothing is stored', async () => {
     const before = await system.sql<{ n: string }>('callback', 'select count(*) n from survey');
-    const big = await launch(quality, { siteId: SITE, kind: 'MONTHLY_VISIT', period: '2026-10', questionnaireId, sample: { mode: 'COUNT', size: 13 } });
+    const big = await launch(quality, {
+      siteId: SITE,
+      kind: 'MONTHLY_VISIT',
+      period: '2026-10',
+      questionnaireId,
+      sample: { mode: 'COUNT', size: 13 },
+    });
     expect(errorOf(big)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'sample.size' });
     expect(big.errors?.[0]?.message).toContain('(12)');
     const siteHead = token('demo-site-head');
-    const notGranted = await launch(siteHead, { siteId: 'demo-site-2', kind: 'MONTHLY_VISIT', period: '2026-10', questionnaireId, sample: { mode: 'ALL' } });
+    const notGranted = await launch(siteHead, {
+      siteId: 'demo-site-2',
+      kind: 'MONTHLY_VISIT',
+      period: '2026-10',
+      questionnaireId,
+      sample: { mode: 'ALL' },
+    });
     expect(errorOf(notGranted)).toMatchObject({ code: 'FORBIDDEN' });
     const wholeOrg = await launch(siteHead, { kind: 'ANNUAL_SURVEY', period: '2026', questionnaireId, sample: { mode: 'ALL' } });
     expect(errorOf(wholeOrg)).toMatchObject({ code: 'FORBIDDEN' });
@@ -144,7 +197,13 @@ describe('issue 31: questionnaires and survey campaigns', () => {
 
   it('rule: answers — a closed campaign, a question not in it, a choice not offered, a customer not drawn, a second answer: each refused, the first answer kept; the rate is live', async () => {
     const [s] = await ok(
-      launch(quality, { siteId: SITE, kind: 'MONTHLY_VISIT', period: '2026-09', questionnaireId, sample: { mode: 'COUNT', size: 4, seed: 'answers' } }),
+      launch(quality, {
+        siteId: SITE,
+        kind: 'MONTHLY_VISIT',
+        period: '2026-09',
+        questionnaireId,
+        sample: { mode: 'COUNT', size: 4, seed: 'answers' },
+      }),
     );
     const drawn: string[] = (await sample(s.id)).map((c: { customerId: string }) => c.customerId);
     const outsider = ['demo-customer-1', 'demo-customer-2', ...EXTRA.map((c) => c.id)].find((id) => !drawn.includes(id))!;
@@ -156,16 +215,28 @@ describe('issue 31: questionnaires and survey campaigns', () => {
       code: 'BAD_USER_INPUT',
       field: 'customerId',
     });
-    const extraQuestion = await answer(desk, { surveyId: s.id, customerId: drawn[1], answers: [...answers('SATISFIED'), { question: 3, comment: 'x' }] });
+    const extraQuestion = await answer(desk, {
+      surveyId: s.id,
+      customerId: drawn[1],
+      answers: [...answers('SATISFIED'), { question: 3, comment: 'x' }],
+    });
     expect(errorOf(extraQuestion)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answers' });
     const badChoice = await answer(desk, { surveyId: s.id, customerId: drawn[1], answers: answers('SATISFIED', '停车') });
     expect(errorOf(badChoice)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answers.1.choice' });
-    const noLevel = await answer(desk, { surveyId: s.id, customerId: drawn[1], answers: [{ question: 0 }, ...answers('SATISFIED').slice(1)] });
+    const noLevel = await answer(desk, {
+      surveyId: s.id,
+      customerId: drawn[1],
+      answers: [{ question: 0 }, ...answers('SATISFIED').slice(1)],
+    });
     expect(errorOf(noLevel)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'answers.0.satisfaction' });
     await ok(gql(quality, `mutation($id: ID!) { closeSurvey(id: $id) { status } }`, { id: s.id }));
     const closed = await answer(desk, { surveyId: s.id, customerId: drawn[1], answers: answers('SATISFIED') });
     expect(errorOf(closed)).toMatchObject({ code: 'CONFLICT', field: 'surveyId' });
-    const kept = await system.sql<{ customer_id: string; answers: unknown }>('callback', 'select customer_id, answers from survey_response where survey_id = $1', [s.id]);
+    const kept = await system.sql<{ customer_id: string; answers: unknown }>(
+      'callback',
+      'select customer_id, answers from survey_response where survey_id = $1',
+      [s.id],
+    );
     expect(kept).toHaveLength(1);
     expect(kept[0].customer_id).toBe(drawn[0]);
     expect((await sample(s.id, true)).map((c: { customerId: string }) => c.customerId)).toEqual(drawn.slice(1));
@@ -175,7 +246,13 @@ describe('issue 31: questionnaires and survey campaigns', () => {
     const answered = await system.sql<{ customer_id: string }>('callback', 'select distinct customer_id from survey_response');
     expect(answered.length).toBeGreaterThan(0);
     const [s] = await ok(
-      launch(quality, { siteId: SITE, kind: 'MONTHLY_VISIT', period: '2026-08', questionnaireId, sample: { mode: 'ALL', excludeSurveyedWithinDays: 30 } }),
+      launch(quality, {
+        siteId: SITE,
+        kind: 'MONTHLY_VISIT',
+        period: '2026-08',
+        questionnaireId,
+        sample: { mode: 'ALL', excludeSurveyedWithinDays: 30 },
+      }),
     );
     expect(s.sampleSize).toBe(12 - answered.length);
     const drawn = (await sample(s.id)).map((c: { customerId: string }) => c.customerId);
@@ -190,42 +267,81 @@ describe('issue 31: questionnaires and survey campaigns', () => {
     await ok(answer(desk, { surveyId: november.id, customerId: 'demo-customer-2', answers: answers('SATISFIED') }));
     const december = await site('2026-12');
     // A: 李伟 very satisfied, sv-a-own-1 satisfied; B: 张敏 dissatisfied (a plan), sv-b-own-1 very satisfied
-    await ok(answer(desk, { surveyId: december.id, customerId: 'demo-customer-1', answers: answers('VERY_SATISFIED', '安保', '门禁常坏') }));
+    await ok(
+      answer(desk, { surveyId: december.id, customerId: 'demo-customer-1', answers: answers('VERY_SATISFIED', '安保', '门禁常坏') }),
+    );
     await ok(answer(desk, { surveyId: december.id, customerId: 'sv-a-own-1', answers: answers('SATISFIED', '安保', '夜间巡逻') }));
-    await ok(answer(desk, { surveyId: december.id, customerId: 'demo-customer-2', answers: answers('DISSATISFIED', '保洁', '楼道脏'), followUps: followUp() }));
+    await ok(
+      answer(desk, {
+        surveyId: december.id,
+        customerId: 'demo-customer-2',
+        answers: answers('DISSATISFIED', '保洁', '楼道脏'),
+        followUps: followUp(),
+      }),
+    );
     await ok(answer(desk, { surveyId: december.id, customerId: 'sv-b-own-1', answers: answers('VERY_SATISFIED', '绿化', '多种树') }));
     const RESULTS = `surveyId siteId kind period sampleSize responses responseRate index { answers share score }
       previous { period index { share score } shareChange scoreChange }
       questions { question text kind category verySatisfied satisfied basicallySatisfied dissatisfied index { share score } choices { option count } }
       areas { areaId responses index { share score } } texts { category count answers }
       dissatisfied { customerId question areaId followUp { id plan ownerId dueAt doneAt } } group { groupId }`;
-    const r = await eventually(async () => {
-      const got = await ok(gql(quality, `query($s: ID!) { surveyResults(surveyId: $s) { ${RESULTS} } }`, { s: december.id }));
-      return got.responses === 4 && got.previous?.index.share !== null ? got : null;
-    }, 30_000, 'analytics to hold both campaigns and their answers');
-    expect(r).toMatchObject({ siteId: SITE, kind: 'MONTHLY_VISIT', period: '2026-12', sampleSize: 12, responses: 4, responseRate: 0.3333, group: null });
+    const r = await eventually(
+      async () => {
+        const got = await ok(gql(quality, `query($s: ID!) { surveyResults(surveyId: $s) { ${RESULTS} } }`, { s: december.id }));
+        return got.responses === 4 && got.previous?.index.share !== null ? got : null;
+      },
+      30_000,
+      'analytics to hold both campaigns and their answers',
+    );
+    expect(r).toMatchObject({
+      siteId: SITE,
+      kind: 'MONTHLY_VISIT',
+      period: '2026-12',
+      sampleSize: 12,
+      responses: 4,
+      responseRate: 0.3333,
+      group: null,
+    });
     // 2 very satisfied, 1 satisfied, 1 dissatisfied → share 0.75, score (200 + 80 + 0) / 4 = 70
     expect(r.index).toEqual({ answers: 4, share: 0.75, score: 70 });
     // November: basically satisfied + satisfied → share 0.5, score 70 → change +0.25, 0
     expect(r.previous).toEqual({ period: '2026-11', index: { share: 0.5, score: 70 }, shareChange: 0.25, scoreChange: 0 });
-    expect(r.questions[0]).toMatchObject({ kind: 'SCALE', category: '保洁', verySatisfied: 2, satisfied: 1, basicallySatisfied: 0, dissatisfied: 1 });
+    expect(r.questions[0]).toMatchObject({
+      kind: 'SCALE',
+      category: '保洁',
+      verySatisfied: 2,
+      satisfied: 1,
+      basicallySatisfied: 0,
+      dissatisfied: 1,
+    });
     expect(r.questions[1].choices).toEqual([
       { option: '保洁', count: 1 },
       { option: '安保', count: 2 },
       { option: '绿化', count: 1 },
     ]);
-    expect(r.texts).toEqual([{ category: '建议', count: 4, answers: expect.arrayContaining(['门禁常坏', '夜间巡逻', '楼道脏', '多种树']) }]);
+    expect(r.texts).toEqual([
+      { category: '建议', count: 4, answers: expect.arrayContaining(['门禁常坏', '夜间巡逻', '楼道脏', '多种树']) },
+    ]);
     expect(r.areas).toEqual([
       { areaId: AREA_A, responses: 2, index: { share: 1, score: 90 } },
       { areaId: AREA_B, responses: 2, index: { share: 0.5, score: 50 } },
     ]);
     expect(r.dissatisfied).toEqual([
-      { customerId: 'demo-customer-2', question: 0, areaId: AREA_B, followUp: expect.objectContaining({ plan: '加强保洁巡查', ownerId: 'demo-site-head', doneAt: null }) },
+      {
+        customerId: 'demo-customer-2',
+        question: 0,
+        areaId: AREA_B,
+        followUp: expect.objectContaining({ plan: '加强保洁巡查', ownerId: 'demo-site-head', doneAt: null }),
+      },
     ]);
     // another site's head sees nothing of site 1's results
-    const other = await gql(system.token({ sub: 'other-head', org: 'demo-org', sites: ['demo-site-2'], roles: ['SITE_HEAD'] as never }), `query($s: ID!) { surveyResults(surveyId: $s) { surveyId } }`, {
-      s: december.id,
-    });
+    const other = await gql(
+      system.token({ sub: 'other-head', org: 'demo-org', sites: ['demo-site-2'], roles: ['SITE_HEAD'] as never }),
+      `query($s: ID!) { surveyResults(surveyId: $s) { surveyId } }`,
+      {
+        s: december.id,
+      },
+    );
     expect(errorOf(other)).toMatchObject({ code: 'NOT_FOUND' });
   });
 
@@ -236,14 +352,22 @@ describe('issue 31: questionnaires and survey campaigns', () => {
     expect(opened.map((s: { sampleSize: number }) => s.sampleSize)).toEqual([12, 1]);
     await ok(answer(desk, { surveyId: opened[0].id, customerId: 'demo-customer-1', answers: answers('SATISFIED') }));
     await ok(answer(desk, { surveyId: opened[1].id, customerId: 'demo-customer-3', answers: answers('VERY_SATISFIED') }));
-    const g = await eventually(async () => {
-      const got = await ok(
-        gql(quality, `query($s: ID!) { surveyResults(surveyId: $s) { group { groupId sampleSize responses responseRate index { share score } sites { siteId responses responseRate } } } }`, {
-          s: opened[0].id,
-        }),
-      );
-      return got.group?.responses === 2 ? got.group : null;
-    }, 30_000, 'the group to hold both answers');
+    const g = await eventually(
+      async () => {
+        const got = await ok(
+          gql(
+            quality,
+            `query($s: ID!) { surveyResults(surveyId: $s) { group { groupId sampleSize responses responseRate index { share score } sites { siteId responses responseRate } } } }`,
+            {
+              s: opened[0].id,
+            },
+          ),
+        );
+        return got.group?.responses === 2 ? got.group : null;
+      },
+      30_000,
+      'the group to hold both answers',
+    );
     expect(g).toEqual({
       groupId: opened[0].groupId,
       sampleSize: 13,

@@ -39,6 +39,9 @@ const attackers: Record<string, AuthUser> = {
 };
 const GRAPH_URL = (g: Graph) => system.urls[g.toLowerCase() as 'intake'];
 
+/** Tables whose rows a caller of the victim's organisation writes as its own (the column naming the caller). */
+const OWN_ROWS: Record<string, string> = { notification_preference: 'user_id', questionnaire: 'created_by' };
+
 /**
  * Count and digest of every table of every service (messaging bookkeeping left out), without the
  * rows of the intruder's own organisation: what a caller does in its own tenant is not a breach.
@@ -57,12 +60,9 @@ async function fingerprint(): Promise<Record<string, string>> {
         [t],
       );
       // a caller's own notification preferences are its own, not a breach
-      const [{ own }] = await system.sql<{ own: boolean }>(
-        service,
-        `select exists (select 1 from information_schema.columns where table_name = $1 and column_name = 'user_id') and $1 = 'notification_preference' as own`,
-        [t],
-      );
-      const where = has ? `where x.org_id <> 'intruder-org'${own ? ` and x.user_id <> 'neighbour'` : ''}` : '';
+      // and the organisation's questionnaires a neighbour (QUALITY of another site) writes are the organisation's, not a site's
+      const own = OWN_ROWS[t] ? ` and x.${OWN_ROWS[t]} <> 'neighbour'` : '';
+      const where = has ? `where x.org_id <> 'intruder-org'${own}` : '';
       const [row] = await system.sql<{ n: string; h: string | null }>(
         service,
         `select count(*) as n, md5(string_agg(x::text, '|' order by x::text)) as h from "${t}" x ${where}`,
@@ -189,6 +189,24 @@ async function victimData(): Promise<void> {
   );
   const [followUp] = await ok(gql(admin, `{ surveyFollowUps(siteId: "demo-site-1") { id } }`));
   ids.followUpId = followUp.id;
+  // issue 31: a questionnaire (the organisation's, not a site's: no MARK) and a campaign of the site with its sample
+  const questionnaire = await ok(
+    gql(admin, `mutation($i: SaveQuestionnaireInput!) { saveQuestionnaire(input: $i) { id } }`, {
+      i: { name: 'victim questionnaire', questions: [{ text: 'How satisfied are you?', kind: 'SCALE' }] },
+    }),
+  );
+  ids.questionnaireId = questionnaire.id;
+  await ok(
+    gql(admin, `mutation($i: LaunchSurveyInput!) { launchSurveyCampaign(input: $i) { id } }`, {
+      i: {
+        siteId: 'demo-site-1',
+        kind: 'QUARTERLY_QUESTIONNAIRE',
+        period: '2026-Q4',
+        questionnaireId: questionnaire.id,
+        sample: { mode: 'ALL' },
+      },
+    }),
+  );
   // the service desk (issue 14): a repair with its work sheet, an inquiry passed to engineering
   const service = await ok(
     gql(frontDesk, `mutation($i: RequestServiceInput!) { requestService(input: $i) { id } }`, {
@@ -273,7 +291,9 @@ async function victimData(): Promise<void> {
       i: { siteId: 'demo-site-1', period: '2026', goals: [`${MARK} goal`], budgetYuan: 1000, activities: [] },
     }),
   );
-  secrets.push(...Object.values(ids).filter(Boolean));
+  // a questionnaire is the organisation's (reused by every site's campaigns), not the site's: a user of the
+  // organisation granted another site may read it; another organisation may not (e2e/surveys checks that)
+  secrets.push(...Object.entries(ids).flatMap(([k, v]) => (v && k !== 'questionnaireId' ? [v] : [])));
 }
 
 beforeAll(async () => {
@@ -337,6 +357,9 @@ beforeAll(async () => {
     'serviceOrder.id': ids.serviceOrderId,
     'serviceRequest.id': ids.serviceId,
     'completeSurveyFollowUp.id': ids.followUpId,
+    'closeSurvey.id': ids.surveyId,
+    'SurveyFollowUp.id': ids.followUpId,
+    questionnaireId: ids.questionnaireId,
     'SaveSiteInput.id': 'demo-site-1',
     'SaveAreaInput.id': 'demo-site-1-area-a',
     'SaveUnitInput.id': 'demo-site-1-unit-101',

@@ -37,7 +37,9 @@ export class AreaResultObject {
   @Field(() => SatisfactionIndexObject) index: SatisfactionIndexObject;
 }
 
-@ObjectType('SurveyTextGroup', { description: "Free-text answers and comments grouped by their question's category (or, without one, the question)." })
+@ObjectType('SurveyTextGroup', {
+  description: "Free-text answers and comments grouped by their question's category (or, without one, the question).",
+})
 export class TextGroupObject {
   @Field() category: string;
   @Field(() => Int) count: number;

@@ -32,6 +32,11 @@ const num = (v: unknown): number => Number(v ?? 0);
 const TEXTS_PER_GROUP = 50;
 const DISSATISFIED_LIMIT = 1000;
 
+/** The rows of a query, typed (knex's inferred row types do not follow aggregates). */
+async function rowsOf<T>(q: Knex.QueryBuilder): Promise<T[]> {
+  return (await q) as T[];
+}
+
 function levels(rows: LevelRow[]): LevelCounts {
   const c = emptyLevels();
   for (const r of rows) if (LEVEL_OF[r.satisfaction]) c[LEVEL_OF[r.satisfaction]] += num(r.n);
@@ -56,26 +61,19 @@ export class SurveyResultsQueries {
     const questions = JSON.parse(campaign.questions) as Question[];
     const answers = () => db('survey_answer_fact').where('survey_id', surveyId);
 
-    const [{ n: responses }] = (await answers().countDistinct({ n: 'response_id' })) as { n: string }[];
-    const perQuestion = (await answers()
-      .select('question', 'satisfaction')
-      .count({ n: '*' })
-      .whereNotNull('satisfaction')
-      .groupBy('question', 'satisfaction')) as (LevelRow & { question: number })[];
-    const choices = (await answers()
-      .select('question', 'choice')
-      .count({ n: '*' })
-      .whereNotNull('choice')
-      .groupBy('question', 'choice')) as { question: number; choice: string; n: string }[];
-    const perArea = (await answers()
-      .select('area_id', 'satisfaction')
-      .count({ n: '*' })
-      .whereNotNull('satisfaction')
-      .groupBy('area_id', 'satisfaction')) as (LevelRow & { area_id: string | null })[];
-    const areaResponses = (await answers().select('area_id').countDistinct({ r: 'response_id' }).groupBy('area_id')) as {
-      area_id: string | null;
-      r: string;
-    }[];
+    const [{ n: responses }] = await rowsOf<{ n: string }>(answers().countDistinct({ n: 'response_id' }));
+    const perQuestion = await rowsOf<LevelRow & { question: number }>(
+      answers().select('question', 'satisfaction').count({ n: '*' }).whereNotNull('satisfaction').groupBy('question', 'satisfaction'),
+    );
+    const choices = await rowsOf<{ question: number; choice: string; n: string }>(
+      answers().select('question', 'choice').count({ n: '*' }).whereNotNull('choice').groupBy('question', 'choice'),
+    );
+    const perArea = await rowsOf<LevelRow & { area_id: string | null }>(
+      answers().select('area_id', 'satisfaction').count({ n: '*' }).whereNotNull('satisfaction').groupBy('area_id', 'satisfaction'),
+    );
+    const areaResponses = await rowsOf<{ area_id: string | null; r: string }>(
+      answers().select('area_id').countDistinct({ r: 'response_id' }).groupBy('area_id'),
+    );
     const texts = (await answers()
       .select('question', 'text')
       .whereNotNull('text')
@@ -84,7 +82,13 @@ export class SurveyResultsQueries {
       .select('response_id', 'question', 'customer_id', 'area_id', 'follow_up_id')
       .where('satisfaction', 'DISSATISFIED')
       .orderBy(['question', 'response_id'])
-      .limit(DISSATISFIED_LIMIT)) as { response_id: string; question: number; customer_id: string | null; area_id: string | null; follow_up_id: string | null }[];
+      .limit(DISSATISFIED_LIMIT)) as {
+      response_id: string;
+      question: number;
+      customer_id: string | null;
+      area_id: string | null;
+      follow_up_id: string | null;
+    }[];
 
     const all = levels(perQuestion);
     const index = satisfactionIndex(all);
@@ -122,7 +126,13 @@ export class SurveyResultsQueries {
     if (previous) {
       const before = satisfactionIndex(levels(await this.levelsOf(db, (q) => q.where('survey_id', previous.survey_id))));
       const change = indexChange(index, before);
-      previousResult = { surveyId: previous.survey_id, period: previous.period, index: before, shareChange: change.share, scoreChange: change.score };
+      previousResult = {
+        surveyId: previous.survey_id,
+        period: previous.period,
+        index: before,
+        shareChange: change.share,
+        scoreChange: change.score,
+      };
     }
 
     return Object.assign(new ResultsType(), {
@@ -162,7 +172,10 @@ export class SurveyResultsQueries {
     const sites = scopeOf(user).siteIds();
     const scoped = (q: Knex.QueryBuilder) => (sites ? q.whereIn('site_id', [...sites]) : q);
     const campaigns = (await scoped(
-      db('survey_campaign_fact').select('survey_id', 'site_id', 'sample_size').where({ group_id: groupId, org_id: user.org }).orderBy('site_id'),
+      db('survey_campaign_fact')
+        .select('survey_id', 'site_id', 'sample_size')
+        .where({ group_id: groupId, org_id: user.org })
+        .orderBy('site_id'),
     )) as { survey_id: string; site_id: string; sample_size: number | null }[];
     const perSite = (await scoped(
       db('survey_answer_fact')
@@ -173,7 +186,11 @@ export class SurveyResultsQueries {
         .groupBy('site_id', 'satisfaction'),
     )) as (LevelRow & { site_id: string })[];
     const answered = (await scoped(
-      db('survey_answer_fact').select('site_id').countDistinct({ r: 'response_id' }).where({ group_id: groupId, org_id: user.org }).groupBy('site_id'),
+      db('survey_answer_fact')
+        .select('site_id')
+        .countDistinct({ r: 'response_id' })
+        .where({ group_id: groupId, org_id: user.org })
+        .groupBy('site_id'),
     )) as { site_id: string; r: string }[];
     const siteResults = campaigns.map((c) => {
       const responses = num(answered.find((a) => a.site_id === c.site_id)?.r);
@@ -204,7 +221,8 @@ export class SurveyResultsResolver {
   constructor(private readonly queries: SurveyResultsQueries) {}
 
   @Query(() => ResultsType, {
-    description: "A survey campaign's results: response rate, the satisfaction index, per question and area, free text by category, dissatisfied items with their follow-up plans, the change against the previous campaign.",
+    description:
+      "A survey campaign's results: response rate, the satisfaction index, per question and area, free text by category, dissatisfied items with their follow-up plans, the change against the previous campaign.",
   })
   surveyResults(@CurrentUser() user: AuthUser, @Args('surveyId', { type: () => ID }) surveyId: string): Promise<SurveyResultsObject> {
     return this.queries.results(user, surveyId);

@@ -125,7 +125,12 @@ export async function openCampaigns(
     sites = (await em.find(KnownSite, { orgId: user.org }, { orderBy: { siteId: 'asc' } })).filter((s) => scope.canSee(s.siteId));
     if (!sites.length) throw invalidInput('siteId', 'the organisation has no site granted to you');
   }
-  const taken = await em.find(Survey, { orgId: user.org, siteId: { $in: sites.map((s) => s.siteId) }, kind: input.kind, period: input.period });
+  const taken = await em.find(Survey, {
+    orgId: user.org,
+    siteId: { $in: sites.map((s) => s.siteId) },
+    kind: input.kind,
+    period: input.period,
+  });
   if (taken.length) {
     throw conflict(`site ${taken[0].siteId} already has its ${input.kind} campaign of ${input.period} (${taken[0].id})`, 'period');
   }

@@ -8,6 +8,14 @@ import { RecordSurveyResponse } from './record-survey-response.usecase';
 
 @Module({
   imports: [DirectoryModule.forRoot({ customers: true })],
-  providers: [CreateSurvey, RecordSurveyResponse, CompleteFollowUp, SaveQuestionnaire, LaunchSurveyCampaign, SurveyResolver, SurveyFollowUpResolver],
+  providers: [
+    CreateSurvey,
+    RecordSurveyResponse,
+    CompleteFollowUp,
+    SaveQuestionnaire,
+    LaunchSurveyCampaign,
+    SurveyResolver,
+    SurveyFollowUpResolver,
+  ],
 })
 export class SurveyModule {}

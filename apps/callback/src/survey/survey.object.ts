@@ -5,9 +5,15 @@ import { SurveyKind, SurveyStatus, itemsOf, type FollowUpPlan, type Questionnair
 
 registerEnumType(SurveyKind, { name: 'SurveyKind', description: 'Monthly visits, quarterly questionnaires, the annual survey.' });
 registerEnumType(SurveyStatus, { name: 'SurveyStatus', description: 'Whether a campaign still takes answers.' });
-registerEnumType(QuestionKind, { name: 'QuestionKind', description: 'On the four levels (SCALE), one of its options (CHOICE), or in words (TEXT).' });
+registerEnumType(QuestionKind, {
+  name: 'QuestionKind',
+  description: 'On the four levels (SCALE), one of its options (CHOICE), or in words (TEXT).',
+});
 registerEnumType(SampleMode, { name: 'SampleMode', description: "Everyone, a number or a share of the site's customers." });
-registerEnumType(SurveyCustomerKind, { name: 'SurveyCustomerKind', description: 'Owner, tenant or other (survey samples are stratified by it).' });
+registerEnumType(SurveyCustomerKind, {
+  name: 'SurveyCustomerKind',
+  description: 'Owner, tenant or other (survey samples are stratified by it).',
+});
 
 @ObjectType('SurveyQuestion')
 export class SurveyQuestionObject {

@@ -50,17 +50,29 @@ export class SurveyResolver {
     if (args.kind) where.kind = args.kind;
     if (args.year) where.period = { $like: `${args.year}%` };
     return this.withResults(
-      await scopeOf(user).find(this.orm.em.fork(), Survey, where, { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 }, args.siteId),
+      await scopeOf(user).find(
+        this.orm.em.fork(),
+        Survey,
+        where,
+        { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 },
+        args.siteId,
+      ),
     );
   }
 
-  @Query(() => [QuestionnaireObject], { description: "The organisation's questionnaires, every version, by name and newest version first." })
+  @Query(() => [QuestionnaireObject], {
+    description: "The organisation's questionnaires, every version, by name and newest version first.",
+  })
   async questionnaires(@CurrentUser() user: AuthUser): Promise<QuestionnaireObject[]> {
-    const rows = await this.orm.em.fork().find(Questionnaire, { orgId: user.org }, { orderBy: { name: 'asc', version: 'desc' }, limit: 500 });
+    const rows = await this.orm.em
+      .fork()
+      .find(Questionnaire, { orgId: user.org }, { orderBy: { name: 'asc', version: 'desc' }, limit: 500 });
     return rows.map(QuestionnaireObject.from);
   }
 
-  @Query(() => [SampleMemberObject], { description: "A campaign's sample: who was drawn and who answered (unanswered: only those still to ask)." })
+  @Query(() => [SampleMemberObject], {
+    description: "A campaign's sample: who was drawn and who answered (unanswered: only those still to ask).",
+  })
   async surveySample(
     @CurrentUser() user: AuthUser,
     @Args('surveyId', { type: () => ID }) surveyId: string,
@@ -80,7 +92,8 @@ export class SurveyResolver {
   }
 
   @Mutation(() => [SurveyObject], {
-    description: "Opens a survey campaign with a questionnaire and its sample: one site, or every site granted (the annual survey, QUALITY).",
+    description:
+      'Opens a survey campaign with a questionnaire and its sample: one site, or every site granted (the annual survey, QUALITY).',
   })
   @Roles(...SURVEY_AUTHORS)
   async launchSurveyCampaign(@CurrentUser() user: AuthUser, @Args('input') input: LaunchSurveyInput): Promise<SurveyObject[]> {
@@ -93,7 +106,6 @@ export class SurveyResolver {
     const survey = await this.tx.by(user).run((em) => closeCampaign(em, user, id, this.clock.now()));
     return (await this.withResults([survey]))[0];
   }
-
 
   @Query(() => [FollowUpObject], { description: 'Follow-up plans of dissatisfied survey items, earliest due first.' })
   async surveyFollowUps(@CurrentUser() user: AuthUser, @Args() args: FollowUpsArgs): Promise<FollowUpObject[]> {

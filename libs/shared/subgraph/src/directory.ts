@@ -1,6 +1,14 @@
 import { Injectable, Module, OnApplicationBootstrap, type DynamicModule } from '@nestjs/common';
 import { Entity, Index, PrimaryKey, Property, type EntityManager } from '@mikro-orm/core';
-import { CustomerSaved, SiteSaved, StaffSaved, type CustomerSavedV1, type Department, type Role, type SurveyCustomerKind } from '@pc/contracts';
+import {
+  CustomerSaved,
+  SiteSaved,
+  StaffSaved,
+  type CustomerSavedV1,
+  type Department,
+  type Role,
+  type SurveyCustomerKind,
+} from '@pc/contracts';
 import { EventConsumers, on, onBatch, type EventHandler } from '@pc/messaging';
 import { invalidInput, scopeOf, type AuthUser, type EntityClass } from '@pc/platform';
 

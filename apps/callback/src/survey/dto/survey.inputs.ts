@@ -124,7 +124,9 @@ export class SampleInput {
   seed?: string;
 }
 
-@InputType({ description: 'A survey campaign: one site, or (the annual survey, QUALITY) every site of the organisation the caller is granted.' })
+@InputType({
+  description: 'A survey campaign: one site, or (the annual survey, QUALITY) every site of the organisation the caller is granted.',
+})
 export class LaunchSurveyInput {
   @Field(() => ID, { nullable: true, description: 'The site; absent: every site (ANNUAL_SURVEY only).' })
   @IsOptional()
