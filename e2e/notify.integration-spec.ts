@@ -6,6 +6,7 @@ import {
   Category,
   Channel,
   CommitteeMeetingOverdue,
+  SurveyFollowUpOverdue,
   ComplaintFiled,
   Department,
   EscalationLevel,
@@ -544,5 +545,30 @@ describe("domain.md §7: the owners' committee's month without a meeting", () =>
     const rows = await told();
     expect(rows.map((r) => r.recipient_id)).toEqual([USERS.head.sub]);
     expect(rows[0].body).toContain('2026-11');
+  });
+});
+
+describe('domain.md §4: a survey follow-up plan past its due date', () => {
+  it('rule "an overdue follow-up plan is told": its owner and the site head, once however often the event comes', async () => {
+    const overdue = {
+      orgId: ORG,
+      siteId: SITE,
+      surveyId: 'survey-1',
+      followUpId: 'follow-up-1',
+      ownerId: USERS.am.sub,
+      question: 2,
+      dueAt: '2026-12-05T02:00:00.000Z',
+    };
+    await svc.publish(SurveyFollowUpOverdue, overdue);
+    await svc.publish(SurveyFollowUpOverdue, overdue);
+    const told = async () =>
+      svc.sql<{ recipient_id: string; body: string }>(
+        `select recipient_id, body from notification where source_key = 'survey-follow-up-overdue:follow-up-1' order by recipient_id`,
+      );
+    await eventually(async () => (await told()).length === 2, 20_000, 'the notices to the owner and the site head');
+    await new Promise((r) => setTimeout(r, 500));
+    const rows = await told();
+    expect(rows.map((r) => r.recipient_id)).toEqual([USERS.am.sub, USERS.head.sub].sort());
+    expect(rows[0].body).toContain('question 3');
   });
 });

@@ -207,6 +207,11 @@ async function victimData(): Promise<void> {
       },
     }),
   );
+  await ok(
+    gql(admin, `mutation($i: ScheduleSurveysInput!) { scheduleSurveys(input: $i) { id } }`, {
+      i: { siteId: 'demo-site-1', kind: 'MONTHLY_VISIT', questionnaireId: questionnaire.id, sample: { mode: 'ALL' } },
+    }),
+  );
   // the service desk (issue 14): a repair with its work sheet, an inquiry passed to engineering
   const service = await ok(
     gql(frontDesk, `mutation($i: RequestServiceInput!) { requestService(input: $i) { id } }`, {
@@ -358,6 +363,7 @@ beforeAll(async () => {
     'serviceRequest.id': ids.serviceId,
     'completeSurveyFollowUp.id': ids.followUpId,
     'closeSurvey.id': ids.surveyId,
+    'FollowUpCallbackInput.id': ids.followUpId,
     'SurveyFollowUp.id': ids.followUpId,
     questionnaireId: ids.questionnaireId,
     'SaveSiteInput.id': 'demo-site-1',

@@ -1,6 +1,6 @@
 import { directoryEntities } from '@pc/subgraph';
 import { Callback, CallbackAttempt } from './callback/callback.entity';
-import { FollowUpPlan, Questionnaire, Survey, SurveyResponse, SurveySample } from './survey/survey.entity';
+import { FollowUpPlan, Questionnaire, Survey, SurveyResponse, SurveySample, SurveySchedule } from './survey/survey.entity';
 
 export const CALLBACK_ENTITIES = [
   Callback,
@@ -10,5 +10,6 @@ export const CALLBACK_ENTITIES = [
   FollowUpPlan,
   Questionnaire,
   SurveySample,
+  SurveySchedule,
   ...directoryEntities({ customers: true }),
 ];

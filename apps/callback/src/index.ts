@@ -1,2 +1,3 @@
 export * from './app.module';
 export { CallbackScheduler } from './callback/callback-timers';
+export { SurveyScheduler } from './survey/survey-clocks';

@@ -175,6 +175,16 @@ describe('domain.md §5 read model: a case folded from its events', () => {
     expect(caseKeyOf('service.completed', { serviceId: 'r' })).toBe('r');
     expect(caseKeyOf('callback.completed', { complaintId: 'r' })).toBe('r');
     expect(caseKeyOf('report.overdue', { siteId: 's', month: '2026-10' })).toBe('report:s:2026-10');
+    expect(caseKeyOf('survey.opened', { surveyId: 's1' })).toBe('survey-campaign:s1');
+    expect(caseKeyOf('committee.meeting_overdue', { siteId: 's', month: '2026-10' })).toBe('committee:s:2026-10');
+  });
+
+  it('an event of no complaint and no key of its own stands alone: two different ones are two cases, never one shared "undefined" case', () => {
+    const a = caseKeyOf('some.future_event', { siteId: 's', thing: 1 });
+    const b = caseKeyOf('some.future_event', { siteId: 's', thing: 2 });
+    expect(a).not.toBe(b);
+    expect(a).not.toContain('undefined');
+    expect(caseKeyOf('some.future_event', { siteId: 's', thing: 1 })).toBe(a);
   });
 
   it("due time of a month's report: the end of its last day in the site's time zone (domain.md §5 before month end)", () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   CallbackKind,
   Satisfaction,
@@ -57,6 +58,12 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
       return `survey:${String(p.responseId)}`;
     case 'survey.opened':
       return `survey-campaign:${String(p.surveyId)}`;
+    case 'survey.follow_up_overdue':
+      return `survey-follow-up:${String(p.followUpId)}`;
+    case 'committee.meeting_overdue':
+      return `committee:${String(p.siteId)}:${String(p.month)}`;
+    case 'resident.message_requested':
+      return `resident-message:${String(p.sourceKey)}`;
     case 'registry.site_saved':
       return `site:${String(p.siteId)}`;
     case 'registry.customer_saved':
@@ -73,7 +80,8 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
     case 'report.overdue':
       return `report:${String(p.siteId)}:${String(p.month)}`;
     default:
-      return String(p.complaintId);
+      // an event of no case (a contract added later without a key above) stands alone, never in one shared case
+      return typeof p.complaintId === 'string' ? p.complaintId : `${subject}:${createHash('sha1').update(JSON.stringify(p)).digest('hex')}`;
   }
 }
 

@@ -5,7 +5,7 @@ import { QuestionKind, Role, SurveyOpened } from '@pc/contracts';
 import { TransactionalOutbox, type EventWriter } from '@pc/messaging';
 import { KnownCustomer, KnownSite } from '@pc/subgraph';
 import { AuthUser, Clock, assertRole, conflict, inFuture, invalidInput, scopeOf } from '@pc/platform';
-import type { LaunchSurveyInput, SaveQuestionnaireInput } from './dto/survey.inputs';
+import type { LaunchSurveyInput, SampleInput, SaveQuestionnaireInput } from './dto/survey.inputs';
 import { SampleError, drawSample, type Candidate } from './sampling';
 import { PERIOD } from './survey-rules';
 import { Questionnaire, Survey, SurveyKind, SurveyResponse, SurveySample, SurveyStatus, type SampleRule } from './survey.entity';
@@ -134,14 +134,7 @@ export async function openCampaigns(
   if (taken.length) {
     throw conflict(`site ${taken[0].siteId} already has its ${input.kind} campaign of ${input.period} (${taken[0].id})`, 'period');
   }
-  const rule: SampleRule = {
-    mode: input.sample.mode,
-    ...(input.sample.size !== undefined && input.sample.size !== null ? { size: input.sample.size } : {}),
-    ...(input.sample.share !== undefined && input.sample.share !== null ? { share: input.sample.share } : {}),
-    stratify: input.sample.stratify,
-    excludeSurveyedWithinDays: input.sample.excludeSurveyedWithinDays,
-    seed: input.sample.seed || `${input.kind}:${input.period}`,
-  };
+  const rule = ruleOf(input.sample, input.kind, input.period);
   const groupId = input.siteId ? null : randomUUID();
   const opened: Survey[] = [];
   for (const site of sites) {
@@ -202,6 +195,18 @@ export async function openCampaigns(
     opened.push(survey);
   }
   return opened;
+}
+
+/** The rule a sample input describes; the seed defaults to the kind and period (the same period draws the same sample). */
+export function ruleOf(sample: SampleInput, kind: SurveyKind, period: string): SampleRule {
+  return {
+    mode: sample.mode,
+    ...(sample.size !== undefined && sample.size !== null ? { size: sample.size } : {}),
+    ...(sample.share !== undefined && sample.share !== null ? { share: sample.share } : {}),
+    stratify: sample.stratify ?? false,
+    excludeSurveyedWithinDays: sample.excludeSurveyedWithinDays ?? 0,
+    seed: sample.seed || `${kind}:${period}`,
+  };
 }
 
 /** Closes a campaign: it takes no more answers. */

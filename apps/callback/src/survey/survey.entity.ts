@@ -128,4 +128,37 @@ export class FollowUpPlan {
   @Property({ type: 'string', length: 64 }) ownerId: string;
   @Property({ type: 'datetime' }) dueAt: Date;
   @Property({ type: 'datetime', nullable: true }) doneAt?: Date | null;
+  /** When its clock announced it overdue (once). */
+  @Property({ type: 'datetime', nullable: true }) overdueAt?: Date | null;
+  /** The customer called back after it was done: when, by whom, how satisfied, what they said. */
+  @Property({ type: 'datetime', nullable: true }) calledBackAt?: Date | null;
+  @Property({ type: 'string', length: 64, nullable: true }) calledBackBy?: string | null;
+  @Property({ type: 'string', length: 32, nullable: true }) callbackSatisfaction?: Satisfaction | null;
+  @Property({ type: 'text', nullable: true }) callbackNote?: string | null;
+}
+
+/**
+ * A site's standing order for a kind of campaign (issue 31): the month's visit opens itself on the
+ * 1st, the quarter's questionnaire at the quarter's start, with this questionnaire and sample rule.
+ * One per site and kind; `nextRunAt` is its durable clock.
+ */
+@Entity({ tableName: 'survey_schedule' })
+@Unique({ properties: ['orgId', 'siteId', 'kind'] })
+@Index({ properties: ['active', 'nextRunAt'] })
+export class SurveySchedule {
+  @PrimaryKey({ type: 'string', length: 64 }) id: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  @Property({ type: 'string', length: 64 }) siteId: string;
+  @Property({ type: 'string', length: 32 }) kind: SurveyKind;
+  @Property({ type: 'string', length: 64 }) questionnaireId: string;
+  @Property({ type: 'json' }) sampleRule: SampleRule;
+  @Property({ type: 'boolean' }) active: boolean;
+  /** The period its next campaign is for, and when that campaign opens. */
+  @Property({ type: 'string', length: 16 }) nextPeriod: string;
+  @Property({ type: 'datetime' }) nextRunAt: Date;
+  /** The campaign it opened last, or why it could not (the clock moves on either way). */
+  @Property({ type: 'string', length: 64, nullable: true }) lastSurveyId?: string | null;
+  @Property({ type: 'text', nullable: true }) lastError?: string | null;
+  @Property({ type: 'string', length: 64 }) createdBy: string;
+  @Property({ type: 'datetime' }) updatedAt: Date;
 }

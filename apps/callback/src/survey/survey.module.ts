@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { timerOptionsFrom } from '@pc/messaging';
+import { ServiceConfig } from '@pc/platform';
+import { OverdueFollowUps, SURVEY_TIMER_OPTIONS, ScheduleSurveys, ScheduledCampaigns, SurveyScheduler } from './survey-clocks';
 import { DirectoryModule } from '@pc/subgraph';
 import { SurveyFollowUpResolver, SurveyResolver } from './survey.resolver';
 import { LaunchSurveyCampaign, SaveQuestionnaire } from './campaign.usecases';
@@ -9,6 +12,11 @@ import { RecordSurveyResponse } from './record-survey-response.usecase';
 @Module({
   imports: [DirectoryModule.forRoot({ customers: true })],
   providers: [
+    { provide: SURVEY_TIMER_OPTIONS, inject: [ServiceConfig], useFactory: timerOptionsFrom },
+    ScheduleSurveys,
+    ScheduledCampaigns,
+    OverdueFollowUps,
+    SurveyScheduler,
     CreateSurvey,
     RecordSurveyResponse,
     CompleteFollowUp,

@@ -1,7 +1,19 @@
 import { Directive, Field, Float, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { QuestionKind, Satisfaction, SurveyCustomerKind } from '@pc/contracts';
 import { SampleMode } from './dto/survey.inputs';
-import { SurveyKind, SurveyStatus, itemsOf, type FollowUpPlan, type Questionnaire, type Survey, type SurveySample } from './survey.entity';
+import {
+  SurveyKind,
+  SurveyStatus,
+  itemsOf,
+  type FollowUpPlan,
+  type Questionnaire,
+  type Survey,
+  type SurveySample,
+  type SurveySchedule,
+} from './survey.entity';
+
+/** A follow-up plan done is called back to its customer within this many hours (domain.md §4: 24). */
+export const FOLLOW_UP_CALLBACK_HOURS = 24;
 
 registerEnumType(SurveyKind, { name: 'SurveyKind', description: 'Monthly visits, quarterly questionnaires, the annual survey.' });
 registerEnumType(SurveyStatus, { name: 'SurveyStatus', description: 'Whether a campaign still takes answers.' });
@@ -134,8 +146,35 @@ export class FollowUpObject {
   @Field(() => ID) ownerId: string;
   @Field() dueAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) doneAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When its clock announced it overdue.' }) overdueAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Done: the customer is called back by then (24 hours).' })
+  callbackDueAt?: Date | null;
+  @Field(() => GraphQLISODateTime, { nullable: true }) calledBackAt?: Date | null;
+  @Field(() => ID, { nullable: true }) calledBackBy?: string | null;
+  @Field(() => Satisfaction, { nullable: true }) callbackSatisfaction?: Satisfaction | null;
+  @Field(() => String, { nullable: true }) callbackNote?: string | null;
 
   static from(f: FollowUpPlan): FollowUpObject {
-    return Object.assign(new FollowUpObject(), f);
+    return Object.assign(new FollowUpObject(), f, {
+      callbackDueAt: f.doneAt ? new Date(f.doneAt.getTime() + FOLLOW_UP_CALLBACK_HOURS * 3_600_000) : null,
+    });
+  }
+}
+
+@ObjectType('SurveySchedule', { description: "A site's standing order for monthly visits or quarterly questionnaires." })
+export class SurveyScheduleObject {
+  @Field(() => ID) id: string;
+  @Field(() => ID) siteId: string;
+  @Field(() => SurveyKind) kind: SurveyKind;
+  @Field(() => ID) questionnaireId: string;
+  @Field(() => SampleRuleObject) sampleRule: SampleRuleObject;
+  @Field() active: boolean;
+  @Field({ description: 'The period its next campaign is for.' }) nextPeriod: string;
+  @Field(() => GraphQLISODateTime, { description: 'When that campaign opens.' }) nextRunAt: Date;
+  @Field(() => ID, { nullable: true }) lastSurveyId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Why the last campaign could not open.' }) lastError?: string | null;
+
+  static from(s: SurveySchedule): SurveyScheduleObject {
+    return Object.assign(new SurveyScheduleObject(), s);
   }
 }

@@ -6,14 +6,17 @@ import { AuthUser, Clock, CurrentUser, Roles, scopeOf, type RequestContext } fro
 import { loadById } from '@pc/subgraph';
 import {
   CreateSurveyInput,
+  FollowUpCallbackInput,
   FollowUpsArgs,
   LaunchSurveyInput,
   RecordSurveyResponseInput,
   SaveQuestionnaireInput,
+  ScheduleSurveysInput,
   SurveysArgs,
 } from './dto/survey.inputs';
-import { FollowUpPlan, Questionnaire, Survey, SurveyResponse, SurveySample } from './survey.entity';
-import { FollowUpObject, QuestionnaireObject, SampleMemberObject, SurveyObject } from './survey.object';
+import { ScheduleSurveys, callBackFollowUp } from './survey-clocks';
+import { FollowUpPlan, Questionnaire, Survey, SurveyResponse, SurveySample, SurveySchedule } from './survey.entity';
+import { FollowUpObject, QuestionnaireObject, SampleMemberObject, SurveyObject, SurveyScheduleObject } from './survey.object';
 import { LaunchSurveyCampaign, SURVEY_AUTHORS, SaveQuestionnaire, closeCampaign } from './campaign.usecases';
 import { CompleteFollowUp } from './complete-follow-up.usecase';
 import { CreateSurvey } from './create-survey.usecase';
@@ -30,6 +33,7 @@ export class SurveyResolver {
     private readonly complete: CompleteFollowUp,
     private readonly questionnaire: SaveQuestionnaire,
     private readonly launch: LaunchSurveyCampaign,
+    private readonly schedule: ScheduleSurveys,
     private readonly tx: TransactionalOutbox,
     private readonly clock: Clock,
   ) {}
@@ -98,6 +102,36 @@ export class SurveyResolver {
   @Roles(...SURVEY_AUTHORS)
   async launchSurveyCampaign(@CurrentUser() user: AuthUser, @Args('input') input: LaunchSurveyInput): Promise<SurveyObject[]> {
     return this.withResults(await this.launch.execute(user, input));
+  }
+
+  @Mutation(() => SurveyScheduleObject, {
+    description:
+      "Schedules a site's monthly visits or quarterly questionnaires: each opens itself at its period's start (saving again replaces).",
+  })
+  @Roles(...SURVEY_AUTHORS)
+  async scheduleSurveys(@CurrentUser() user: AuthUser, @Args('input') input: ScheduleSurveysInput): Promise<SurveyScheduleObject> {
+    return SurveyScheduleObject.from(await this.schedule.execute(user, input));
+  }
+
+  @Query(() => [SurveyScheduleObject], { description: 'The survey schedules of the sites the caller may see.' })
+  async surveySchedules(
+    @CurrentUser() user: AuthUser,
+    @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
+  ): Promise<SurveyScheduleObject[]> {
+    const rows = await scopeOf(user).find(
+      this.orm.em.fork(),
+      SurveySchedule,
+      {},
+      { orderBy: { siteId: 'asc', kind: 'asc' }, limit: 500 },
+      siteId,
+    );
+    return rows.map(SurveyScheduleObject.from);
+  }
+
+  @Mutation(() => FollowUpObject, { description: 'Records the call back to the customer about a follow-up plan that is done (once).' })
+  @Roles(...SURVEYORS)
+  async recordSurveyFollowUpCallback(@CurrentUser() user: AuthUser, @Args('input') input: FollowUpCallbackInput): Promise<FollowUpObject> {
+    return FollowUpObject.from(await this.tx.by(user).run((em) => callBackFollowUp(em, user, input, this.clock.now())));
   }
 
   @Mutation(() => SurveyObject, { description: 'Closes a campaign: it takes no more answers.' })

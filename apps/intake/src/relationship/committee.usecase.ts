@@ -13,7 +13,8 @@ import { SYSTEM_ACTOR, customerInScope, tagCustomer } from '../customer/customer
 import { KeyCustomerReason, KeyCustomerTag } from '../customer/customer.entities';
 import { checkRaised, fileRaised, type RaisedItem } from '../customer/raised-items';
 import { VISITORS } from '../customer/visits.usecase';
-import { committeeMonthEnds, nextMonth } from './relationship-rules';
+import { nextMonth } from '@pc/calendar';
+import { committeeMonthEnds } from './relationship-rules';
 import { CommitteeClock, CommitteeMeeting, CommitteeMember, CommitteePosition, type CommitteeItem } from './relationship.entities';
 
 /** Who keeps the committee's list and records its meetings: complaint representatives, area managers, the site head. */

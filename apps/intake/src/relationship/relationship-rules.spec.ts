@@ -1,13 +1,6 @@
 import { buildingOf } from '../registry/registry-rules';
-import {
-  chunked,
-  committeeMonthEnds,
-  nextMonth,
-  noticeRecipients,
-  noticeUnits,
-  startOfLocalDate,
-  summarisePlan,
-} from './relationship-rules';
+import { nextMonth, startOfLocalDate } from '@pc/calendar';
+import { chunked, committeeMonthEnds, noticeRecipients, noticeUnits, summarisePlan } from './relationship-rules';
 
 const units = [
   { id: 'u101', areaId: 'a', name: '1号楼101室' },

@@ -1,22 +1,6 @@
-import { localDate } from '@pc/calendar';
+import { nextMonth, startOfLocalDate } from '@pc/calendar';
 import { buildingOf } from '../registry/registry-rules';
 import type { NoticeAudience, PlanActivity } from './relationship.entities';
-
-const HOUR = 3_600_000;
-
-/** The month after a YYYY-MM month. */
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
-/** The first instant of a local date (YYYY-MM-DD) in a time zone (whole-hour offsets; every zone a site uses). */
-export function startOfLocalDate(date: string, timeZone: string): Date {
-  // from 14 hours before UTC midnight (the earliest offset), the first hour whose local date is the date
-  let t = Date.parse(`${date}T00:00:00Z`) - 14 * HOUR;
-  for (let i = 0; i < 30 && localDate(new Date(t), timeZone).date < date; i++) t += HOUR;
-  return new Date(t);
-}
 
 /** Rule (domain.md §7, one committee meeting a month): a month's meeting is overdue when the month has ended in the site's time zone. */
 export const committeeMonthEnds = (month: string, timeZone: string): Date => startOfLocalDate(`${nextMonth(month)}-01`, timeZone);

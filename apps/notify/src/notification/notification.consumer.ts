@@ -4,6 +4,7 @@ import {
   CallbackDissatisfied,
   CallbackScheduled,
   CommitteeMeetingOverdue,
+  SurveyFollowUpOverdue,
   ComplaintFiled,
   ComplaintSeverityChanged,
   ContractorFailure,
@@ -238,6 +239,17 @@ export class NotificationConsumer implements OnApplicationBootstrap {
         sourceKey: `committee-overdue:${p.siteId}:${p.month}`,
         at,
         extra: `no owners' committee meeting was recorded for ${p.month}: hold it and record it (recordCommitteeMeeting)`,
+      })),
+      // domain.md §4: a survey follow-up plan past its due date undone (callback's clock): its owner and the site head
+      this.announcing(SurveyFollowUpOverdue, (p, _file, at) => ({
+        kind: NotificationKind.NOTICE,
+        orgId: p.orgId,
+        siteId: p.siteId,
+        assignee: p.ownerId,
+        sourceKey: `survey-follow-up-overdue:${p.followUpId}`,
+        at,
+        dueAt: p.dueAt,
+        extra: `the follow-up plan of a dissatisfied survey answer (question ${p.question + 1}) was due ${p.dueAt} and is not done: do it and mark it done (completeSurveyFollowUp)`,
       })),
       this.announcing(ContractorPenalized, (p, _file, at) =>
         p.failure === ContractorFailure.NO_SHOW

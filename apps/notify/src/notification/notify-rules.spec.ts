@@ -80,6 +80,11 @@ describe('who is told (domain.md §6)', () => {
     expect(people(NotificationKind.DISSATISFIED, { department: Department.ENGINEERING }).map((p) => p.to)).toEqual([['am'], ['eng-head']]);
   });
 
+  it('a notice goes to the site head; a survey follow-up overdue to its owner too (domain.md §4)', () => {
+    expect(people(NotificationKind.NOTICE).map((p) => p.to)).toEqual([['head']]);
+    expect(people(NotificationKind.NOTICE, { assignee: 'duty-1' }).map((p) => p.to)).toEqual([['duty-1'], ['head']]);
+  });
+
   it('a complaint about a manager or department head is never sent to the person it is about: leadership only', () => {
     const plans = plansFor({ kind: NotificationKind.MAJOR_COMPLAINT, category: Category.MANAGER_CONDUCT });
     expect(plans.map((p) => resolveAudience(p.to, ctx()))).toEqual([['lead']]);

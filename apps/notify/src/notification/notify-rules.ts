@@ -36,7 +36,7 @@ export interface Trigger {
   category?: Category;
   /** ESCALATED: the level the case went up to. */
   escalatedTo?: EscalationLevel;
-  /** CALLBACK_DUE: whoever must make it. */
+  /** CALLBACK_DUE: whoever must make it; NOTICE: whoever it is about (a follow-up plan's owner). */
   assignee?: string;
 }
 
@@ -120,8 +120,9 @@ export function plansFor(t: Trigger, overrides: AckOverrides = {}): MessagePlan[
       plans = [told({ of: 'DEPARTMENT_HEAD', department: dept })];
       break;
     case NotificationKind.NOTICE:
-      // a shift with nobody on duty in the week ahead; a month without an owners' committee meeting
-      plans = [told({ of: 'SITE_HEAD' })];
+      // a shift with nobody on duty in the week ahead; a month without an owners' committee meeting;
+      // a survey follow-up plan overdue (its owner too)
+      plans = [...(t.assignee ? [told({ of: 'USER', userId: t.assignee })] : []), told({ of: 'SITE_HEAD' })];
       break;
     case NotificationKind.SHIFT_HANDOVER:
       plans = [mustAcknowledge({ of: 'DUTY_STAFF' }, ack(HANDOVER_ACK_MINUTES), [{ of: 'DUTY_DIRECTOR' }])];

@@ -70,6 +70,22 @@ export function localDate(at: Date, timeZone: string): { date: string; weekday: 
 /** The month (YYYY-MM) an instant falls in, in the site's time zone. */
 export const localMonth = (at: Date, timeZone: string): string => localDate(at, timeZone).date.slice(0, 7);
 
+/** The month after a YYYY-MM month. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+const HOUR = 3_600_000;
+
+/** The first instant of a local date (YYYY-MM-DD) in a time zone (whole-hour offsets; every zone a site uses). */
+export function startOfLocalDate(date: string, timeZone: string): Date {
+  // from 14 hours before UTC midnight (the earliest offset), the first hour whose local date is the date
+  let t = Date.parse(`${date}T00:00:00Z`) - 14 * HOUR;
+  for (let i = 0; i < 30 && localDate(new Date(t), timeZone).date < date; i++) t += HOUR;
+  return new Date(t);
+}
+
 /**
  * The site's own days first (a make-up day it works, a day it closes), then the national schedule of
  * that year (holidays and 调休 working days); for a year the schedule does not know yet, the fixed-date

@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { defineEvent } from './event-contract';
 import { CommitteeMeetingOverdue, ResidentMessageRequested } from './relationship-events';
-import { SurveyCustomerKind, SurveyItemAnswerV1, SurveyOpened } from './survey-events';
+import { SurveyCustomerKind, SurveyFollowUpOverdue, SurveyItemAnswerV1, SurveyOpened } from './survey-events';
 import {
   CallbackKind,
   Category,
@@ -649,6 +649,7 @@ export const EVENT_CONTRACTS = [
   ServiceCompleted,
   SurveyAnswered,
   SurveyOpened,
+  SurveyFollowUpOverdue,
   SiteSaved,
   CustomerSaved,
   StaffSaved,

@@ -74,3 +74,18 @@ export class SurveyItemAnswerV1 {
   /** The follow-up plan of a dissatisfied item (callback's `SurveyFollowUp`). */
   @IsOptional() @IsString() followUpId?: string;
 }
+
+/**
+ * A survey follow-up plan (the plan for one dissatisfied item) passed its due date undone (domain.md
+ * §4; callback's durable clock, once per plan). Notify tells its owner and the site head.
+ */
+export class SurveyFollowUpOverdueV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() surveyId: string;
+  @IsString() @IsNotEmpty() followUpId: string;
+  @IsString() @IsNotEmpty() ownerId: string;
+  @IsInt() @Min(0) question: number;
+  @IsISO8601({ strict: true }) dueAt: string;
+}
+export const SurveyFollowUpOverdue = defineEvent('survey.follow_up_overdue', 1, SurveyFollowUpOverdueV1);

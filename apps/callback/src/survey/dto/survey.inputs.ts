@@ -186,3 +186,21 @@ export class FollowUpsArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @MaxLength(64) siteId?: string;
   @Field({ nullable: true, description: 'Only open (true) or only done (false) plans.' }) @IsOptional() @IsBoolean() open?: boolean;
 }
+
+@InputType({
+  description: "A site's standing order: the month's visit opens itself on the 1st, the quarter's questionnaire at the quarter's start.",
+})
+export class ScheduleSurveysInput {
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) siteId: string;
+  @Field(() => SurveyKind, { description: 'MONTHLY_VISIT or QUARTERLY_QUESTIONNAIRE.' }) @IsEnum(SurveyKind) kind: SurveyKind;
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) questionnaireId: string;
+  @Field(() => SampleInput) @ValidateNested() @Type(() => SampleInput) sample: SampleInput;
+  @Field({ defaultValue: true, description: 'false stops the schedule.' }) @IsBoolean() active: boolean = true;
+}
+
+@InputType({ description: 'The customer called back about a follow-up plan that is done.' })
+export class FollowUpCallbackInput {
+  @Field(() => ID) @IsString() @IsNotEmpty() @MaxLength(64) id: string;
+  @Field(() => Satisfaction) @IsEnum(Satisfaction) satisfaction: Satisfaction;
+  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
+}
