@@ -117,7 +117,7 @@ export class ScheduledCampaigns implements TimerSource {
             em,
             events,
             scheduleActor(s.orgId),
-            { siteId: s.siteId, kind: s.kind, period, questionnaireId: s.questionnaireId, sample: sample as SampleInput, closesAt },
+            { siteId: s.siteId, kind: s.kind, period, questionnaireId: s.questionnaireId, sample: sample, closesAt },
             now,
           );
           s.lastSurveyId = opened.id;

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { timerOptionsFrom } from '@pc/messaging';
 import { ServiceConfig } from '@pc/platform';
-import { OverdueFollowUps, SURVEY_TIMER_OPTIONS, ScheduleSurveys, ScheduledCampaigns, SurveyScheduler } from './survey-clocks';
 import { DirectoryModule } from '@pc/subgraph';
+import { OverdueFollowUps, SURVEY_TIMER_OPTIONS, ScheduleSurveys, ScheduledCampaigns, SurveyScheduler } from './survey-clocks';
 import { SurveyFollowUpResolver, SurveyResolver } from './survey.resolver';
 import { LaunchSurveyCampaign, SaveQuestionnaire } from './campaign.usecases';
 import { CompleteFollowUp } from './complete-follow-up.usecase';

@@ -5,6 +5,7 @@ import { Channel, CommitteeMeetingOverdue } from '@pc/contracts';
 import { TransactionalOutbox, claimLock, type EventWriter, type TimerSource } from '@pc/messaging';
 import { AuthUser, Clock, assertRole, conflict, invalidInput, notInFuture } from '@pc/platform';
 import { localDate, localMonth } from '@pc/calendar';
+import { nextMonth } from '@pc/calendar';
 import { FileComplaint } from '../complaint/file-complaint.usecase';
 import { InquiryDesk } from '../inquiry/inquiry.usecases';
 import { grantedSite } from '../registry/registry-rules';
@@ -13,7 +14,6 @@ import { SYSTEM_ACTOR, customerInScope, tagCustomer } from '../customer/customer
 import { KeyCustomerReason, KeyCustomerTag } from '../customer/customer.entities';
 import { checkRaised, fileRaised, type RaisedItem } from '../customer/raised-items';
 import { VISITORS } from '../customer/visits.usecase';
-import { nextMonth } from '@pc/calendar';
 import { committeeMonthEnds } from './relationship-rules';
 import { CommitteeClock, CommitteeMeeting, CommitteeMember, CommitteePosition, type CommitteeItem } from './relationship.entities';
 

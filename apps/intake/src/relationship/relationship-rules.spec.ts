@@ -1,5 +1,5 @@
-import { buildingOf } from '../registry/registry-rules';
 import { nextMonth, startOfLocalDate } from '@pc/calendar';
+import { buildingOf } from '../registry/registry-rules';
 import { chunked, committeeMonthEnds, noticeRecipients, noticeUnits, summarisePlan } from './relationship-rules';
 
 const units = [
