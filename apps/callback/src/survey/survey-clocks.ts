@@ -14,7 +14,7 @@ import { KnownSite } from '@pc/subgraph';
 import { AuthUser, Clock, DomainError, conflict, invalidInput, scopeOf } from '@pc/platform';
 import { DEFAULT_TIME_ZONE } from '@pc/calendar';
 import { openCampaigns, ruleOf } from './campaign.usecases';
-import type { SampleInput, ScheduleSurveysInput, SampleMode } from './dto/survey.inputs';
+import type { ScheduleSurveysInput, SampleMode } from './dto/survey.inputs';
 import { firstScheduledPeriod, nextPeriod, periodStarts } from './survey-rules';
 import { FollowUpPlan, Questionnaire, Survey, SurveyKind, SurveySchedule } from './survey.entity';
 
