@@ -249,6 +249,11 @@ export interface SurveyRow {
   answers: number;
   dissatisfied: number;
   followUps: number;
+  surveyId: string;
+  groupId: string | null;
+  verySatisfied: number;
+  satisfied: number;
+  basicallySatisfied: number;
 }
 
 /** One answered question of a survey response (issue 31: the results per question, area and customer kind). */
@@ -663,6 +668,11 @@ export function foldCase(all: StoredEvent[], siteZone: (siteId: string) => strin
             answers: r.answers.length,
             dissatisfied: r.answers.filter((a) => a === Satisfaction.DISSATISFIED).length,
             followUps: r.followUps,
+            surveyId: r.surveyId,
+            groupId: r.groupId ?? null,
+            verySatisfied: r.answers.filter((a) => a === Satisfaction.VERY_SATISFIED).length,
+            satisfied: r.answers.filter((a) => a === Satisfaction.SATISFIED).length,
+            basicallySatisfied: r.answers.filter((a) => a === Satisfaction.BASICALLY_SATISFIED).length,
           },
         ];
         // a response from before issue 31 carries the four-level answers only: question i is the i-th

@@ -230,14 +230,22 @@ export class AcknowledgementFact {
 /** One survey response: answers on the four levels and follow-ups for dissatisfied items. */
 @Entity({ tableName: 'survey_fact' })
 @Index({ properties: ['orgId', 'month', 'siteId'] })
+@Index({ properties: ['groupId', 'siteId'] })
+@Index({ properties: ['surveyId'] })
 export class SurveyFact {
   @PrimaryKey({ type: 'string', length: 64 }) responseId: string;
   @Property({ type: 'string', length: 64 }) orgId: string;
   @Property({ type: 'string', length: 64 }) siteId: string;
   @Property({ type: 'string', length: 7 }) month: string;
+  /** The four-level answers of the response, and how they fell (issue 31: a group's results add these rows, one per response). */
   @Property({ type: 'integer' }) answers: number;
   @Property({ type: 'integer' }) dissatisfied: number;
   @Property({ type: 'integer' }) followUps: number;
+  @Property({ type: 'string', length: 64, nullable: true }) surveyId?: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) groupId?: string | null;
+  @Property({ type: 'integer', default: 0 }) verySatisfied: number = 0;
+  @Property({ type: 'integer', default: 0 }) satisfied: number = 0;
+  @Property({ type: 'integer', default: 0 }) basicallySatisfied: number = 0;
 }
 
 /** One answered question of a survey response (issue 31): the results per question, area, customer kind and site. */

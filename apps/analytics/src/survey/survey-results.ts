@@ -61,7 +61,7 @@ export class SurveyResultsQueries {
     const questions = JSON.parse(campaign.questions) as Question[];
     const answers = () => db('survey_answer_fact').where('survey_id', surveyId);
 
-    const [{ n: responses }] = await rowsOf<{ n: string }>(answers().countDistinct({ n: 'response_id' }));
+    const [{ n: responses }] = await rowsOf<{ n: string }>(db('survey_fact').count({ n: '*' }).where('survey_id', surveyId));
     const perQuestion = await rowsOf<LevelRow & { question: number }>(
       answers().select('question', 'satisfaction').count({ n: '*' }).whereNotNull('satisfaction').groupBy('question', 'satisfaction'),
     );
@@ -177,30 +177,37 @@ export class SurveyResultsQueries {
         .where({ group_id: groupId, org_id: user.org })
         .orderBy('site_id'),
     )) as { survey_id: string; site_id: string; sample_size: number | null }[];
-    const perSite = (await scoped(
-      db('survey_answer_fact')
-        .select('site_id', 'satisfaction')
-        .count({ n: '*' })
-        .where({ group_id: groupId, org_id: user.org })
-        .whereNotNull('satisfaction')
-        .groupBy('site_id', 'satisfaction'),
-    )) as (LevelRow & { site_id: string })[];
-    const answered = (await scoped(
-      db('survey_answer_fact')
-        .select('site_id')
-        .countDistinct({ r: 'response_id' })
-        .where({ group_id: groupId, org_id: user.org })
-        .groupBy('site_id'),
-    )) as { site_id: string; r: string }[];
+    // one row per response (survey_fact) with its four-level counts: a group of 100,000 answers adds 100,000 rows, not one per question
+    const perSite = await rowsOf<{ site_id: string; r: string } & LevelCounts>(
+      scoped(
+        db('survey_fact')
+          .select('site_id')
+          .count({ r: '*' })
+          .sum({
+            verySatisfied: 'very_satisfied',
+            satisfied: 'satisfied',
+            basicallySatisfied: 'basically_satisfied',
+            dissatisfied: 'dissatisfied',
+          })
+          .where({ group_id: groupId, org_id: user.org })
+          .groupBy('site_id'),
+      ),
+    );
+    const countsOf = (rows: LevelCounts[]): LevelCounts => {
+      const c = emptyLevels();
+      for (const r of rows) for (const k of Object.keys(c) as (keyof LevelCounts)[]) c[k] += num(r[k]);
+      return c;
+    };
     const siteResults = campaigns.map((c) => {
-      const responses = num(answered.find((a) => a.site_id === c.site_id)?.r);
+      const row = perSite.find((a) => a.site_id === c.site_id);
+      const responses = num(row?.r);
       return {
         siteId: c.site_id,
         surveyId: c.survey_id,
         sampleSize: c.sample_size,
         responses,
         responseRate: rate(responses, c.sample_size),
-        index: satisfactionIndex(levels(perSite.filter((r) => r.site_id === c.site_id))),
+        index: satisfactionIndex(countsOf(row ? [row] : [])),
       };
     });
     const sampleSize = campaigns.reduce((a, c) => a + (c.sample_size ?? 0), 0);
@@ -210,7 +217,7 @@ export class SurveyResultsQueries {
       sampleSize,
       responses,
       responseRate: rate(responses, sampleSize),
-      index: satisfactionIndex(levels(perSite)),
+      index: satisfactionIndex(countsOf(perSite)),
       sites: siteResults,
     };
   }
