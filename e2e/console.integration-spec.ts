@@ -611,6 +611,64 @@ describe('the relationship page (issue 30)', () => {
   }, 120_000);
 });
 
+describe('survey campaigns (issue 31)', () => {
+  it('the quality department writes a questionnaire, opens a campaign, records an answer with its follow-up, and reads the results as charts', async () => {
+    const quality = await signIn('demo-quality');
+    await quality.goto(`${origin}/#/surveys`);
+    const q = '[data-testid="save-questionnaire"]';
+    await quality.fill(`${q} [data-field="name"] input`, 'Monthly visit');
+    await quality.fill(`${q} [data-field="lines"] textarea`, 'Cleaning of the stairs\nNight security');
+    await quality.click(`${q} [data-field="freeText"] input`);
+    await quality.click(`${q} button[type="submit"]`);
+    const launch = '[data-testid="launch-campaign"]';
+    await quality.waitForSelector('.ant-message-notice'); // saved: the questionnaire is among the choices
+    await choose(quality, launch, 'questionnaireId', 'Monthly visit v1');
+    await quality.click(`${launch} button[type="submit"]`);
+    await quality.waitForSelector('[data-testid^="rate-"]');
+    expect(await textOf(quality, '[data-testid^="rate-"]')).toBe('0%');
+    // an answer recorded by staff: the stairs dissatisfied (its follow-up plan), security very satisfied, a view in words
+    await quality.click('.ant-tabs-tab:has-text("Record answers")');
+    const a = '[data-testid="record-answers"]';
+    await quality.click(`${a} [data-field="customerId"] .ant-select-selector`);
+    await quality.keyboard.press('Enter');
+    await choose(quality, a, 'q0', 'Dissatisfied');
+    await choose(quality, a, 'q1', 'Very satisfied');
+    await quality.fill(`${a} [data-field="q2"] textarea`, 'More lights in the car park.');
+    await quality.fill(`${a} [data-field="plan"] textarea`, 'Clean the stairs daily for a month.');
+    await typeDate(quality, a, 'dueAt', new Date(Date.now() + 7 * 86_400_000));
+    await quality.click(`${a} button[type="submit"]`);
+    await quality.waitForSelector('.ant-message-notice');
+    const surveyId = await eventually(
+      async () => {
+        const r = await system.graphql(
+          system.token(DEMO_USERS.find((u) => u.sub === 'demo-quality')!),
+          `{ surveys(siteId: "demo-site-1") { id responses } }`,
+        );
+        const s = r.data?.surveys.find((x: { responses: number }) => x.responses === 1);
+        if (!s) return null;
+        const res = await system.graphql(
+          system.token(DEMO_USERS.find((u) => u.sub === 'demo-quality')!),
+          `query($s: ID!) { surveyResults(surveyId: $s) { responses } }`,
+          { s: s.id },
+        );
+        return res.data?.surveyResults.responses === 1 ? (s.id as string) : null;
+      },
+      30_000,
+      'analytics to hold the answer',
+    );
+    expect(surveyId).toBeTruthy();
+    await quality.click('.ant-tabs-tab:has-text("Campaigns")');
+    await quality.click('[data-testid^="campaign-"] a');
+    await quality.waitForSelector('[data-testid="survey-results"]');
+    await quality.waitForFunction(() => document.querySelector('[data-testid="results-share"]')?.textContent === '0.5');
+    await quality.waitForSelector('[data-testid="chart-per-question"] canvas');
+    await quality.waitForSelector('[data-testid="chart-trend"] canvas');
+    expect(await textOf(quality, '[data-testid="dissatisfied-item"]')).toContain('Clean the stairs daily for a month.');
+    expect(await textOf(quality, '[data-testid="survey-results"]')).toContain('More lights in the car park.');
+    await shot(quality, '22-surveys');
+  }, 120_000);
+});
+
 describe('the resident page (issue 30)', () => {
   it('opens from a link on a phone over slow 4G, confirms, rates DISSATISFIED and the case reopens; a forged link reads as an expired one', async () => {
     const token = (sub: string) => system.token(DEMO_USERS.find((u) => u.sub === sub)!);

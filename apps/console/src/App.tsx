@@ -21,6 +21,7 @@ import { QueuePage } from './pages/Queue';
 import { RelationshipPage } from './pages/Relationship';
 import { ReportsPage } from './pages/Reports';
 import { SignInPage } from './pages/SignIn';
+import { SurveysPage } from './pages/Surveys';
 import { WorkOrderPage } from './pages/WorkOrder';
 
 /** `#/queue`, `#/work-orders/<id>` ... */
@@ -43,6 +44,7 @@ const ROUTE: Record<PageKey, string> = {
   handover: 'handover',
   customers: 'customers',
   relationship: 'relationship',
+  surveysPage: 'surveys',
 };
 
 function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void }) {
@@ -76,6 +78,7 @@ function Shell({ session, onSignOut }: { session: Session; onSignOut: () => void
   else if (current === 'handover') body = <HandoverPage />;
   else if (current === 'customers') body = <CustomersPage id={arg} key={arg ?? ''} />;
   else if (current === 'relationship') body = <RelationshipPage />;
+  else if (current === 'surveysPage') body = <SurveysPage />;
   else body = <ReportsPage />;
   const narrow = !Grid.useBreakpoint().lg; // below 992 px: phones and tablets
   const [menuOpen, setMenuOpen] = useState(false);

@@ -1,8 +1,8 @@
 import { MikroORM, type FilterQuery } from '@mikro-orm/core';
-import { Args, ID, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver, ResolveReference } from '@nestjs/graphql';
 import { Role } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
-import { AuthUser, Clock, CurrentUser, Roles, scopeOf, type RequestContext } from '@pc/platform';
+import { AuthUser, Clock, CurrentUser, Roles, invalidInput, scopeOf, type RequestContext } from '@pc/platform';
 import { loadById } from '@pc/subgraph';
 import {
   CreateSurveyInput,
@@ -58,7 +58,7 @@ export class SurveyResolver {
         this.orm.em.fork(),
         Survey,
         where,
-        { orderBy: { period: 'desc', createdAt: 'desc' }, limit: 200 },
+        { orderBy: { period: 'desc', createdAt: 'desc' }, limit: args.first ?? 50 },
         args.siteId,
       ),
     );
@@ -67,15 +67,22 @@ export class SurveyResolver {
   @Query(() => [QuestionnaireObject], {
     description: "The organisation's questionnaires, every version, by name and newest version first.",
   })
-  async questionnaires(@CurrentUser() user: AuthUser): Promise<QuestionnaireObject[]> {
+  async questionnaires(
+    @CurrentUser() user: AuthUser,
+    @Args('first', { type: () => Int, nullable: true, description: 'At most this many (1–500; default 50).' }) first?: number,
+  ): Promise<QuestionnaireObject[]> {
+    if (first !== undefined && first !== null && (!Number.isInteger(first) || first < 1 || first > 500)) {
+      throw invalidInput('first', 'first must be between 1 and 500');
+    }
     const rows = await this.orm.em
       .fork()
-      .find(Questionnaire, { orgId: user.org }, { orderBy: { name: 'asc', version: 'desc' }, limit: 500 });
+      .find(Questionnaire, { orgId: user.org }, { orderBy: { name: 'asc', version: 'desc' }, limit: first ?? 50 });
     return rows.map(QuestionnaireObject.from);
   }
 
   @Query(() => [SampleMemberObject], {
-    description: "A campaign's sample: who was drawn and who answered (unanswered: only those still to ask).",
+    description:
+      "A campaign's sample: who was drawn and who answered (unanswered: only those still to ask); the first 2,000 by customer id.",
   })
   async surveySample(
     @CurrentUser() user: AuthUser,
@@ -86,7 +93,7 @@ export class SurveyResolver {
     const survey = await scopeOf(user).load(em, Survey, surveyId, 'survey');
     const where: FilterQuery<SurveySample> = { surveyId: survey.id, orgId: survey.orgId };
     if (unanswered) where.answeredAt = null;
-    return (await em.find(SurveySample, where, { orderBy: { customerId: 'asc' }, limit: 10_000 })).map(SampleMemberObject.from);
+    return (await em.find(SurveySample, where, { orderBy: { customerId: 'asc' }, limit: 2000 })).map(SampleMemberObject.from);
   }
 
   @Mutation(() => QuestionnaireObject, { description: 'Saves a questionnaire; under a name it already has, as its next version.' })

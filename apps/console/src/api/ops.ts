@@ -122,3 +122,21 @@ export const RECORD_MEETING = `mutation RecordCommitteeMeeting($input: RecordCom
 export const RECORD_VISIT = `mutation RecordVisit($input: RecordVisitInput!) { recordVisit(input: $input) { id status } }`;
 export const PLAN_VISITS = `mutation PlanVisits($input: PlanVisitsInput!) { planVisits(input: $input) { id } }`;
 export const PUBLISH_NOTICE = `mutation PublishNotice($input: PublishNoticeInput!) { publishNotice(input: $input) { id sentTo } }`;
+
+// survey campaigns (issue 31): questionnaires, campaigns and their samples (callback), results (analytics)
+const SURVEY = `id siteId kind period status groupId questionnaireId sampleSize responses responseRate closesAt createdAt
+  items { text kind options category } results { question verySatisfied satisfied basicallySatisfied dissatisfied }`;
+export const SURVEYS = `query Surveys($siteId: ID, $year: Int) { surveys(siteId: $siteId, year: $year, first: 24) { ${SURVEY} }
+  questionnaires(first: 30) { id name version questions { text kind options category } } }`;
+export const SAVE_QUESTIONNAIRE = `mutation SaveQuestionnaire($input: SaveQuestionnaireInput!) { saveQuestionnaire(input: $input) { id name version } }`;
+export const LAUNCH_SURVEY = `mutation LaunchSurveyCampaign($input: LaunchSurveyInput!) { launchSurveyCampaign(input: $input) { ${SURVEY} } }`;
+export const CLOSE_SURVEY = `mutation CloseSurvey($id: ID!) { closeSurvey(id: $id) { id status } }`;
+export const SURVEY_SAMPLE = `query SurveySample($surveyId: ID!) { surveySample(surveyId: $surveyId, unanswered: true) { customerId areaId kind } }`;
+export const RECORD_SURVEY_RESPONSE = `mutation RecordSurveyResponse($input: RecordSurveyResponseInput!) { recordSurveyResponse(input: $input) { id responses responseRate } }`;
+export const SURVEY_RESULTS = `query SurveyResults($surveyId: ID!) { surveyResults(surveyId: $surveyId) {
+  surveyId period sampleSize responses responseRate index { answers share score }
+  previous { period index { share score } shareChange scoreChange }
+  questions { question text kind category verySatisfied satisfied basicallySatisfied dissatisfied index { share score } choices { option count } }
+  areas { areaId responses index { share score } } texts { category count answers }
+  dissatisfied { responseId question customerId followUp { id plan ownerId dueAt doneAt overdueAt } }
+  group { groupId responses responseRate index { share score } } } }`;

@@ -9,6 +9,8 @@ export interface FieldSpec {
   /** The input's field; dots nest (`customerInformed.at`). */
   name: string;
   label: LabelKey;
+  /** A label that is not one of the console's (a survey question's own text): shown instead of `label`. */
+  text?: string;
   kind: 'text' | 'textarea' | 'select' | 'multi' | 'datetime' | 'bool' | 'number';
   /** Options from a GraphQL enum (labels translated). */
   enumType?: string;
@@ -106,9 +108,9 @@ export function ActionForm({
           <Form.Item
             key={f.name}
             name={f.name}
-            label={f.kind === 'bool' ? undefined : t(f.label)}
+            label={f.kind === 'bool' ? undefined : (f.text ?? t(f.label))}
             valuePropName={f.kind === 'bool' ? 'checked' : 'value'}
-            rules={f.required ? [{ required: true, message: `${t(f.label)} ✱` }] : []}
+            rules={f.required ? [{ required: true, message: `${f.text ?? t(f.label)} ✱` }] : []}
             validateStatus={help ? 'error' : undefined}
             help={help}
             data-field={f.name}
@@ -126,7 +128,7 @@ export function ActionForm({
             ) : f.kind === 'number' ? (
               <InputNumber style={{ width: '100%' }} />
             ) : (
-              <Checkbox>{t(f.label)}</Checkbox>
+              <Checkbox>{f.text ?? t(f.label)}</Checkbox>
             )}
           </Form.Item>
         );

@@ -1,9 +1,12 @@
+import { SURVEY_LABELS } from './survey-messages';
+
 /** Every label of the console in both languages; enums by their GraphQL value. */
 export type Lang = 'zh' | 'en';
 
 const pair = (zh: string, en: string) => ({ zh, en });
 
 export const LABELS = {
+  ...SURVEY_LABELS,
   appTitle: pair('物业客诉服务台', 'Property Care console'),
   signIn: pair('登录', 'Sign in'),
   signOut: pair('退出', 'Sign out'),
@@ -456,6 +459,9 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     QUARTERLY_QUESTIONNAIRE: ['季度问卷', 'Quarterly questionnaire'],
     ANNUAL_SURVEY: ['年度调查', 'Annual survey'],
   }),
+  SurveyStatus: e({ OPEN: ['进行中', 'Open'], CLOSED: ['已结束', 'Closed'] }),
+  SampleMode: e({ ALL: ['全部客户', 'Everyone'], COUNT: ['按数量', 'A number'], SHARE: ['按比例', 'A share'] }),
+  QuestionKind: e({ SCALE: ['四级满意度', 'Four levels'], CHOICE: ['选择', 'Choice'], TEXT: ['文字', 'In words'] }),
   HandoverItemKind: e({
     DEADLINE: ['临近或已超时限', 'Deadline near or past'],
     UNACKNOWLEDGED: ['未确认消息', 'Message not acknowledged'],

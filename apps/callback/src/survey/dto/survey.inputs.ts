@@ -154,6 +154,12 @@ export class SurveysArgs {
   @Min(2000)
   @Max(2100)
   year?: number;
+  @Field(() => Int, { nullable: true, description: 'The newest this many (1–200; default 50).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  first?: number;
 }
 
 @InputType({ description: 'The follow-up plan of one dissatisfied item.' })

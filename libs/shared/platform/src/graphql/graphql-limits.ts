@@ -32,11 +32,12 @@ const LIST_SIZES: Record<string, number> = {
   'Query.surveyFollowUps': 500,
   'Query.emergencies': 200,
   'Query.liaisonLetters': 200,
-  'Query.surveys': 200,
   'Query.customers': 200,
   'Query.staffUsers': 200,
   'Query.units': 200,
   'Query.sites': 50,
+  'Query.surveySchedules': 100,
+  'Query.surveySample': 2000,
   // analytics: a report's sites and areas, a complaint's departments
   'MonthlyReport.bySite': 50,
   'MonthlyReport.byArea': 100,
