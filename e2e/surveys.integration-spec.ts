@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
 import { ok } from './work-order-steps';
@@ -343,6 +344,24 @@ describe('issue 31: questionnaires and survey campaigns', () => {
       },
     );
     expect(errorOf(other)).toMatchObject({ code: 'NOT_FOUND' });
+    // exported as xlsx and csv at the gateway, scoped like the query
+    const origin = system.gatewayUrl.replace(/\/graphql$/, '');
+    const get = (path: string, t: string | null = quality) =>
+      fetch(`${origin}${path}`, { headers: t ? { authorization: `Bearer ${t}` } : {} });
+    const xlsx = await get(`/exports/survey-results.xlsx?surveyId=${december.id}&lang=en`);
+    expect(xlsx.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as never);
+    const rows: unknown[][] = [];
+    book.getWorksheet('Questions')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1, 11)));
+    expect(rows[1]).toEqual([1, '您对小区保洁是否满意？', 'SCALE', '保洁', 2, 1, 0, 1, 0.75, 70]);
+    const csv = await (await get(`/exports/survey-results.csv?surveyId=${december.id}&lang=zh`)).text();
+    expect(csv).toContain('各题');
+    expect(csv).toContain('楼道脏');
+    const otherSite = system.token({ sub: 'other-head', org: 'demo-org', sites: ['demo-site-2'], roles: ['SITE_HEAD'] as never });
+    expect((await get(`/exports/survey-results.xlsx?surveyId=${december.id}`, otherSite)).status).toBe(404);
+    expect((await get(`/exports/survey-results.xlsx?surveyId=${december.id}`, null)).status).toBe(401);
+    expect((await get('/exports/survey-results.csv')).status).toBe(400);
   });
 
   it('the annual survey of the whole organisation (QUALITY): one campaign per site in one group, its results per site and in all', async () => {

@@ -1,6 +1,7 @@
-import { Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useQuery } from 'urql';
+import { download } from '../api/download';
 import { SURVEY_RESULTS } from '../api/ops';
 import { ReportChart } from '../components/Chart';
 import { ResponsiveTable } from '../components/ResponsiveTable';
@@ -56,8 +57,13 @@ export function shareOf(results: Campaign['results']): number | null {
 
 /** A campaign's results from analytics: the index, the levels per question, the trend, areas, words, dissatisfied items. */
 export function SurveyResultsView({ surveyId, campaigns }: { surveyId: string; campaigns: Campaign[] }) {
-  const { t, en, at } = useI18n();
-  const { areaName, zoneOf } = useConsole();
+  const { t, en, at, lang } = useI18n();
+  const { areaName, zoneOf, session } = useConsole();
+  const { message } = App.useApp();
+  const exportAs = (fmt: 'csv' | 'xlsx') =>
+    download(`/exports/survey-results.${fmt}?surveyId=${encodeURIComponent(surveyId)}&lang=${lang}`, session.token).catch(
+      (e: Error) => void message.error(e.message),
+    );
   const [q] = useQuery<{ surveyResults: Results }>({ query: SURVEY_RESULTS, variables: { surveyId }, requestPolicy: 'cache-and-network' });
   const r = q.data?.surveyResults;
   const campaign = campaigns.find((c) => c.id === surveyId);
@@ -123,6 +129,12 @@ export function SurveyResultsView({ surveyId, campaigns }: { surveyId: string; c
           />
         </Col>
       </Row>
+      <Space>
+        <Button onClick={() => void exportAs('xlsx')} data-testid="export-survey-xlsx">
+          {t('exports')} (xlsx)
+        </Button>
+        <Button onClick={() => void exportAs('csv')}>{t('exports')} (csv)</Button>
+      </Space>
       {r.group ? (
         <Typography.Text>
           {t('groupResults')}: {r.group.responses} · {pct(r.group.responseRate)} · {pct(r.group.index.share)} · {r.group.index.score ?? '—'}

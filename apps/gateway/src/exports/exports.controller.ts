@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { GATEWAY_SECRET_HEADER } from '@pc/platform';
+import { SURVEY_RESULTS_QUERY, surveyResultsTables, type SurveyResultsAnswer } from './survey-tables';
 import {
   COMPLAINT_COLUMNS,
   KPI_COLUMNS,
@@ -59,7 +60,7 @@ const STATUS: Record<string, number> = {
   RATE_LIMITED: 429,
   QUERY_TOO_COMPLEX: 400,
 };
-const FILES = ['monthly-report', 'monthly-complaints', 'kpis', 'relationship-plans'] as const;
+const FILES = ['monthly-report', 'monthly-complaints', 'kpis', 'relationship-plans', 'survey-results'] as const;
 type ExportFile = (typeof FILES)[number];
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -92,7 +93,7 @@ export class ExportsController {
       const auth = req.headers.authorization;
       if (!auth) throw new ExportError(401, 'UNAUTHENTICATED', 'a bearer token is required');
       const tables = name === 'monthly-complaints' ? null : await this.tablesOf(name!, query, auth);
-      const period = str(query.month) ?? str(query.year);
+      const period = str(query.month) ?? str(query.year) ?? str(query.surveyId);
       const filename = `${name}${period ? `-${period}` : ''}.${format}`;
       if (format === 'csv') {
         if (tables) {
@@ -155,6 +156,11 @@ export class ExportsController {
         areaId: str(q.areaId),
       });
       return monthlyReportTables(data.monthlyReport);
+    }
+    if (name === 'survey-results') {
+      if (!str(q.surveyId)) throw new ExportError(400, 'BAD_USER_INPUT', 'surveyId is required', 'surveyId');
+      const data = await this.graphql<{ surveyResults: SurveyResultsAnswer }>(auth, SURVEY_RESULTS_QUERY, { s: str(q.surveyId) });
+      return surveyResultsTables(data.surveyResults);
     }
     if (name === 'relationship-plans') {
       const year = Number(str(q.year) ?? NaN);
