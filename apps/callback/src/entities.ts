@@ -1,6 +1,6 @@
 import { directoryEntities } from '@pc/subgraph';
 import { Callback, CallbackAttempt } from './callback/callback.entity';
-import { FollowUpPlan, Questionnaire, Survey, SurveyResponse, SurveySample, SurveySchedule } from './survey/survey.entity';
+import { FollowUpPlan, Questionnaire, Survey, SurveyPublicAnswer, SurveyResponse, SurveySample, SurveySchedule } from './survey/survey.entity';
 
 export const CALLBACK_ENTITIES = [
   Callback,
@@ -11,5 +11,6 @@ export const CALLBACK_ENTITIES = [
   Questionnaire,
   SurveySample,
   SurveySchedule,
+  SurveyPublicAnswer,
   ...directoryEntities({ customers: true }),
 ];

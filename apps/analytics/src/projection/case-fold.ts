@@ -60,6 +60,8 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
       return `survey-campaign:${String(p.surveyId)}`;
     case 'survey.follow_up_overdue':
       return `survey-follow-up:${String(p.followUpId)}`;
+    case 'survey.answer_published':
+      return `survey-answer:${String(p.answerId)}`;
     case 'committee.meeting_overdue':
       return `committee:${String(p.siteId)}:${String(p.month)}`;
     case 'resident.message_requested':

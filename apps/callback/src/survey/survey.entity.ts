@@ -162,3 +162,24 @@ export class SurveySchedule {
   @Property({ type: 'string', length: 64 }) createdBy: string;
   @Property({ type: 'datetime' }) updatedAt: Date;
 }
+
+/**
+ * The quality department's public answer to an annual survey (seed 004): the problems many raised and
+ * what is done about them, approved by QUALITY and posted to the residents of the campaign's sites.
+ * One per campaign (the group's, for the whole organisation).
+ */
+@Entity({ tableName: 'survey_public_answer' })
+@Unique({ properties: ['orgId', 'campaignKey'] })
+export class SurveyPublicAnswer {
+  @PrimaryKey({ type: 'string', length: 64 }) id: string;
+  @Property({ type: 'string', length: 64 }) orgId: string;
+  /** The group of an organisation-wide campaign, else the survey. */
+  @Property({ type: 'string', length: 64 }) campaignKey: string;
+  @Property({ type: 'string', length: 64 }) surveyId: string;
+  @Property({ type: 'json' }) siteIds: string[];
+  @Property({ type: 'string', length: 200 }) title: string;
+  @Property({ type: 'text' }) body: string;
+  @Property({ type: 'json' }) channels: string[];
+  @Property({ type: 'string', length: 64 }) approvedBy: string;
+  @Property({ type: 'datetime' }) publishedAt: Date;
+}

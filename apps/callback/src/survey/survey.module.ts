@@ -6,6 +6,8 @@ import { OverdueFollowUps, SURVEY_TIMER_OPTIONS, ScheduleSurveys, ScheduledCampa
 import { SurveyFollowUpResolver, SurveyResolver } from './survey.resolver';
 import { LaunchSurveyCampaign, SaveQuestionnaire } from './campaign.usecases';
 import { CompleteFollowUp } from './complete-follow-up.usecase';
+import { SurveyPublicAnswers } from './public-answer';
+import { SurveyPublicAnswerResolver } from './public-answer.resolver';
 import { CreateSurvey } from './create-survey.usecase';
 import { RecordSurveyResponse } from './record-survey-response.usecase';
 
@@ -24,6 +26,8 @@ import { RecordSurveyResponse } from './record-survey-response.usecase';
     LaunchSurveyCampaign,
     SurveyResolver,
     SurveyFollowUpResolver,
+    SurveyPublicAnswers,
+    SurveyPublicAnswerResolver,
   ],
 })
 export class SurveyModule {}

@@ -422,6 +422,7 @@ export const ENUMS: Record<string, Record<string, [string, string]>> = {
     WORKS: ['施工', 'Works'],
     ACTIVITY: ['社区活动', 'Activity'],
     POLICY: ['管理规定', 'Rules'],
+    SURVEY_ANSWER: ['满意度调查回应', 'Answer to the survey'],
     OTHER: ['其他', 'Other'],
   }),
   VisitKind: e({

@@ -53,6 +53,7 @@ export const NOTICE_KINDS: Record<string, [string, string]> = {
   WORKS: ['施工', 'Works'],
   ACTIVITY: ['社区活动', 'Activity'],
   POLICY: ['管理规定', 'Rules'],
+  SURVEY_ANSWER: ['满意度调查回应', 'Our answer to the survey'],
   OTHER: ['通知', 'Notice'],
 };
 

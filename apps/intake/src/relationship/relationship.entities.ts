@@ -76,6 +76,8 @@ export enum NoticeKind {
   WORKS = 'WORKS',
   ACTIVITY = 'ACTIVITY',
   POLICY = 'POLICY',
+  /** The quality department's public answer to the annual survey (issue 31). */
+  SURVEY_ANSWER = 'SURVEY_ANSWER',
   OTHER = 'OTHER',
 }
 

@@ -8,6 +8,7 @@ import { CommitteeResolver } from './committee.resolver';
 import { Notices } from './notices.usecase';
 import { NoticesResolver } from './notices.resolver';
 import { RelationshipPlans } from './plans';
+import { SurveyAnswerNotices } from './survey-answer.consumer';
 
 export const RELATIONSHIP_TIMER_OPTIONS = Symbol('RELATIONSHIP_TIMER_OPTIONS');
 
@@ -36,6 +37,7 @@ export class RelationshipScheduler extends TimerScheduler {
     Notices,
     NoticesResolver,
     RelationshipPlans,
+    SurveyAnswerNotices,
   ],
 })
 export class RelationshipModule {}

@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { defineEvent } from './event-contract';
 import { CommitteeMeetingOverdue, ResidentMessageRequested } from './relationship-events';
-import { SurveyCustomerKind, SurveyFollowUpOverdue, SurveyItemAnswerV1, SurveyOpened } from './survey-events';
+import { SurveyAnswerPublished, SurveyCustomerKind, SurveyFollowUpOverdue, SurveyItemAnswerV1, SurveyOpened } from './survey-events';
 import {
   CallbackKind,
   Category,
@@ -650,6 +650,7 @@ export const EVENT_CONTRACTS = [
   SurveyAnswered,
   SurveyOpened,
   SurveyFollowUpOverdue,
+  SurveyAnswerPublished,
   SiteSaved,
   CustomerSaved,
   StaffSaved,

@@ -89,3 +89,20 @@ export class SurveyFollowUpOverdueV1 {
   @IsISO8601({ strict: true }) dueAt: string;
 }
 export const SurveyFollowUpOverdue = defineEvent('survey.follow_up_overdue', 1, SurveyFollowUpOverdueV1);
+
+/**
+ * The quality department published its public answer to the annual survey (seed 004: the problems
+ * many raised and what the company does about them). Intake posts it as a notice to the residents of
+ * each site (the whole site), sent through notify on the chosen channels.
+ */
+export class SurveyAnswerPublishedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() answerId: string;
+  @IsString() @IsNotEmpty() surveyId: string;
+  @IsArray() @ArrayMinSize(1) @IsString({ each: true }) siteIds: string[];
+  @IsString() @IsNotEmpty() @MaxLength(200) title: string;
+  @IsString() @IsNotEmpty() @MaxLength(5000) body: string;
+  @IsArray() @IsString({ each: true }) channels: string[];
+  @IsISO8601({ strict: true }) publishedAt: string;
+}
+export const SurveyAnswerPublished = defineEvent('survey.answer_published', 1, SurveyAnswerPublishedV1);
