@@ -1,6 +1,14 @@
 import { directoryEntities } from '@pc/subgraph';
 import { Callback, CallbackAttempt } from './callback/callback.entity';
-import { FollowUpPlan, Questionnaire, Survey, SurveyPublicAnswer, SurveyResponse, SurveySample, SurveySchedule } from './survey/survey.entity';
+import {
+  FollowUpPlan,
+  Questionnaire,
+  Survey,
+  SurveyPublicAnswer,
+  SurveyResponse,
+  SurveySample,
+  SurveySchedule,
+} from './survey/survey.entity';
 
 export const CALLBACK_ENTITIES = [
   Callback,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DeliveryChannel, RESIDENT_MESSAGE_MAX_RECIPIENTS, ResidentMessageRequested } from '@pc/contracts';
 import type { EntityManager } from '@mikro-orm/core';
+import { DeliveryChannel, RESIDENT_MESSAGE_MAX_RECIPIENTS, ResidentMessageRequested } from '@pc/contracts';
 import { TransactionalOutbox, type EventWriter } from '@pc/messaging';
 import { AuthUser, Clock, assertRole, invalidInput } from '@pc/platform';
 import { UnitHolding } from '../customer/customer.entities';
