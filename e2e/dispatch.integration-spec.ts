@@ -1037,9 +1037,17 @@ describe('the outbox relay', () => {
       [at, 'x'.repeat(2_000_000)],
     );
     try {
-      await app.get(OutboxRelay).drain();
-      const rows = await svc.sql<{ event_id: string; published_at: Date | null; attempts: number; last_error: string | null }>(
-        `select event_id, published_at, attempts, last_error from outbox_event where event_id like 'relay-%' order by event_id`,
+      // drained until both rows were tried (the relay's own loop may hold one of them for a moment: it skips rows another drain locked)
+      const rows = await eventually(
+        async () => {
+          await app.get(OutboxRelay).drain();
+          const got = await svc.sql<{ event_id: string; published_at: Date | null; attempts: number; last_error: string | null }>(
+            `select event_id, published_at, attempts, last_error from outbox_event where event_id like 'relay-%' order by event_id`,
+          );
+          return got[0]?.published_at && got[1]?.attempts ? got : null;
+        },
+        20_000,
+        'the relay to try both rows',
       );
       expect(rows[0]).toMatchObject({ event_id: 'relay-ok', attempts: 0, last_error: null });
       expect(rows[0].published_at).not.toBeNull();

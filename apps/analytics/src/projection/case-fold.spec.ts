@@ -187,6 +187,15 @@ describe('domain.md §5 read model: a case folded from its events', () => {
     expect(caseKeyOf('some.future_event', { siteId: 's', thing: 1 })).toBe(a);
   });
 
+  it('a case key fits the store (80 characters): a resident message with a long source key, a case link in its case', () => {
+    const notice = caseKeyOf('resident.message_requested', { sourceKey: `notice:${'n'.repeat(36)}:${'9'.repeat(60)}` });
+    expect(notice.length).toBeLessThanOrEqual(80);
+    expect(notice).toMatch(/^resident-message:[0-9a-f]{40}$/);
+    expect(caseKeyOf('resident.message_requested', { sourceKey: 'notice:n1:0' })).toBe('resident-message:notice:n1:0');
+    expect(caseKeyOf('resident.message_requested', { sourceKey: 'case-link:c1:FILED:x', complaintId: 'c1' })).toBe('c1');
+    expect(caseKeyOf('some.very_long_future_event_name', { x: 1 }).length).toBeLessThanOrEqual(80);
+  });
+
   it("due time of a month's report: the end of its last day in the site's time zone (domain.md §5 before month end)", () => {
     expect(monthEnd('2026-10', 'Asia/Shanghai')).toBe('2026-10-31T16:00:00.000Z');
     expect(monthEnd('2026-12', 'Asia/Shanghai')).toBe('2026-12-31T16:00:00.000Z');

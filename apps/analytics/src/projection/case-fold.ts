@@ -64,8 +64,8 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
       return `survey-answer:${String(p.answerId)}`;
     case 'committee.meeting_overdue':
       return `committee:${String(p.siteId)}:${String(p.month)}`;
-    case 'resident.message_requested':
-      return `resident-message:${String(p.sourceKey)}`;
+    case 'resident.message_requested': // a case's link in its trail; a notice's message stands alone
+      return typeof p.complaintId === 'string' ? p.complaintId : bounded(`resident-message:${String(p.sourceKey)}`);
     case 'registry.site_saved':
       return `site:${String(p.siteId)}`;
     case 'registry.customer_saved':
@@ -85,6 +85,14 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
       // an event of no case (a contract added later without a key above) stands alone, never in one shared case
       return typeof p.complaintId === 'string' ? p.complaintId : `${subject}:${createHash('sha1').update(JSON.stringify(p)).digest('hex')}`;
   }
+}
+
+/** The longest case key the store keeps (`analytics_event.case_id`). */
+export const CASE_KEY_MAX = 80;
+
+/** A key that may run long (a message's source key) kept within CASE_KEY_MAX: longer, its prefix and a hash. */
+function bounded(key: string): string {
+  return key.length <= CASE_KEY_MAX ? key : `${key.slice(0, key.indexOf(':'))}:${createHash('sha1').update(key).digest('hex')}`;
 }
 
 export const workOrderIdOf = (p: Record<string, unknown>): string | null => (typeof p.workOrderId === 'string' ? p.workOrderId : null);
