@@ -57,13 +57,13 @@ export function caseKeyOf(subject: string, p: Record<string, unknown>): string {
     case 'survey.answered':
       return `survey:${String(p.responseId)}`;
     case 'survey.opened':
-      return `survey-campaign:${String(p.surveyId)}`;
+      return `survey-campaign:${String(p.surveyId)}`; // 16 + an id of at most 64: within CASE_KEY_MAX, and its rows are found by it
     case 'survey.follow_up_overdue':
-      return `survey-follow-up:${String(p.followUpId)}`;
+      return bounded(`survey-follow-up:${String(p.followUpId)}`);
     case 'survey.answer_published':
-      return `survey-answer:${String(p.answerId)}`;
+      return bounded(`survey-answer:${String(p.answerId)}`);
     case 'committee.meeting_overdue':
-      return `committee:${String(p.siteId)}:${String(p.month)}`;
+      return bounded(`committee:${String(p.siteId)}:${String(p.month)}`);
     case 'resident.message_requested': // a case's link in its trail; a notice's message stands alone
       return typeof p.complaintId === 'string' ? p.complaintId : bounded(`resident-message:${String(p.sourceKey)}`);
     case 'registry.site_saved':
