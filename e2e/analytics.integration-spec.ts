@@ -801,7 +801,7 @@ const REPORT = `query R($m: String!, $s: ID, $a: ID) { monthlyReport(month: $m, 
   callbacks { resolved completed onTime late unreachable missing pending coverage } satisfaction { key count } satisfactionRate
   repeatFiled repeatComplainants { count customers { siteId areaId customerId complaints repeat } }
   topCauses { key count } correctiveActions { complaintId workOrderId department cause report }
-  surveys { responses dissatisfied } submittedAt submissions { siteId dueAt submittedAt flaggedAt }
+  surveys { responses dissatisfied answers share score } submittedAt submissions { siteId dueAt submittedAt flaggedAt }
   bySite { siteId complaints invalid callbacks { resolved missing pending } sla { deadlines } }
   byArea { siteId areaId complaints callbacks { resolved completed pending missing unreachable } repeatComplainantCount escalations { total } }
 } }`;
@@ -945,7 +945,8 @@ describe('domain.md §5 monthly complaint analysis report, from events arriving 
     ]);
     expect(r.penalties).toEqual({ count: 1, yuan: 6000 });
     expect(r.emergencies).toBe(1);
-    expect(r.surveys).toEqual({ responses: 1, dissatisfied: 1 });
+    // issue 31: the month's satisfaction index over the four-level answers (satisfied + dissatisfied: share 0.5, score (80 + 0) / 2)
+    expect(r.surveys).toEqual({ responses: 1, dissatisfied: 1, answers: 2, share: 0.5, score: 40 });
   });
 
   it('gives the same figures per site and per area, and the group is their sum', async () => {

@@ -432,6 +432,16 @@ const CUBE_PARTS: [string, number][] = [
   [`select ${KEYS}, '', 'ack.seconds', kind, sum(seconds) from acknowledgement_fact where ${SITE} group by ${KEYS}, kind`, 0],
   [`select ${KEYS}, '', 'surveyResponses', '', count(*) from survey_fact where ${SITE} group by ${KEYS}`, 0],
   [`select ${KEYS}, '', 'surveyDissatisfied', '', coalesce(sum(dissatisfied), 0) from survey_fact where ${SITE} group by ${KEYS}`, 0],
+  // issue 31: the month's four-level survey answers by level (the satisfaction index of the report)
+  [
+    `select ${KEYS}, '', 'surveyLevel', 'VERY_SATISFIED', coalesce(sum(very_satisfied), 0) from survey_fact where ${SITE} group by ${KEYS}`,
+    0,
+  ],
+  [`select ${KEYS}, '', 'surveyLevel', 'SATISFIED', coalesce(sum(satisfied), 0) from survey_fact where ${SITE} group by ${KEYS}`, 0],
+  [
+    `select ${KEYS}, '', 'surveyLevel', 'BASICALLY_SATISFIED', coalesce(sum(basically_satisfied), 0) from survey_fact where ${SITE} group by ${KEYS}`,
+    0,
+  ],
   [
     `select ${KEYS}, area_id, 'repeatComplainants', '', count(*) from customer_month where ${SITE} and flagged = ? group by ${KEYS}, area_id`,
     1,

@@ -1,4 +1,5 @@
 import { Satisfaction, SlaClock, coverageOf, coverageRate } from '@pc/contracts';
+import { satisfactionIndex } from '../survey/satisfaction-index';
 
 export interface CountBy {
   key: string;
@@ -83,7 +84,8 @@ export interface ReportFigures {
   repeatComplainantCount: number;
   repeatFiled: number;
   topCauses: CountBy[];
-  surveys: { responses: number; dissatisfied: number };
+  /** The month's survey answers: responses, dissatisfied answers, and the index over the four-level answers (issue 31). */
+  surveys: { responses: number; dissatisfied: number; answers: number; share: number | null; score: number | null };
 }
 
 export interface RepeatComplainant {
@@ -252,7 +254,16 @@ export function figuresOf(cube: CubeFigure[], split: CallbackSplit[]): ReportFig
     repeatComplainantCount: one('repeatComplainants'),
     repeatFiled: one('repeatFiled'),
     topCauses: by('cause').slice(0, 10),
-    surveys: { responses: one('surveyResponses'), dissatisfied: one('surveyDissatisfied') },
+    surveys: {
+      responses: one('surveyResponses'),
+      dissatisfied: one('surveyDissatisfied'),
+      ...satisfactionIndex({
+        verySatisfied: one('surveyLevel', 'VERY_SATISFIED'),
+        satisfied: one('surveyLevel', 'SATISFIED'),
+        basicallySatisfied: one('surveyLevel', 'BASICALLY_SATISFIED'),
+        dissatisfied: one('surveyDissatisfied'),
+      }),
+    },
   };
 }
 

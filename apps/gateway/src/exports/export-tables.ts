@@ -80,6 +80,7 @@ export interface ReportAnswer extends FiguresAnswer {
   rework: { workOrders: number; rounds: number };
   penalties: { count: number; yuan: number };
   emergencies: number;
+  surveys: { responses: number; dissatisfied: number; answers: number; share: number | null; score: number | null };
   acknowledgements: { byKind: { kind: string; count: number; meanMinutes: number | null }[] };
   bySite: (FiguresAnswer & { siteId: string })[];
   byArea: (FiguresAnswer & { siteId: string; areaId: string })[];
@@ -166,6 +167,7 @@ export const MONTHLY_REPORT_QUERY = `query ExportMonthlyReport($month: String!, 
     byCategory { key count } byChannel { key count } byDepartment { key count } satisfaction { key count } topCauses { key count }
     sla { byClock { clock deadlines metOnTime metLate breached open attainment } }
     escalations { byLevel { key count } } extensions rework { workOrders rounds } penalties { count yuan } emergencies
+    surveys { responses dissatisfied answers share score }
     acknowledgements { byKind { kind count meanMinutes } }
     bySite { siteId ${FIGURES} }
     byArea { siteId areaId ${FIGURES} }
@@ -193,6 +195,11 @@ export function monthlyReportTables(r: ReportAnswer): Table[] {
     { dimension: 'PENALTIES', key: '', count: r.penalties.count },
     { dimension: 'PENALTY_YUAN', key: '', count: r.penalties.yuan },
     { dimension: 'EMERGENCIES', key: '', count: r.emergencies },
+    // issue 31: the month's survey answers and their satisfaction index
+    { dimension: 'SURVEY_RESPONSES', key: '', count: r.surveys.responses },
+    { dimension: 'SURVEY_DISSATISFIED', key: '', count: r.surveys.dissatisfied },
+    { dimension: 'SURVEY_SATISFIED_SHARE', key: '', count: r.surveys.share },
+    { dimension: 'SURVEY_SCORE', key: '', count: r.surveys.score },
     // domain.md §6: messages acknowledged per kind, and the mean minutes their recipients took
     ...r.acknowledgements.byKind.map((k) => ({ dimension: 'ACKNOWLEDGED', key: k.kind, count: k.count })),
     ...r.acknowledgements.byKind.map((k) => ({ dimension: 'ACK_MEAN_MINUTES', key: k.kind, count: k.meanMinutes })),

@@ -98,6 +98,10 @@ export class AcknowledgementTimesObject {
 export class SurveyCountsObject {
   @Field(() => Int) responses: number;
   @Field(() => Int, { description: 'Answers on the DISSATISFIED level.' }) dissatisfied: number;
+  @Field(() => Int, { description: 'Answers on the four levels (issue 31).' }) answers: number;
+  @Field(() => Float, { nullable: true, description: '(Very satisfied + satisfied) / the four-level answers; null without any.' })
+  share: number | null;
+  @Field(() => Float, { nullable: true, description: 'The weighted score 100/80/60/0 over the four-level answers.' }) score: number | null;
 }
 
 @ObjectType('RepeatComplainant')
