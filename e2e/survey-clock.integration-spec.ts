@@ -201,4 +201,26 @@ describe('issue 31: the survey clocks', () => {
     });
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'id' });
   });
+
+  it("rule: the quality check's finding against a follow-up plan done opens it again, due in a week", async () => {
+    clock.set(new Date('2027-04-02T02:00:00Z'));
+    const check = await ok(
+      gql(quality, `mutation($i: DrawQualityCheckInput!) { drawQualityCheck(input: $i) { handled items { id kind refId } } }`, {
+        i: { siteId: 'site-a', month: '2027-03' },
+      }),
+    );
+    const item = check.items.find((x: { kind: string }) => x.kind === 'FOLLOW_UP');
+    expect(item).toBeDefined();
+    const found = await ok(
+      gql(quality, `mutation($i: QualityFindingInput!) { recordQualityFinding(input: $i) { consequence } }`, {
+        i: { itemId: item.id, handledAsRecorded: false, customerTold: true, note: '电梯仍常坏' },
+      }),
+    );
+    expect(found).toEqual({ consequence: 'FOLLOW_UP_REOPENED' });
+    const [plan] = await svc.sql<{ done_at: Date | null; due_at: Date; called_back_at: Date | null }>(
+      'select done_at, due_at, called_back_at from survey_follow_up where id = $1',
+      [item.refId],
+    );
+    expect(plan).toEqual({ done_at: null, due_at: new Date('2027-04-09T02:00:00Z'), called_back_at: null });
+  });
 });

@@ -207,6 +207,15 @@ async function victimData(): Promise<void> {
       },
     }),
   );
+  // the quality department's monthly check of the site: the follow-up plan, done, is among what it verifies
+  await ok(gql(admin, `mutation($id: ID!) { completeSurveyFollowUp(id: $id) { id } }`, { id: ids.followUpId }));
+  const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
+  const check = await ok(
+    gql(admin, `mutation($i: DrawQualityCheckInput!) { drawQualityCheck(input: $i) { id items { id } } }`, {
+      i: { siteId: 'demo-site-1', month },
+    }),
+  );
+  ids.qualityItemId = check.items[0].id;
   await ok(
     gql(admin, `mutation($i: ScheduleSurveysInput!) { scheduleSurveys(input: $i) { id } }`, {
       i: { siteId: 'demo-site-1', kind: 'MONTHLY_VISIT', questionnaireId: questionnaire.id, sample: { mode: 'ALL' } },
@@ -364,6 +373,7 @@ beforeAll(async () => {
     'completeSurveyFollowUp.id': ids.followUpId,
     'closeSurvey.id': ids.surveyId,
     'FollowUpCallbackInput.id': ids.followUpId,
+    itemId: ids.qualityItemId,
     'SurveyFollowUp.id': ids.followUpId,
     questionnaireId: ids.questionnaireId,
     'SaveSiteInput.id': 'demo-site-1',

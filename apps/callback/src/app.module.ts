@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { subgraphAppModule, type SubgraphDefinition, type SubgraphRuntime } from '@pc/subgraph';
 import { CALLBACK_ENTITIES } from './entities';
 import { CallbackModule } from './callback/callback.module';
+import { QualityModule } from './quality/quality-check';
 import { SurveyModule } from './survey/survey.module';
 import { CustomerFileModule } from './customer-file/customer-file.module';
 import { CustomerFileRef } from './customer-file/customer-file.resolver';
@@ -19,6 +20,6 @@ export const CALLBACK: SubgraphDefinition = {
 @Module({})
 export class CallbackAppModule {
   static forRoot(rt: SubgraphRuntime): DynamicModule {
-    return subgraphAppModule(CallbackAppModule, CALLBACK, rt, [CallbackModule, SurveyModule, CustomerFileModule]);
+    return subgraphAppModule(CallbackAppModule, CALLBACK, rt, [CallbackModule, SurveyModule, CustomerFileModule, QualityModule]);
   }
 }

@@ -1,5 +1,6 @@
 import { directoryEntities } from '@pc/subgraph';
 import { Callback, CallbackAttempt } from './callback/callback.entity';
+import { QualityCheck, QualityCheckItem } from './quality/quality-check.entity';
 import {
   FollowUpPlan,
   Questionnaire,
@@ -20,5 +21,7 @@ export const CALLBACK_ENTITIES = [
   SurveySample,
   SurveySchedule,
   SurveyPublicAnswer,
+  QualityCheck,
+  QualityCheckItem,
   ...directoryEntities({ customers: true }),
 ];

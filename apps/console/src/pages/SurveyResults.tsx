@@ -7,7 +7,7 @@ import { ReportChart } from '../components/Chart';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
-import type { Campaign } from './Surveys';
+import type { Campaign } from './survey-types';
 
 interface Index {
   answers?: number;

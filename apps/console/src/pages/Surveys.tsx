@@ -8,28 +8,8 @@ import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
 import { SurveyResultsView, shareOf } from './SurveyResults';
+import type { Campaign, Question } from './survey-types';
 
-export interface Question {
-  text: string;
-  kind: 'SCALE' | 'CHOICE' | 'TEXT';
-  options?: string[] | null;
-  category?: string | null;
-}
-export interface Campaign {
-  id: string;
-  siteId: string;
-  kind: string;
-  period: string;
-  status: string;
-  groupId?: string | null;
-  sampleSize?: number | null;
-  responses: number;
-  responseRate?: number | null;
-  closesAt?: string | null;
-  createdAt: string;
-  items: Question[];
-  results: { question: number; verySatisfied: number; satisfied: number; basicallySatisfied: number; dissatisfied: number }[];
-}
 interface SurveysData {
   surveys: Campaign[];
   questionnaires: { id: string; name: string; version: number; questions: Question[] }[];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CallbackDissatisfiedV1, type EventEnvelope } from '@pc/contracts';
+import { CallbackDissatisfiedV1, type EventEnvelope, type QualityFindingRecordedV1 } from '@pc/contracts';
 import type { HandlerContext } from '@pc/messaging';
 import { Clock } from '@pc/platform';
 import { escalate } from '../sla/escalation';
@@ -38,5 +38,27 @@ export class ReopenWorkOrder {
         at: now,
       });
     }
+  }
+
+  /**
+   * `quality.finding_recorded` (issue 31, the quality department's monthly check): a complaint found not
+   * handled as recorded, or its customer not told, goes back for rework — its lead work order, a new round,
+   * and a liaison letter carrying the finding in the quality checker's name. A work order already back in
+   * rework is left as it is.
+   */
+  async forQualityFinding(p: QualityFindingRecordedV1, { em, events }: HandlerContext): Promise<void> {
+    const wo = (await em.find(WorkOrder, { complaintId: p.complaintId, orgId: p.orgId })).find((w) => w.lead);
+    if (!wo) throw new Error(`no lead work order for complaint ${p.complaintId}`);
+    if (!canDo(wo.status, WorkOrderAction.REOPEN)) return;
+    const found = [!p.handledAsRecorded ? 'not handled as recorded' : null, !p.customerTold ? 'the customer was not told' : null]
+      .filter(Boolean)
+      .join('; ');
+    await reopenForRework(em, events, wo, {
+      endedBy: `quality check ${p.checkId}`,
+      note: `Round ${wo.round} reopened by the monthly quality check: ${found}. Plan: ${wo.plan ?? '—'} Resolution: ${wo.resolution ?? '—'}`,
+      letter: `Rework after the monthly quality check (${p.itemId}): ${found}${p.note ? `. ${p.note}` : ''}`,
+      sentBy: p.checkedBy,
+      at: this.clock.now(),
+    });
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { CallbackDissatisfied } from '@pc/contracts';
+import { CallbackDissatisfied, QualityFindingRecorded } from '@pc/contracts';
 import { EventConsumers, on } from '@pc/messaging';
 import { ReopenWorkOrder } from './reopen-work-order.usecase';
 
-/** `callback.dissatisfied` → the work order goes back for rework (domain.md §4). */
+/** `callback.dissatisfied` → the work order goes back for rework (domain.md §4); so does a quality check's finding against it (issue 31). */
 @Injectable()
 export class ReworkConsumer implements OnApplicationBootstrap {
   constructor(
@@ -12,6 +12,9 @@ export class ReworkConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.consumers.start([on(CallbackDissatisfied, async (p, e, ctx) => this.reopen.execute(p, e, ctx))]);
+    await this.consumers.start([
+      on(CallbackDissatisfied, async (p, e, ctx) => this.reopen.execute(p, e, ctx)),
+      on(QualityFindingRecorded, async (p, _e, ctx) => this.reopen.forQualityFinding(p, ctx)),
+    ]);
   }
 }

@@ -16,7 +16,14 @@ import {
 } from 'class-validator';
 import { defineEvent } from './event-contract';
 import { CommitteeMeetingOverdue, ResidentMessageRequested } from './relationship-events';
-import { SurveyAnswerPublished, SurveyCustomerKind, SurveyFollowUpOverdue, SurveyItemAnswerV1, SurveyOpened } from './survey-events';
+import {
+  QualityFindingRecorded,
+  SurveyAnswerPublished,
+  SurveyCustomerKind,
+  SurveyFollowUpOverdue,
+  SurveyItemAnswerV1,
+  SurveyOpened,
+} from './survey-events';
 import {
   CallbackKind,
   Category,
@@ -651,6 +658,7 @@ export const EVENT_CONTRACTS = [
   SurveyOpened,
   SurveyFollowUpOverdue,
   SurveyAnswerPublished,
+  QualityFindingRecorded,
   SiteSaved,
   CustomerSaved,
   StaffSaved,

@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsISO8601,
   IsInt,
@@ -106,3 +107,22 @@ export class SurveyAnswerPublishedV1 {
   @IsISO8601({ strict: true }) publishedAt: string;
 }
 export const SurveyAnswerPublished = defineEvent('survey.answer_published', 1, SurveyAnswerPublishedV1);
+
+/**
+ * The quality department's monthly check (seed 004 §4.5.4) found a handled complaint not handled as
+ * recorded, or its customer not really told. Dispatch sends the complaint's lead work order back for
+ * rework, with a liaison letter carrying the finding.
+ */
+export class QualityFindingRecordedV1 {
+  @IsString() @IsNotEmpty() orgId: string;
+  @IsString() @IsNotEmpty() siteId: string;
+  @IsString() @IsNotEmpty() complaintId: string;
+  @IsString() @IsNotEmpty() checkId: string;
+  @IsString() @IsNotEmpty() itemId: string;
+  @IsBoolean() handledAsRecorded: boolean;
+  @IsBoolean() customerTold: boolean;
+  @IsOptional() @IsString() @MaxLength(5000) note?: string;
+  @IsString() @IsNotEmpty() checkedBy: string;
+  @IsISO8601({ strict: true }) at: string;
+}
+export const QualityFindingRecorded = defineEvent('quality.finding_recorded', 1, QualityFindingRecordedV1);
