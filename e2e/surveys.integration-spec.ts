@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import { DEMO_DATASET, DEMO_USERS } from '@pc/intake';
 import { System, eventually } from '@pc/system';
-import { handleToResolution, ok } from './work-order-steps';
+import { annualRules } from './surveys/annual';
+import { qualityRules } from './surveys/quality';
+import type { SurveysWorld } from './surveys/world';
+import { ok } from './work-order-steps';
 
 /**
  * Issue 31, survey campaigns: questionnaires with versions, a campaign's sample drawn once (seeded,
@@ -58,6 +61,25 @@ const answers = (level: string, choice = '保洁', words = '希望增加垃圾�
 ];
 const followUp = (question = 0) => [{ question, plan: '加强保洁巡查', ownerId: 'demo-site-head', dueAt: inAWeek() }];
 let questionnaireId: string;
+/** The rule files' view of this spec (e2e/surveys/*.ts). */
+const world: SurveysWorld = {
+  get system() {
+    return system;
+  },
+  get quality() {
+    return quality;
+  },
+  get desk() {
+    return desk;
+  },
+  get questionnaireId() {
+    return questionnaireId;
+  },
+  launch: (t, input) => launch(t, input),
+  answer: (t, input) => answer(t, input),
+  answers: (level, choice, words) => answers(level, choice, words),
+  followUp: (question) => followUp(question),
+};
 
 beforeAll(async () => {
   system = await System.start();
@@ -363,176 +385,7 @@ describe('issue 31: questionnaires and survey campaigns', () => {
     expect((await get(`/exports/survey-results.xlsx?surveyId=${december.id}`, null)).status).toBe(401);
     expect((await get('/exports/survey-results.csv')).status).toBe(400);
   });
-
-  it('the annual survey of the whole organisation (QUALITY): one campaign per site in one group, its results per site and in all', async () => {
-    const opened = await ok(launch(quality, { kind: 'ANNUAL_SURVEY', period: '2026', questionnaireId, sample: { mode: 'ALL' } }));
-    expect(opened.map((s: { siteId: string }) => s.siteId)).toEqual(['demo-site-1', 'demo-site-2']);
-    expect(new Set(opened.map((s: { groupId: string }) => s.groupId)).size).toBe(1);
-    expect(opened.map((s: { sampleSize: number }) => s.sampleSize)).toEqual([12, 1]);
-    await ok(answer(desk, { surveyId: opened[0].id, customerId: 'demo-customer-1', answers: answers('SATISFIED') }));
-    await ok(answer(desk, { surveyId: opened[1].id, customerId: 'demo-customer-3', answers: answers('VERY_SATISFIED') }));
-    const g = await eventually(
-      async () => {
-        const got = await ok(
-          gql(
-            quality,
-            `query($s: ID!) { surveyResults(surveyId: $s) { group { groupId sampleSize responses responseRate index { share score } sites { siteId responses responseRate } } } }`,
-            {
-              s: opened[0].id,
-            },
-          ),
-        );
-        return got.group?.responses === 2 ? got.group : null;
-      },
-      30_000,
-      'the group to hold both answers',
-    );
-    expect(g).toEqual({
-      groupId: opened[0].groupId,
-      sampleSize: 13,
-      responses: 2,
-      responseRate: 0.1538,
-      index: { share: 1, score: 90 },
-      sites: [
-        { siteId: 'demo-site-1', responses: 1, responseRate: 0.0833 },
-        { siteId: 'demo-site-2', responses: 1, responseRate: 1 },
-      ],
-    });
-
-    // rule: the public answer — the problems many raised drafted, completed and approved by QUALITY, posted to every site's residents once
-    await ok(
-      answer(desk, {
-        surveyId: opened[0].id,
-        customerId: 'demo-customer-2',
-        answers: answers('DISSATISFIED', '保洁', '楼道脏'),
-        followUps: followUp(),
-      }),
-    );
-    const draft = await ok(
-      gql(
-        quality,
-        `query($s: ID!) { surveyAnswerDraft(surveyId: $s, threshold: 0.3) { responses problems { category dissatisfied inWords share } title body } }`,
-        {
-          s: opened[1].id,
-        },
-      ),
-    );
-    expect(draft.responses).toBe(3);
-    expect(draft.problems).toEqual([
-      { category: '建议', dissatisfied: 0, inWords: 3, share: 1 },
-      { category: '保洁', dissatisfied: 1, inWords: 0, share: 0.3333 },
-    ]);
-    expect(draft.body).toContain('【请填写我们的回应】');
-    const publish = (t: string, body: string) =>
-      gql(t, `mutation($i: PublishSurveyAnswerInput!) { publishSurveyAnswer(input: $i) { id siteIds channels approvedBy } }`, {
-        i: { surveyId: opened[0].id, title: draft.title, body, channels: ['WEBHOOK'] },
-      });
-    expect(errorOf(await publish(quality, draft.body))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'body' });
-    expect(errorOf(await publish(token('demo-site-head'), '楼道每日清扫两次。'))).toMatchObject({ code: 'FORBIDDEN' });
-    const body = draft.body.replace(/【请填写我们的回应】/g, '楼道每日清扫两次，增设垃圾桶。');
-    const published = await ok(publish(quality, body));
-    expect(published).toMatchObject({ siteIds: ['demo-site-1', 'demo-site-2'], channels: ['WEBHOOK'], approvedBy: 'demo-quality' });
-    expect(errorOf(await publish(quality, body))).toMatchObject({ code: 'CONFLICT', field: 'surveyId' });
-    const notices = await eventually(
-      async () => {
-        const rows = await system.sql<{ site_id: string; kind: string; title: string; audience: { wholeSite: boolean } }>(
-          'intake',
-          `select site_id, kind, title, audience from resident_notice where kind = 'SURVEY_ANSWER' order by site_id`,
-        );
-        return rows.length === 2 ? rows : null;
-      },
-      30_000,
-      'the notices at both sites',
-    );
-    expect(notices.map((n) => [n.site_id, n.title, n.audience.wholeSite])).toEqual([
-      ['demo-site-1', draft.title, true],
-      ['demo-site-2', draft.title, true],
-    ]);
-    const monthly = (await ok(gql(quality, `{ surveys(siteId: "demo-site-1", kind: MONTHLY_VISIT) { id } }`)))[0];
-    expect(errorOf(await gql(quality, `query($s: ID!) { surveyAnswerDraft(surveyId: $s) { title } }`, { s: monthly.id }))).toMatchObject({
-      code: 'BAD_USER_INPUT',
-      field: 'surveyId',
-    });
-  });
 });
 
-describe("issue 31: the quality department's monthly check (seed 004 §4.5.4)", () => {
-  it("rule: a sample of the month's handled opinions drawn once and kept; a finding against a complaint sends it back for rework, recorded once", async () => {
-    // a complaint handled by engineering, resolved and called back satisfied: handled, as the records say
-    const filed = await ok(
-      gql(desk, `mutation($i: FileComplaintInput!) { fileComplaint(input: $i) { id } }`, {
-        i: {
-          siteId: SITE,
-          customerId: 'demo-customer-1',
-          channel: 'PHONE',
-          category: 'EQUIPMENT',
-          description: 'The lift stops at floor 7.',
-        },
-      }),
-    );
-    const read = async () =>
-      await ok(
-        gql(desk, `query($id: ID!) { complaint(id: $id) { status workOrders { id status round } callbacks { id status } } }`, {
-          id: filed.id,
-        }),
-      );
-    const wo = (await eventually(async () => (await read()).workOrders[0], 20_000, 'the work order')) as { id: string };
-    await handleToResolution({ gql, staff: token('demo-department-staff'), head: token('demo-department-head') }, wo.id);
-    const cb = await eventually(async () => (await read()).callbacks[0], 20_000, 'the callback');
-    await ok(
-      gql(desk, `mutation($i: RecordCallbackInput!) { recordCallback(input: $i) { status } }`, {
-        i: {
-          callbackId: cb.id,
-          method: 'PHONE',
-          reached: '李伟',
-          serviceQuality: 'SATISFIED',
-          attitude: 'SATISFIED',
-          satisfaction: 'SATISFIED',
-        },
-      }),
-    );
-    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit' }).format(new Date());
-    const draw = (input: Record<string, unknown>, t = quality) =>
-      gql(t, `mutation($i: DrawQualityCheckInput!) { drawQualityCheck(input: $i) { id month handled items { id kind caseId refId } } }`, {
-        i: { siteId: SITE, month, ...input },
-      });
-    expect(errorOf(await draw({}, token('demo-site-head')))).toMatchObject({ code: 'FORBIDDEN' });
-    const check = await ok(draw({ size: 50 }));
-    expect(check.month).toBe(month);
-    expect(check.handled).toBeGreaterThanOrEqual(1);
-    // every handled opinion of the month is in it (size 50 ≥ handled), the complaint among them; the survey follow-ups done too
-    expect(check.items).toHaveLength(check.handled);
-    const item = check.items.find((i: { caseId: string }) => i.caseId === filed.id);
-    expect(item).toMatchObject({ kind: 'COMPLAINT', refId: cb.id });
-    expect(errorOf(await draw({}))).toMatchObject({ code: 'CONFLICT', field: 'month' });
-    const next = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 7);
-    expect(errorOf(await draw({ month: next }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'month' });
-
-    // the customer says nobody told them: the finding sends the case back to engineering for a second round
-    const finding = (t = quality) =>
-      gql(
-        t,
-        `mutation($i: QualityFindingInput!) { recordQualityFinding(input: $i) { handledAsRecorded customerTold checkedBy consequence } }`,
-        {
-          i: { itemId: item.id, handledAsRecorded: true, customerTold: false, note: '回访记录与住户所述不符' },
-        },
-      );
-    expect(await ok(finding())).toEqual({ handledAsRecorded: true, customerTold: false, checkedBy: 'demo-quality', consequence: 'REWORK' });
-    expect(errorOf(await finding())).toMatchObject({ code: 'CONFLICT', field: 'itemId' });
-    const reworked = await eventually(
-      async () => {
-        const c = await read();
-        return c.workOrders[0].round === 2 ? c.workOrders[0] : null;
-      },
-      20_000,
-      'the work order back in rework',
-    );
-    expect(reworked.status).not.toBe('RESOLVED');
-    const letters = await system.sql<{ body: string }>('dispatch', `select * from liaison_letter where work_order_id = $1`, [wo.id]);
-    expect(JSON.stringify(letters)).toContain('monthly quality check');
-    const [listed] = await ok(
-      gql(quality, `query($m: String) { qualityChecks(siteId: "demo-site-1", month: $m) { id items { id checkedBy } } }`, { m: month }),
-    );
-    expect(listed.items.find((i: { id: string }) => i.id === item.id).checkedBy).toBe('demo-quality');
-  });
-});
+annualRules(world);
+qualityRules(world);
