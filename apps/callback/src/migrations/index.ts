@@ -8,6 +8,7 @@ import { Migration20261208021128 as pgMigration20261208021128 } from './postgres
 import { Migration20261208023006 as pgMigration20261208023006 } from './postgresql/Migration20261208023006';
 import { Migration20261208025309 as pgMigration20261208025309 } from './postgresql/Migration20261208025309';
 import { Migration20261208031423 as pgMigration20261208031423 } from './postgresql/Migration20261208031423';
+import { Migration20261208032657 as pgMigration20261208032657 } from './postgresql/Migration20261208032657';
 import { Migration20261122205740 as sqliteMigration20261122205740 } from './sqlite/Migration20261122205740';
 import { Migration20261122230338 as sqliteMigration20261122230338 } from './sqlite/Migration20261122230338';
 import { Migration20261129115814 as sqliteMigration20261129115814 } from './sqlite/Migration20261129115814';
@@ -17,6 +18,7 @@ import { Migration20261208021129 as sqliteMigration20261208021129 } from './sqli
 import { Migration20261208023006 as sqliteMigration20261208023006 } from './sqlite/Migration20261208023006';
 import { Migration20261208025309 as sqliteMigration20261208025309 } from './sqlite/Migration20261208025309';
 import { Migration20261208031423 as sqliteMigration20261208031423 } from './sqlite/Migration20261208031423';
+import { Migration20261208032700 as sqliteMigration20261208032700 } from './sqlite/Migration20261208032700';
 
 /** Committed migrations, listed explicitly (regenerate with `npm run migrations:create -- callback`). */
 export const callbackMigrations: ServiceMigrations = {
@@ -30,6 +32,7 @@ export const callbackMigrations: ServiceMigrations = {
     { name: 'Migration20261208023006', class: pgMigration20261208023006 },
     { name: 'Migration20261208025309', class: pgMigration20261208025309 },
     { name: 'Migration20261208031423', class: pgMigration20261208031423 },
+    { name: 'Migration20261208032657', class: pgMigration20261208032657 },
   ],
   sqlite: [
     { name: 'Migration20261122205740', class: sqliteMigration20261122205740 },
@@ -41,5 +44,6 @@ export const callbackMigrations: ServiceMigrations = {
     { name: 'Migration20261208023006', class: sqliteMigration20261208023006 },
     { name: 'Migration20261208025309', class: sqliteMigration20261208025309 },
     { name: 'Migration20261208031423', class: sqliteMigration20261208031423 },
+    { name: 'Migration20261208032700', class: sqliteMigration20261208032700 },
   ],
 };

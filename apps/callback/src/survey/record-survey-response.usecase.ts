@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { QuestionKind, Satisfaction, SurveyAnswered } from '@pc/contracts';
 import { TransactionalOutbox } from '@pc/messaging';
 import { Directory } from '@pc/subgraph';
@@ -38,6 +39,17 @@ export class RecordSurveyResponse {
 
   execute(c: RecordSurveyResponseCommand): Promise<{ survey: Survey; response: SurveyResponse; followUps: FollowUpPlan[] }> {
     const { actor: user, ...input } = c;
+    return this.answer(user, input).catch((e: unknown) => {
+      // two answers of one customer at once: the database keeps the first (unique survey and customer)
+      if (e instanceof UniqueConstraintViolationException) throw conflict('this customer has already answered this survey', 'customerId');
+      throw e;
+    });
+  }
+
+  private answer(
+    user: RecordSurveyResponseCommand['actor'],
+    input: Omit<RecordSurveyResponseCommand, 'actor'>,
+  ): Promise<{ survey: Survey; response: SurveyResponse; followUps: FollowUpPlan[] }> {
     return this.tx.by(user).run(async (em, events) => {
       const survey = await scopeOf(user).load(em, Survey, input.surveyId, 'survey');
       const now = this.clock.now();

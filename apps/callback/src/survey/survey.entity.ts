@@ -105,6 +105,7 @@ export interface SurveyAnswer {
 
 @Entity({ tableName: 'survey_response' })
 @Index({ properties: ['surveyId'] })
+@Unique({ properties: ['surveyId', 'customerId'] })
 export class SurveyResponse {
   @PrimaryKey({ type: 'string', length: 64 }) id: string;
   @Property({ type: 'string', length: 64 }) surveyId: string;
