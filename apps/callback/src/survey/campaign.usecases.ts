@@ -62,21 +62,24 @@ export class SaveQuestionnaire {
   }
 }
 
-/** The customers of a site who may be drawn: known to the directory, less those who answered a survey in the window. */
-async function population(em: EntityManager, orgId: string, siteId: string, excludeDays: number, now: Date): Promise<Candidate[]> {
-  const customers = await em.find(KnownCustomer, { orgId, siteId }, { orderBy: { customerId: 'asc' } });
-  if (!excludeDays) return customers;
-  const since = new Date(now.getTime() - excludeDays * DAY);
+/** The customers of the organisation who answered a survey in the last `days` (read once per launch, for every site). */
+async function recentAnswerers(em: EntityManager, orgId: string, days: number, now: Date): Promise<Set<string>> {
+  if (!days) return new Set();
   const surveys = await em.find(Survey, { orgId }, { fields: ['id'] });
-  const recent = surveys.length
-    ? await em.find(
-        SurveyResponse,
-        { surveyId: { $in: surveys.map((s) => s.id) }, at: { $gte: since }, customerId: { $in: customers.map((c) => c.customerId) } },
-        { fields: ['customerId'] },
-      )
-    : [];
-  const answered = new Set(recent.map((r) => r.customerId));
-  return customers.filter((c) => !answered.has(c.customerId));
+  if (!surveys.length) return new Set();
+  const since = new Date(now.getTime() - days * DAY);
+  const recent = await em.find(
+    SurveyResponse,
+    { surveyId: { $in: surveys.map((x) => x.id) }, at: { $gte: since } },
+    { fields: ['customerId'] },
+  );
+  return new Set(recent.map((r) => r.customerId));
+}
+
+/** The customers of a site who may be drawn: known to the directory, less those who answered a survey in the window. */
+async function population(em: EntityManager, orgId: string, siteId: string, excluded: Set<string>): Promise<Candidate[]> {
+  const customers = await em.find(KnownCustomer, { orgId, siteId }, { orderBy: { customerId: 'asc' } });
+  return customers.filter((c) => !excluded.has(c.customerId));
 }
 
 /**
@@ -136,9 +139,10 @@ export async function openCampaigns(
   }
   const rule = ruleOf(input.sample, input.kind, input.period);
   const groupId = input.siteId ? null : randomUUID();
+  const excluded = await recentAnswerers(em, user.org, rule.excludeSurveyedWithinDays, now);
   const opened: Survey[] = [];
   for (const site of sites) {
-    const people = await population(em, user.org, site.siteId, rule.excludeSurveyedWithinDays, now);
+    const people = await population(em, user.org, site.siteId, excluded);
     let drawn: Candidate[];
     try {
       drawn = drawSample(people, { ...rule, seed: groupId ? `${rule.seed}:${site.siteId}` : rule.seed });

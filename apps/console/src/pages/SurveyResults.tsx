@@ -46,7 +46,8 @@ interface Results {
 const LEVELS = ['verySatisfied', 'satisfied', 'basicallySatisfied', 'dissatisfied'] as const;
 const LEVEL_ENUM = ['VERY_SATISFIED', 'SATISFIED', 'BASICALLY_SATISFIED', 'DISSATISFIED'];
 const COLOURS = ['#389e0d', '#95de64', '#faad14', '#cf1322'];
-const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${Math.round(n * 1000) / 10}%`);
+/** A share as a percentage with one decimal; — for none. */
+export const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${Math.round(n * 1000) / 10}%`);
 const signed = (n: number | null | undefined, unit = '') => (n === null || n === undefined ? '—' : `${n > 0 ? '+' : ''}${n}${unit}`);
 
 /** The share of very satisfied + satisfied over a campaign's four-level answers (as analytics' index). */

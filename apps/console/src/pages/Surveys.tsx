@@ -7,7 +7,7 @@ import { ActionForm, type FieldSpec } from '../components/ActionForm';
 import { ResponsiveTable } from '../components/ResponsiveTable';
 import { useConsole } from '../context';
 import { useI18n } from '../i18n/i18n';
-import { SurveyResultsView, shareOf } from './SurveyResults';
+import { SurveyResultsView, pct, shareOf } from './SurveyResults';
 import type { Campaign, Question } from './survey-types';
 
 interface SurveysData {
@@ -15,7 +15,6 @@ interface SurveysData {
   questionnaires: { id: string; name: string; version: number; questions: Question[] }[];
 }
 
-const pct = (n: number | null | undefined) => (n === null || n === undefined ? '—' : `${Math.round(n * 1000) / 10}%`);
 /** The period a kind's campaign of today has (YYYY-MM, YYYY-Qn, YYYY). */
 function periodNow(kind: string): string {
   const d = new Date();

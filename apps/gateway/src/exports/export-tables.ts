@@ -19,7 +19,7 @@ export interface Table {
   rows: Record<string, Cell>[];
 }
 
-const col = (key: string, zh: string, en: string): Column => ({ key, zh, en });
+export const col = (key: string, zh: string, en: string): Column => ({ key, zh, en });
 
 export const headerOf = (c: Column, lang: Lang): string => (lang === 'zh' ? c.zh : c.en);
 

@@ -1,4 +1,4 @@
-import type { Cell, Column, Table } from './export-tables';
+import { col, type Cell, type Table } from './export-tables';
 
 /** A survey campaign's results as analytics answers them (issue 31), for the xlsx/csv export. */
 export const SURVEY_RESULTS_QUERY = `query ExportSurveyResults($s: ID!) { surveyResults(surveyId: $s) {
@@ -47,8 +47,6 @@ export interface SurveyResultsAnswer {
   }[];
   group: { sites: { siteId: string; responses: number; responseRate: number | null; index: Index }[] } | null;
 }
-
-const col = (key: string, zh: string, en: string): Column => ({ key, zh, en });
 
 const SUMMARY = [
   col('period', '期间', 'Period'),
